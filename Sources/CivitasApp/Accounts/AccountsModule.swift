@@ -1,0 +1,143 @@
+import CivitasCore
+import FluentKit
+import Hummingbird
+import HummingbirdBcrypt
+
+/// Accounts: sign-in and sign-out, API tokens and the audit log.
+struct AccountsModule: CivitasModule {
+    let services: AppServices
+    let name = "accounts"
+    var migrations: [any Migration] { [M001_CreateAccounts()] }
+
+    func registerRoutes(on router: Router<AppRequestContext>) {
+        let handlers = AccountHandlers(services: services)
+        // Access: anyone.
+        router.get(SiteURL.signIn.route, use: handlers.signInForm)
+        // Access: anyone; rate-limited per e-mail and per client.
+        router.post(SiteURL.signIn.route, use: handlers.signIn)
+        // Access: anyone (ends the caller's own session only).
+        router.post(SiteURL.signOut.route, use: handlers.signOut)
+        // Access: admins.
+        router.get(SiteURL.staffTokens.route, use: handlers.tokens)
+        router.post(SiteURL.staffTokens.route, use: handlers.createToken)
+        router.post(SiteURL.staffTokenRevoke(SiteURL.parameter("id")).route, use: handlers.revokeToken)
+        router.get(SiteURL.staffAudit.route, use: handlers.audit)
+    }
+}
+
+struct AccountHandlers: Sendable {
+    let services: AppServices
+
+    func signInForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let next = safeNext(request.uri.queryParameters["next"].map(String.init))
+        return render(SignInPage(email: "", next: next, error: nil), context: context)
+    }
+
+    func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        let email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let password = form["password"] ?? ""
+        let next = safeNext(form["next"])
+        let client = context.remoteClient
+        let db = services.database.db
+        let now = services.now()
+
+        if try await SignInThrottle.isBlocked(email: email, client: client, on: db, now: now) {
+            return render(SignInPage(email: email, next: next, error: "Too many failed attempts. Wait 15 minutes and try again."),
+                          context: context, status: .tooManyRequests)
+        }
+        let user = try await User.query(on: db).filter(\.$email == email).filter(\.$disabled == false).first()
+        let verified = try await Passwords.verify(password, hash: user?.passwordHash ?? Self.dummyHash)
+        guard let user, verified else {
+            try await SignInThrottle.record(email: email, client: client, succeeded: false, on: db, now: now)
+            return render(SignInPage(email: email, next: next, error: "That e-mail and password do not match an account."),
+                          context: context, status: .unauthorized)
+        }
+        try await SignInThrottle.record(email: email, client: client, succeeded: true, on: db, now: now)
+        let secret = try await Sessions.start(userID: user.id!, on: db, now: now)
+        var response = Responses.redirect(to: next)
+        response.setCookie(Sessions.cookie(secret: secret, secure: services.configuration.secureCookies))
+        return response
+    }
+
+    func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if let secret = request.cookies[Sessions.cookieName]?.value {
+            try await Sessions.end(secret: secret, on: services.database.db)
+        }
+        var response = Responses.redirect(to: SiteURL.home.path)
+        response.setCookie(Sessions.expiredCookie(secure: services.configuration.secureCookies))
+        return response
+    }
+
+    func tokens(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireAdmin()
+        return try await tokensPage(context: context, newToken: nil, error: nil)
+    }
+
+    func createToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try context.requireAdmin()
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        let outcome = try await CreateAPIToken(name: form["name"] ?? "", scopes: form.all("scopes"), createdBy: admin).run(services: services)
+        switch outcome {
+        case .created(_, let token):
+            return try await tokensPage(context: context, newToken: token, error: nil)
+        case .invalid(let message):
+            return try await tokensPage(context: context, newToken: nil, error: message, status: .badRequest)
+        }
+    }
+
+    func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try context.requireAdmin()
+        let id = try context.parameters.require("id")
+        let now = services.now()
+        try await services.database.db.transaction { tx in
+            guard let token = try await APIToken.find(id, on: tx) else { throw AppError.notFound("The API token") }
+            guard token.revokedAt == nil else { return }
+            token.revokedAt = now
+            try await token.update(on: tx)
+            try await AuditLog.record("revoke", kind: "api_token", id: id, summary: "API token \"\(token.name)\"",
+                                      changes: [:], by: .user(admin), on: tx, now: now)
+        }
+        return Responses.redirect(to: SiteURL.staffTokens.path)
+    }
+
+    func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireAdmin()
+        let pageRequest = try Pagination.from(request, per: 50)
+        let events = try await AuditEvent.query(on: services.database.db)
+            .sort(\.$createdAt, .descending).range(pageRequest.offset..<(pageRequest.offset + pageRequest.per + 1)).all()
+        let rows = events.prefix(pageRequest.per).map {
+            AuditPage.Row(actor: $0.actor, action: $0.action, subjectKind: $0.subjectKind, subjectID: $0.subjectID,
+                          summary: $0.summary, changes: $0.changes, createdAt: $0.createdAt)
+        }
+        let page = AuditPage(rows: Array(rows), page: pageRequest.page, hasMore: events.count > pageRequest.per)
+        return Responses.html(PageLayout(services: services, context: context).render(title: "Audit log", content: page.content))
+    }
+
+    private func tokensPage(context: AppRequestContext, newToken: String?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let tokens = try await APIToken.query(on: services.database.db).sort(\.$createdAt, .descending).all()
+        let rows = tokens.map {
+            TokensPage.Row(id: $0.id!, name: $0.name, scopes: $0.scopes, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt)
+        }
+        let page = TokensPage(rows: rows, newToken: newToken, error: error)
+        var response = Responses.html(PageLayout(services: services, context: context).render(title: "API tokens", content: page.content(csrfToken: context.csrfToken)), status: status)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    private func render(_ page: SignInPage, context: AppRequestContext, status: HTTPResponse.Status = .ok) -> Response {
+        Responses.html(PageLayout(services: services, context: context).render(title: "Sign in", content: page.content(csrfToken: context.csrfToken)), status: status)
+    }
+
+    /// Only local paths, so the sign-in form cannot be used to send people to another site.
+    private func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return SiteURL.home.path }
+        return next
+    }
+
+    /// Verifying against a fixed hash when the account does not exist keeps the answer
+    /// time the same, so timing does not reveal which e-mails have accounts.
+    static let dummyHash = Bcrypt.hash("no account has this password", cost: 12)
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Plot
+
+/// Admins' view of the audit log, newest first.
+struct AuditPage {
+    struct Row {
+        let actor: String
+        let action: String
+        let subjectKind: String
+        let subjectID: String
+        let summary: String
+        let changes: String
+        let createdAt: Date
+    }
+
+    let rows: [Row]
+    let page: Int
+    let hasMore: Bool
+
+    var content: Node<HTML.BodyContext> {
+        .group(
+            .h1("Audit log"),
+            .p(.class("subtitle"), "Every change made by staff and API tokens."),
+            .table(
+                .thead(.tr(.th("When"), .th("Who"), .th("What"), .th("Record"), .th("Changes"))),
+                .tbody(.forEach(rows) { row in
+                    .tr(.td(.text(Format.timestamp(row.createdAt))), .td(.text(row.actor)), .td(.text(row.action)),
+                        .td(.text(row.summary), .br(), .span(.class("meta"), .text("\(row.subjectKind) \(row.subjectID)"))),
+                        .td(.code(.text(row.changes))))
+                })
+            ),
+            .div(.class("pager"),
+                .if(page > 1, .a(.href(SiteURL.staffAudit.with(query: [("page", String(page - 1))])), .text("Newer"))),
+                .if(hasMore, .a(.href(SiteURL.staffAudit.with(query: [("page", String(page + 1))])), .text("Older"))))
+        )
+    }
+}

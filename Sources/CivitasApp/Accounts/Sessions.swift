@@ -1,0 +1,58 @@
+import CivitasCore
+import Crypto
+import FluentKit
+import Foundation
+import Hummingbird
+
+/// Database-stored sessions: the cookie holds a random secret, the table holds its hash.
+enum Sessions {
+    static let cookieName = "civitas_session"
+    static let lifetime: TimeInterval = 14 * 24 * 3600
+
+    static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Starts a session and returns the secret for the cookie.
+    static func start(userID: String, on db: any Database, now: Date) async throws -> String {
+        let secret = Secrets.randomToken()
+        try await UserSession(hashedSecret: hash(secret), userID: userID, now: now, lifetime: lifetime).create(on: db)
+        return secret
+    }
+
+    static func user(forSecret secret: String, on db: any Database, now: Date) async throws -> SignedInUser? {
+        guard let session = try await UserSession.query(on: db)
+            .filter(\.$id == hash(secret)).filter(\.$expiresAt > now).first(),
+            let user = try await User.query(on: db).filter(\.$id == session.userID).filter(\.$disabled == false).first(),
+            let role = Role(rawValue: user.role)
+        else { return nil }
+        return SignedInUser(id: user.id!, email: user.email, name: user.name, role: role)
+    }
+
+    static func end(secret: String, on db: any Database) async throws {
+        try await UserSession.query(on: db).filter(\.$id == hash(secret)).delete()
+    }
+
+    static func cookie(secret: String, secure: Bool) -> Cookie {
+        Cookie(name: cookieName, value: secret, maxAge: Int(lifetime), path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+    }
+
+    static func expiredCookie(secure: Bool) -> Cookie {
+        Cookie(name: cookieName, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+    }
+}
+
+/// Finds the signed-in account for each request from its session cookie.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let services: AppServices
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let secret = request.cookies[Sessions.cookieName]?.value, !secret.isEmpty else {
+            return try await next(request, context)
+        }
+        var context = context
+        context.user = try await Sessions.user(forSecret: secret, on: services.database.db, now: services.now())
+        return try await next(request, context)
+    }
+}

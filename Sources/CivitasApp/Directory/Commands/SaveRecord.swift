@@ -1,0 +1,171 @@
+import CivitasCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Creates or updates one directory record in one transaction: checks every field and
+/// reference, keeps slugs unique and stable, writes the row and its links, and records
+/// an audit event. Nothing is written when anything is wrong.
+struct SaveRecord: Sendable {
+    let kind: RecordKind
+    /// nil to create.
+    let id: String?
+    let input: RecordInput
+    let actor: Actor
+    /// A fixed id for a new record (the demo loader); otherwise a new UUID.
+    var newID: String? = nil
+
+    enum Outcome: Sendable {
+        case saved(RecordValues)
+        case invalid(AppError)
+        case notFound
+    }
+
+    func run(services: AppServices) async throws -> Outcome {
+        let outcome = try await services.database.db.transaction { tx in try await run(on: tx, now: services.now()) }
+        if case .saved = outcome { services.cache.invalidateAll() }
+        return outcome
+    }
+
+    func run(on db: any Database, now: Date) async throws -> Outcome {
+        let store = RecordStore(db)
+        let existing: RecordValues?
+        if let id {
+            guard let found = try await store.find(kind, key: id, publishedOnly: false), found.id == id else { return .notFound }
+            existing = found
+        } else {
+            existing = nil
+        }
+        let (parsed, fieldErrors) = input.parse(kind: kind)
+        var errors = fieldErrors
+        var record = existing ?? RecordValues(kind: kind, id: newID ?? UUID().uuidString.lowercased(), slug: nil, published: true, values: [:])
+        for (name, value) in parsed { record.values[name] = value }
+        if let published = input.published { record.published = published }
+
+        for field in kind.fields where errors[field.name] == nil {
+            if field.required, record[field.name] == .null { errors[field.name] = "is required" }
+        }
+        RecordRules.check(&record, errors: &errors)
+        try await checkReferences(record, store: store, errors: &errors)
+        if kind == .membership { try await alignWithPost(&record, store: store, errors: &errors) }
+        if kind.hasSlug { try await assignSlug(&record, existing: existing, store: store, errors: &errors) }
+        guard errors.isEmpty else {
+            return .invalid(AppError(.badRequest, "The \(kind.label.lowercased()) was not saved: correct the fields marked", fieldErrors: errors))
+        }
+
+        try await write(record, isNew: existing == nil, sql: store.sql, now: now)
+        let changes = Self.changes(from: existing, to: record)
+        try await AuditLog.record(existing == nil ? "create" : "update", kind: kind.rawValue, id: record.id, summary: record.title,
+                                  changes: changes, by: actor, on: db, now: now)
+        record.updatedAt = now
+        return .saved(record)
+    }
+
+    private func checkReferences(_ record: RecordValues, store: RecordStore, errors: inout [String: String]) async throws {
+        for field in kind.fields where errors[field.name] == nil {
+            switch (field.kind, record[field.name]) {
+            case (.reference(let target), .text(let id)):
+                if try await !store.exists(target, id: id) { errors[field.name] = "no \(target.label.lowercased()) has the id \"\(id)\"" }
+            case (.references(let target), .ids(let ids)):
+                for id in ids where try await !store.exists(target, id: id) {
+                    errors[field.name] = "no \(target.label.lowercased()) has the id \"\(id)\""
+                }
+            default: break
+            }
+        }
+    }
+
+    /// A membership of a post belongs to the post's organization.
+    private func alignWithPost(_ record: inout RecordValues, store: RecordStore, errors: inout [String: String]) async throws {
+        guard errors["post_id"] == nil, case .text(let postID) = record["post_id"],
+              let post = try await store.find(.post, key: postID, publishedOnly: false),
+              let postOrganization = post.text("organization_id") else { return }
+        if record["organization_id"] == .null { record.values["organization_id"] = .text(postOrganization) }
+        if record.text("organization_id") != postOrganization {
+            errors["organization_id"] = "must be the organization of the post \"\(post.title)\""
+        } else {
+            errors["organization_id"] = nil
+        }
+    }
+
+    private func assignSlug(_ record: inout RecordValues, existing: RecordValues?, store: RecordStore, errors: inout [String: String]) async throws {
+        let requested = input.slug?.trimmingCharacters(in: .whitespaces).lowercased()
+        if let requested, !requested.isEmpty {
+            guard Slug.isValid(requested) else {
+                errors["slug"] = "must be lowercase letters, digits and single hyphens, e.g. eric-garcetti"
+                return
+            }
+            if let existing, existing.slug != requested, existing.published {
+                errors["slug"] = "a published record keeps its address; unpublish it before changing the slug"
+                return
+            }
+            if try await slugTaken(requested, by: record.id, store: store) {
+                errors["slug"] = "\"\(requested)\" is already used by another \(kind.label.lowercased())"
+                return
+            }
+            record.slug = requested
+        } else if existing == nil {
+            let base = Slug.make(from: record.title).isEmpty ? kind.rawValue : Slug.make(from: record.title)
+            var candidate = base
+            var suffix = 2
+            while try await slugTaken(candidate, by: record.id, store: store) {
+                candidate = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            record.slug = candidate
+        }
+    }
+
+    private func slugTaken(_ slug: String, by id: String, store: RecordStore) async throws -> Bool {
+        try await store.sql.select().column("id").from(kind.table)
+            .where("slug", .equal, SQLBind(slug)).where("id", .notEqual, SQLBind(id)).first() != nil
+    }
+
+    private func write(_ record: RecordValues, isNew: Bool, sql: any SQLDatabase, now: Date) async throws {
+        var columns: [(String, any Encodable & Sendable)] = kind.columnFields.map { field in
+            (field.name, Self.bindable(record[field.name]))
+        }
+        columns.append(("published", record.published))
+        columns.append(("updated_at", now))
+        if let slug = record.slug { columns.append(("slug", slug)) }
+        if isNew {
+            columns.append(("id", record.id))
+            columns.append(("created_at", now))
+            try await sql.insert(into: kind.table).columns(columns.map(\.0)).values(columns.map { SQLBind($0.1) }).run()
+        } else {
+            var update = sql.update(kind.table)
+            for (name, value) in columns { update = update.set(SQLColumn(name), to: SQLBind(value)) }
+            try await update.where("id", .equal, SQLBind(record.id)).run()
+        }
+        for field in kind.linkFields {
+            let link = LinkTable.table(for: field)
+            try await sql.delete(from: link.table).where("subject_kind", .equal, SQLBind(kind.rawValue))
+                .where("subject_id", .equal, SQLBind(record.id)).run()
+            guard case .ids(let ids) = record[field.name], !ids.isEmpty else { continue }
+            var insert = sql.insert(into: link.table).columns("subject_kind", "subject_id", link.targetColumn)
+            for target in ids { insert = insert.values(SQLBind(kind.rawValue), SQLBind(record.id), SQLBind(target)) }
+            try await insert.run()
+        }
+    }
+
+    private static func bindable(_ value: FieldValue) -> any Encodable & Sendable {
+        switch value {
+        case .null, .ids: Optional<String>.none
+        case .text(let text): text
+        case .integer(let number): number
+        case .decimal(let number): number
+        }
+    }
+
+    static func changes(from old: RecordValues?, to new: RecordValues) -> [String: AuditChange] {
+        var changes: [String: AuditChange] = [:]
+        for field in new.kind.fields {
+            let before = old?[field.name].display, after = new[field.name].display
+            if before != after { changes[field.name] = AuditChange(before: field.isPrivate && before != nil ? "(private)" : before,
+                                                                     after: field.isPrivate && after != nil ? "(private)" : after) }
+        }
+        if old?.slug != new.slug { changes["slug"] = AuditChange(before: old?.slug, after: new.slug) }
+        if old?.published != new.published { changes["published"] = AuditChange(before: old.map { String($0.published) }, after: String(new.published)) }
+        return changes
+    }
+}

@@ -1,0 +1,60 @@
+extension DirectoryDemo {
+    static let winterMeeting2018 = "uscm-winter-meeting-2018-highlights"
+    static let featuredNews = "mayors-innovation-project-featured-news"
+    static let resilientMigration = "100rc-global-migration-lead-for-change"
+    static let localProgress2014 = "local-progress-national-convening-2014-report"
+    static let globalMayorsSummit = "global-mayors-summit-2017-programme"
+
+    static var sources: [Item] {
+        [
+            Item(kind: .source, key: winterMeeting2018, fields: [
+                "title": "Highlights of the U.S. Conference of Mayors winter meeting, January 2018",
+                "published_on": "2018-01-31", "document": "000_4d9f15d4c007ea04.txt",
+                "note": "An account of three days of meetings in Washington, D.C.: the boycott pledge, quotes from mayors and the tactics cities shared.",
+            ]),
+            Item(kind: .source, key: featuredNews, fields: [
+                "title": "Featured news of the Mayors Innovation Project, 2012–2020",
+                "publisher": "Mayors Innovation Project", "published_on": "2020-03-17", "document": "001_5433084f8f83773a.txt",
+                "note": "The network's news listing: meetings, webinars, workshops, reports and cohorts.",
+            ]),
+            Item(kind: .source, key: resilientMigration, fields: [
+                "title": "Global Migration: Resilient Cities at the Forefront — Lead for Change",
+                "publisher": "100 Resilient Cities", "document": "002_b9095fcb3f56fb04.txt",
+                "note": "Strategy page on migration with examples from member cities.",
+            ]),
+            Item(kind: .source, key: localProgress2014, fields: [
+                "title": "Report on the third annual Local Progress National Convening",
+                "published_on": "2014", "document": "003_2aa96a9d61a8bc92.txt",
+                "note": "Fifty local elected officials in New York City for three days.",
+            ]),
+            Item(kind: .source, key: globalMayorsSummit, fields: [
+                "title": "Programme of the Global Mayors Summit, 18 September 2017",
+                "publisher": "City of New York", "published_on": "2017-09-18", "document": "004_3931f6baf1c9cbc0.txt",
+                "note": "Invitation-only summit on migration hosted by the City of New York.",
+            ]),
+        ]
+    }
+
+    static var topics: [Item] {
+        [
+            ("immigration", "Immigration", "Welcoming and integrating immigrants and refugees; sanctuary policies."),
+            ("broadband", "Broadband", "Internet access and the digital divide."),
+            ("public-safety", "Public safety", "Policing, community trust and violence prevention."),
+            ("racial-equity", "Racial equity", "Transforming government to advance racial equity."),
+            ("infrastructure", "Infrastructure", "Storm drains, sewers, conduits and the workforce to build them."),
+            ("census", "Census", "A fair and accurate count."),
+            ("early-childhood", "Early childhood", "Universal preschool and early learning."),
+            ("water", "Water", "Affordable, safe and sustainable water and stormwater."),
+            ("transit", "Transit", "Transit, freight, parking and travel demand."),
+            ("climate", "Climate", "Climate risk, resilience and divestment."),
+            ("housing", "Housing", "Affordable housing."),
+            ("wages", "Wages", "Living and minimum wages and job quality."),
+            ("preemption", "Preemption", "State preemption of local authority."),
+            ("workers-rights", "Workers' rights", "Fair workweeks and collective action."),
+            ("food", "Food", "Access to healthy local food."),
+            ("resilience", "Resilience", "Preparing cities for shocks and stresses."),
+        ].map { slug, name, description in
+            Item(kind: .topic, key: slug, fields: ["name": name, "description": description])
+        }
+    }
+}

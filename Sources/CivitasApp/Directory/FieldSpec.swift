@@ -1,0 +1,61 @@
+/// One field of a directory record: its column (also its form and JSON name), how to
+/// read and check it, and whether the public may see it.
+public struct FieldSpec: Sendable {
+    public enum Kind: Sendable {
+        case text(maxLength: Int)
+        case longText
+        case choice([String])
+        /// A Popolo date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+        case date
+        case integer(minimum: Int)
+        case decimal(minimum: Double, maximum: Double)
+        case url
+        case email
+        case timeZone
+        case ocdDivision
+        case countryCode
+        /// The id of another record, stored in this column.
+        case reference(RecordKind)
+        /// Ids of other records, kept in a link table.
+        case references(RecordKind)
+    }
+
+    public let name: String
+    public let label: String
+    public let kind: Kind
+    public var required: Bool = false
+    /// Private fields (contact details) are shown to staff only, never in public pages or the API.
+    public var isPrivate: Bool = false
+    public var help: String? = nil
+
+    /// Fields kept in a link table rather than a column.
+    public var isLink: Bool {
+        if case .references = kind { return true }
+        return false
+    }
+
+    public var isNumeric: Bool {
+        switch kind {
+        case .integer, .decimal: true
+        default: false
+        }
+    }
+}
+
+extension FieldSpec {
+    static func text(_ name: String, _ label: String, max: Int = 200, required: Bool = false, help: String? = nil) -> FieldSpec {
+        FieldSpec(name: name, label: label, kind: .text(maxLength: max), required: required, help: help)
+    }
+    static func long(_ name: String, _ label: String) -> FieldSpec {
+        FieldSpec(name: name, label: label, kind: .longText)
+    }
+    static func date(_ name: String, _ label: String) -> FieldSpec {
+        FieldSpec(name: name, label: label, kind: .date, help: "YYYY, YYYY-MM or YYYY-MM-DD")
+    }
+    static func reference(_ name: String, _ label: String, _ kind: RecordKind, required: Bool = false) -> FieldSpec {
+        FieldSpec(name: name, label: label, kind: .reference(kind), required: required)
+    }
+    static func choice(_ name: String, _ label: String, _ options: [String], required: Bool = false) -> FieldSpec {
+        FieldSpec(name: name, label: label, kind: .choice(options), required: required)
+    }
+}

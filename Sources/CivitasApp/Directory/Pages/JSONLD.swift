@@ -1,0 +1,91 @@
+import CivitasCore
+
+/// schema.org descriptions of directory pages, for search engines and link previews.
+enum JSONLD {
+    static let context: JSONValue = "https://schema.org"
+
+    static func profile(_ profile: Profile, baseURL: String) -> JSONValue {
+        let record = profile.record
+        var object: [String: JSONValue] = [
+            "@context": context,
+            "@type": .string(type(of: record)),
+            "@id": .string(baseURL + SiteURL.record(record.kind, record.urlKey).path),
+            "url": .string(baseURL + SiteURL.record(record.kind, record.urlKey).path),
+            "name": .string(record.title),
+        ]
+        if let summary = record.text("summary") ?? record.text("description") { object["description"] = .string(summary) }
+        if !profile.sources.isEmpty {
+            object["subjectOf"] = .array(profile.sources.map { source in
+                ["@type": "CreativeWork", "name": .string(source.title), "url": .optional(source.url)]
+            })
+        }
+        switch record.kind {
+        case .person:
+            if let image = record.text("image") { object["image"] = .string(image) }
+            if let prefix = record.text("honorific_prefix") { object["honorificPrefix"] = .string(prefix) }
+            let current = profile.memberships.filter { $0.isCurrent && $0.postLabel != nil }
+            if !current.isEmpty { object["jobTitle"] = .array(current.map { .string($0.title) }) }
+            object["memberOf"] = .array(profile.memberships.map { line in
+                role(line, member: ["@type": "Organization", "name": .string(line.organizationName),
+                                    "url": .string(baseURL + SiteURL.record(.organization, line.organizationSlug).path)])
+            })
+        case .organization:
+            if let founded = record.text("founding_date") { object["foundingDate"] = .string(founded) }
+            if let website = record.text("website") { object["sameAs"] = .string(website) }
+            if let area = profile.references["area_id"] { object["location"] = ["@type": "Place", "name": .string(area.title)] }
+            object["member"] = .array(profile.memberships.map { line in
+                let name = line.personName ?? line.memberName ?? ""
+                let path = line.personSlug.map { SiteURL.record(.person, $0).path } ?? line.memberSlug.map { SiteURL.record(.organization, $0).path } ?? ""
+                return role(line, member: ["@type": line.personName != nil ? "Person" : "Organization", "name": .string(name), "url": .string(baseURL + path)])
+            })
+        case .area:
+            if case .decimal(let latitude) = record["latitude"], case .decimal(let longitude) = record["longitude"] {
+                object["geo"] = ["@type": "GeoCoordinates", "latitude": .double(latitude), "longitude": .double(longitude)]
+            }
+            if let parent = profile.references["parent_id"] {
+                object["containedInPlace"] = ["@type": "Place", "name": .string(parent.title), "url": .string(baseURL + SiteURL.record(.area, parent.slug).path)]
+            }
+        case .post:
+            object["roleName"] = .optional(record.text("role") ?? record.text("label"))
+        default:
+            break
+        }
+        return .object(object)
+    }
+
+    static func type(of record: RecordValues) -> String {
+        switch record.kind {
+        case .person: "Person"
+        case .organization: record.text("classification") == "city_government" || record.text("classification") == "government_agency" ? "GovernmentOrganization" : "Organization"
+        case .area:
+            switch record.text("classification") {
+            case "city", "town": "City"
+            case "country": "Country"
+            default: "AdministrativeArea"
+            }
+        case .post, .membership: "Role"
+        case .topic: "DefinedTerm"
+        case .source: "CreativeWork"
+        }
+    }
+
+    /// A schema.org Role: who held what, and when.
+    static func role(_ line: MembershipLine, member: JSONValue) -> JSONValue {
+        var object: [String: JSONValue] = ["@type": "Role", "roleName": .string(line.title)]
+        if let start = line.startDate { object["startDate"] = .string(start) }
+        if let end = line.endDate { object["endDate"] = .string(end) }
+        if case .object(let inner) = member, let type = inner["@type"] {
+            object[type == "Person" ? "member" : "memberOf"] = member
+        }
+        return .object(object)
+    }
+
+    static func itemList(name: String, items: [(name: String, path: String)], baseURL: String) -> JSONValue {
+        [
+            "@context": context, "@type": "ItemList", "name": .string(name),
+            "itemListElement": .array(items.enumerated().map { index, item in
+                ["@type": "ListItem", "position": .int(index + 1), "name": .string(item.name), "url": .string(baseURL + item.path)]
+            }),
+        ]
+    }
+}

@@ -1,0 +1,65 @@
+import CivitasCore
+import Plot
+
+/// The public page of one record: its facts, its relations over time, and its sources.
+struct ProfilePage {
+    let profile: Profile
+
+    var record: RecordValues { profile.record }
+
+    var content: Node<HTML.BodyContext> {
+        .article(
+            .h1(.text([record.text("honorific_prefix"), record.title].compactMap { $0 }.joined(separator: " "))),
+            .p(.class("subtitle"), .text(subtitle)),
+            .unwrap(record.text("image")) { .img(.src($0), .alt("Portrait of \(record.title)"), .attribute(named: "width", value: "160")) },
+            .unwrap(record.text("summary") ?? record.text("description")) { .p(.text($0)) },
+            facts,
+            .if(!profile.topics.isEmpty, .p(.forEach(profile.topics) { .a(.class("tag"), .href(SiteURL.record(.topic, $0.slug).path), .text($0.name)) })),
+            ProfileSections(profile: profile).content,
+            sources
+        )
+    }
+
+    private var subtitle: String {
+        switch record.kind {
+        case .person:
+            let current = profile.memberships.filter { $0.isCurrent && $0.postLabel != nil }.map(\.title)
+            return current.isEmpty ? "Person" : current.joined(separator: " · ")
+        case .area, .organization: return (record.text("classification") ?? record.kind.label).replacingOccurrences(of: "_", with: " ").capitalizedFirst
+        default: return record.kind.label
+        }
+    }
+
+    /// The record's own fields: references as links, dates readable.
+    private var facts: Node<HTML.BodyContext> {
+        let rows: [(String, Node<HTML.BodyContext>)] = record.kind.publicFields.compactMap { field in
+            if ["name", "label", "title", "summary", "description", "image", "honorific_prefix", "sort_name", "classification"].contains(field.name) || field.isLink { return nil }
+            if let reference = profile.references[field.name] {
+                return (field.label, .a(.href(SiteURL.record(reference.kind, reference.slug).path), .text(reference.title)))
+            }
+            if case .reference = field.kind { return nil }
+            guard let display = record[field.name].display else { return nil }
+            switch field.kind {
+            case .date: return (field.label, .time(.datetime(display), .text(PartialDate(display)?.readable ?? display)))
+            case .url: return (field.label, .a(.href(display), .text(display)))
+            default: return (field.label, .text(display))
+            }
+        }
+        return .if(!rows.isEmpty, .dl(.forEach(rows) { row in .group(.dt(.text(row.0)), .dd(row.1)) }))
+    }
+
+    private var sources: Node<HTML.BodyContext> {
+        .if(!profile.sources.isEmpty, .section(
+            .h2("Sources"),
+            .ul(.forEach(profile.sources) { source in
+                .li(.a(.href(SiteURL.record(.source, source.slug).path), .text(source.title)),
+                    .unwrap(source.publisher) { .text(", \($0)") },
+                    .unwrap(source.publishedOn.flatMap(PartialDate.init)) { .text(", \($0.readable)") })
+            })
+        ))
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

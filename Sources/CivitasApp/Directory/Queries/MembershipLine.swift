@@ -1,0 +1,106 @@
+import FluentKit
+import SQLKit
+
+/// One membership as profile pages show it, with the names and slugs of everything it
+/// links: the person or member organization, the organization, the post and its area.
+struct MembershipLine: Decodable, Sendable {
+    let membershipId: String
+    let personId: String?
+    let memberOrganizationId: String?
+    let organizationId: String
+    let postId: String?
+    let role: String?
+    let label: String?
+    let startDate: String?
+    let endDate: String?
+    let postLabel: String?
+    let postSlug: String?
+    let personName: String?
+    let personSlug: String?
+    let organizationName: String
+    let organizationSlug: String
+    let organizationClassification: String
+    let memberName: String?
+    let memberSlug: String?
+    let areaName: String?
+    let areaSlug: String?
+
+    /// "Mayor of Los Angeles", else the role, else "member".
+    var title: String { postLabel ?? label ?? role ?? "member" }
+    var isCurrent: Bool { endDate == nil }
+}
+
+extension RecordStore {
+    /// Published memberships matching `condition`, newest first. Hidden people and
+    /// organizations hide their memberships too.
+    func memberships(where condition: SQLQueryString) async throws -> [MembershipLine] {
+        let query: SQLQueryString = """
+            SELECT m.id AS membership_id, m.person_id, m.member_organization_id, m.organization_id, m.post_id, m.role, m.label, m.start_date, m.end_date,
+                   p.label AS post_label, p.slug AS post_slug,
+                   pe.name AS person_name, pe.slug AS person_slug,
+                   o.name AS organization_name, o.slug AS organization_slug, o.classification AS organization_classification,
+                   mo.name AS member_name, mo.slug AS member_slug,
+                   COALESCE(pa.name, ma.name) AS area_name, COALESCE(pa.slug, ma.slug) AS area_slug
+            FROM memberships m
+            JOIN organizations o ON o.id = m.organization_id AND o.published = \(bind: true)
+            LEFT JOIN posts p ON p.id = m.post_id
+            LEFT JOIN people pe ON pe.id = m.person_id
+            LEFT JOIN organizations mo ON mo.id = m.member_organization_id
+            LEFT JOIN areas pa ON pa.id = p.area_id
+            LEFT JOIN areas ma ON ma.id = mo.area_id
+            WHERE m.published = \(bind: true)
+              AND (pe.id IS NULL OR pe.published = \(bind: true))
+              AND (mo.id IS NULL OR mo.published = \(bind: true))
+              AND \(condition)
+            ORDER BY COALESCE(m.start_date, '') DESC, pe.sort_name, mo.name, m.id
+            """
+        return try await sql.raw(query).all().map {
+            try $0.decode(model: MembershipLine.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    /// The sources cited by the given records, keyed by record id.
+    func sources(kind: RecordKind, ids: [String]) async throws -> [String: [SourceLine]] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await sql.select()
+            .column(SQLColumn("subject_id", table: "citations"))
+            .columns(SQLColumn("id", table: "sources"), SQLColumn("slug", table: "sources"), SQLColumn("title", table: "sources"),
+                     SQLColumn("url", table: "sources"), SQLColumn("publisher", table: "sources"), SQLColumn("published_on", table: "sources"))
+            .from("citations")
+            .join("sources", on: SQLColumn("source_id", table: "citations"), .equal, SQLColumn("id", table: "sources"))
+            .where(SQLColumn("subject_kind", table: "citations"), .equal, SQLBind(kind.rawValue))
+            .where(SQLColumn("subject_id", table: "citations"), .in, SQLBind.group(ids))
+            .where(SQLColumn("published", table: "sources"), .equal, SQLBind(true))
+            .orderBy(SQLColumn("title", table: "sources")).all()
+        var result: [String: [SourceLine]] = [:]
+        for row in rows {
+            result[try row.decode(column: "subject_id", as: String.self), default: []]
+                .append(try row.decode(model: SourceLine.self, keyDecodingStrategy: .convertFromSnakeCase))
+        }
+        return result
+    }
+
+    /// Topics of the given records.
+    func topics(kind: RecordKind, id: String) async throws -> [TopicLine] {
+        try await sql.raw("""
+            SELECT t.id, t.slug, t.name FROM topic_links l JOIN topics t ON t.id = l.topic_id
+            WHERE l.subject_kind = \(bind: kind.rawValue) AND l.subject_id = \(bind: id) AND t.published = \(bind: true)
+            ORDER BY t.name
+            """).all().map { try $0.decode(model: TopicLine.self) }
+    }
+}
+
+struct SourceLine: Decodable, Sendable {
+    let id: String
+    let slug: String
+    let title: String
+    let url: String?
+    let publisher: String?
+    let publishedOn: String?
+}
+
+struct TopicLine: Decodable, Sendable {
+    let id: String
+    let slug: String
+    let name: String
+}

@@ -1,0 +1,116 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Reads directory records with SQLKit, decoding columns by the kind's field specs
+/// (ENGINEERING.md: hot reads skip Fluent's model objects).
+struct RecordStore {
+    let sql: any SQLDatabase
+
+    init(_ db: any Database) { self.sql = db as! any SQLDatabase }
+
+    struct ListQuery {
+        var text: String?
+        var offset = 0
+        var limit = 25
+        var publishedOnly = true
+    }
+
+    func list(_ kind: RecordKind, _ query: ListQuery) async throws -> (records: [RecordValues], total: Int) {
+        var select = sql.select().column("*").from(kind.table)
+        var count = sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "total").from(kind.table)
+        if query.publishedOnly {
+            select = select.where("published", .equal, SQLBind(true))
+            count = count.where("published", .equal, SQLBind(true))
+        }
+        if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            let pattern = SQLBind("%" + text.lowercased() + "%")
+            let column = SQLFunction("lower", args: SQLColumn(kind.titleColumn))
+            select = select.where(column, .like, pattern)
+            count = count.where(column, .like, pattern)
+        }
+        let rows = try await select.orderBy(kind.sortColumn).orderBy("id").limit(query.limit).offset(query.offset).all()
+        let total = try await count.first()?.decode(column: "total", as: Int.self) ?? 0
+        var records = try rows.map { try decode(kind, $0) }
+        try await attachLinks(&records, kind: kind)
+        return (records, total)
+    }
+
+    /// Finds by id, or by slug for kinds that have one.
+    func find(_ kind: RecordKind, key: String, publishedOnly: Bool) async throws -> RecordValues? {
+        var select = sql.select().column("*").from(kind.table)
+        if kind.hasSlug {
+            select = select.where { $0.where("id", .equal, SQLBind(key)).orWhere("slug", .equal, SQLBind(key)) }
+        } else {
+            select = select.where("id", .equal, SQLBind(key))
+        }
+        if publishedOnly { select = select.where("published", .equal, SQLBind(true)) }
+        guard let row = try await select.first() else { return nil }
+        var records = [try decode(kind, row)]
+        try await attachLinks(&records, kind: kind)
+        return records.first
+    }
+
+    func all(_ kind: RecordKind, publishedOnly: Bool) async throws -> [RecordValues] {
+        var select = sql.select().column("*").from(kind.table)
+        if publishedOnly { select = select.where("published", .equal, SQLBind(true)) }
+        var records = try await select.orderBy(kind.sortColumn).orderBy("id").all().map { try decode(kind, $0) }
+        try await attachLinks(&records, kind: kind)
+        return records
+    }
+
+    /// Id and title of every record of a kind, for the choices of a form.
+    func choices(_ kind: RecordKind) async throws -> [(id: String, title: String)] {
+        try await sql.select().columns("id", kind.titleColumn).from(kind.table).orderBy(kind.titleColumn).all().map {
+            (try $0.decode(column: "id", as: String.self), try $0.decode(column: kind.titleColumn, as: String.self))
+        }
+    }
+
+    func exists(_ kind: RecordKind, id: String) async throws -> Bool {
+        try await sql.select().column("id").from(kind.table).where("id", .equal, SQLBind(id)).first() != nil
+    }
+
+    func decode(_ kind: RecordKind, _ row: any SQLRow) throws -> RecordValues {
+        var values: [String: FieldValue] = [:]
+        for field in kind.columnFields {
+            values[field.name] = try Self.decodeValue(field, row)
+        }
+        return RecordValues(
+            kind: kind,
+            id: try row.decode(column: "id", as: String.self),
+            slug: kind.hasSlug ? try row.decode(column: "slug", as: String.self) : nil,
+            published: try row.decode(column: "published", as: Bool.self),
+            values: values,
+            updatedAt: try row.decode(column: "updated_at", as: Date?.self)
+        )
+    }
+
+    static func decodeValue(_ field: FieldSpec, _ row: any SQLRow) throws -> FieldValue {
+        if try row.decodeNil(column: field.name) { return .null }
+        switch field.kind {
+        case .integer: return .integer(try row.decode(column: field.name, as: Int.self))
+        case .decimal: return .decimal(try row.decode(column: field.name, as: Double.self))
+        default: return .text(try row.decode(column: field.name, as: String.self))
+        }
+    }
+
+    /// Fills the link fields (sources, topics) of a page of records with one query per link table.
+    func attachLinks(_ records: inout [RecordValues], kind: RecordKind) async throws {
+        guard !records.isEmpty else { return }
+        for field in kind.linkFields {
+            let link = LinkTable.table(for: field)
+            let rows = try await sql.select().columns("subject_id", link.targetColumn).from(link.table)
+                .where("subject_kind", .equal, SQLBind(kind.rawValue))
+                .where("subject_id", .in, SQLBind.group(records.map(\.id)))
+                .orderBy(link.targetColumn).all()
+            var bySubject: [String: [String]] = [:]
+            for row in rows {
+                bySubject[try row.decode(column: "subject_id", as: String.self), default: []]
+                    .append(try row.decode(column: link.targetColumn, as: String.self))
+            }
+            for index in records.indices {
+                records[index].values[field.name] = .ids(bySubject[records[index].id] ?? [])
+            }
+        }
+    }
+}

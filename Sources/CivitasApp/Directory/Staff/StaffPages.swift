@@ -1,0 +1,52 @@
+import Plot
+
+/// The staff dashboard and the staff list of each kind, drafts and unpublished records included.
+struct StaffHomePage {
+    let user: SignedInUser
+
+    var content: Node<HTML.BodyContext> {
+        .group(
+            .h1("Staff"),
+            .p(.class("subtitle"), .text("Signed in as \(user.name), \(user.role.rawValue).")),
+            .h2("Directory"),
+            .ul(.forEach(RecordKind.allCases) { kind in
+                .li(.a(.href(SiteURL.staffList(kind).path), .text(kind.pluralLabel)), .text(" · "),
+                    .a(.href(SiteURL.staffNew(kind).path), .text("new \(kind.label.lowercased())")))
+            }),
+            .if(user.role == .admin, .group(
+                .h2("Administration"),
+                .ul(.li(.a(.href(SiteURL.staffTokens.path), "API tokens")), .li(.a(.href(SiteURL.staffAudit.path), "Audit log")))
+            ))
+        )
+    }
+}
+
+struct StaffListPage {
+    let kind: RecordKind
+    let records: [RecordValues]
+    let total: Int
+    let page: Int
+    let per: Int
+    let text: String
+
+    var content: Node<HTML.BodyContext> {
+        .group(
+            .h1(.text("\(kind.pluralLabel) (staff)")),
+            .p(.a(.class("button"), .href(SiteURL.staffNew(kind).path), .text("New \(kind.label.lowercased())"))),
+            .form(.class("search"), .method(.get), .action(SiteURL.staffList(kind).path),
+                .label(.for("q"), .class("skip"), "Filter"),
+                .input(.type(.search), .id("q"), .name("q"), .value(text)), .button(.type(.submit), "Filter")),
+            .table(
+                .thead(.tr(.th("Title"), .th("Status"), .th(""))),
+                .tbody(.forEach(records) { record in
+                    .tr(.td(.text(record.title)), .td(.text(record.published ? "published" : "unpublished")),
+                        .td(.a(.href(SiteURL.staffEdit(kind, record.id).path), .text("Edit")),
+                            .if(record.published, .group(.text(" · "), .a(.href(SiteURL.record(kind, record.urlKey).path), .text("View"))))))
+                })
+            ),
+            .nav(.class("pager"),
+                .if(page > 1, .a(.href(SiteURL.staffList(kind).with(query: [("q", text), ("page", String(page - 1))])), "Previous page")),
+                .if(page * per < total, .a(.href(SiteURL.staffList(kind).with(query: [("q", text), ("page", String(page + 1))])), "Next page")))
+        )
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Logging
+
+/// What handlers and commands need from the outside: the database, the configuration,
+/// the public-answer cache and the clock (a function, so tests can fix the time).
+public struct AppServices: Sendable {
+    public let database: AppDatabase
+    public let configuration: AppConfiguration
+    public let cache: ResponseCache
+    public let now: @Sendable () -> Date
+    public let logger: Logger
+    /// bcrypt cost for new passwords; lowered in tests only.
+    public let passwordCost: UInt8
+
+    public init(database: AppDatabase, configuration: AppConfiguration, now: @escaping @Sendable () -> Date = Date.init,
+                logger: Logger, passwordCost: UInt8 = 12) {
+        self.database = database
+        self.configuration = configuration
+        self.cache = ResponseCache(lifetime: TimeInterval(configuration.publicCacheSeconds))
+        self.now = now
+        self.logger = logger
+        self.passwordCost = passwordCost
+    }
+}
+
+extension AppServices {
+    /// The services of a running server: the configured database, the real clock.
+    public static func live(_ configuration: AppConfiguration) throws -> AppServices {
+        var logger = Logger(label: "civitas")
+        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let database = try AppDatabase(location: configuration.database, logger: logger)
+        return AppServices(database: database, configuration: configuration, logger: logger)
+    }
+}

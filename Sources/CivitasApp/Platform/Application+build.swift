@@ -1,0 +1,80 @@
+import FluentKit
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import SQLKit
+import ServiceLifecycle
+
+/// The capabilities of this server, in the order their migrations run.
+func makeModules(services: AppServices) -> [any CivitasModule] {
+    [
+        PlatformModule(services: services),
+        AccountsModule(services: services),
+        DirectoryModule(services: services),
+    ]
+}
+
+/// Builds the whole application, as the server runs it and as tests drive it.
+public func buildApplication(services: AppServices) async throws -> some ApplicationProtocol {
+    _ = PrometheusBootstrap.registry
+    let modules = makeModules(services: services)
+    try await prepareDatabase(services: services, modules: modules)
+
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ErrorMiddleware(services: services))
+    router.add(middleware: CSRFMiddleware(secureCookies: services.configuration.secureCookies))
+    router.add(middleware: SessionMiddleware(services: services))
+    for module in modules { module.registerRoutes(on: router) }
+    OpenAPIDocument.register(on: router, modules: modules)
+
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(services.configuration.hostname, port: services.configuration.port), serverName: "Civitas"),
+        logger: services.logger
+    )
+    app.addServices(DatabaseService(database: services.database))
+    return app
+}
+
+/// Opens the database, runs the migrations and, when asked, adds the demo network parts
+/// not yet loaded. Each part is recorded in `demo_loads`, so a restart adds nothing twice
+/// and a part removed by staff is not brought back.
+public func prepareDatabase(services: AppServices) async throws {
+    try await prepareDatabase(services: services, modules: makeModules(services: services))
+}
+
+func prepareDatabase(services: AppServices, modules: [any CivitasModule]) async throws {
+    let database = services.database
+    do {
+        try await database.ping()
+    } catch {
+        throw DatabaseUnavailable(location: database.location, underlying: error)
+    }
+    try await database.tune()
+    try await database.migrate(modules.flatMap(\.migrations))
+    guard services.configuration.loadDemo else { return }
+    for module in modules {
+        try await database.db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            // Claiming the part first makes a second process starting at the same time fail
+            // on the primary key instead of loading the demo twice.
+            let loaded = try await sql.select().column("part").from("demo_loads").where("part", .equal, module.name).first()
+            guard loaded == nil else { return }
+            try await sql.insert(into: "demo_loads").columns("part", "loaded_at").values(SQLBind(module.name), SQLBind(services.now())).run()
+            try await module.loadDemo(on: tx, services: services)
+        }
+    }
+}
+
+/// Closes the database connections after the HTTP server has drained.
+struct DatabaseService: Service {
+    let database: AppDatabase
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await database.shutdown()
+    }
+}

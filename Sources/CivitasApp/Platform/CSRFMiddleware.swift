@@ -1,0 +1,45 @@
+import CivitasCore
+import Hummingbird
+
+/// Cross-site request forgery protection for every form (the double-submit cookie):
+/// the browser holds a random token in an HttpOnly, SameSite=Lax cookie and every form
+/// carries the same token in a hidden field; a POST whose field does not match is refused.
+/// The JSON API is exempt: it authenticates with bearer tokens, never with cookies.
+struct CSRFMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    static let cookieName = "civitas_csrf"
+    static let fieldName = "csrf_token"
+    let secureCookies: Bool
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        var request = request
+        let existing = request.cookies[Self.cookieName]?.value
+        context.csrfToken = existing ?? Secrets.randomToken()
+
+        if request.method == .post, !request.uri.path.hasPrefix("/api/") {
+            let form = try await FormBody.read(&request, context: context)
+            guard let existing, let sent = form[Self.fieldName], Secrets.constantTimeEquals(existing, sent) else {
+                throw AppError(.forbidden, "This form has expired or came from another site. Reload the page and send it again.")
+            }
+        }
+
+        var response = try await next(request, context)
+        if existing == nil, response.headers[.contentType]?.hasPrefix("text/html") == true {
+            response.setCookie(Cookie(name: Self.cookieName, value: context.csrfToken, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+}
+
+/// Reads a URL-encoded form body once; the body stays readable for the handler.
+enum FormBody {
+    static func read(_ request: inout Request, context: AppRequestContext) async throws -> FormData {
+        let contentType = request.headers[.contentType] ?? ""
+        guard contentType.isEmpty || contentType.hasPrefix("application/x-www-form-urlencoded") else {
+            throw AppError(.unsupportedMediaType, "Forms must be sent as application/x-www-form-urlencoded")
+        }
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        return FormData(encoded: String(buffer: buffer))
+    }
+}

@@ -1,0 +1,91 @@
+import CivitasCore
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+
+/// Owns the FluentKit `Databases` without Vapor: opens SQLite or PostgreSQL, runs the
+/// migrations, and hands out `Database` and `SQLDatabase` values to handlers and commands.
+public final class AppDatabase: Sendable {
+    public let databases: Databases
+    public let location: DatabaseLocation
+    let logger: Logger
+
+    public init(location: DatabaseLocation, logger: Logger) throws {
+        self.location = location
+        self.logger = logger
+        let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        switch location {
+        case .sqlite(let path):
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: nil), as: .sqlite)
+        case .postgres(let url):
+            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10), sqlLogLevel: .trace), as: .psql)
+        }
+        self.databases = databases
+    }
+
+    /// A database handle for one unit of work.
+    public var db: any Database {
+        databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+    }
+
+    public var sql: any SQLDatabase { db as! any SQLDatabase }
+
+    public var isPostgres: Bool {
+        if case .postgres = location { return true }
+        return false
+    }
+
+    /// Checks the database answers; used at start (to fail with one clear line) and by `/readyz`.
+    public func ping() async throws {
+        _ = try await sql.raw("SELECT 1 AS ok").first()
+    }
+
+    /// Prepares the file for concurrent readers and a writer (WAL) on SQLite.
+    public func tune() async throws {
+        guard case .sqlite = location else { return }
+        _ = try await sql.raw("PRAGMA journal_mode=WAL").all()
+    }
+
+    public func migrate(_ migrations: [any Migration]) async throws {
+        let list = Migrations()
+        list.add(migrations)
+        let migrator = Migrator(databases: databases, migrations: list, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+}
+
+/// Why the database could not be opened, in one line a person can act on.
+public struct DatabaseUnavailable: Error, CustomStringConvertible {
+    public let description: String
+
+    init(location: DatabaseLocation, underlying: any Error) {
+        switch location {
+        case .sqlite(let path):
+            description = "Cannot open the SQLite database at \(path): \(String(reflecting: underlying).prefix(300))"
+        case .postgres(let url):
+            description = "Cannot reach the PostgreSQL database at \(DatabaseLocation.redacted(url)): \(Self.reason(underlying))"
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let psql = error as? PSQLError {
+            if let message = psql.serverInfo?[.message] { return message }
+            return "\(psql.code)"
+        }
+        return String(describing: error).prefix(300).description
+    }
+}

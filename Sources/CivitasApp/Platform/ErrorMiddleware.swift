@@ -1,0 +1,47 @@
+import Hummingbird
+import Logging
+import Plot
+
+/// Turns every error into an answer a person can act on: JSON `{"error": {...}}` under
+/// `/api`, an HTML page elsewhere. Anything unexpected is logged and answered 500
+/// without leaking its details.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let services: AppServices
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as AppError {
+            return try respond(to: error, request: request, context: context)
+        } catch let error as HTTPError {
+            let message = error.body ?? (error.status == .notFound ? "There is nothing at \(request.uri.path)" : error.status.reasonPhrase)
+            return try respond(to: AppError(error.status, message), request: request, context: context)
+        } catch {
+            context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
+            return try respond(to: AppError(.internalServerError, "Something went wrong on our side; it has been logged."), request: request, context: context)
+        }
+    }
+
+    private func respond(to error: AppError, request: Request, context: Context) throws -> Response {
+        if request.uri.path.hasPrefix("/api/") {
+            var body: JSONValue = ["status": .int(Int(error.status.code)), "message": .string(error.message)]
+            if !error.fieldErrors.isEmpty, case .object(var object) = body {
+                object["fields"] = .object(error.fieldErrors.mapValues { .string($0) })
+                body = .object(object)
+            }
+            return try Responses.json(["error": body], status: error.status)
+        }
+        let layout = PageLayout(services: services, context: context)
+        let signInLink: Node<HTML.BodyContext> = context.user == nil && error.status == .forbidden
+            ? .p(.a(.href(SiteURL.signIn.with(query: [("next", request.uri.path)])), .text("Sign in")))
+            : .empty
+        let page = layout.render(title: error.status.reasonPhrase, content: .group(
+            .h1(.text(error.status.reasonPhrase)),
+            .p(.class("alert"), .text(error.message)),
+            .ul(.forEach(error.fieldErrors.sorted(by: { $0.key < $1.key })) { .li(.text("\($0.key): \($0.value)")) }),
+            signInLink
+        ))
+        return Responses.html(page, status: error.status)
+    }
+}

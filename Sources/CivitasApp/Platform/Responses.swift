@@ -1,0 +1,38 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Building responses the same way everywhere: JSON with sorted keys, HTML with the
+/// right content type, redirects after a successful form (post/redirect/get).
+enum Responses {
+    static let jsonEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try jsonEncoder.encode(value)
+        return bytes(ByteBuffer(bytes: data), contentType: "application/json; charset=utf-8", status: status)
+    }
+
+    static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        bytes(ByteBuffer(string: html), contentType: "text/html; charset=utf-8", status: status)
+    }
+
+    static func text(_ text: String, contentType: String = "text/plain; charset=utf-8", status: HTTPResponse.Status = .ok) -> Response {
+        bytes(ByteBuffer(string: text), contentType: contentType, status: status)
+    }
+
+    static func bytes(_ buffer: ByteBuffer, contentType: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        headers[.contentLength] = String(buffer.readableBytes)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: buffer))
+    }
+
+    /// 303 See Other, so the browser follows with a GET.
+    static func redirect(to path: String) -> Response {
+        Response(status: .seeOther, headers: [.location: path])
+    }
+}

@@ -1,0 +1,72 @@
+/// A calendar date that may be known only to the year or the month, as Popolo allows
+/// (`2016`, `2016-09`, `2016-09-21`). Terms of office and founding dates are often
+/// known no more precisely than the sources give them.
+public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count),
+              parts[0].count == 4, let year = Int(parts[0]), year >= 1000
+        else { return nil }
+        var month: Int?
+        var day: Int?
+        if parts.count >= 2 {
+            guard parts[1].count == 2, let value = Int(parts[1]), (1...12).contains(value) else { return nil }
+            month = value
+        }
+        if parts.count == 3, let month {
+            guard parts[2].count == 2, let value = Int(parts[2]),
+                  (1...PartialDate.daysIn(month: month, year: year)).contains(value) else { return nil }
+            day = value
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The ISO 8601 text, as stored and as sent in the API.
+    public var description: String {
+        var text = String(format: "%04d", year)
+        if let month { text += "-" + String(format: "%02d", month) }
+        if let day { text += "-" + String(format: "%02d", day) }
+        return text
+    }
+
+    /// How a reader sees it: "21 September 2016", "September 2016" or "2016".
+    public var readable: String {
+        guard let month else { return String(year) }
+        let name = PartialDate.monthNames[month - 1]
+        guard let day else { return "\(name) \(year)" }
+        return "\(day) \(name) \(year)"
+    }
+
+    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
+        (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
+    }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+                             "August", "September", "October", "November", "December"]
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+/// "2014 – 2018", "since January 2018", "until 2016": a span of dates as a reader wants to see it.
+public func readableSpan(start: String?, end: String?) -> String {
+    let from = start.flatMap(PartialDate.init)?.readable
+    let to = end.flatMap(PartialDate.init)?.readable
+    switch (from, to) {
+    case let (from?, to?): return from == to ? from : "\(from) – \(to)"
+    case let (from?, nil): return "since \(from)"
+    case let (nil, to?): return "until \(to)"
+    case (nil, nil): return ""
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import CivitasApp
+import Foundation
+
+/// `civitas`: serve the site and administer it from the command line.
+@main
+struct CivitasCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "civitas",
+        abstract: "The platform a network of cities runs on.",
+        subcommands: [Serve.self, Migrate.self, Users.self, Tokens.self],
+        defaultSubcommand: Serve.self
+    )
+}
+
+/// Options every command shares: where the data lives.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: "Database URL (sqlite:///path/file.sqlite or postgres://user:password@host:5432/db); overrides DATABASE_URL.")
+    var databaseURL: String?
+
+    var overrides: [String: String] {
+        var overrides: [String: String] = [:]
+        if let databaseURL { overrides["database.url"] = databaseURL }
+        return overrides
+    }
+}
+
+/// Runs a command body, turning configuration and database problems into one clear line.
+func runReportingErrors(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let error as any CustomStringConvertible where error is AppConfiguration.Invalid || error is DatabaseUnavailable {
+        FileHandle.standardError.write(Data("civitas: \(error.description)\n".utf8))
+        throw ExitCode.failure
+    }
+}
