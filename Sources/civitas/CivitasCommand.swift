@@ -32,5 +32,13 @@ func runReportingErrors(_ body: () async throws -> Void) async throws {
     } catch let error as any CustomStringConvertible where error is AppConfiguration.Invalid || error is DatabaseUnavailable {
         FileHandle.standardError.write(Data("civitas: \(error.description)\n".utf8))
         throw ExitCode.failure
+    } catch let error as ValidationError {
+        throw error
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        // Driver errors hide their details from `description`; an operator needs them.
+        FileHandle.standardError.write(Data("civitas: \(String(reflecting: error))\n".utf8))
+        throw ExitCode.failure
     }
 }

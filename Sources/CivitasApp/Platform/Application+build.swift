@@ -47,9 +47,19 @@ public func prepareDatabase(services: AppServices) async throws {
 }
 
 func prepareDatabase(services: AppServices, modules: [any CivitasModule]) async throws {
+    do {
+        try await migrateAndLoadDemo(services: services, modules: modules)
+    } catch {
+        // Connection pools must be closed before they are released, even when starting failed.
+        await services.database.shutdown()
+        throw error
+    }
+}
+
+private func migrateAndLoadDemo(services: AppServices, modules: [any CivitasModule]) async throws {
     let database = services.database
     do {
-        try await database.ping()
+        try await database.ping(quietly: true)
     } catch {
         throw DatabaseUnavailable(location: database.location, underlying: error)
     }

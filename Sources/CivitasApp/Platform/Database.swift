@@ -7,6 +7,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import SQLKit
+import Synchronization
 
 /// Owns the FluentKit `Databases` without Vapor: opens SQLite or PostgreSQL, runs the
 /// migrations, and hands out `Database` and `SQLDatabase` values to handlers and commands.
@@ -45,8 +46,12 @@ public final class AppDatabase: Sendable {
     }
 
     /// Checks the database answers; used at start (to fail with one clear line) and by `/readyz`.
-    public func ping() async throws {
-        _ = try await sql.raw("SELECT 1 AS ok").first()
+    public func ping(quietly: Bool = false) async throws {
+        var logger = self.logger
+        // At start, a failed connection is reported once, as DatabaseUnavailable, not also by the pool's log.
+        if quietly { logger.logLevel = .critical }
+        let db = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())! as! any SQLDatabase
+        _ = try await db.raw("SELECT 1 AS ok").first()
     }
 
     /// Prepares the file for concurrent readers and a writer (WAL) on SQLite.
@@ -63,8 +68,15 @@ public final class AppDatabase: Sendable {
         try await migrator.prepareBatch().get()
     }
 
+    private let isShutDown = Mutex(false)
+
+    /// Closes every connection; safe to call more than once (the server's shutdown and a failed start both call it).
     public func shutdown() async {
-        await databases.shutdownAsync()
+        let first = isShutDown.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        if first { await databases.shutdownAsync() }
     }
 }
 
@@ -84,6 +96,7 @@ public struct DatabaseUnavailable: Error, CustomStringConvertible {
     private static func reason(_ error: any Error) -> String {
         if let psql = error as? PSQLError {
             if let message = psql.serverInfo?[.message] { return message }
+            if let underlying = psql.underlying { return "\(underlying)" }
             return "\(psql.code)"
         }
         return String(describing: error).prefix(300).description

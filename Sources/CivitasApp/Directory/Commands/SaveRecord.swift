@@ -123,7 +123,7 @@ struct SaveRecord: Sendable {
 
     private func write(_ record: RecordValues, isNew: Bool, sql: any SQLDatabase, now: Date) async throws {
         var columns: [(String, any Encodable & Sendable)] = kind.columnFields.map { field in
-            (field.name, Self.bindable(record[field.name]))
+            (field.name, Self.bindable(record[field.name], as: field))
         }
         columns.append(("published", record.published))
         columns.append(("updated_at", now))
@@ -148,9 +148,15 @@ struct SaveRecord: Sendable {
         }
     }
 
-    private static func bindable(_ value: FieldValue) -> any Encodable & Sendable {
+    /// A NULL is bound with its column's type: PostgreSQL will not put a text NULL in a number column.
+    private static func bindable(_ value: FieldValue, as field: FieldSpec) -> any Encodable & Sendable {
         switch value {
-        case .null, .ids: Optional<String>.none
+        case .null, .ids:
+            switch field.kind {
+            case .integer: Optional<Int>.none
+            case .decimal: Optional<Double>.none
+            default: Optional<String>.none
+            }
         case .text(let text): text
         case .integer(let number): number
         case .decimal(let number): number

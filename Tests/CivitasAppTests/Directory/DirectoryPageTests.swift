@@ -1,0 +1,69 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+@testable import CivitasApp
+
+@Suite("Public directory pages")
+struct DirectoryPageTests {
+    @Test("A person's page shows their offices over time, organisations and sources, with JSON-LD", arguments: TestDatabase.all)
+    func personPage(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, _ in
+            let page = try await client.execute(uri: "/people/mitch-landrieu", method: .get)
+            #expect(page.status == .ok)
+            let html = page.text
+            #expect(html.contains("Mayor of New Orleans"))
+            #expect(html.contains("3 May 2010 – 7 May 2018"))
+            #expect(html.contains("President of the U.S. Conference of Mayors"))
+            #expect(html.contains("href=\"/organizations/us-conference-of-mayors\""))
+            #expect(html.contains("Highlights of the U.S. Conference of Mayors winter meeting, January 2018"))
+            let jsonLD = try #require(Self.jsonLD(html))
+            #expect(jsonLD["@type"] == "Person")
+            #expect(jsonLD["name"] == "Mitch Landrieu")
+        }
+    }
+
+    @Test("A city's page shows its mayors over time and the networks it belongs to", arguments: TestDatabase.all)
+    func cityPage(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, _ in
+            let html = try await client.execute(uri: "/areas/new-york-city", method: .get).text
+            #expect(html.contains("href=\"/people/bill-de-blasio\""))
+            #expect(html.contains("Mayor of New York City"))
+            #expect(html.contains("href=\"/organizations/us-conference-of-mayors\""))
+            #expect(html.contains("href=\"/organizations/100-resilient-cities\""))
+            #expect(Self.jsonLD(html)?["@type"] == "City")
+        }
+    }
+
+    @Test("A network's page shows its member cities, officers and funders", arguments: TestDatabase.all)
+    func networkPage(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, _ in
+            let uscm = try await client.execute(uri: "/organizations/us-conference-of-mayors", method: .get).text
+            #expect(uscm.contains("Member cities and organizations"))
+            #expect(uscm.contains("href=\"/organizations/city-of-chicago\""))
+            #expect(uscm.contains("href=\"/people/mitch-landrieu\""))
+            let resilient = try await client.execute(uri: "/organizations/100-resilient-cities", method: .get).text
+            #expect(resilient.contains("Partners and funders"))
+            #expect(resilient.contains("href=\"/organizations/rockefeller-foundation\""))
+        }
+    }
+
+    @Test("Lists filter by name and page; unknown pages answer 404", arguments: TestDatabase.all)
+    func listsAndMissing(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, _ in
+            let filtered = try await client.execute(uri: "/people?q=garc", method: .get).text
+            #expect(filtered.contains("Eric Garcetti"))
+            #expect(!filtered.contains("Mitch Landrieu"))
+            #expect(try await client.execute(uri: "/people/nobody-at-all", method: .get).status == .notFound)
+            #expect(try await client.execute(uri: "/people?page=0", method: .get).status == .badRequest)
+            let home = try await client.execute(uri: "/", method: .get).text
+            #expect(home.contains("U.S. Conference of Mayors"))
+            #expect(Self.jsonLD(home)?["@type"] == "WebSite")
+        }
+    }
+
+    static func jsonLD(_ html: String) -> JSONValue? {
+        guard let start = html.range(of: "<script type=\"application/ld+json\">"),
+              let end = html.range(of: "</script>", range: start.upperBound..<html.endIndex) else { return nil }
+        return try? JSONDecoder().decode(JSONValue.self, from: Data(html[start.upperBound..<end.lowerBound].utf8))
+    }
+}

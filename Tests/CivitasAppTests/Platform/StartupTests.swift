@@ -1,0 +1,57 @@
+import Foundation
+import HummingbirdTesting
+import SQLKit
+import Testing
+@testable import CivitasApp
+
+@Suite("Starting the server")
+struct StartupTests {
+    @Test("A second start keeps the data as it was: no duplicates, no reset", arguments: TestDatabase.all)
+    func secondStartKeepsData(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            let before = try await count("people", services)
+            #expect(before > 20)
+            // Staff change a demo record; the next start must neither duplicate nor restore it.
+            try await services.database.sql.update("people").set("summary", to: "Changed by staff")
+                .where("slug", .equal, "eric-garcetti").run()
+            try await prepareDatabase(services: services)
+            #expect(try await count("people", services) == before)
+            let summary = try await services.database.sql.select().column("summary").from("people")
+                .where("slug", .equal, "eric-garcetti").first()?.decode(column: "summary", as: String.self)
+            #expect(summary == "Changed by staff")
+        }
+    }
+
+    @Test("Health, readiness and metrics answer", arguments: TestDatabase.all)
+    func operationsEndpoints(database: TestDatabase) async throws {
+        try await withApp(database) { client, _ in
+            let health = try await client.execute(uri: "/healthz", method: .get)
+            #expect(health.status == .ok)
+            let ready = try await client.execute(uri: "/readyz", method: .get)
+            #expect(ready.status == .ok)
+            #expect(try ready.json()["status"] == "ready")
+            _ = try await client.execute(uri: "/people", method: .get)
+            let metrics = try await client.execute(uri: "/metrics", method: .get)
+            #expect(metrics.status == .ok)
+            #expect(metrics.text.contains("hb_requests"))
+        }
+    }
+
+    @Test("An unreachable database stops the start with one clear line")
+    func unreachableDatabase() async throws {
+        let location = DatabaseLocation.postgres(url: "postgres://civitas:secret@127.0.0.1:1/civitas")
+        let services = AppServices(database: try AppDatabase(location: location, logger: .init(label: "test")),
+                                   configuration: AppConfiguration(database: location), logger: .init(label: "test"))
+        let error = await #expect(throws: DatabaseUnavailable.self) { try await prepareDatabase(services: services) }
+        #expect(error?.description.hasPrefix("Cannot reach the PostgreSQL database at postgres://civitas:***@127.0.0.1:1/civitas") == true)
+        #expect(error?.description.contains("secret") == false)
+        #expect(error?.description.contains("\n") == false)
+    }
+
+    private func count(_ table: String, _ services: AppServices) async throws -> Int {
+        try await services.database.sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from(table)
+            .first()!.decode(column: "n", as: Int.self)
+    }
+}
+
+import CivitasCore
