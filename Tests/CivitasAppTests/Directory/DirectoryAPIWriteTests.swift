@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import SQLKit
+import Testing
+@testable import CivitasApp
+
+@Suite("Writing through the API")
+struct DirectoryAPIWriteTests {
+    private func token(_ scopes: [String], services: AppServices) async throws -> String {
+        guard case .created(_, let token) = try await CreateAPIToken(name: "test", scopes: scopes, createdBy: nil).run(services: services) else {
+            throw TestFailure("no token")
+        }
+        return token
+    }
+
+    private func send(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, token: String?, json: String) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        return try await client.execute(uri: path, method: method, headers: headers, body: ByteBuffer(string: json))
+    }
+
+    @Test("Writes need a token with the directory:write scope", arguments: TestDatabase.all)
+    func tokenRequired(database: TestDatabase) async throws {
+        try await withApp(database) { client, services async throws in
+            let body = #"{"name": "Tacoma", "classification": "city"}"#
+            #expect(try await send(client, .post, "/api/v1/areas", token: nil, json: body).status == .unauthorized)
+            #expect(try await send(client, .post, "/api/v1/areas", token: "civ_forged", json: body).status == .unauthorized)
+            #expect(try await count("areas", services) == 0)
+        }
+    }
+
+    @Test("A token creates and changes a record, and the change is audited", arguments: TestDatabase.all)
+    func createAndPatch(database: TestDatabase) async throws {
+        try await withApp(database) { client, services in
+            let token = try await token(["directory:write"], services: services)
+            let created = try await send(client, .post, "/api/v1/areas", token: token,
+                                         json: #"{"name": "Tacoma", "classification": "city", "country_code": "us", "time_zone": "America/Los_Angeles", "population": 219346}"#)
+            #expect(created.status == .created)
+            let record = try created.json()
+            #expect(record["slug"] == "tacoma")
+            #expect(record["country_code"] == "US")
+            #expect(record["population"] == 219346)
+            #expect(created.headers[.location] == "/api/v1/areas/tacoma")
+
+            let patched = try await send(client, .patch, "/api/v1/areas/tacoma", token: token, json: #"{"summary": "Host of the Summer 2020 meeting"}"#)
+            #expect(patched.status == .ok)
+            #expect(try patched.json()["summary"] == "Host of the Summer 2020 meeting")
+            #expect(try patched.json()["name"] == "Tacoma", "fields left out stay as they were")
+
+            let events = try await services.database.sql.select().columns("action", "actor").from("audit_events")
+                .where("subject_kind", .equal, "area").all()
+            #expect(events.count == 2)
+            #expect(try events.allSatisfy { try $0.decode(column: "actor", as: String.self) == "API token \"test\"" })
+        }
+    }
+
+    @Test("Invalid input answers 400 naming each field and writes nothing", arguments: TestDatabase.all)
+    func invalidInput(database: TestDatabase) async throws {
+        try await withApp(database) { client, services in
+            let token = try await token(["directory:write"], services: services)
+            let response = try await send(client, .post, "/api/v1/areas", token: token,
+                                          json: #"{"name": "Atlantis", "classification": "continent", "time_zone": "Mars/Olympus", "parent_id": "nope"}"#)
+            #expect(response.status == .badRequest)
+            let fields = try response.json()["error"]?["fields"]
+            #expect(fields?["classification"] != nil)
+            #expect(fields?["time_zone"]?.stringValue?.contains("IANA") == true)
+            #expect(fields?["parent_id"] != nil)
+            let unknown = try await send(client, .post, "/api/v1/areas", token: token, json: #"{"name": "X", "classification": "city", "colour": "red"}"#)
+            #expect(unknown.status == .badRequest)
+            #expect(try unknown.json()["error"]?["fields"]?["colour"] != nil)
+            let notJSON = try await send(client, .post, "/api/v1/areas", token: token, json: "name=X")
+            #expect(notJSON.status == .badRequest)
+            let membership = try await send(client, .post, "/api/v1/memberships", token: token, json: #"{"role": "member"}"#)
+            #expect(membership.status == .badRequest)
+            #expect(try await count("areas", services) == 0)
+            #expect(try await count("memberships", services) == 0)
+            #expect(try await count("audit_events", services) == 1, "only the token's creation")
+        }
+    }
+
+    @Test("A revoked token no longer writes", arguments: TestDatabase.all)
+    func revokedToken(database: TestDatabase) async throws {
+        try await withApp(database) { client, services in
+            let token = try await token(["directory:write"], services: services)
+            try await services.database.sql.update("api_tokens").set("revoked_at", to: SQLBind(Date())).run()
+            let response = try await send(client, .post, "/api/v1/topics", token: token, json: #"{"name": "Water"}"#)
+            #expect(response.status == .unauthorized)
+            #expect(try await count("topics", services) == 0)
+        }
+    }
+
+    private func count(_ table: String, _ services: AppServices) async throws -> Int {
+        try await services.database.sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from(table)
+            .first()!.decode(column: "n", as: Int.self)
+    }
+}
