@@ -1,0 +1,35 @@
+import CivitasCore
+import Testing
+
+@Suite("Form bodies and identifiers")
+struct FormDataTests {
+    @Test("URL-encoded bodies decode, keeping repeated fields")
+    func decode() {
+        let form = FormData(encoded: "name=San+Jos%C3%A9&topic_ids=a&topic_ids=b&empty=&flag")
+        #expect(form["name"] == "San José")
+        #expect(form.all("topic_ids") == ["a", "b"])
+        #expect(form["empty"] == "")
+        #expect(form["flag"] == "")
+        #expect(form["missing"] == nil)
+    }
+
+    @Test("Open Civic Data division ids are checked")
+    func ocd() {
+        #expect(OpenCivicDataDivision.isValid("ocd-division/country:us/state:wa/place:tacoma"))
+        #expect(OpenCivicDataDivision.isValid("ocd-division/country:us/district:dc"))
+        #expect(!OpenCivicDataDivision.isValid("ocd-division/country:US"))
+        #expect(!OpenCivicDataDivision.isValid("ocd-division"))
+        #expect(!OpenCivicDataDivision.isValid("country:us/place:tacoma"))
+    }
+
+    @Test("Secrets are long, URL-safe and different each time; comparison is exact")
+    func secrets() {
+        let a = Secrets.randomToken(), b = Secrets.randomToken()
+        #expect(a != b)
+        #expect(a.count == 43)
+        #expect(a.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+        #expect(Secrets.constantTimeEquals(a, a))
+        #expect(!Secrets.constantTimeEquals(a, b))
+        #expect(!Secrets.constantTimeEquals(a, String(a.dropLast())))
+    }
+}
