@@ -16,6 +16,8 @@ struct PageLayout {
     }
 
     func render(title: String, description: String? = nil, jsonLD: JSONValue? = nil, content: Node<HTML.BodyContext>) -> String {
+        // Pages without a more specific description are still described as schema.org WebPages.
+        let jsonLD = jsonLD ?? ["@context": "https://schema.org", "@type": "WebPage", "name": .string(title)]
         let html = HTML(
             .lang(.english),
             .head(
@@ -24,7 +26,7 @@ struct PageLayout {
                 .title("\(title) · \(siteName)"),
                 .unwrap(description) { .meta(.name("description"), .content($0)) },
                 .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
-                .unwrap(jsonLD) { .script(.attribute(named: "type", value: "application/ld+json"), .raw(Self.encode($0))) }
+                .script(.attribute(named: "type", value: "application/ld+json"), .raw(Self.encode(jsonLD)))
             ),
             .body(
                 .a(.class("skip"), .href("#main"), .text("Skip to content")),
