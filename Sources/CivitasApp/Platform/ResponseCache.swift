@@ -6,15 +6,24 @@ import Synchronization
 ///
 /// Every write in this process clears it at once (`invalidateAll`); entries also expire
 /// after a few seconds, so changes made by another process behind the same load balancer
-/// are seen soon after.
+/// are seen soon after. When an entry is missing, one request renders it and concurrent
+/// requests for the same address wait for that rendering instead of all querying the
+/// database at once.
 public final class ResponseCache: Sendable {
-    struct Entry {
+    struct Entry: Sendable {
         let body: ByteBuffer
         let contentType: String
         let storedAt: Date
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var rendering: [String: Task<Entry, any Error>] = [:]
+        /// Raised by every invalidation, so a rendering that began before a write is not kept.
+        var generation = 0
+    }
+
+    private let state = Mutex(State())
     private let lifetime: TimeInterval
     private let maximumEntries = 4_096
 
@@ -22,27 +31,40 @@ public final class ResponseCache: Sendable {
         self.lifetime = lifetime
     }
 
-    func lookup(_ key: String, now: Date) -> Entry? {
-        guard lifetime > 0 else { return nil }
-        return entries.withLock { entries in
-            guard let entry = entries[key] else { return nil }
-            guard now.timeIntervalSince(entry.storedAt) < lifetime else {
-                entries[key] = nil
-                return nil
+    var isEnabled: Bool { lifetime > 0 }
+
+    /// The cached answer for `key`, rendering it once if it is missing or too old.
+    func entry(for key: String, now: Date, contentType: String,
+               render: @escaping @Sendable () async throws -> ByteBuffer) async throws -> Entry {
+        let (task, generation): (Task<Entry, any Error>, Int) = state.withLock { state in
+            if let entry = state.entries[key], now.timeIntervalSince(entry.storedAt) < lifetime {
+                return (Task { entry }, state.generation)
+            }
+            if let running = state.rendering[key] { return (running, state.generation) }
+            let task = Task { Entry(body: try await render(), contentType: contentType, storedAt: now) }
+            state.rendering[key] = task
+            return (task, state.generation)
+        }
+        do {
+            let entry = try await task.value
+            state.withLock { state in
+                state.rendering[key] = nil
+                guard state.generation == generation else { return }
+                if state.entries.count >= maximumEntries { state.entries.removeAll(keepingCapacity: true) }
+                state.entries[key] = entry
             }
             return entry
-        }
-    }
-
-    func store(_ key: String, body: ByteBuffer, contentType: String, now: Date) {
-        guard lifetime > 0 else { return }
-        entries.withLock { entries in
-            if entries.count >= maximumEntries { entries.removeAll(keepingCapacity: true) }
-            entries[key] = Entry(body: body, contentType: contentType, storedAt: now)
+        } catch {
+            state.withLock { $0.rendering[key] = nil }
+            throw error
         }
     }
 
     public func invalidateAll() {
-        entries.withLock { $0.removeAll(keepingCapacity: true) }
+        state.withLock { state in
+            state.entries.removeAll(keepingCapacity: true)
+            state.rendering.removeAll()
+            state.generation += 1
+        }
     }
 }
