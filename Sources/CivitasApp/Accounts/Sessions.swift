@@ -16,6 +16,8 @@ enum Sessions {
     /// Starts a session and returns the secret for the cookie.
     static func start(userID: String, on db: any Database, now: Date) async throws -> String {
         let secret = Secrets.randomToken()
+        // Expired sessions can never be used again; drop them as new ones start.
+        try await UserSession.query(on: db).filter(\.$expiresAt < now).delete()
         try await UserSession(hashedSecret: hash(secret), userID: userID, now: now, lifetime: lifetime).create(on: db)
         return secret
     }

@@ -62,6 +62,10 @@ public struct AppConfiguration: Sendable {
         } else {
             database = .sqlite(path: dataDirectory + "/civitas.sqlite")
         }
+        let cacheText = reader.string(forKey: "civitas.cache.seconds", default: "5")
+        guard let cacheSeconds = Int(cacheText), (0...3600).contains(cacheSeconds) else {
+            throw Invalid(description: "CIVITAS_CACHE_SECONDS must be a whole number of seconds from 0 to 3600, not \"\(cacheText)\"")
+        }
         let portText = reader.string(forKey: "http.port", default: "8080")
         guard let port = Int(portText), (0...65535).contains(port) else {
             throw Invalid(description: "The port \"\(portText)\" is not a number from 0 to 65535")
@@ -74,7 +78,7 @@ public struct AppConfiguration: Sendable {
             loadDemo: try Self.flag(reader, "civitas.demo", default: true),
             siteName: reader.string(forKey: "civitas.site.name", default: "Civitas"),
             secureCookies: try Self.flag(reader, "civitas.secure.cookies", default: false),
-            publicCacheSeconds: Int(reader.string(forKey: "civitas.cache.seconds", default: "5")) ?? 5,
+            publicCacheSeconds: cacheSeconds,
             publicURL: reader.string(forKey: "civitas.public.url")
         )
     }

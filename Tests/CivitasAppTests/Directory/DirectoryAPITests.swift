@@ -26,6 +26,9 @@ struct DirectoryAPITests {
             let filtered = try await client.execute(uri: "/api/v1/organizations?q=conference", method: .get).json()
             guard case .array(let found)? = filtered["items"] else { Issue.record("no items"); return }
             #expect(found.map { $0["slug"] } == ["us-conference-of-mayors"])
+            // Wildcards typed by a person are matched literally.
+            #expect(try await client.execute(uri: "/api/v1/people?q=%25", method: .get).json()["page"]?["total"] == 0)
+            #expect(try await client.execute(uri: "/api/v1/people?q=_", method: .get).json()["page"]?["total"] == 0)
         }
     }
 

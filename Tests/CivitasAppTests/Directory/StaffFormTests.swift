@@ -68,6 +68,9 @@ struct StaffFormTests {
             #expect(try await client.execute(uri: "/people/tom-tait", method: .get).status == .notFound)
             #expect(try await client.execute(uri: "/api/v1/people/tom-tait", method: .get).status == .notFound)
             #expect(!(try await client.execute(uri: "/areas/anaheim", method: .get).text.contains("Tom Tait")))
+            let memberships = try await client.execute(uri: "/api/v1/memberships?per=100", method: .get).text
+            #expect(!memberships.contains("person-tom-tait"), "a hidden person's memberships are hidden too")
+            #expect(!(try await client.execute(uri: "/api/v1/popolo.json", method: .get).text.contains("person-tom-tait")))
             #expect(try await editor.get(client, SiteURL.staffEdit(.person, "person-tom-tait").path).status == .ok)
 
             let show = try await editor.post(client, SiteURL.staffPublish(.person, "person-tom-tait").path, [])

@@ -5,6 +5,13 @@ extension DirectoryDemo {
             Item(kind: .area, key: "united-kingdom", fields: ["name": "United Kingdom", "classification": "country", "country_code": "GB", "identifier": "ocd-division/country:gb"]),
             Item(kind: .area, key: "france", fields: ["name": "France", "classification": "country", "country_code": "FR", "identifier": "ocd-division/country:fr"]),
         ]
+        let regions = [
+            Item(kind: .area, key: "great-lakes-region", fields: ["name": "Great Lakes region", "classification": "region",
+                 "summary": "The region whose water utility leaders met in Detroit in April 2020."], sources: [featuredNews]),
+            Item(kind: .area, key: "new-england", fields: ["name": "New England", "classification": "region", "parent_id": "united-states", "country_code": "US"], sources: [featuredNews]),
+            Item(kind: .area, key: "new-york-state", fields: ["name": "New York State", "classification": "state", "parent_id": "united-states", "country_code": "US",
+                 "identifier": "ocd-division/country:us/state:ny", "time_zone": "America/New_York"], sources: [featuredNews]),
+        ]
         // slug, name, country, OCD id (US places), time zone, latitude, longitude, source
         let cities: [(String, String, String, String?, String, String, String, String)] = [
             ("washington-dc", "Washington, D.C.", "united-states", "ocd-division/country:us/district:dc", "America/New_York", "38.9072", "-77.0369", winterMeeting2018),
@@ -16,7 +23,7 @@ extension DirectoryDemo {
             ("milwaukee", "Milwaukee", "united-states", "ocd-division/country:us/state:wi/place:milwaukee", "America/Chicago", "43.0389", "-87.9065", winterMeeting2018),
             ("baltimore", "Baltimore", "united-states", "ocd-division/country:us/state:md/place:baltimore", "America/New_York", "39.2904", "-76.6122", winterMeeting2018),
             ("louisville", "Louisville", "united-states", "ocd-division/country:us/state:ky/place:louisville", "America/Kentucky/Louisville", "38.2527", "-85.7585", winterMeeting2018),
-            ("new-york-city", "New York City", "united-states", "ocd-division/country:us/state:ny/place:new_york", "America/New_York", "40.7128", "-74.0060", globalMayorsSummit),
+            ("new-york-city", "New York City", "new-york-state", "ocd-division/country:us/state:ny/place:new_york", "America/New_York", "40.7128", "-74.0060", globalMayorsSummit),
             ("boston", "Boston", "united-states", "ocd-division/country:us/state:ma/place:boston", "America/New_York", "42.3601", "-71.0589", winterMeeting2018),
             ("tacoma", "Tacoma", "united-states", "ocd-division/country:us/state:wa/place:tacoma", "America/Los_Angeles", "47.2529", "-122.4443", featuredNews),
             ("detroit", "Detroit", "united-states", "ocd-division/country:us/state:mi/place:detroit", "America/Detroit", "42.3314", "-83.0458", featuredNews),
@@ -32,10 +39,10 @@ extension DirectoryDemo {
             ("london", "London", "united-kingdom", nil, "Europe/London", "51.5074", "-0.1278", resilientMigration),
             ("paris", "Paris", "france", nil, "Europe/Paris", "48.8566", "2.3522", resilientMigration),
         ]
-        return countries + cities.map { slug, name, country, ocd, zone, latitude, longitude, source in
+        return countries + regions + cities.map { slug, name, country, ocd, zone, latitude, longitude, source in
             var fields = ["name": name, "classification": "city", "parent_id": country, "time_zone": zone, "latitude": latitude, "longitude": longitude]
             fields["identifier"] = ocd
-            fields["country_code"] = country == "united-states" ? "US" : (country == "france" ? "FR" : "GB")
+            fields["country_code"] = ["france": "FR", "united-kingdom": "GB"][country] ?? "US"
             return Item(kind: .area, key: slug, fields: fields, sources: [source])
         }
     }

@@ -25,6 +25,7 @@ extension DirectoryDemo {
         items += resilientMembers.map { membership("\($0)-in-100rc", ["member_organization_id": $0, "organization_id": "100-resilient-cities", "role": "member"], resilientMigration) }
         items += [
             membership("rockefeller-funds-100rc", ["member_organization_id": "rockefeller-foundation", "organization_id": "100-resilient-cities", "role": "funder", "label": "Pioneered by the Rockefeller Foundation"], resilientMigration),
+            membership("milwaukee-bucks-in-nba", ["member_organization_id": "milwaukee-bucks", "organization_id": "national-basketball-association", "role": "team"], winterMeeting2018),
             membership("cpd-staffs-local-progress", ["member_organization_id": "center-for-popular-democracy", "organization_id": "local-progress", "role": "staffing organization", "label": "Staffs Local Progress"], localProgress2014),
             membership("harvard-big-behavioral-cohort", ["member_organization_id": "harvard-behavioral-insights-group", "organization_id": "behavioral-science-cohort", "role": "partner", "start_date": "2017"], featuredNews),
             membership("ssti-mip-partner", ["member_organization_id": "state-smart-transportation-initiative", "organization_id": "mayors-innovation-project", "role": "partner", "label": "Co-author of Modernizing Mitigation", "start_date": "2018-10"], featuredNews),

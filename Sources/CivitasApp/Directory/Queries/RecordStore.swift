@@ -20,14 +20,13 @@ struct RecordStore {
         var select = sql.select().column("*").from(kind.table)
         var count = sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "total").from(kind.table)
         if query.publishedOnly {
-            select = select.where("published", .equal, SQLBind(true))
-            count = count.where("published", .equal, SQLBind(true))
+            select = select.where(Self.visible(kind))
+            count = count.where(Self.visible(kind))
         }
         if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            let pattern = SQLBind("%" + text.lowercased() + "%")
-            let column = SQLFunction("lower", args: SQLColumn(kind.titleColumn))
-            select = select.where(column, .like, pattern)
-            count = count.where(column, .like, pattern)
+            let filter = Self.contains(column: kind.titleColumn, text: text)
+            select = select.where(filter)
+            count = count.where(filter)
         }
         let rows = try await select.orderBy(kind.sortColumn).orderBy("id").limit(query.limit).offset(query.offset).all()
         let total = try await count.first()?.decode(column: "total", as: Int.self) ?? 0
@@ -44,7 +43,7 @@ struct RecordStore {
         } else {
             select = select.where("id", .equal, SQLBind(key))
         }
-        if publishedOnly { select = select.where("published", .equal, SQLBind(true)) }
+        if publishedOnly { select = select.where(Self.visible(kind)) }
         guard let row = try await select.first() else { return nil }
         var records = [try decode(kind, row)]
         try await attachLinks(&records, kind: kind)
@@ -53,10 +52,36 @@ struct RecordStore {
 
     func all(_ kind: RecordKind, publishedOnly: Bool) async throws -> [RecordValues] {
         var select = sql.select().column("*").from(kind.table)
-        if publishedOnly { select = select.where("published", .equal, SQLBind(true)) }
+        if publishedOnly { select = select.where(Self.visible(kind)) }
         var records = try await select.orderBy(kind.sortColumn).orderBy("id").all().map { try decode(kind, $0) }
         try await attachLinks(&records, kind: kind)
         return records
+    }
+
+    /// What the public may see of a kind: published records, and for memberships and posts
+    /// only those whose people and organizations are published too (a hidden person's
+    /// memberships would otherwise reveal them).
+    static func visible(_ kind: RecordKind) -> SQLQueryString {
+        switch kind {
+        case .membership:
+            """
+            published = \(bind: true)
+            AND (person_id IS NULL OR person_id IN (SELECT id FROM people WHERE published = \(bind: true)))
+            AND (member_organization_id IS NULL OR member_organization_id IN (SELECT id FROM organizations WHERE published = \(bind: true)))
+            AND organization_id IN (SELECT id FROM organizations WHERE published = \(bind: true))
+            """
+        case .post:
+            "published = \(bind: true) AND organization_id IN (SELECT id FROM organizations WHERE published = \(bind: true))"
+        default:
+            "published = \(bind: true)"
+        }
+    }
+
+    /// Case-insensitive "contains", with `%` and `_` in the text matched literally.
+    static func contains(column: String, text: String) -> SQLQueryString {
+        let escaped = text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        return "lower(\(ident: column)) LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'"
     }
 
     /// Id and title of every record of a kind, for the choices of a form.
