@@ -48,10 +48,6 @@ struct StartupTests {
         #expect(error?.description.contains("\n") == false)
     }
 
-    private func count(_ table: String, _ services: AppServices) async throws -> Int {
-        try await services.database.sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from(table)
-            .first()!.decode(column: "n", as: Int.self)
-    }
 }
 
 import CivitasCore

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import SQLKit
 @testable import CivitasApp
 
 /// Builds the real application on a fresh database, runs `body` against it through
@@ -94,4 +95,10 @@ enum Accounts {
 struct TestFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// How many rows a table holds, to check that refused input wrote nothing.
+func count(_ table: String, _ services: AppServices) async throws -> Int {
+    try await services.database.sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from(table)
+        .first()!.decode(column: "n", as: Int.self)
 }

@@ -3,7 +3,7 @@ import SQLKit
 
 /// One membership as profile pages show it, with the names and slugs of everything it
 /// links: the person or member organization, the organization, the post and its area.
-struct MembershipLine: Decodable, Sendable {
+struct MembershipLine: Sendable {
     let membershipId: String
     let personId: String?
     let memberOrganizationId: String?
@@ -24,6 +24,31 @@ struct MembershipLine: Decodable, Sendable {
     let memberSlug: String?
     let areaName: String?
     let areaSlug: String?
+
+    /// Reads the columns by name; Codable's snake-case key conversion cost more than the query itself.
+    init(row: any SQLRow) throws {
+        func text(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
+        membershipId = try row.decode(column: "membership_id", as: String.self)
+        personId = try text("person_id")
+        memberOrganizationId = try text("member_organization_id")
+        organizationId = try row.decode(column: "organization_id", as: String.self)
+        postId = try text("post_id")
+        role = try text("role")
+        label = try text("label")
+        startDate = try text("start_date")
+        endDate = try text("end_date")
+        postLabel = try text("post_label")
+        postSlug = try text("post_slug")
+        personName = try text("person_name")
+        personSlug = try text("person_slug")
+        organizationName = try row.decode(column: "organization_name", as: String.self)
+        organizationSlug = try row.decode(column: "organization_slug", as: String.self)
+        organizationClassification = try row.decode(column: "organization_classification", as: String.self)
+        memberName = try text("member_name")
+        memberSlug = try text("member_slug")
+        areaName = try text("area_name")
+        areaSlug = try text("area_slug")
+    }
 
     /// "Mayor of Los Angeles", else the role, else "member".
     var title: String { postLabel ?? label ?? role ?? "member" }
@@ -54,9 +79,7 @@ extension RecordStore {
               AND \(condition)
             ORDER BY COALESCE(m.start_date, '') DESC, pe.sort_name, mo.name, m.id
             """
-        return try await sql.raw(query).all().map {
-            try $0.decode(model: MembershipLine.self, keyDecodingStrategy: .convertFromSnakeCase)
-        }
+        return try await sql.raw(query).all().map(MembershipLine.init(row:))
     }
 
     /// The sources cited by the given records, keyed by record id.
@@ -75,7 +98,7 @@ extension RecordStore {
         var result: [String: [SourceLine]] = [:]
         for row in rows {
             result[try row.decode(column: "subject_id", as: String.self), default: []]
-                .append(try row.decode(model: SourceLine.self, keyDecodingStrategy: .convertFromSnakeCase))
+                .append(try SourceLine(row: row))
         }
         return result
     }
@@ -86,20 +109,30 @@ extension RecordStore {
             SELECT t.id, t.slug, t.name FROM topic_links l JOIN topics t ON t.id = l.topic_id
             WHERE l.subject_kind = \(bind: kind.rawValue) AND l.subject_id = \(bind: id) AND t.published = \(bind: true)
             ORDER BY t.name
-            """).all().map { try $0.decode(model: TopicLine.self) }
+            """).all().map { TopicLine(id: try $0.decode(column: "id", as: String.self), slug: try $0.decode(column: "slug", as: String.self),
+                                       name: try $0.decode(column: "name", as: String.self)) }
     }
 }
 
-struct SourceLine: Decodable, Sendable {
+struct SourceLine: Sendable {
     let id: String
     let slug: String
     let title: String
     let url: String?
     let publisher: String?
     let publishedOn: String?
+
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: String.self)
+        slug = try row.decode(column: "slug", as: String.self)
+        title = try row.decode(column: "title", as: String.self)
+        url = try row.decode(column: "url", as: String?.self)
+        publisher = try row.decode(column: "publisher", as: String?.self)
+        publishedOn = try row.decode(column: "published_on", as: String?.self)
+    }
 }
 
-struct TopicLine: Decodable, Sendable {
+struct TopicLine: Sendable {
     let id: String
     let slug: String
     let name: String
