@@ -16,6 +16,7 @@ enum Stylesheet {
     footer { max-width: 960px; margin: 40px auto; padding: 0 20px; color: var(--muted); font-size: 14px; }
     h1 { font-size: 1.8rem; margin: 0.5rem 0; } .subtitle { color: var(--muted); margin-top: 0; }
     table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+    dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; } dt { font-weight: 600; } dd { margin: 0; }
     .meta { color: var(--muted); font-size: 14px; }
     .tag { display: inline-block; padding: 1px 8px; border-radius: 10px; background: #e8eef8; font-size: 13px; margin-right: 4px; }
     .pager { display: flex; gap: 16px; margin: 16px 0; }

@@ -12,6 +12,7 @@ struct DirectoryPageTests {
             #expect(page.status == .ok)
             let html = page.text
             #expect(html.contains("Mayor of New Orleans"))
+            #expect(html.contains("Formerly President of the U.S. Conference of Mayors"))
             #expect(html.contains("3 May 2010 – 7 May 2018"))
             #expect(html.contains("President of the U.S. Conference of Mayors"))
             #expect(html.contains("href=\"/organizations/us-conference-of-mayors\""))

@@ -23,8 +23,11 @@ struct ProfilePage {
     private var subtitle: String {
         switch record.kind {
         case .person:
-            let current = profile.memberships.filter { $0.isCurrent && $0.postLabel != nil }.map(\.title)
-            return current.isEmpty ? "Person" : current.joined(separator: " · ")
+            let offices = profile.memberships.filter { $0.postLabel != nil }
+            let current = offices.filter(\.isCurrent).map(\.title)
+            if !current.isEmpty { return current.joined(separator: " · ") }
+            // Memberships come newest first: the latest office a person left.
+            return offices.first.map { "Formerly \($0.title)" } ?? "Person"
         case .area, .organization: return (record.text("classification") ?? record.kind.label).replacingOccurrences(of: "_", with: " ").capitalizedFirst
         default: return record.kind.label
         }
