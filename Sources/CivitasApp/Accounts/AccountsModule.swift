@@ -92,7 +92,7 @@ struct AccountHandlers: Sendable {
         let admin = try context.requireAdmin()
         let id = try context.parameters.require("id")
         let now = services.now()
-        try await services.database.db.transaction { tx in
+        try await services.database.transaction { tx in
             guard let token = try await APIToken.find(id, on: tx) else { throw AppError.notFound("The API token") }
             guard token.revokedAt == nil else { return }
             token.revokedAt = now

@@ -67,7 +67,7 @@ private func migrateAndLoadDemo(services: AppServices, modules: [any CivitasModu
     try await database.migrate(modules.flatMap(\.migrations))
     guard services.configuration.loadDemo else { return }
     for module in modules {
-        try await database.db.transaction { tx in
+        try await database.transaction { tx in
             let sql = tx as! any SQLDatabase
             // Claiming the part first makes a second process starting at the same time fail
             // on the primary key instead of loading the demo twice.

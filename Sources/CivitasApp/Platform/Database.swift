@@ -60,6 +60,37 @@ public final class AppDatabase: Sendable {
         _ = try await sql.raw("PRAGMA journal_mode=WAL").all()
     }
 
+    /// Runs `body` in one transaction that takes the write lock at its start.
+    ///
+    /// On SQLite a plain (deferred) transaction that reads and then writes fails with
+    /// "database is locked" when another connection wrote in between; `BEGIN IMMEDIATE`
+    /// waits for the lock instead, so concurrent writers queue up (the pretix pattern of
+    /// lock, re-count, write). PostgreSQL runs an ordinary transaction; commands that
+    /// count take row or advisory locks inside it.
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard case .sqlite = location else { return try await db.transaction(body) }
+        // One writer at a time in this process: SQLite's own wait for the lock spins on a
+        // thread of the pool, so waiting here, off the pool, keeps those threads free.
+        return try await sqliteWriters.run { try await self.immediateTransaction(body) }
+    }
+
+    private let sqliteWriters = AsyncLock()
+
+    private func immediateTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await db.withConnection { connection in
+            let sql = connection as! any SQLDatabase
+            try await sql.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(connection)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
     public func migrate(_ migrations: [any Migration]) async throws {
         let list = Migrations()
         list.add(migrations)

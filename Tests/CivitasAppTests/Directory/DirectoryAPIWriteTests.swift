@@ -80,6 +80,34 @@ struct DirectoryAPIWriteTests {
         }
     }
 
+    @Test("Concurrent writes all succeed, none is lost", arguments: TestDatabase.all)
+    func concurrentWrites(database: TestDatabase) async throws {
+        try await withApp(database) { client, services in
+            let token = try await token(["directory:write"], services: services)
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for number in 0..<40 {
+                    group.addTask {
+                        try await send(client, .post, "/api/v1/topics", token: token, json: #"{"name": "Topic \#(number)"}"#).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == .created }, "\(statuses)")
+            #expect(try await count("topics", services) == 40)
+            // The same name at once: each gets its own slug.
+            let sameName = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<10 {
+                    group.addTask { try await send(client, .post, "/api/v1/topics", token: token, json: #"{"name": "Heat"}"#).status }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(sameName.allSatisfy { $0 == .created }, "\(sameName)")
+            let slugs = try await services.database.sql.select().column("slug").from("topics").where("name", .equal, "Heat").all()
+                .map { try $0.decode(column: "slug", as: String.self) }
+            #expect(Set(slugs).count == 10)
+        }
+    }
+
     @Test("A revoked token no longer writes", arguments: TestDatabase.all)
     func revokedToken(database: TestDatabase) async throws {
         try await withApp(database) { client, services in

@@ -34,8 +34,7 @@ public struct CreateAPIToken: Sendable {
         guard !parsed.isEmpty else { return .invalid("Choose at least one scope") }
         let token = Self.prefix + Secrets.randomToken()
         let model = APIToken(name: name, tokenHash: Sessions.hash(token), scopes: parsed, createdBy: createdBy?.id, now: services.now())
-        let db = services.database.db
-        try await db.transaction { tx in
+        try await services.database.transaction { tx in
             try await model.create(on: tx)
             try await AuditLog.record("create", kind: "api_token", id: model.id!, summary: "API token \"\(name)\" (\(model.scopes))",
                                       changes: ["scopes": AuditChange(before: nil, after: model.scopes)],

@@ -22,13 +22,19 @@ struct SaveRecord: Sendable {
     }
 
     func run(services: AppServices) async throws -> Outcome {
-        let outcome = try await services.database.db.transaction { tx in try await run(on: tx, now: services.now()) }
+        let outcome = try await services.database.transaction { tx in try await run(on: tx, now: services.now()) }
         if case .saved = outcome { services.cache.invalidateAll() }
         return outcome
     }
 
     func run(on db: any Database, now: Date) async throws -> Outcome {
         let store = RecordStore(db)
+        // Two staff saving records of one kind at once must not both take the same free slug:
+        // on PostgreSQL, writes of a kind queue on an advisory lock held until commit
+        // (SQLite transactions already take the whole database's write lock).
+        if store.sql.dialect.name == "postgresql" {
+            try await store.sql.raw("SELECT pg_advisory_xact_lock(\(bind: Self.lockKey(kind)))").run()
+        }
         let existing: RecordValues?
         if let id {
             guard let found = try await store.find(kind, key: id, publishedOnly: false), found.id == id else { return .notFound }
@@ -59,6 +65,11 @@ struct SaveRecord: Sendable {
                                   changes: changes, by: actor, on: db, now: now)
         record.updatedAt = now
         return .saved(record)
+    }
+
+    /// A fixed number per kind for the advisory lock (any stable 64-bit value will do).
+    static func lockKey(_ kind: RecordKind) -> Int {
+        0x4349_5649_0000 + (RecordKind.allCases.firstIndex(of: kind) ?? 0)
     }
 
     private func checkReferences(_ record: RecordValues, store: RecordStore, errors: inout [String: String]) async throws {

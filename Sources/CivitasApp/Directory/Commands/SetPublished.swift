@@ -14,7 +14,7 @@ struct SetPublished: Sendable {
 
     func run(services: AppServices) async throws -> Outcome {
         let now = services.now()
-        let outcome: Outcome = try await services.database.db.transaction { tx in
+        let outcome: Outcome = try await services.database.transaction { tx in
             let store = RecordStore(tx)
             guard var record = try await store.find(kind, key: id, publishedOnly: false), record.id == id else { return .notFound }
             guard record.published != published else { return .done(record) }
