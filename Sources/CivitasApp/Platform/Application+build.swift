@@ -25,6 +25,7 @@ public func buildApplication(services: AppServices) async throws -> some Applica
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware(services: services))
+    router.add(middleware: InputSanityMiddleware())
     router.add(middleware: CSRFMiddleware(secureCookies: services.configuration.secureCookies))
     router.add(middleware: SessionMiddleware(services: services))
     for module in modules { module.registerRoutes(on: router) }

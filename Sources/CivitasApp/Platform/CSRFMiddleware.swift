@@ -40,6 +40,10 @@ enum FormBody {
             throw AppError(.unsupportedMediaType, "Forms must be sent as application/x-www-form-urlencoded")
         }
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        return FormData(encoded: String(buffer: buffer))
+        let form = FormData(encoded: String(buffer: buffer))
+        if let bad = form.pairs.first(where: { TextInput.hasControlCharacters($0.value) || TextInput.hasControlCharacters($0.name) }) {
+            throw AppError.badRequest("The field \"\(bad.name.prefix(40))\" contains control characters; remove them and send the form again")
+        }
+        return form
     }
 }

@@ -83,10 +83,12 @@ enum FieldParser {
     static func parse(_ raw: RecordInput.Raw, as field: FieldSpec) -> Result<FieldValue, Problem> {
         switch raw {
         case .multiple(let ids):
+            if ids.contains(where: TextInput.hasControlCharacters) { return .failure(Problem(message: "contains control characters")) }
             return .success(.ids(Array(Set(ids.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })).sorted()))
         case .null:
             return .success(field.isLink ? .ids([]) : .null)
         case .single(let text):
+            if TextInput.hasControlCharacters(text) { return .failure(Problem(message: "contains control characters")) }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { return .success(field.isLink ? .ids([]) : .null) }
             return parseText(trimmed, as: field)
