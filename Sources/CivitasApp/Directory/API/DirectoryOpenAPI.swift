@@ -12,14 +12,15 @@ enum DirectoryOpenAPI {
             ]
             let keyParameter: JSONValue = [["name": "key", "in": "path", "required": true, "schema": ["type": "string"],
                                             "description": kind.hasSlug ? "The id or the slug" : "The id"]]
-            let body: JSONValue = ["required": true, "content": ["application/json": ["schema": inputSchema(kind)]]]
+            let createBody: JSONValue = ["required": true, "content": ["application/json": ["schema": inputSchema(kind, creating: true)]]]
+            let patchBody: JSONValue = ["required": true, "content": ["application/json": ["schema": inputSchema(kind, creating: false)]]]
             paths[SiteURL.apiList(kind).path] = [
                 "get": ["summary": .string("List \(kind.plural)"), "operationId": .string("list_\(kind.plural)"), "parameters": listParameters,
                         "responses": ["200": OpenAPIDocument.jsonResponse("A page of \(kind.plural)", schema: [
                             "type": "object", "properties": ["items": ["type": "array", "items": schema], "page": ["$ref": "#/components/schemas/Page"]],
                         ]), "400": OpenAPIDocument.errorResponse("A parameter is out of range")]],
                 "post": ["summary": .string("Create a \(kind.label.lowercased())"), "operationId": .string("create_\(kind.rawValue)"),
-                         "security": [["bearerToken": ["directory:write"]]], "requestBody": body,
+                         "security": [["bearerToken": ["directory:write"]]], "requestBody": createBody,
                          "responses": writeResponses(schema, created: true)],
             ]
             paths[SiteURL.apiRecord(kind, "{key}").path] = [
@@ -28,7 +29,7 @@ enum DirectoryOpenAPI {
                                       "404": OpenAPIDocument.errorResponse("No such record")]],
                 "patch": ["summary": .string("Change a \(kind.label.lowercased()); fields left out stay as they are"),
                           "operationId": .string("update_\(kind.rawValue)"), "parameters": keyParameter,
-                          "security": [["bearerToken": ["directory:write"]]], "requestBody": body,
+                          "security": [["bearerToken": ["directory:write"]]], "requestBody": patchBody,
                           "responses": writeResponses(schema, created: false)],
             ]
         }
@@ -79,11 +80,12 @@ enum DirectoryOpenAPI {
         return ["type": "object", "properties": .object(properties)]
     }
 
-    static func inputSchema(_ kind: RecordKind) -> JSONValue {
+    /// A new record must name its required fields; a change names only what changes.
+    static func inputSchema(_ kind: RecordKind, creating: Bool) -> JSONValue {
         var properties: [String: JSONValue] = ["published": ["type": "boolean"]]
         if kind.hasSlug { properties["slug"] = ["type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"] }
         for field in kind.fields { properties[field.name] = fieldSchema(field) }
         return ["type": "object", "additionalProperties": false, "properties": .object(properties),
-                "required": .array(kind.fields.filter(\.required).map { .string($0.name) })]
+                "required": creating ? .array(kind.fields.filter(\.required).map { .string($0.name) }) : []]
     }
 }
