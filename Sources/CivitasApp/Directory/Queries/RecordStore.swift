@@ -24,7 +24,7 @@ struct RecordStore {
             count = count.where(Self.visible(kind))
         }
         if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            let filter = Self.contains(column: kind.titleColumn, text: text)
+            let filter = Self.textFilter(kind, text: text)
             select = select.where(filter)
             count = count.where(filter)
         }
@@ -77,11 +77,28 @@ struct RecordStore {
         }
     }
 
+    /// What `?q=` matches: the record's name, or for memberships (which rarely have one)
+    /// the names of the person, organizations and post they link.
+    static func textFilter(_ kind: RecordKind, text: String) -> SQLQueryString {
+        guard kind == .membership else { return contains(column: kind.titleColumn, text: text) }
+        // Qualified names from this fixed list go into the SQL as written; only the text is bound.
+        let columns = ["pe.name", "o.name", "mo.name", "p.label", "m.role", "m.label"]
+        var condition: SQLQueryString = "id IN (SELECT m.id FROM memberships m JOIN organizations o ON o.id = m.organization_id "
+        condition += "LEFT JOIN people pe ON pe.id = m.person_id LEFT JOIN organizations mo ON mo.id = m.member_organization_id "
+        condition += "LEFT JOIN posts p ON p.id = m.post_id WHERE "
+        for (index, column) in columns.enumerated() {
+            if index > 0 { condition += " OR " }
+            condition += contains(column: column, text: text, qualified: true)
+        }
+        return condition + ")"
+    }
+
     /// Case-insensitive "contains", with `%` and `_` in the text matched literally.
-    static func contains(column: String, text: String) -> SQLQueryString {
+    static func contains(column: String, text: String, qualified: Bool = false) -> SQLQueryString {
         let escaped = text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-        return "lower(\(ident: column)) LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'"
+        let target: SQLQueryString = qualified ? "\(unsafeRaw: column)" : "\(ident: column)"
+        return "lower(" + target + ") LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'"
     }
 
     /// Id and title of every record of a kind, for the choices of a form.

@@ -17,9 +17,10 @@ struct StaffHandlers: Sendable {
         let query = request.uri.queryParameters
         let page = try Pagination.from(request, per: 50)
         let text = String(String(query["q"] ?? "").prefix(200))
-        let (records, total) = try await RecordStore(services.database.db)
-            .list(kind, .init(text: text, offset: page.offset, limit: page.per, publishedOnly: false))
-        let view = StaffListPage(kind: kind, records: records, total: total, page: page.page, per: page.per, text: text)
+        let store = RecordStore(services.database.db)
+        let (records, total) = try await store.list(kind, .init(text: text, offset: page.offset, limit: page.per, publishedOnly: false))
+        let titles = kind == .membership ? try await store.membershipTitles(records) : [:]
+        let view = StaffListPage(kind: kind, records: records, titles: titles, total: total, page: page.page, per: page.per, text: text)
         return html(context, title: kind.pluralLabel, content: view.content)
     }
 

@@ -24,6 +24,8 @@ struct StaffHomePage {
 struct StaffListPage {
     let kind: RecordKind
     let records: [RecordValues]
+    /// Titles made from related names, for records that have no name of their own (memberships).
+    let titles: [String: String]
     let total: Int
     let page: Int
     let per: Int
@@ -39,7 +41,7 @@ struct StaffListPage {
             .table(
                 .thead(.tr(.th("Title"), .th("Status"), .th(""))),
                 .tbody(.forEach(records) { record in
-                    .tr(.td(.text(record.title)), .td(.text(record.published ? "published" : "unpublished")),
+                    .tr(.td(.text(titles[record.id] ?? record.title)), .td(.text(record.published ? "published" : "unpublished")),
                         .td(.a(.href(SiteURL.staffEdit(kind, record.id).path), .text("Edit")),
                             .if(record.published, .group(.text(" · "), .a(.href(SiteURL.record(kind, record.urlKey).path), .text("View"))))))
                 })
