@@ -25,11 +25,17 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
+/// A command that could not do what was asked, for a reason the person can fix.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// Runs a command body, turning configuration and database problems into one clear line.
 func runReportingErrors(_ body: () async throws -> Void) async throws {
     do {
         try await body()
-    } catch let error as any CustomStringConvertible where error is AppConfiguration.Invalid || error is DatabaseUnavailable {
+    } catch let error as any CustomStringConvertible where error is AppConfiguration.Invalid || error is DatabaseUnavailable || error is CommandFailure {
         FileHandle.standardError.write(Data("civitas: \(error.description)\n".utf8))
         throw ExitCode.failure
     } catch let error as ValidationError {

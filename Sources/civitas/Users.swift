@@ -15,10 +15,14 @@ struct Users: AsyncParsableCommand {
         @Option(help: "The password (at least 10 characters). When left out, one is generated and printed.") var password: String?
         @OptionGroup var database: DatabaseOptions
 
-        func run() async throws {
-            guard let role = Role(rawValue: role) else {
+        func validate() throws {
+            guard Role(rawValue: role) != nil else {
                 throw ValidationError("--role must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
             }
+        }
+
+        func run() async throws {
+            let role = Role(rawValue: role)!
             try await runReportingErrors {
                 let services = try AppServices.live(try await AppConfiguration.load(overrides: database.overrides))
                 try await prepareDatabase(services: services)
@@ -30,9 +34,9 @@ struct Users: AsyncParsableCommand {
                     print("Created \(role.rawValue) \(email.lowercased()).")
                     print("Sign in at \(services.configuration.publicURL)/sign-in with this e-mail and the password: \(password)")
                 case .emailTaken:
-                    throw ValidationError("An account with the e-mail \(email) already exists")
+                    throw CommandFailure("An account with the e-mail \(email) already exists")
                 case .invalid(let message):
-                    throw ValidationError(message)
+                    throw CommandFailure(message)
                 }
             }
         }
@@ -60,7 +64,7 @@ struct Tokens: AsyncParsableCommand {
                     print("Created API token \"\(name)\" with scopes \(scopes). It is shown only this once:")
                     print(token)
                 case .invalid(let message):
-                    throw ValidationError(message)
+                    throw CommandFailure(message)
                 }
             }
         }
