@@ -22,6 +22,14 @@ struct AccountsModule: CivitasModule {
         router.post(SiteURL.staffTokens.route, use: handlers.createToken)
         router.post(SiteURL.staffTokenRevoke(SiteURL.parameter("id")).route, use: handlers.revokeToken)
         router.get(SiteURL.staffAudit.route, use: handlers.audit)
+        let users = UserHandlers(services: services)
+        // Access: admins.
+        router.get(SiteURL.staffUsers.route, use: users.list)
+        router.post(SiteURL.staffUsers.route, use: users.create)
+        router.post(SiteURL.staffUser(SiteURL.parameter("id")).route, use: users.update)
+        // Access: any signed-in account (its own password only).
+        router.get(SiteURL.account.route, use: users.account)
+        router.post(SiteURL.accountPassword.route, use: users.changePassword)
     }
 }
 

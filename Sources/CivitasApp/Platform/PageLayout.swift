@@ -60,7 +60,7 @@ struct PageLayout {
         }
         return .form(.class("account"), .method(.post), .action(SiteURL.signOut.path),
             .input(.type(.hidden), .name("csrf_token"), .value(csrfToken)),
-            .span(.text(user.name + " ")),
+            .a(.href(SiteURL.account.path), .text(user.name)), .text(" "),
             .button(.type(.submit), .text("Sign out"))
         )
     }

@@ -24,6 +24,10 @@ public enum SiteURL: Sendable {
     case staffAudit
     case staffTokens
     case staffTokenRevoke(String)
+    case staffUsers
+    case staffUser(String)
+    case account
+    case accountPassword
 
     case apiList(RecordKind)
     case apiRecord(RecordKind, String)
@@ -52,6 +56,10 @@ public enum SiteURL: Sendable {
         case .staffAudit: "/staff/audit"
         case .staffTokens: "/staff/tokens"
         case .staffTokenRevoke(let id): "/staff/tokens/\(id)/revoke"
+        case .staffUsers: "/staff/users"
+        case .staffUser(let id): "/staff/users/\(id)"
+        case .account: "/account"
+        case .accountPassword: "/account/password"
         case .apiList(let kind): "/api/v1/\(kind.plural)"
         case .apiRecord(let kind, let key): "/api/v1/\(kind.plural)/\(key)"
         case .apiPopolo: "/api/v1/popolo.json"

@@ -23,6 +23,7 @@ struct AccessRuleTests {
     static let adminRoutes: [(HTTPRequest.Method, String)] = [
         (.get, SiteURL.staffTokens.path), (.post, SiteURL.staffTokens.path),
         (.post, SiteURL.staffTokenRevoke("any").path), (.get, SiteURL.staffAudit.path),
+        (.get, SiteURL.staffUsers.path), (.post, SiteURL.staffUsers.path), (.post, SiteURL.staffUser("any").path),
     ]
 
     private func request(_ browser: Browser, _ client: any TestClientProtocol, _ route: (HTTPRequest.Method, String)) async throws -> TestResponse {
@@ -38,6 +39,9 @@ struct AccessRuleTests {
                     let response = try await request(browser, client, route)
                     #expect(response.status == .forbidden, "\(who) \(route.0) \(route.1)")
                 }
+            }
+            for route in [(HTTPRequest.Method.get, SiteURL.account.path), (.post, SiteURL.accountPassword.path)] {
+                #expect(try await request(Browser(), client, route).status == .forbidden, "visitor \(route.1)")
             }
             let tacoma = try await client.execute(uri: "/api/v1/areas/tacoma", method: .get).json()
             #expect(tacoma["name"] == "Tacoma")

@@ -15,7 +15,8 @@ struct StaffHomePage {
             }),
             .if(user.role == .admin, .group(
                 .h2("Administration"),
-                .ul(.li(.a(.href(SiteURL.staffTokens.path), "API tokens")), .li(.a(.href(SiteURL.staffAudit.path), "Audit log")))
+                .ul(.li(.a(.href(SiteURL.staffUsers.path), "Accounts")), .li(.a(.href(SiteURL.staffTokens.path), "API tokens")),
+                    .li(.a(.href(SiteURL.staffAudit.path), "Audit log")))
             ))
         )
     }

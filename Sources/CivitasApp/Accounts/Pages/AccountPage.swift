@@ -1,0 +1,34 @@
+import Plot
+
+/// A person's own account: who they are signed in as, and the password form.
+struct AccountPage {
+    let user: SignedInUser
+    let changed: Bool
+    let error: AppError?
+    let csrfToken: String
+
+    var content: Node<HTML.BodyContext> {
+        .group(
+            .h1("Your account"),
+            .p(.text("\(user.name) · \(user.email) · \(user.role.rawValue)")),
+            .if(changed, .p(.class("notice"), "Your password has been changed; your other sessions have been signed out.")),
+            .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0.message)) },
+            .h2("Change your password"),
+            .form(.class("stacked"), .method(.post), .action(SiteURL.accountPassword.path),
+                .input(.type(.hidden), .name("csrf_token"), .value(csrfToken)),
+                field("current_password", "Current password", autocomplete: "current-password"),
+                field("new_password", "New password (at least \(Passwords.minimumLength) characters)", autocomplete: "new-password"),
+                field("confirmation", "New password again", autocomplete: "new-password"),
+                .p(.button(.type(.submit), .text("Change password")))
+            )
+        )
+    }
+
+    private func field(_ name: String, _ label: String, autocomplete: String) -> Node<HTML.FormContext> {
+        .div(
+            .label(.for(name), .text(label)),
+            .input(.type(.password), .id(name), .name(name), .required(true), .attribute(named: "autocomplete", value: autocomplete)),
+            .unwrap(error?.fieldErrors[name]) { .p(.class("field-error"), .text("\(label): \($0)")) }
+        )
+    }
+}
