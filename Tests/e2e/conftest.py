@@ -1,0 +1,61 @@
+"""Starts a real Civitas server on a fresh SQLite file with the demo network, and a
+headless Chromium driven by Selenium, for tests that use the site as a person would."""
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+ADMIN_EMAIL = "admin@example.org"
+ADMIN_PASSWORD = "a long admin password"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    binary = os.environ["CIVITAS_BIN"]
+    workdir = tempfile.mkdtemp(prefix="civitas-e2e-")
+    port = free_port()
+    env = dict(os.environ, DATABASE_URL=f"sqlite://{workdir}/e2e.sqlite", CIVITAS_CACHE_SECONDS="0", LOG_LEVEL="warning")
+    env.pop("CIVITAS_TEST_POSTGRES_URL", None)
+    subprocess.run([binary, "users", "create", "--email", ADMIN_EMAIL, "--role", "admin", "--name", "Ada Admin",
+                    "--password", ADMIN_PASSWORD], env=env, check=True, capture_output=True)
+    process = subprocess.Popen([binary, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(base + "/readyz", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        raise RuntimeError("the server did not become ready")
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture()
+def browser():
+    options = Options()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,1000"]:
+        options.add_argument(argument)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(2)
+    yield driver
+    driver.quit()
