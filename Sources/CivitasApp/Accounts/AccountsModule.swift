@@ -121,7 +121,7 @@ struct AccountHandlers: Sendable {
                           summary: $0.summary, changes: $0.changes, createdAt: $0.createdAt)
         }
         let page = AuditPage(rows: Array(rows), page: pageRequest.page, hasMore: events.count > pageRequest.per)
-        return Responses.html(PageLayout(services: services, context: context).render(title: "Audit log", content: page.content))
+        return services.privatePage(context, title: "Audit log", content: page.content)
     }
 
     private func tokensPage(context: AppRequestContext, newToken: String?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -130,9 +130,7 @@ struct AccountHandlers: Sendable {
             TokensPage.Row(id: $0.id!, name: $0.name, scopes: $0.scopes, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt)
         }
         let page = TokensPage(rows: rows, newToken: newToken, error: error)
-        var response = Responses.html(PageLayout(services: services, context: context).render(title: "API tokens", content: page.content(csrfToken: context.csrfToken)), status: status)
-        response.headers[.cacheControl] = "no-store"
-        return response
+        return services.privatePage(context, title: "API tokens", content: page.content(csrfToken: context.csrfToken), status: status)
     }
 
     private func render(_ page: SignInPage, context: AppRequestContext, status: HTTPResponse.Status = .ok) -> Response {

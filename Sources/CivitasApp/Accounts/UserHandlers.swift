@@ -66,17 +66,13 @@ struct UserHandlers: Sendable {
 
     private func accountPage(user: SignedInUser, changed: Bool, error: AppError?, context: AppRequestContext, status: HTTPResponse.Status = .ok) -> Response {
         let page = AccountPage(user: user, changed: changed, error: error, csrfToken: context.csrfToken)
-        var response = Responses.html(PageLayout(services: services, context: context).render(title: "Your account", content: page.content), status: status)
-        response.headers[.cacheControl] = "no-store"
-        return response
+        return services.privatePage(context, title: "Your account", content: page.content, status: status)
     }
 
     private func page(context: AppRequestContext, created: (String, String)?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let users = try await User.query(on: services.database.db).sort(\.$email).all()
         let rows = users.map { UsersPage.Row(id: $0.id!, email: $0.email, name: $0.name, role: Role(rawValue: $0.role) ?? .member, disabled: $0.disabled) }
         let page = UsersPage(rows: rows, created: created.map { (email: $0.0, password: $0.1) }, error: error, csrfToken: context.csrfToken)
-        var response = Responses.html(PageLayout(services: services, context: context).render(title: "Accounts", content: page.content), status: status)
-        response.headers[.cacheControl] = "no-store"
-        return response
+        return services.privatePage(context, title: "Accounts", content: page.content, status: status)
     }
 }

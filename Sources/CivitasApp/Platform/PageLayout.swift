@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Plot
 
 /// The frame of every HTML page: head with JSON-LD, navigation, main content, footer.
@@ -68,5 +69,15 @@ struct PageLayout {
     static func encode(_ value: JSONValue) -> String {
         let data = (try? Responses.jsonEncoder.encode(value)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+    }
+}
+
+extension AppServices {
+    /// A page for one signed-in person (forms, tokens, passwords): never cached by browsers or proxies.
+    func privatePage(_ context: AppRequestContext, title: String, content: Node<HTML.BodyContext>,
+                     status: HTTPResponse.Status = .ok) -> Response {
+        var response = Responses.html(PageLayout(services: self, context: context).render(title: title, content: content), status: status)
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 }

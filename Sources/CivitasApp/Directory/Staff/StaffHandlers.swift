@@ -98,9 +98,7 @@ struct StaffHandlers: Sendable {
     }
 
     private func html(_ context: AppRequestContext, title: String, content: Node<HTML.BodyContext>, status: HTTPResponse.Status = .ok) -> Response {
-        var response = Responses.html(PageLayout(services: services, context: context).render(title: title, content: content), status: status)
-        response.headers[.cacheControl] = "no-store"
-        return response
+        services.privatePage(context, title: title, content: content, status: status)
     }
 }
 
