@@ -10,7 +10,7 @@ struct DirectoryPages: Sendable {
             let store = RecordStore(services.database.db)
             var counts: [(RecordKind, Int)] = []
             for kind in RecordKind.publicKinds {
-                counts.append((kind, try await store.list(kind, .init(limit: 0)).total))
+                counts.append((kind, try await store.publicCount(kind)))
             }
             let networks = try await store.sql.select().column("*").from("organizations")
                 .where("classification", .equal, "network").where("published", .equal, true).orderBy("name").all()

@@ -35,6 +35,12 @@ struct RecordStore {
         return (records, total)
     }
 
+    /// How many records of a kind the public sees (the home page's figures), without fetching any.
+    func publicCount(_ kind: RecordKind) async throws -> Int {
+        try await sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "total").from(kind.table)
+            .where(Self.visible(kind)).first()?.decode(column: "total", as: Int.self) ?? 0
+    }
+
     /// Finds by id, or by slug for kinds that have one.
     func find(_ kind: RecordKind, key: String, publishedOnly: Bool) async throws -> RecordValues? {
         var select = sql.select().column("*").from(kind.table)
