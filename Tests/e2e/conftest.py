@@ -59,3 +59,19 @@ def browser():
     driver.implicitly_wait(2)
     yield driver
     driver.quit()
+
+
+def click_and_wait_for_page(browser, element, timeout=10):
+    """Clicks a link or submit button and returns once the next page has loaded.
+
+    Reading the page straight after a click can see the old page (or an element
+    of it that goes stale mid-read), so every navigation waits for the old
+    document to go away and the new one to finish loading."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old_document = browser.find_element("tag name", "html")
+    element.click()
+    wait = WebDriverWait(browser, timeout)
+    wait.until(expected_conditions.staleness_of(old_document))
+    wait.until(lambda driver: driver.execute_script("return document.readyState") == "complete")
