@@ -21,11 +21,17 @@ public struct AppConfiguration: Sendable {
     public var publicCacheSeconds: Int
     /// The address people reach the site at, for absolute links in JSON-LD and feeds.
     public var publicURL: String
+    /// Where mail is delivered: an SMTP server (`smtp://user:password@host:port`), or nil to
+    /// write each mail as an .eml file under `<data dir>/outbox/`.
+    public var smtp: SMTPServer?
+    /// The sender of every mail.
+    public var mailFrom: String
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation,
         dataDirectory: String = "./data", loadDemo: Bool = true, siteName: String = "Civitas",
-        secureCookies: Bool = false, publicCacheSeconds: Int = 5, publicURL: String? = nil
+        secureCookies: Bool = false, publicCacheSeconds: Int = 5, publicURL: String? = nil,
+        smtp: SMTPServer? = nil, mailFrom: String = "civitas@localhost"
     ) {
         self.hostname = hostname
         self.port = port
@@ -36,7 +42,11 @@ public struct AppConfiguration: Sendable {
         self.secureCookies = secureCookies
         self.publicCacheSeconds = publicCacheSeconds
         self.publicURL = publicURL ?? "http://\(hostname):\(port)"
+        self.smtp = smtp
+        self.mailFrom = mailFrom
     }
+
+    public var outboxDirectory: String { dataDirectory + "/outbox" }
 
     /// Reads the configuration; `overrides` carries command-line flags (keys such as `http.port`).
     public static func load(overrides: [String: String] = [:]) async throws -> AppConfiguration {
@@ -70,6 +80,15 @@ public struct AppConfiguration: Sendable {
         guard let port = Int(portText), (0...65535).contains(port) else {
             throw Invalid(description: "The port \"\(portText)\" is not a number from 0 to 65535")
         }
+        var smtp: SMTPServer?
+        if let url = reader.string(forKey: "smtp.url"), !url.isEmpty {
+            do { smtp = try SMTPServer(url: url) } catch let error as SMTPServer.Invalid { throw Invalid(description: error.description) }
+        }
+        let mailFrom = reader.string(forKey: "civitas.mail.from", default: "civitas@localhost")
+        // A local relay's sender may have a bare host name (civitas@localhost).
+        guard TextInput.isEmailAddress(mailFrom) || TextInput.isEmailAddress(mailFrom + ".local") else {
+            throw Invalid(description: "CIVITAS_MAIL_FROM must be an e-mail address, not \"\(mailFrom)\"")
+        }
         self.init(
             hostname: reader.string(forKey: "http.hostname", default: "127.0.0.1"),
             port: port,
@@ -79,7 +98,9 @@ public struct AppConfiguration: Sendable {
             siteName: reader.string(forKey: "civitas.site.name", default: "Civitas"),
             secureCookies: try Self.flag(reader, "civitas.secure.cookies", default: false),
             publicCacheSeconds: cacheSeconds,
-            publicURL: reader.string(forKey: "civitas.public.url")
+            publicURL: reader.string(forKey: "civitas.public.url"),
+            smtp: smtp,
+            mailFrom: mailFrom
         )
     }
 

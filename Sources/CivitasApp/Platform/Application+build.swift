@@ -13,6 +13,7 @@ func makeModules(services: AppServices) -> [any CivitasModule] {
         PlatformModule(services: services),
         AccountsModule(services: services),
         DirectoryModule(services: services),
+        ConveningsModule(services: services),
     ]
 }
 
@@ -36,7 +37,8 @@ public func buildApplication(services: AppServices) async throws -> some Applica
         configuration: .init(address: .hostname(services.configuration.hostname, port: services.configuration.port), serverName: "Civitas"),
         logger: services.logger
     )
-    app.addServices(DatabaseService(database: services.database))
+    // Mail leaves through the outbox while the server runs; the database closes last.
+    app.addServices(OutboxDelivery(services: services), DatabaseService(database: services.database))
     return app
 }
 

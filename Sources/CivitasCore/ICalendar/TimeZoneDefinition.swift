@@ -39,9 +39,9 @@ struct TimeZoneDefinition {
 }
 
 /// Date and offset formats of RFC 5545.
-enum ICalendarFormat {
+public enum ICalendarFormat {
     /// `20190515T180000Z`
-    static func utc(_ date: Date) -> String { localDateTime(date, offset: 0) + "Z" }
+    public static func utc(_ date: Date) -> String { localDateTime(date, offset: 0) + "Z" }
 
     /// `20190515T130000`: the wall-clock time at `offset` seconds from UTC.
     static func localDateTime(_ date: Date, offset: Int) -> String {

@@ -80,15 +80,7 @@ struct DirectoryAPI: Sendable {
     }
 
     private func body(_ request: Request, _ context: AppRequestContext) async throws -> [String: JSONValue] {
-        guard request.headers[.contentType]?.hasPrefix("application/json") == true else {
-            throw AppError(.unsupportedMediaType, "Send the record as JSON with Content-Type: application/json")
-        }
-        var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer)) else {
-            throw AppError.badRequest("The body must be a JSON object of the record's fields")
-        }
-        return object
+        try await JSONBody.object(request, context, what: "record")
     }
 
     private func encode(_ records: [RecordValues], kind: RecordKind, store: RecordStore) async throws -> [JSONValue] {

@@ -84,6 +84,11 @@ extension RecordStore {
 
     /// The sources cited by the given records, keyed by record id.
     func sources(kind: RecordKind, ids: [String]) async throws -> [String: [SourceLine]] {
+        try await sources(subjectKind: kind.rawValue, ids: ids)
+    }
+
+    /// Sources cited by records of any capability (`event`, later `practice`), keyed by record id.
+    func sources(subjectKind: String, ids: [String]) async throws -> [String: [SourceLine]] {
         guard !ids.isEmpty else { return [:] }
         let rows = try await sql.select()
             .column(SQLColumn("subject_id", table: "citations"))
@@ -91,7 +96,7 @@ extension RecordStore {
                      SQLColumn("url", table: "sources"), SQLColumn("publisher", table: "sources"), SQLColumn("published_on", table: "sources"))
             .from("citations")
             .join("sources", on: SQLColumn("source_id", table: "citations"), .equal, SQLColumn("id", table: "sources"))
-            .where(SQLColumn("subject_kind", table: "citations"), .equal, SQLBind(kind.rawValue))
+            .where(SQLColumn("subject_kind", table: "citations"), .equal, SQLBind(subjectKind))
             .where(SQLColumn("subject_id", table: "citations"), .in, SQLBind.group(ids))
             .where(SQLColumn("published", table: "sources"), .equal, SQLBind(true))
             .orderBy(SQLColumn("title", table: "sources")).all()
@@ -105,9 +110,13 @@ extension RecordStore {
 
     /// Topics of the given records.
     func topics(kind: RecordKind, id: String) async throws -> [TopicLine] {
+        try await topics(subjectKind: kind.rawValue, id: id)
+    }
+
+    func topics(subjectKind: String, id: String) async throws -> [TopicLine] {
         try await sql.raw("""
             SELECT t.id, t.slug, t.name FROM topic_links l JOIN topics t ON t.id = l.topic_id
-            WHERE l.subject_kind = \(bind: kind.rawValue) AND l.subject_id = \(bind: id) AND t.published = \(bind: true)
+            WHERE l.subject_kind = \(bind: subjectKind) AND l.subject_id = \(bind: id) AND t.published = \(bind: true)
             ORDER BY t.name
             """).all().map { TopicLine(id: try $0.decode(column: "id", as: String.self), slug: try $0.decode(column: "slug", as: String.self),
                                        name: try $0.decode(column: "name", as: String.self)) }

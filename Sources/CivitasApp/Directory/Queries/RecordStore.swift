@@ -8,6 +8,7 @@ struct RecordStore {
     let sql: any SQLDatabase
 
     init(_ db: any Database) { self.sql = db as! any SQLDatabase }
+    init(sql: any SQLDatabase) { self.sql = sql }
 
     struct ListQuery {
         var text: String?

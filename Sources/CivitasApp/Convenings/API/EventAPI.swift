@@ -1,0 +1,70 @@
+import CivitasCore
+import Foundation
+import Hummingbird
+
+/// `/api/v1/events`: lists and single events (public), and registration (public, like the form).
+struct EventAPI: Sendable {
+    let services: AppServices
+
+    private var publicURL: String { services.configuration.publicURL }
+
+    func register(on router: Router<AppRequestContext>) {
+        // Access: public (published events).
+        router.get(SiteURL.apiEvents.route) { request, context in try await list(request, context) }
+        router.get(SiteURL.apiEvent(SiteURL.parameter("key")).route) { request, context in try await show(request, context) }
+        // Access: public; anyone may register for an event that takes registrations.
+        router.post(SiteURL.apiEventRegistrations(SiteURL.parameter("key")).route) { request, context in try await registerParticipant(request, context) }
+    }
+
+    func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let filter = try EventFilters.parse(request)
+        return try await services.cached(request, context, contentType: "application/json; charset=utf-8", json: {
+            let (events, total) = try await EventStore(services.database.db).list(filter, now: services.now())
+            return ["items": .array(events.map { EventJSON.summary($0, publicURL: publicURL) }),
+                    "page": ["page": .int(filter.offset / filter.limit + 1), "per": .int(filter.limit), "total": .int(total)]]
+        })
+    }
+
+    func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let key = try context.parameters.require("key")
+        return try await services.cached(request, context, contentType: "application/json; charset=utf-8", json: {
+            let store = EventStore(services.database.db)
+            guard let event = try await store.find(key, publishedOnly: true) else { throw AppError.notFound("No event with the id or slug \"\(key)\"") }
+            return EventJSON.detail(try await store.detail(event), publicURL: publicURL)
+        })
+    }
+
+    func registerParticipant(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let key = try context.parameters.require("key")
+        let body = try await JSONBody.object(request, context, what: "registration")
+        func text(_ name: String) throws -> String? {
+            switch body[name] {
+            case nil, .null?: return nil
+            case .string(let value)?: return value
+            default: throw AppError(.badRequest, "\(name) must be a string", fieldErrors: [name: "must be a string"])
+            }
+        }
+        var listed = true
+        switch body["listed"] {
+        case nil, .null?: break
+        case .bool(let value)?: listed = value
+        default: throw AppError(.badRequest, "listed must be true or false", fieldErrors: ["listed": "must be true or false"])
+        }
+        let (input, errors) = RegistrationInput.parse(name: try text("name"), email: try text("email"), organization: try text("organization"),
+                                                      role: try text("role"), listed: listed, invitationToken: try text("invitation"))
+        guard let input else { throw AppError(.badRequest, "The registration was not taken: correct the fields named", fieldErrors: errors) }
+        switch try await RegisterForEvent(eventKey: key, input: input).run(services: services) {
+        case .registered(let registration, let token, let position):
+            let answer: JSONValue = [
+                "id": .string(registration.id), "status": .string(registration.status), "waitlist_position": position.map { .int($0) } ?? .null,
+                "name": .string(registration.name), "email": .string(registration.email), "role": .string(registration.role),
+                "personal_url": .string(publicURL + SiteURL.registration(token).path),
+            ]
+            var response = try Responses.json(answer, status: .created)
+            response.headers[.cacheControl] = "no-store"
+            return response
+        case .refused(let error): throw error
+        case .notFound: throw AppError.notFound("No event with the id or slug \"\(key)\"")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import CivitasCore
+import Foundation
+
+/// Events as iCalendar entries: one per event, with a UID that never changes, the
+/// event's SEQUENCE, its status, and a link back to its page.
+enum EventCalendar {
+    static func entry(_ event: EventRecord, area: String? = nil, publicURL: String) -> CalendarEvent {
+        let status: CalendarEvent.Status = switch event.eventStatus {
+        case .scheduled: .confirmed
+        case .postponed: .tentative
+        case .cancelled: .cancelled
+        }
+        let host = URL(string: publicURL)?.host ?? "civitas"
+        let location = [event.venue, area].compactMap { $0 }.joined(separator: ", ")
+        var summary = event.title
+        if event.eventStatus != .scheduled { summary = "\(event.eventStatus.label.uppercased()): \(summary)" }
+        return CalendarEvent(
+            uid: "event-\(event.id)@\(host)", sequence: event.sequence, stamp: event.updatedAt,
+            start: event.startsAt, end: event.endsAt, timeZone: event.zone, summary: summary,
+            description: event.summary, location: location.isEmpty ? nil : location,
+            url: publicURL + SiteURL.event(event.slug).path, status: status, categories: [event.eventKind.label])
+    }
+
+    static func document(_ events: [EventRecord], name: String?, areas: [String: String] = [:], publicURL: String) -> String {
+        ICalendar(name: name, events: events.map { entry($0, area: $0.areaId.flatMap { areas[$0] }, publicURL: publicURL) }).render()
+    }
+}
+
+/// "Add to calendar" links for an event page.
+enum AddToCalendarLinks {
+    static func google(_ event: EventRecord, location: String?, publicURL: String) -> String {
+        let items: [(String, String)] = [
+            ("action", "TEMPLATE"), ("text", event.title),
+            ("dates", "\(ICalendarFormat.utc(event.startsAt))/\(ICalendarFormat.utc(event.endsAt))"),
+            ("ctz", event.timeZone), ("details", (event.summary ?? "") + "\n" + publicURL + SiteURL.event(event.slug).path),
+            ("location", location ?? ""),
+        ]
+        return "https://calendar.google.com/calendar/render?" + query(items)
+    }
+
+    static func outlook(_ event: EventRecord, location: String?, publicURL: String) -> String {
+        let items: [(String, String)] = [
+            ("path", "/calendar/action/compose"), ("rru", "addevent"), ("subject", event.title),
+            ("startdt", ZonedTime.iso8601(event.startsAt, in: .gmt)), ("enddt", ZonedTime.iso8601(event.endsAt, in: .gmt)),
+            ("body", (event.summary ?? "") + "\n" + publicURL + SiteURL.event(event.slug).path), ("location", location ?? ""),
+        ]
+        return "https://outlook.live.com/calendar/0/deeplink/compose?" + query(items)
+    }
+
+    private static func query(_ items: [(String, String)]) -> String {
+        items.filter { !$0.1.isEmpty }.map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? $1)" }
+            .joined(separator: "&")
+    }
+}

@@ -1,0 +1,139 @@
+import CivitasCore
+import Foundation
+
+/// Checks an event form and turns it into the values to store. Every problem is reported
+/// against its field, in words that say what to type instead.
+struct ParsedEvent: Sendable {
+    var event: EventRecord
+    var topicIDs: [String]
+    var sourceIDs: [String]
+    var parties: [(role: EventPartyRole, party: PartyReference)]
+    var resources: [(title: String, url: String)]
+    var requestedSlug: String?
+}
+
+enum EventRules {
+    static func parse(_ input: EventInput, base: EventRecord) -> (ParsedEvent?, [String: String]) {
+        var errors: [String: String] = [:]
+        var event = base
+        func text(_ name: String, max: Int = 200, required: Bool = false) -> String? {
+            let value = input[name]
+            if value.isEmpty {
+                if required { errors[name] = "is required" }
+                return nil
+            }
+            if value.count > max { errors[name] = "must be at most \(max) characters" }
+            return value
+        }
+        func vocabulary<V: Vocabulary>(_ name: String, _ type: V.Type) -> V? {
+            guard let value = V(rawValue: input[name]) else {
+                errors[name] = input[name].isEmpty ? "is required" : "must be one of \(V.choicesText)"
+                return nil
+            }
+            return value
+        }
+        func count(_ name: String) -> Int? {
+            guard !input[name].isEmpty else { return nil }
+            guard let number = Int(input[name]), number >= 0, number <= 10_000_000 else {
+                errors[name] = "must be a whole number, 0 or more"
+                return nil
+            }
+            return number
+        }
+
+        event.title = text("title", required: true) ?? ""
+        event.kind = vocabulary("kind", EventKind.self)?.rawValue ?? event.kind
+        event.summary = text("summary", max: 1000)
+        event.description = text("description", max: 20000)
+        event.attendanceMode = vocabulary("attendance_mode", AttendanceMode.self)?.rawValue ?? event.attendanceMode
+        event.status = vocabulary("status", EventStatus.self)?.rawValue ?? event.status
+        event.registrationMode = vocabulary("registration_mode", RegistrationMode.self)?.rawValue ?? event.registrationMode
+        event.venue = text("venue", max: 300)
+        event.areaId = text("area_id")
+        event.series = text("series")
+        event.parentId = text("parent_id")
+        event.highlights = text("highlights", max: 20000)
+        event.capacity = count("capacity")
+        event.attendanceCount = count("attendance_count")
+        event.participantsPublic = input["participants_public"] == "true"
+        event.published = input["published"] == "true"
+
+        event.onlineUrl = text("online_url", max: 1000)
+        if let url = event.onlineUrl, !isWebAddress(url) { errors["online_url"] = "must be a web address starting with https:// or http://" }
+
+        let zoneText = input["time_zone"]
+        let zone = TimeZone(identifier: zoneText)
+        if zoneText.isEmpty { errors["time_zone"] = "is required" }
+        else if zone == nil || !zoneText.contains("/") && zoneText != "UTC" {
+            errors["time_zone"] = "must be an IANA time zone such as America/New_York or Europe/Paris"
+        } else { event.timeZone = zoneText }
+
+        if let zone, errors["time_zone"] == nil {
+            func time(_ name: String, required: Bool) -> Date? {
+                guard !input[name].isEmpty else {
+                    if required { errors[name] = "is required" }
+                    return nil
+                }
+                guard let date = ZonedTime.parse(input[name], in: zone) else {
+                    errors[name] = "must be a date and time such as 2026-01-24T09:00"
+                    return nil
+                }
+                return date
+            }
+            let start = time("starts_at", required: true), end = time("ends_at", required: true)
+            if let start { event.startsAt = start }
+            if let end { event.endsAt = end }
+            if let start, let end, end <= start { errors["ends_at"] = "must be after the start" }
+            event.registrationOpensAt = time("registration_opens_at", required: false)
+            event.registrationClosesAt = time("registration_closes_at", required: false)
+            if let opens = event.registrationOpensAt, let closes = event.registrationClosesAt, closes <= opens {
+                errors["registration_closes_at"] = "must be after registration opens"
+            }
+        }
+
+        var parties: [(EventPartyRole, PartyReference)] = []
+        for role in EventPartyRole.allCases {
+            for value in input.parties[role] ?? [] {
+                guard let party = PartyReference(value) else {
+                    errors["\(role.rawValue)_ids"] = "must name organizations, people or areas as kind:id"
+                    continue
+                }
+                parties.append((role, party))
+            }
+        }
+
+        var resources: [(String, String)] = []
+        for (index, line) in input["resources"].split(whereSeparator: \.isNewline).enumerated() {
+            let parts = line.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, isWebAddress(parts[1]) else {
+                errors["resources"] = "line \(index + 1) must be \"Title | https://address\""
+                continue
+            }
+            resources.append((parts[0], parts[1]))
+        }
+
+        for (name, value) in input.values where TextInput.hasControlCharacters(value) {
+            errors[name] = "must not contain control characters"
+        }
+        guard errors.isEmpty else { return (nil, errors) }
+        let slug = input["slug"].lowercased()
+        return (ParsedEvent(event: event, topicIDs: input.topicIDs, sourceIDs: input.sourceIDs, parties: parties,
+                            resources: resources, requestedSlug: slug.isEmpty ? nil : slug), [:])
+    }
+
+    static func isWebAddress(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
+              let host = url.host, !host.isEmpty else { return false }
+        return true
+    }
+
+    /// A blank event for the "new event" form and for parsing a new one.
+    static func blank(id: String, now: Date) -> EventRecord {
+        EventRecord(id: id, slug: "", title: "", kind: EventKind.conference.rawValue, summary: nil, description: nil,
+                    startsAt: now, endsAt: now, timeZone: "America/New_York", attendanceMode: AttendanceMode.inPerson.rawValue,
+                    venue: nil, areaId: nil, onlineUrl: nil, series: nil, parentId: nil, status: EventStatus.scheduled.rawValue,
+                    registrationMode: RegistrationMode.closed.rawValue, capacity: nil, registrationOpensAt: nil,
+                    registrationClosesAt: nil, participantsPublic: false, highlights: nil, attendanceCount: nil,
+                    sequence: 0, published: true, createdAt: now, updatedAt: now)
+    }
+}

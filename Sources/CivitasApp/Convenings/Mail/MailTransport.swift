@@ -1,0 +1,75 @@
+import CivitasCore
+import Foundation
+
+/// Where mail goes: an SMTP server, or files for a person (or a test) to read.
+protocol MailTransport: Sendable {
+    func send(_ message: MailMessage) async throws
+}
+
+/// A mail as written on the wire (RFC 5322 with a MIME text part and, for mail about an
+/// event, its .ics as a second part).
+struct MailMessage: Sendable {
+    let id: String
+    let from: String
+    let to: String
+    let subject: String
+    let body: String
+    let calendar: String?
+    let date: Date
+
+    var messageID: String { "<\(id)@\(from.split(separator: "@").last ?? "civitas")>" }
+
+    func rendered() -> String {
+        var headers = [
+            "From: \(from)",
+            "To: \(to)",
+            "Subject: \(Self.encodedHeader(subject))",
+            "Date: \(Self.rfc5322Date(date))",
+            "Message-ID: \(messageID)",
+            "MIME-Version: 1.0",
+        ]
+        let text = Self.base64Lines(body)
+        guard let calendar else {
+            headers += ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64"]
+            return (headers + ["", text]).joined(separator: "\r\n") + "\r\n"
+        }
+        let boundary = "civitas-\(id)"
+        headers.append("Content-Type: multipart/mixed; boundary=\"\(boundary)\"")
+        let parts = [
+            "--\(boundary)", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", text,
+            "--\(boundary)", "Content-Type: text/calendar; charset=utf-8; method=PUBLISH; name=\"invite.ics\"",
+            "Content-Disposition: attachment; filename=\"invite.ics\"", "Content-Transfer-Encoding: base64", "",
+            Self.base64Lines(calendar), "--\(boundary)--",
+        ]
+        return (headers + [""] + parts).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Non-ASCII subjects as RFC 2047 encoded words.
+    static func encodedHeader(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { !$0.isASCII }) else { return text }
+        return "=?UTF-8?B?\(Data(text.utf8).base64EncodedString())?="
+    }
+
+    static func base64Lines(_ text: String) -> String {
+        Data(text.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+    }
+
+    static func rfc5322Date(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = .gmt
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
+        return formatter.string(from: date)
+    }
+}
+
+/// Writes each mail as an .eml file in a folder (the default: `./data/outbox/`).
+struct FileMailTransport: MailTransport {
+    let directory: String
+
+    func send(_ message: MailMessage) async throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = (directory as NSString).appendingPathComponent("\(message.id).eml")
+        try Data(message.rendered().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}

@@ -1,0 +1,57 @@
+import CivitasCore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Sends what waits in the outbox, oldest first, and keeps doing so while the server runs.
+/// A mail that fails stays pending and is tried again on the next round (up to
+/// `Outbox.maxAttempts`), so a relay that is down for a while loses nothing.
+struct OutboxDelivery: Service {
+    let services: AppServices
+    let transport: any MailTransport
+    var interval: Duration = .seconds(2)
+
+    init(services: AppServices, transport: (any MailTransport)? = nil) {
+        self.services = services
+        self.transport = transport ?? Self.configuredTransport(services.configuration)
+    }
+
+    static func configuredTransport(_ configuration: AppConfiguration) -> any MailTransport {
+        if let smtp = configuration.smtp {
+            return SMTPMailTransport(server: smtp, heloName: URL(string: configuration.publicURL)?.host ?? "localhost")
+        }
+        return FileMailTransport(directory: configuration.outboxDirectory)
+    }
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                _ = try await deliverPending()
+            } catch {
+                services.logger.error("outbox: \(String(describing: error))")
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    /// One round: tries every pending mail once. Returns how many were sent.
+    @discardableResult
+    func deliverPending() async throws -> Int {
+        let sql = services.database.sql
+        var sent = 0
+        for pending in try await Outbox.pending(on: sql) {
+            let message = MailMessage(id: pending.id, from: services.configuration.mailFrom, to: pending.mail.recipient,
+                                      subject: pending.mail.subject, body: pending.mail.body, calendar: pending.mail.calendar,
+                                      date: pending.createdAt)
+            do {
+                try await transport.send(message)
+                try await Outbox.markSent(pending.id, on: sql, now: services.now())
+                sent += 1
+            } catch {
+                services.logger.warning("outbox: mail \(pending.id) not delivered: \(String(describing: error))")
+                try await Outbox.markFailed(pending.id, error: String(describing: error), attempts: pending.attempts, on: sql)
+            }
+        }
+        return sent
+    }
+}

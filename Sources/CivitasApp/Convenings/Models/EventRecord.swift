@@ -1,0 +1,102 @@
+import CivitasCore
+import Foundation
+
+/// One row of `events`, read and written with SQLKit's Codable support (snake_case columns).
+/// Never sent to clients as is: pages and the API build their own views of it.
+struct EventRecord: Codable, Sendable, Equatable {
+    var id: String
+    var slug: String
+    var title: String
+    var kind: String
+    var summary: String?
+    var description: String?
+    var startsAt: Date
+    var endsAt: Date
+    var timeZone: String
+    var attendanceMode: String
+    var venue: String?
+    var areaId: String?
+    var onlineUrl: String?
+    var series: String?
+    var parentId: String?
+    var status: String
+    var registrationMode: String
+    var capacity: Int?
+    var registrationOpensAt: Date?
+    var registrationClosesAt: Date?
+    var participantsPublic: Bool
+    var highlights: String?
+    var attendanceCount: Int?
+    var sequence: Int
+    var published: Bool
+    var createdAt: Date
+    var updatedAt: Date
+
+    var zone: TimeZone { TimeZone(identifier: timeZone) ?? .gmt }
+    var eventKind: EventKind { EventKind(rawValue: kind) ?? .conference }
+    var eventStatus: EventStatus { EventStatus(rawValue: status) ?? .scheduled }
+    var mode: AttendanceMode { AttendanceMode(rawValue: attendanceMode) ?? .inPerson }
+    var registration: RegistrationMode { RegistrationMode(rawValue: registrationMode) ?? .closed }
+
+    var rules: RegistrationRules {
+        RegistrationRules(mode: registration, eventStatus: eventStatus, capacity: capacity,
+                          opensAt: registrationOpensAt, closesAt: registrationClosesAt, endsAt: endsAt)
+    }
+
+    func isPast(now: Date) -> Bool { endsAt <= now }
+}
+
+/// One row of `registrations`.
+struct RegistrationRecord: Codable, Sendable, Equatable {
+    var id: String
+    var eventId: String
+    var name: String
+    var email: String
+    var organization: String?
+    var role: String
+    var status: String
+    var queueNumber: Int
+    var listed: Bool
+    var attended: Bool
+    var tokenHash: String
+    var invitationId: String?
+    var createdAt: Date
+    var updatedAt: Date
+
+    var registrationStatus: RegistrationStatus { RegistrationStatus(rawValue: status) ?? .cancelled }
+}
+
+/// One row of `invitations`.
+struct InvitationRecord: Codable, Sendable {
+    var id: String
+    var eventId: String
+    var email: String
+    var name: String?
+    var role: String
+    var tokenHash: String
+    var usedAt: Date?
+    var createdBy: String
+    var createdAt: Date
+}
+
+/// One row of `event_sessions`.
+struct SessionRecord: Codable, Sendable, Equatable {
+    var id: String
+    var eventId: String
+    var title: String
+    var kind: String
+    var startsAt: Date
+    var endsAt: Date
+    var room: String?
+    var description: String?
+    /// One question per line.
+    var questions: String?
+    var speakersPublished: Bool
+    var createdAt: Date
+    var updatedAt: Date
+
+    var sessionKind: SessionKind { SessionKind(rawValue: kind) ?? .plenary }
+    var questionList: [String] {
+        (questions ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

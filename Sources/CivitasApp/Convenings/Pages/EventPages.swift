@@ -1,0 +1,226 @@
+import CivitasCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Handlers of the public event pages, calendars and registration. Lists, pages and
+/// calendars are public and cached for visitors; registration forms and personal pages
+/// are private (never cached) and protected by CSRF like every form.
+struct EventPages: Sendable {
+    let services: AppServices
+
+    private var publicURL: String { services.configuration.publicURL }
+    private func layout(_ context: AppRequestContext) -> PageLayout { PageLayout(services: services, context: context) }
+
+    func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let filter = try EventFilters.parse(request)
+        return try await services.cachedPage(request, context) {
+            let store = EventStore(services.database.db)
+            let (events, total) = try await store.list(filter, now: services.now())
+            let directory = RecordStore(services.database.db)
+            let topics = try await directory.sql.raw("SELECT id, name, slug FROM topics WHERE published = \(bind: true) ORDER BY name").all()
+                .map { (id: try $0.decode(column: "id", as: String.self), title: try $0.decode(column: "name", as: String.self), slug: try $0.decode(column: "slug", as: String.self)) }
+            let areas = try await directory.sql.raw("SELECT DISTINCT a.id, a.name, a.slug FROM areas a JOIN events e ON e.area_id = a.id WHERE a.published = \(bind: true) ORDER BY a.name").all()
+                .map { (id: try $0.decode(column: "id", as: String.self), title: try $0.decode(column: "name", as: String.self), slug: try $0.decode(column: "slug", as: String.self)) }
+            let page = EventsListPage(events: events, total: total, page: try Pagination(page: String(filter.offset / filter.limit + 1), per: String(filter.limit)),
+                                      filter: filter, topics: topics, areas: areas)
+            let jsonLD = JSONLD.itemList(name: "Events", items: events.map { ($0.title, SiteURL.event($0.slug).path) }, baseURL: publicURL)
+            return layout(context).render(title: filter.when == .past ? "Past events" : "Upcoming events", jsonLD: jsonLD, content: page.content)
+        }
+    }
+
+    func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let key = try context.parameters.require("key")
+        if key.hasSuffix(".ics") { return try await calendar(slug: String(key.dropLast(4)), request, context) }
+        return try await services.cachedPage(request, context) {
+            let store = EventStore(services.database.db)
+            guard let event = try await store.find(key, publishedOnly: true) else { throw AppError.notFound("No event has the address \"\(key)\"") }
+            let detail = try await store.detail(event)
+            let page = EventPage(detail: detail, publicURL: publicURL, now: services.now())
+            return layout(context).render(title: event.title, description: event.summary,
+                                          jsonLD: EventJSON.schemaOrg(detail, publicURL: publicURL), content: page.content)
+        }
+    }
+
+    private func calendar(slug: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await services.cached(request, context, contentType: ICalendarResponse.contentType) {
+            let store = EventStore(services.database.db)
+            guard let event = try await store.find(slug, publishedOnly: true) else { throw AppError.notFound("No event has the address \"\(slug)\"") }
+            let area = try await event.areaId.asyncFlatMap { try await store.directoryLine(.area, id: $0) }
+            return .init(string: ICalendar(events: [EventCalendar.entry(event, area: area?.title, publicURL: publicURL)]).render())
+        }
+    }
+
+    /// Every upcoming event (and those of the last 30 days, so a calendar keeps recent ones).
+    func feed(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await services.cached(request, context, contentType: ICalendarResponse.contentType) {
+            .init(string: try await feedDocument(topicSlug: nil, name: services.configuration.siteName + " events"))
+        }
+    }
+
+    func topicFeed(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let slug = try context.parameters.require("key")
+        return try await services.cached(request, context, contentType: ICalendarResponse.contentType) {
+            guard let topic = try await RecordStore(services.database.db).find(.topic, key: slug, publishedOnly: true) else {
+                throw AppError.notFound("No topic has the address \"\(slug)\"")
+            }
+            return .init(string: try await feedDocument(topicSlug: topic.slug ?? slug, name: "\(services.configuration.siteName) events: \(topic.title)"))
+        }
+    }
+
+    private func feedDocument(topicSlug: String?, name: String) async throws -> String {
+        let store = EventStore(services.database.db)
+        let since = services.now().addingTimeInterval(-30 * 86_400)
+        let (events, _) = try await store.list(.init(when: .upcoming, topicSlug: topicSlug, limit: 500), now: since)
+        let areaIDs = Set(events.compactMap(\.areaId))
+        var areas: [String: String] = [:]
+        for id in areaIDs { areas[id] = try await store.directoryLine(.area, id: id)?.title }
+        return EventCalendar.document(events, name: name, areas: areas, publicURL: publicURL)
+    }
+
+    // MARK: Registration
+
+    func registrationForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let event = try await publishedEvent(context)
+        var values: [String: String] = [:]
+        if let user = context.user { values = ["name": user.name, "email": user.email] }
+        return services.privatePage(context, title: "Register", content: RegistrationFormPage(event: event, values: values, error: nil, csrfToken: context.csrfToken).content)
+    }
+
+    func register(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        let event = try await publishedEvent(context)
+        return try await register(event: event, form: form, invitationToken: nil, context)
+    }
+
+    private func register(event: EventRecord, form: FormData, invitationToken: String?, _ context: AppRequestContext) async throws -> Response {
+        let values = Dictionary(form.pairs.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let (input, errors) = RegistrationInput.parse(name: form["name"], email: form["email"], organization: form["organization"],
+                                                      role: form["role"], listed: form["listed"] == "true", invitationToken: invitationToken)
+        func again(_ error: AppError) -> Response {
+            var shown = values
+            shown["listed"] = form["listed"] == "true" ? "true" : "false"
+            return services.privatePage(context, title: "Register", content: RegistrationFormPage(
+                event: event, values: shown, error: error, csrfToken: context.csrfToken, invitationToken: invitationToken).content, status: error.status)
+        }
+        guard let input else { return again(AppError(.badRequest, "Your registration was not sent: correct the fields marked", fieldErrors: errors)) }
+        switch try await RegisterForEvent(eventKey: event.id, input: input).run(services: services) {
+        case .registered(_, let token, _):
+            return Responses.redirect(to: SiteURL.registration(token).path + "?new=1")
+        case .refused(let error):
+            return again(error)
+        case .notFound:
+            throw AppError.notFound("No event has the address \"\(event.slug)\"")
+        }
+    }
+
+    func personal(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        let store = EventStore(services.database.db)
+        guard let registration = try await store.registration(tokenHash: Sessions.hash(token)),
+              let event = try await store.find(registration.eventId, publishedOnly: false) else {
+            throw AppError.notFound("This personal link")
+        }
+        let position = registration.registrationStatus == .waitlisted ? try await store.waitlistPosition(of: registration) : nil
+        let query = request.uri.queryParameters
+        let notice: String? = if query["new"] != nil {
+            switch registration.registrationStatus {
+            case .confirmed: "You are registered. A confirmation is on its way to \(registration.email); keep it, its link brings you back here."
+            case .waitlisted: "The event is full: you are on the waiting list. We will write to \(registration.email) as soon as a place is yours."
+            case .pending: "Thank you. The organisers will review your registration and write to \(registration.email)."
+            default: nil
+            }
+        } else if query["cancelled"] != nil { "Your registration is cancelled." } else { nil }
+        let page = PersonalRegistrationPage(registration: registration, event: event, position: position, token: token,
+                                            csrfToken: context.csrfToken, notice: notice, now: services.now())
+        var response = services.privatePage(context, title: event.title, content: page.content)
+        // The address holds a secret: do not send it on to other sites.
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        return response
+    }
+
+    func cancel(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        switch try await CancelRegistration(key: .token(token)).run(services: services) {
+        case .cancelled: return Responses.redirect(to: SiteURL.registration(token).path + "?cancelled=1")
+        case .alreadyInactive: throw AppError(.conflict, "This registration is already cancelled or was not accepted")
+        case .notFound: throw AppError.notFound("This personal link")
+        }
+    }
+
+    func invitationForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        let (invitation, event) = try await usableInvitation(token)
+        let values = ["name": invitation.name ?? "", "email": invitation.email]
+        var response = services.privatePage(context, title: "Invitation", content: RegistrationFormPage(
+            event: event, values: values, error: nil, csrfToken: context.csrfToken, invitationToken: token).content)
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        return response
+    }
+
+    func acceptInvitation(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        let token = try context.parameters.require("token")
+        let (_, event) = try await usableInvitation(token)
+        return try await register(event: event, form: form, invitationToken: token, context)
+    }
+
+    private func usableInvitation(_ token: String) async throws -> (InvitationRecord, EventRecord) {
+        let store = EventStore(services.database.db)
+        guard let invitation = try await store.invitation(tokenHash: Sessions.hash(token)),
+              let event = try await store.find(invitation.eventId, publishedOnly: true) else {
+            throw AppError(.notFound, "This invitation link is not valid. Check that you copied the whole link from your invitation.")
+        }
+        guard invitation.usedAt == nil else {
+            throw AppError(.gone, "This invitation has already been used to register. The personal link in your confirmation mail shows your registration.")
+        }
+        return (invitation, event)
+    }
+
+    private func publishedEvent(_ context: AppRequestContext) async throws -> EventRecord {
+        let key = try context.parameters.require("key")
+        guard let event = try await EventStore(services.database.db).find(key, publishedOnly: true) else {
+            throw AppError.notFound("No event has the address \"\(key)\"")
+        }
+        return event
+    }
+}
+
+enum ICalendarResponse {
+    static let contentType = "text/calendar; charset=utf-8"
+}
+
+/// The list filters, from the query string, with a 400 naming a bad one.
+enum EventFilters {
+    static func parse(_ request: Request, perDefault: Int? = nil) throws -> EventStore.Filter {
+        let query = request.uri.queryParameters
+        let page = try Pagination.from(request, per: perDefault)
+        var filter = EventStore.Filter(offset: page.offset, limit: page.per)
+        if let when = query["when"], !when.isEmpty {
+            guard let value = EventStore.Filter.When(rawValue: String(when)) else { throw AppError.badRequest("when must be upcoming, past or all") }
+            filter.when = value
+        }
+        if let kind = query["kind"], !kind.isEmpty {
+            guard let value = EventKind(rawValue: String(kind)) else { throw AppError.badRequest("kind must be one of \(EventKind.choicesText)") }
+            filter.kind = value
+        }
+        if let year = query["year"], !year.isEmpty {
+            guard let value = Int(year), (1900...2200).contains(value) else { throw AppError.badRequest("year must be a year such as 2018") }
+            filter.year = value
+            // A year asked for is shown whole, past and upcoming.
+            if query["when"] == nil { filter.when = .all }
+        }
+        for (name, text) in [("topic", query["topic"]), ("area", query["area"]), ("q", query["q"])] {
+            guard let text, !text.isEmpty else { continue }
+            guard text.count <= 200 else { throw AppError.badRequest("\(name) must be at most 200 characters") }
+            switch name {
+            case "topic": filter.topicSlug = String(text)
+            case "area": filter.areaSlug = String(text)
+            default: filter.text = String(text)
+            }
+        }
+        return filter
+    }
+}

@@ -1,0 +1,49 @@
+import CivitasCore
+import Foundation
+import Plot
+
+/// Upcoming or past events, filtered by kind, topic, area and year.
+struct EventsListPage {
+    let events: [EventRecord]
+    let total: Int
+    let page: Pagination
+    let filter: EventStore.Filter
+    let topics: [(id: String, title: String, slug: String)]
+    let areas: [(id: String, title: String, slug: String)]
+
+    var query: [(String, String)] {
+        [("when", filter.when.rawValue), ("kind", filter.kind?.rawValue ?? ""), ("topic", filter.topicSlug ?? ""),
+         ("area", filter.areaSlug ?? ""), ("year", filter.year.map(String.init) ?? "")]
+    }
+
+    var content: Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(filter.when == .past ? "Past events" : "Upcoming events")),
+            .p(.a(.href(SiteURL.events.with(query: [("when", filter.when == .past ? "upcoming" : "past")])),
+                  .text(filter.when == .past ? "See upcoming events" : "See past events")),
+               .text(" · "), .a(.href(SiteURL.eventsFeed.path), .text("Subscribe to the calendar (.ics)"))),
+            filters,
+            .p(.class("meta"), .text("\(total) \(total == 1 ? "event" : "events")")),
+            .ul(.class("cards"), .forEach(events) { event in
+                .li(.a(.href(SiteURL.event(event.slug).path), .text(event.title)),
+                    .div(.class("meta"), .text("\(event.eventKind.label) · \(ZonedTime.day(event.startsAt, in: event.zone))")),
+                    .if(event.eventStatus != .scheduled, .div(.class("error"), .text(event.eventStatus.label))))
+            }),
+            .nav(.class("pager"), .attribute(named: "aria-label", value: "Pages"),
+                .if(page.page > 1, .a(.href(SiteURL.events.with(query: query + [("page", String(page.page - 1))])), .text("Previous page"))),
+                .if(page.offset + events.count < total, .a(.href(SiteURL.events.with(query: query + [("page", String(page.page + 1))])), .text("Next page"))))
+        )
+    }
+
+    private var filters: Node<HTML.BodyContext> {
+        let fields = FormFields(errors: [:])
+        let years = (2010...2030).reversed().map { (String($0), String($0)) }
+        return .form(.class("search"), .method(.get), .action(SiteURL.events.path), .attribute(named: "role", value: "search"),
+            .input(.type(.hidden), .name("when"), .value(filter.when.rawValue)),
+            fields.select("kind", "Kind", options: EventKind.allCases.map { ($0.rawValue, $0.label) }, selected: [filter.kind?.rawValue ?? ""], blank: true),
+            fields.select("topic", "Topic", options: topics.map { ($0.slug, $0.title) }, selected: [filter.topicSlug ?? ""], blank: true),
+            fields.select("area", "Place", options: areas.map { ($0.slug, $0.title) }, selected: [filter.areaSlug ?? ""], blank: true),
+            fields.select("year", "Year", options: years, selected: [filter.year.map(String.init) ?? ""], blank: true),
+            .button(.type(.submit), .text("Filter")))
+    }
+}

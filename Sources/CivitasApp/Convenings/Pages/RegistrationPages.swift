@@ -1,0 +1,79 @@
+import CivitasCore
+import Foundation
+import Plot
+
+/// The registration form (open registration, or through a personal invitation).
+struct RegistrationFormPage {
+    let event: EventRecord
+    let values: [String: String]
+    let error: AppError?
+    let csrfToken: String
+    /// The secret of the invitation being used, if any.
+    var invitationToken: String? = nil
+
+    var content: Node<HTML.BodyContext> {
+        let fields = FormFields(errors: error?.fieldErrors ?? [:])
+        let action = invitationToken.map { SiteURL.invitation($0).path } ?? SiteURL.eventRegister(event.slug).path
+        return .group(
+            .h1(.text("Register: \(event.title)")),
+            .p(.class("subtitle"), .text(ZonedTime.span(event.startsAt, event.endsAt, in: event.zone))),
+            .if(event.registration == .approval && invitationToken == nil, .p(.text("The organisers review each registration; you will hear from them by e-mail."))),
+            .alert(error),
+            .form(.class("stacked"), .method(.post), .action(action),
+                FormFields.csrf(csrfToken),
+                fields.text("name", "Name", value: values["name"] ?? "", required: true),
+                invitationToken == nil
+                    ? fields.text("email", "E-mail", value: values["email"] ?? "", type: .email, required: true, help: "Your confirmation and personal link are sent here")
+                    : fields.field("email", "E-mail", help: "The address your invitation was sent to",
+                                   .input(.type(.email), .id("email"), .name("email"), .value(values["email"] ?? ""), .attribute(named: "readonly", value: "readonly"))),
+                fields.text("organization", "Organisation", value: values["organization"] ?? "", help: "Your city, office or organisation"),
+                .if(invitationToken == nil, fields.select("role", "Taking part as", options: RegistrationInput.selfChosenRoles.map { ($0.rawValue, $0.label) },
+                                                          selected: [values["role"] ?? "attendee"])),
+                fields.checkbox("listed", "List my name and organisation among the participants if the organisers publish the list",
+                                checked: values["listed"] != "false"),
+                .p(.button(.type(.submit), .text("Register")))
+            )
+        )
+    }
+}
+
+/// A participant's own page, reached by the personal link in their mail: status, place on
+/// the waiting list, the online link once confirmed, and cancellation.
+struct PersonalRegistrationPage {
+    let registration: RegistrationRecord
+    let event: EventRecord
+    let position: Int?
+    let token: String
+    let csrfToken: String
+    let notice: String?
+    let now: Date
+
+    var content: Node<HTML.BodyContext> {
+        let status = registration.registrationStatus
+        return .group(
+            .h1(.text(event.title)),
+            .p(.class("subtitle"), .text(ZonedTime.span(event.startsAt, event.endsAt, in: event.zone))),
+            .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
+            .if(event.eventStatus != .scheduled, .div(.class("alert"), .p(.strong("\(event.eventStatus.label). "),
+                .text(event.eventStatus == .cancelled ? "This event will not take place." : "New dates will be announced.")))),
+            .dl(
+                .dt("Name"), .dd(.text(registration.name)),
+                .dt("E-mail"), .dd(.text(registration.email)),
+                .dt("Status"), .dd(.strong(.text(status.label)), .unwrap(position) { .text(" (number \($0) on the list)") }),
+                .dt("Taking part as"), .dd(.text(ParticipantRole(rawValue: registration.role)?.label ?? registration.role))
+            ),
+            onlineLink,
+            .p(.a(.href(SiteURL.event(event.slug).path), .text("Event page")), .text(" · "),
+               .a(.href(SiteURL.eventCalendar(event.slug).path), .text("Add to calendar (.ics)"))),
+            .if(status.isActive && !event.isPast(now: now), .form(.method(.post), .action(SiteURL.registrationCancel(token).path),
+                FormFields.csrf(csrfToken),
+                .p(.button(.class("secondary"), .type(.submit), .text(status == .waitlisted ? "Leave the waiting list" : "Cancel my registration")))))
+        )
+    }
+
+    /// Only a confirmed participant sees where to join online.
+    private var onlineLink: Node<HTML.BodyContext> {
+        guard registration.registrationStatus == .confirmed, event.mode != .inPerson, let url = event.onlineUrl else { return .empty }
+        return .p(.strong("Join online: "), .a(.href(url), .text(url)))
+    }
+}

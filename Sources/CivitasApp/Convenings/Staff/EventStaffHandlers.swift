@@ -1,0 +1,215 @@
+import CivitasCore
+import Foundation
+import Hummingbird
+import SQLKit
+
+/// Staff pages of convenings. Every handler first requires a staff role (admin, editor,
+/// organizer); members and visitors get 403. Forms with errors come back with the input kept.
+struct EventStaffHandlers: Sendable {
+    let services: AppServices
+
+    func register(on router: Router<AppRequestContext>) {
+        // Access: staff only, every route below.
+        router.get(SiteURL.staffEvents.route, use: list)
+        router.get(SiteURL.staffEventNew.route, use: newForm)
+        router.post(SiteURL.staffEvents.route, use: create)
+        router.get(SiteURL.staffEventEdit(SiteURL.parameter("id")).route, use: editForm)
+        router.post(SiteURL.staffEvent(SiteURL.parameter("id")).route, use: update)
+        router.get(SiteURL.staffEventSessions(SiteURL.parameter("id")).route) { request, context in try await programme(request, context, sessionID: nil) }
+        router.post(SiteURL.staffEventSessions(SiteURL.parameter("id")).route) { request, context in try await saveSession(request, context, sessionID: nil) }
+        router.get(SiteURL.staffSessionEdit(SiteURL.parameter("id"), SiteURL.parameter("session")).route) { request, context in
+            try await programme(request, context, sessionID: try context.parameters.require("session"))
+        }
+        router.post(SiteURL.staffSession(SiteURL.parameter("id"), SiteURL.parameter("session")).route) { request, context in
+            try await saveSession(request, context, sessionID: try context.parameters.require("session"))
+        }
+        router.post(SiteURL.staffEventQuotes(SiteURL.parameter("id")).route, use: addQuote)
+        router.post(SiteURL.staffQuoteDelete(SiteURL.parameter("id"), SiteURL.parameter("quote")).route, use: deleteQuote)
+        router.get(SiteURL.staffParticipants(SiteURL.parameter("id")).route) { request, context in try await participants(request, context) }
+        router.get(SiteURL.staffParticipantsCSV(SiteURL.parameter("id")).route, use: participantsCSV)
+        router.post(SiteURL.staffRegistrationAction(SiteURL.parameter("id"), SiteURL.parameter("registration"), SiteURL.parameter("action")).route, use: registrationAction)
+        router.post(SiteURL.staffInvitations(SiteURL.parameter("id")).route, use: invite)
+        router.get(SiteURL.staffOutbox.route, use: outbox)
+    }
+
+    private var store: EventStore { EventStore(services.database.db) }
+
+    private func event(_ context: AppRequestContext) async throws -> EventRecord {
+        let id = try context.parameters.require("id")
+        guard let event = try await store.find(id, publishedOnly: false), event.id == id else { throw AppError.notFound("The event") }
+        return event
+    }
+
+    func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try context.requireStaff()
+        var filter = try EventFilters.parse(request, perDefault: 100)
+        filter.publishedOnly = false
+        if request.uri.queryParameters["when"] == nil { filter.when = .all }
+        let (events, total) = try await store.list(filter, now: services.now())
+        return services.privatePage(context, title: "Events", content: StaffEventsPage(events: events, total: total).content)
+    }
+
+    func newForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try context.requireStaff()
+        var input = EventInput()
+        input.values = ["kind": EventKind.conference.rawValue, "time_zone": "America/New_York", "attendance_mode": AttendanceMode.inPerson.rawValue,
+                        "status": EventStatus.scheduled.rawValue, "registration_mode": RegistrationMode.open.rawValue, "published": "true"]
+        return try await form(eventID: nil, input: input, error: nil, context)
+    }
+
+    func editForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try context.requireStaff()
+        let event = try await event(context)
+        let detail = try await store.detail(event, publishedOnly: false, includeHeldBack: true)
+        let links = try await store.sql.raw("SELECT 'topic' AS link, topic_id AS target FROM topic_links WHERE subject_kind = 'event' AND subject_id = \(bind: event.id) UNION ALL SELECT 'source' AS link, source_id AS target FROM citations WHERE subject_kind = 'event' AND subject_id = \(bind: event.id)").all()
+        var topics: [String] = [], sources: [String] = []
+        for row in links {
+            let target = try row.decode(column: "target", as: String.self)
+            if try row.decode(column: "link", as: String.self) == "topic" { topics.append(target) } else { sources.append(target) }
+        }
+        return try await form(eventID: event.id, input: EventInput(detail, resources: detail.resources, topicIDs: topics, sourceIDs: sources), error: nil, context)
+    }
+
+    func create(_ request: Request, _ context: AppRequestContext) async throws -> Response { try await save(request, context, id: nil) }
+    func update(_ request: Request, _ context: AppRequestContext) async throws -> Response { try await save(request, context, id: try context.parameters.require("id")) }
+
+    private func save(_ request: Request, _ context: AppRequestContext, id: String?) async throws -> Response {
+        let user = try context.requireStaff()
+        var request = request
+        let input = EventInput(form: try await FormBody.read(&request, context: context))
+        switch try await SaveEvent(id: id, input: input, actor: .user(user)).run(services: services) {
+        case .saved(let event): return Responses.redirect(to: SiteURL.staffEventEdit(event.id).path)
+        case .invalid(let error): return try await form(eventID: id, input: input, error: error, context)
+        case .notFound: throw AppError.notFound("The event")
+        }
+    }
+
+    private func form(eventID: String?, input: EventInput, error: AppError?, _ context: AppRequestContext) async throws -> Response {
+        let directory = RecordStore(services.database.db)
+        var choices = EventFormChoices()
+        choices.areas = try await directory.choices(.area).map { ($0.id, $0.title) }
+        choices.topics = try await directory.choices(.topic).map { ($0.id, $0.title) }
+        choices.sources = try await directory.choices(.source).map { ($0.id, $0.title) }
+        choices.people = try await directory.choices(.person).map { ($0.id, $0.title) }
+        for kind in PartyReference.kinds {
+            choices.parties += try await directory.choices(kind).map { ("\(kind.rawValue):\($0.id)", "\($0.title) (\(kind.label.lowercased()))") }
+        }
+        choices.events = try await store.sql.raw("SELECT id, title FROM events ORDER BY starts_at DESC").all()
+            .map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "title", as: String.self)) }
+        let page = EventFormPage(eventID: eventID, input: input, error: error, choices: choices, csrfToken: context.csrfToken)
+        return services.privatePage(context, title: eventID == nil ? "New event" : "Edit event", content: page.content, status: error?.status ?? .ok)
+    }
+
+    // MARK: Programme and quotes
+
+    private func programme(_ request: Request, _ context: AppRequestContext, sessionID: String?, form: FormData? = nil, error: AppError? = nil) async throws -> Response {
+        _ = try context.requireStaff()
+        let event = try await event(context)
+        let detail = try await store.detail(event, publishedOnly: false, includeHeldBack: true)
+        var editing: SessionLine?
+        if let sessionID {
+            guard let line = detail.sessions.first(where: { $0.session.id == sessionID }) else { throw AppError.notFound("The session") }
+            editing = line
+        }
+        let people = try await RecordStore(services.database.db).choices(.person).map { ($0.id, $0.title) }
+        let page = ProgrammePage(detail: detail, editing: editing, form: form, error: error, people: people, csrfToken: context.csrfToken)
+        return services.privatePage(context, title: "Programme", content: page.content, status: error?.status ?? .ok)
+    }
+
+    private func saveSession(_ request: Request, _ context: AppRequestContext, sessionID: String?) async throws -> Response {
+        let user = try context.requireStaff()
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        let event = try await event(context)
+        switch try await SaveSession(eventID: event.id, sessionID: sessionID, form: form, actor: .user(user)).run(services: services) {
+        case .saved: return Responses.redirect(to: SiteURL.staffEventSessions(event.id).path)
+        case .invalid(let error): return try await programme(request, context, sessionID: sessionID, form: form, error: error)
+        case .notFound: throw AppError.notFound("The session")
+        }
+    }
+
+    func addQuote(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let user = try context.requireStaff()
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        let event = try await event(context)
+        let person = form["person_id"].flatMap { $0.isEmpty ? nil : $0 }, session = form["session_id"].flatMap { $0.isEmpty ? nil : $0 }
+        if let error = try await EditQuotes(eventID: event.id, actor: .user(user)).add(text: form["text"] ?? "", personID: person, sessionID: session, services: services) {
+            return try await programme(request, context, sessionID: nil, error: error)
+        }
+        return Responses.redirect(to: SiteURL.staffEventSessions(event.id).path)
+    }
+
+    func deleteQuote(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let user = try context.requireStaff()
+        let event = try await event(context)
+        guard try await EditQuotes(eventID: event.id, actor: .user(user)).delete(quoteID: try context.parameters.require("quote"), services: services) else {
+            throw AppError.notFound("The quote")
+        }
+        return Responses.redirect(to: SiteURL.staffEventSessions(event.id).path)
+    }
+
+    // MARK: Participants
+
+    private func participants(_ request: Request, _ context: AppRequestContext, error: AppError? = nil, notice: String? = nil) async throws -> Response {
+        _ = try context.requireStaff()
+        let event = try await event(context)
+        let page = ParticipantsPage(event: event, registrations: try await store.registrations(of: event.id),
+                                    invitations: try await store.invitations(of: event.id), counts: try await store.counts(of: event.id),
+                                    error: error, notice: notice ?? request.uri.queryParameters["notice"].map(String.init), csrfToken: context.csrfToken)
+        return services.privatePage(context, title: "Participants", content: page.content, status: error?.status ?? .ok)
+    }
+
+    func participantsCSV(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try context.requireStaff()
+        let event = try await event(context)
+        let rows = try await store.registrations(of: event.id).map { r in
+            [String(r.queueNumber), r.name, r.email, r.organization ?? "", r.role, r.status, r.attended ? "yes" : "no",
+             r.listed ? "yes" : "no", Format.timestamp(r.createdAt)]
+        }
+        let csv = CSV.document(header: ["number", "name", "email", "organization", "role", "status", "attended", "listed", "registered_at"], rows: rows)
+        var response = Responses.text(csv, contentType: "text/csv; charset=utf-8")
+        response.headers[.contentDisposition] = "attachment; filename=\"\(event.slug)-participants.csv\""
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    func registrationAction(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let user = try context.requireStaff()
+        let event = try await event(context)
+        let actionText = try context.parameters.require("action")
+        guard let action = ReviewRegistration.Action(rawValue: actionText) else {
+            throw AppError.badRequest("The action must be one of \(ReviewRegistration.Action.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let command = ReviewRegistration(eventID: event.id, registrationID: try context.parameters.require("registration"), action: action, actor: .user(user))
+        switch try await command.run(services: services) {
+        case .done: return Responses.redirect(to: SiteURL.staffParticipants(event.id).path)
+        case .refused(let error): return try await participants(request, context, error: error)
+        case .notFound: throw AppError.notFound("The registration")
+        }
+    }
+
+    func invite(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let user = try context.requireStaff()
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        let event = try await event(context)
+        let role = ParticipantRole(rawValue: form["role"] ?? "") ?? .attendee
+        let name = form["name"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
+        switch try await InviteToEvent(eventID: event.id, name: name, email: form["email"] ?? "", role: role, actor: .user(user)).run(services: services) {
+        case .invited: return Responses.redirect(to: SiteURL.staffParticipants(event.id).with(query: [("notice", "Invitation sent to \(form["email"] ?? "")")]))
+        case .invalid(let error): return try await participants(request, context, error: error)
+        case .notFound: throw AppError.notFound("The event")
+        }
+    }
+
+    func outbox(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try context.requireStaff()
+        let rows = try await store.sql.raw("SELECT recipient, subject, status, attempts, last_error, created_at FROM outbox ORDER BY created_at DESC LIMIT 100").all().map {
+            (recipient: try $0.decode(column: "recipient", as: String.self), subject: try $0.decode(column: "subject", as: String.self),
+             status: try $0.decode(column: "status", as: String.self), attempts: try $0.decode(column: "attempts", as: Int.self),
+             error: try $0.decode(column: "last_error", as: String?.self), createdAt: try $0.decode(column: "created_at", as: Date.self))
+        }
+        return services.privatePage(context, title: "Outbox", content: OutboxPage(rows: rows).content)
+    }
+}

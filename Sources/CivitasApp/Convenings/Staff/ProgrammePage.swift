@@ -1,0 +1,166 @@
+import CivitasCore
+import Foundation
+import Plot
+
+/// Staff page of an event's programme: its sessions, a session form, and the quotes.
+struct ProgrammePage {
+    let detail: EventDetail
+    /// The session being edited; nil for the "new session" form.
+    let editing: SessionLine?
+    let form: FormData?
+    let error: AppError?
+    let people: [(String, String)]
+    let csrfToken: String
+
+    private var event: EventRecord { detail.event }
+
+    var content: Node<HTML.BodyContext> {
+        .group(
+            .h1(.text("Programme: \(event.title)")),
+            .p(.a(.href(SiteURL.staffEventEdit(event.id).path), .text("Back to the event")), .text(" · Times in \(event.timeZone)")),
+            .table(.thead(.tr(.th("When"), .th("Session"), .th("Speakers"), .th(""))),
+                .tbody(.forEach(detail.sessions) { line in
+                    .tr(.td(.text("\(ZonedTime.day(line.session.startsAt, in: event.zone)) \(ZonedTime.time(line.session.startsAt, in: event.zone))")),
+                        .td(.text(line.session.title), .span(.class("meta"), .text(" · \(line.session.sessionKind.label)"))),
+                        .td(.text(line.people.map(\.title).joined(separator: ", ")), .if(!line.session.speakersPublished, .span(.class("meta"), .text(" (held back)")))),
+                        .td(.a(.href(SiteURL.staffSessionEdit(event.id, line.session.id).path), .text("Edit"))))
+                })),
+            sessionForm,
+            quotes
+        )
+    }
+
+    private func value(_ name: String) -> String {
+        if let form { return form[name] ?? "" }
+        guard let session = editing?.session else { return "" }
+        switch name {
+        case "title": return session.title
+        case "kind": return session.kind
+        case "starts_at": return ZonedTime.formValue(session.startsAt, in: event.zone)
+        case "ends_at": return ZonedTime.formValue(session.endsAt, in: event.zone)
+        case "room": return session.room ?? ""
+        case "description": return session.description ?? ""
+        case "questions": return session.questions ?? ""
+        default: return ""
+        }
+    }
+
+    private func selected(_ role: SessionPersonRole) -> [String] {
+        if let form { return form.all("\(role.rawValue)_ids") }
+        return editing?.people.filter { $0.role == role.rawValue }.map(\.id) ?? []
+    }
+
+    private var sessionForm: Node<HTML.BodyContext> {
+        let f = FormFields(errors: error?.fieldErrors ?? [:])
+        let action = editing.map { SiteURL.staffSession(event.id, $0.session.id).path } ?? SiteURL.staffEventSessions(event.id).path
+        let published = form.map { $0["speakers_published"] == "true" } ?? editing?.session.speakersPublished ?? true
+        return .section(
+            .h2(.text(editing == nil ? "Add a session" : "Edit session")),
+            .alert(error),
+            .form(.class("stacked"), .method(.post), .action(action),
+                FormFields.csrf(csrfToken),
+                f.text("title", "Title", value: value("title"), required: true),
+                f.select("kind", "Kind", options: SessionKind.allCases.map { ($0.rawValue, $0.label) }, selected: [value("kind")]),
+                f.text("starts_at", "Starts", value: value("starts_at"), type: .init(rawValue: "datetime-local") ?? .text, required: true),
+                f.text("ends_at", "Ends", value: value("ends_at"), type: .init(rawValue: "datetime-local") ?? .text, required: true),
+                f.text("room", "Room", value: value("room")),
+                f.textarea("description", "Description", value: value("description")),
+                f.textarea("questions", "Questions the session will consider", value: value("questions"), help: "One per line"),
+                f.select("speaker_ids", "Speakers", options: people, selected: selected(.speaker), multiple: true),
+                f.select("moderator_ids", "Moderators", options: people, selected: selected(.moderator), multiple: true),
+                f.checkbox("speakers_published", "Announce the speakers publicly", checked: published),
+                .p(.button(.type(.submit), .text("Save session")))))
+    }
+
+    private var quotes: Node<HTML.BodyContext> {
+        .section(.h2("Quotes"),
+            .ul(.forEach(detail.quotes) { quote in
+                .li(.text("“\(quote.text)” — \(quote.person?.title ?? "unattributed")"),
+                    .form(.class("inline"), .method(.post), .action(SiteURL.staffQuoteDelete(event.id, quote.id).path),
+                          FormFields.csrf(csrfToken), .button(.class("secondary"), .type(.submit), .text("Remove"))))
+            }),
+            .form(.class("stacked"), .method(.post), .action(SiteURL.staffEventQuotes(event.id).path),
+                FormFields.csrf(csrfToken),
+                FormFields(errors: [:]).textarea("text", "Quote", value: ""),
+                FormFields(errors: [:]).select("person_id", "Said by", options: people, selected: [], blank: true),
+                FormFields(errors: [:]).select("session_id", "In the session", options: detail.sessions.map { ($0.session.id, $0.session.title) }, selected: [], blank: true),
+                .p(.button(.type(.submit), .text("Add quote")))))
+    }
+}
+
+/// Staff page of an event's participants: approve, reject, cancel, mark attendance, invite.
+struct ParticipantsPage {
+    let event: EventRecord
+    let registrations: [RegistrationRecord]
+    let invitations: [InvitationRecord]
+    let counts: RegistrationCounts
+    let error: AppError?
+    let notice: String?
+    let csrfToken: String
+
+    var content: Node<HTML.BodyContext> {
+        let f = FormFields(errors: error?.fieldErrors ?? [:])
+        return .group(
+            .h1(.text("Participants: \(event.title)")),
+            .p(.a(.href(SiteURL.staffEventEdit(event.id).path), .text("Back to the event")), .text(" · "),
+               .a(.href(SiteURL.staffParticipantsCSV(event.id).path), .text("Download the list (CSV)"))),
+            .unwrap(notice) { .div(.class("notice"), .p(.text($0))) },
+            .alert(error),
+            .p(.text("\(counts.confirmed) confirmed\(event.capacity.map { " of \($0) places" } ?? "") · \(counts.waitlisted) on the waiting list · \(counts.pending) awaiting approval")),
+            .table(.thead(.tr(.th("#"), .th("Name"), .th("E-mail"), .th("Organisation"), .th("Role"), .th("Status"), .th("Attended"), .th("Actions"))),
+                .tbody(.forEach(registrations) { registration in
+                    .tr(.td(.text(String(registration.queueNumber))), .td(.text(registration.name)), .td(.text(registration.email)),
+                        .td(.text(registration.organization ?? "")), .td(.text(registration.role)),
+                        .td(.text(registration.registrationStatus.label)), .td(.text(registration.attended ? "yes" : "")),
+                        .td(.forEach(actions(for: registration)) { action in
+                            .form(.class("inline"), .method(.post), .action(SiteURL.staffRegistrationAction(event.id, registration.id, action.rawValue).path),
+                                  FormFields.csrf(csrfToken), .button(.class("secondary"), .type(.submit), .text(label(action))))
+                        }))
+                })),
+            .section(.h2("Invite someone"),
+                .form(.class("stacked"), .method(.post), .action(SiteURL.staffInvitations(event.id).path),
+                    FormFields.csrf(csrfToken),
+                    f.text("name", "Name", value: ""),
+                    f.text("email", "E-mail", value: "", type: .email, required: true),
+                    f.select("role", "Role", options: ParticipantRole.allCases.map { ($0.rawValue, $0.label) }, selected: ["attendee"]),
+                    .p(.button(.type(.submit), .text("Send invitation")))),
+                .ul(.forEach(invitations) { invitation in
+                    .li(.text("\(invitation.email) (\(invitation.role)) — \(invitation.usedAt == nil ? "not used yet" : "registered")"))
+                }))
+        )
+    }
+
+    private func actions(for registration: RegistrationRecord) -> [ReviewRegistration.Action] {
+        switch registration.registrationStatus {
+        case .pending: [.approve, .reject]
+        case .confirmed: [registration.attended ? .absent : .attended, .cancel]
+        case .waitlisted: [.cancel]
+        case .rejected, .cancelled: []
+        }
+    }
+
+    private func label(_ action: ReviewRegistration.Action) -> String {
+        switch action {
+        case .approve: "Approve"
+        case .reject: "Reject"
+        case .cancel: "Cancel"
+        case .attended: "Mark attended"
+        case .absent: "Mark absent"
+        }
+    }
+}
+
+/// Mails recently queued, with their delivery state.
+struct OutboxPage {
+    let rows: [(recipient: String, subject: String, status: String, attempts: Int, error: String?, createdAt: Date)]
+
+    var content: Node<HTML.BodyContext> {
+        .group(.h1("Outbox"),
+            .p(.class("meta"), .text("The latest 100 mails. Pending mails are retried every few seconds, up to \(Outbox.maxAttempts) times.")),
+            .table(.thead(.tr(.th("Queued"), .th("To"), .th("Subject"), .th("Status"), .th("Attempts"))),
+                .tbody(.forEach(rows) { row in
+                    .tr(.td(.text(Format.timestamp(row.createdAt))), .td(.text(row.recipient)), .td(.text(row.subject)),
+                        .td(.text(row.status), .unwrap(row.error) { .span(.class("meta"), .text(" (\($0))")) }), .td(.text(String(row.attempts))))
+                })))
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Times of events: stored in UTC, entered and shown in the event's IANA time zone.
+public enum ZonedTime {
+    /// Reads a local date and time as typed in a form (`2018-01-24T10:00`, seconds optional)
+    /// in `zone`. Returns nil when the text is not such a time.
+    public static func parse(_ text: String, in zone: TimeZone) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "T")
+        let parts = trimmed.split(separator: "T", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let date = parts[0].split(separator: "-"), time = parts[1].split(separator: ":")
+        guard date.count == 3, (2...3).contains(time.count), date[0].count == 4,
+              let year = Int(date[0]), let month = Int(date[1]), let day = Int(date[2]),
+              let hour = Int(time[0]), let minute = Int(time[1]),
+              (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        let second = time.count == 3 ? Int(time[2]) ?? -1 : 0
+        guard (0...59).contains(second) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        guard let result = calendar.date(from: components),
+              calendar.dateComponents([.year, .month, .day], from: result) == DateComponents(year: year, month: month, day: day) else { return nil }
+        return result
+    }
+
+    /// `2018-01-24T10:00` in `zone`, the value of a datetime-local input.
+    public static func formValue(_ date: Date, in zone: TimeZone) -> String {
+        let c = components(date, zone)
+        return String(format: "%04d-%02d-%02dT%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+    }
+
+    /// `2018-01-24T10:00:00-05:00`, ISO 8601 with the zone's offset (schema.org, JSON).
+    public static func iso8601(_ date: Date, in zone: TimeZone) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = zone
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    /// "Wednesday 24 January 2018"
+    public static func day(_ date: Date, in zone: TimeZone) -> String {
+        format(date, zone, "EEEE d MMMM yyyy")
+    }
+
+    /// "10:00"
+    public static func time(_ date: Date, in zone: TimeZone) -> String {
+        format(date, zone, "HH:mm")
+    }
+
+    /// The zone's short name at that date with its identifier: "EST, America/New_York".
+    public static func zoneName(_ date: Date, in zone: TimeZone) -> String {
+        let abbreviation = zone.abbreviation(for: date) ?? ""
+        return abbreviation.isEmpty || abbreviation == zone.identifier ? zone.identifier : "\(abbreviation), \(zone.identifier)"
+    }
+
+    /// "Wednesday 24 January 2018, 10:00 – 17:30 (EST, America/New_York)", or across days
+    /// "Thursday 20 August 2020, 09:00 – Saturday 22 August 2020, 17:00 (PDT, America/Los_Angeles)".
+    public static func span(_ start: Date, _ end: Date, in zone: TimeZone) -> String {
+        let startDay = day(start, in: zone), endDay = day(end, in: zone)
+        let range = startDay == endDay
+            ? "\(startDay), \(time(start, in: zone)) – \(time(end, in: zone))"
+            : "\(startDay), \(time(start, in: zone)) – \(endDay), \(time(end, in: zone))"
+        return "\(range) (\(zoneName(start, in: zone)))"
+    }
+
+    /// The calendar day key (`2018-01-24`) in the zone, for grouping a programme by day.
+    public static func dayKey(_ date: Date, in zone: TimeZone) -> String {
+        let c = components(date, zone)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+
+    public static func year(_ date: Date, in zone: TimeZone) -> Int { components(date, zone).year! }
+
+    private static func components(_ date: Date, _ zone: TimeZone) -> DateComponents {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+    }
+
+    private static func format(_ date: Date, _ zone: TimeZone, _ pattern: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = zone
+        formatter.dateFormat = pattern
+        return formatter.string(from: date)
+    }
+}
