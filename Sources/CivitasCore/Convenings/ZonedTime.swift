@@ -49,8 +49,10 @@ public enum ZonedTime {
 
     /// The zone's short name at that date with its identifier: "EST, America/New_York".
     public static func zoneName(_ date: Date, in zone: TimeZone) -> String {
-        let abbreviation = zone.abbreviation(for: date) ?? ""
-        return abbreviation.isEmpty || abbreviation == zone.identifier ? zone.identifier : "\(abbreviation), \(zone.identifier)"
+        var abbreviation = zone.abbreviation(for: date) ?? ""
+        // Without locale data the abbreviation is "GMT-4": name the offset plainly instead.
+        if abbreviation.hasPrefix("GMT") || abbreviation.isEmpty { abbreviation = offsetName(zone.secondsFromGMT(for: date)) }
+        return abbreviation == zone.identifier ? zone.identifier : "\(abbreviation), \(zone.identifier)"
     }
 
     /// "Wednesday 24 January 2018, 10:00 – 17:30 (EST, America/New_York)", or across days
@@ -61,6 +63,13 @@ public enum ZonedTime {
             ? "\(startDay), \(time(start, in: zone)) – \(time(end, in: zone))"
             : "\(startDay), \(time(start, in: zone)) – \(endDay), \(time(end, in: zone))"
         return "\(range) (\(zoneName(start, in: zone)))"
+    }
+
+    /// "UTC-04:00", "UTC+05:30", "UTC".
+    public static func offsetName(_ seconds: Int) -> String {
+        guard seconds != 0 else { return "UTC" }
+        let minutes = abs(seconds) / 60
+        return "UTC" + (seconds < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
 
     /// The calendar day key (`2018-01-24`) in the zone, for grouping a programme by day.
