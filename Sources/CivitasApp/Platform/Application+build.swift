@@ -37,8 +37,8 @@ public func buildApplication(services: AppServices) async throws -> some Applica
         configuration: .init(address: .hostname(services.configuration.hostname, port: services.configuration.port), serverName: "Civitas"),
         logger: services.logger
     )
-    // Mail leaves through the outbox while the server runs; the database closes last.
-    app.addServices(OutboxDelivery(services: services), DatabaseService(database: services.database))
+    // Services stop in the reverse order of this list: the outbox stops sending before the database closes.
+    app.addServices(DatabaseService(database: services.database), OutboxDelivery(services: services))
     return app
 }
 

@@ -75,6 +75,16 @@ public final class AppDatabase: Sendable {
     }
 
     private let sqliteWriters = AsyncLock()
+    private let postgresCounters = AsyncLock()
+
+    /// A transaction for decisions that count and lock one row (registrations, signatures).
+    /// On PostgreSQL the row lock decides between processes; within this process such
+    /// transactions also queue here first, so hundreds waiting for the same row wait
+    /// without each holding one of the pool's few connections.
+    public func countingTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard case .postgres = location else { return try await transaction(body) }
+        return try await postgresCounters.run { try await self.db.transaction(body) }
+    }
 
     private func immediateTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await db.withConnection { connection in
@@ -100,6 +110,9 @@ public final class AppDatabase: Sendable {
     }
 
     private let isShutDown = Mutex(false)
+
+    /// True once `shutdown()` has begun; background work checks it before touching the database.
+    public var isClosed: Bool { isShutDown.withLock { $0 } }
 
     /// Closes every connection; safe to call more than once (the server's shutdown and a failed start both call it).
     public func shutdown() async {

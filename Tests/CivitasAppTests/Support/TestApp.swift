@@ -16,7 +16,10 @@ func withApp(
     let (location, cleanup) = try await database.makeLocation()
     var logger = Logger(label: "civitas-test")
     logger.logLevel = .warning
-    let configuration = AppConfiguration(database: location, loadDemo: demo, publicCacheSeconds: cacheSeconds)
+    // Each test has its own data folder, so mail the outbox writes stays out of the project.
+    let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("civitas-test-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
+    let configuration = AppConfiguration(database: location, dataDirectory: dataDirectory, loadDemo: demo, publicCacheSeconds: cacheSeconds)
     let services = AppServices(database: try AppDatabase(location: location, logger: logger), configuration: configuration,
                                logger: logger, passwordCost: 4)
     do {

@@ -23,7 +23,7 @@ struct CancelRegistration: Sendable {
         }
         guard let found else { return .notFound }
         let now = services.now()
-        let outcome = try await services.database.transaction { db -> Outcome in
+        let outcome = try await services.database.countingTransaction { db -> Outcome in
             guard let event = try await EventLock.acquire(found.eventId, on: db) else { return .notFound }
             let sql = db as! any SQLDatabase
             // Re-read under the lock: a concurrent cancel or promotion may have changed it.

@@ -22,7 +22,7 @@ struct RegisterForEvent: Sendable {
         guard let found = try await EventStore(services.database.db).find(eventKey, publishedOnly: true) else { return .notFound }
         let now = services.now()
         let token = Secrets.randomToken()
-        let outcome = try await services.database.transaction { db in
+        let outcome = try await services.database.countingTransaction { db in
             try await decide(eventID: found.id, token: token, db: db, services: services, now: now)
         }
         if case .registered = outcome { services.cache.invalidateAll() }

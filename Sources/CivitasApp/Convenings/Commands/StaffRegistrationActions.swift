@@ -23,7 +23,7 @@ struct ReviewRegistration: Sendable {
             }
         }
         let now = services.now()
-        let outcome = try await services.database.transaction { db -> Outcome in
+        let outcome = try await services.database.countingTransaction { db -> Outcome in
             guard let event = try await EventLock.acquire(eventID, on: db) else { return .notFound }
             let sql = db as! any SQLDatabase
             let store = EventStore(sql: sql)
@@ -92,7 +92,7 @@ struct InviteToEvent: Sendable {
         }
         let token = Secrets.randomToken()
         let now = services.now()
-        return try await services.database.transaction { db -> Outcome in
+        return try await services.database.countingTransaction { db -> Outcome in
             guard let event = try await EventLock.acquire(eventID, on: db) else { return .notFound }
             let sql = db as! any SQLDatabase
             let id = UUID().uuidString.lowercased()

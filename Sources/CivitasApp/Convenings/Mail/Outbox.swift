@@ -29,6 +29,15 @@ enum Outbox {
         let createdAt: Date
     }
 
+    /// Takes a pending mail for sending; false when another sender took it first.
+    /// A claim older than ten minutes (a sender that died mid-way) may be taken again.
+    static func claim(_ id: String, on sql: any SQLDatabase, now: Date) async throws -> Bool {
+        try await sql.raw("""
+            UPDATE outbox SET claimed_at = \(bind: now) WHERE id = \(bind: id) AND status = 'pending'
+            AND (claimed_at IS NULL OR claimed_at < \(bind: now.addingTimeInterval(-600))) RETURNING id
+            """).first() != nil
+    }
+
     static func pending(on sql: any SQLDatabase, limit: Int = 50) async throws -> [Pending] {
         try await sql.select().columns("id", "recipient", "subject", "body", "calendar", "event_id", "attempts", "created_at")
             .from("outbox").where("status", .equal, SQLBind("pending")).orderBy("created_at").orderBy("id").limit(limit).all()
@@ -52,7 +61,7 @@ enum Outbox {
     /// A failed attempt; after `maxAttempts` the mail is set aside as failed for staff to see.
     static func markFailed(_ id: String, error: String, attempts: Int, on sql: any SQLDatabase) async throws {
         let status = attempts + 1 >= maxAttempts ? "failed" : "pending"
-        try await sql.update("outbox").set("status", to: SQLBind(status)).set("last_error", to: SQLBind(String(error.prefix(500))))
+        try await sql.update("outbox").set("status", to: SQLBind(status)).set("claimed_at", to: SQLLiteral.null).set("last_error", to: SQLBind(String(error.prefix(500))))
             .set("attempts", to: SQLBind(attempts + 1)).where("id", .equal, SQLBind(id)).run()
     }
 

@@ -1,6 +1,7 @@
 import CivitasCore
 import Foundation
 import Logging
+import SQLKit
 import ServiceLifecycle
 
 /// Sends what waits in the outbox, oldest first, and keeps doing so while the server runs.
@@ -24,7 +25,7 @@ struct OutboxDelivery: Service {
     }
 
     func run() async throws {
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled && !services.database.isClosed {
             do {
                 _ = try await deliverPending()
             } catch {
@@ -37,19 +38,27 @@ struct OutboxDelivery: Service {
     /// One round: tries every pending mail once. Returns how many were sent.
     @discardableResult
     func deliverPending() async throws -> Int {
+        guard !services.database.isClosed else { return 0 }
         let sql = services.database.sql
         var sent = 0
         for pending in try await Outbox.pending(on: sql) {
+            // Writes go through the database's writer queue: on SQLite a write outside it could
+            // wait on the lock while holding the thread the lock's owner needs.
+            let now = services.now()
+            guard try await services.database.transaction({ tx in try await Outbox.claim(pending.id, on: tx as! any SQLDatabase, now: now) }) else { continue }
             let message = MailMessage(id: pending.id, from: services.configuration.mailFrom, to: pending.mail.recipient,
                                       subject: pending.mail.subject, body: pending.mail.body, calendar: pending.mail.calendar,
                                       date: pending.createdAt)
             do {
                 try await transport.send(message)
-                try await Outbox.markSent(pending.id, on: sql, now: services.now())
+                try await services.database.transaction { tx in try await Outbox.markSent(pending.id, on: tx as! any SQLDatabase, now: now) }
                 sent += 1
             } catch {
                 services.logger.warning("outbox: mail \(pending.id) not delivered: \(String(describing: error))")
-                try await Outbox.markFailed(pending.id, error: String(describing: error), attempts: pending.attempts, on: sql)
+                let reason = String(describing: error)
+                try await services.database.transaction { tx in
+                    try await Outbox.markFailed(pending.id, error: reason, attempts: pending.attempts, on: tx as! any SQLDatabase)
+                }
             }
         }
         return sent

@@ -127,6 +127,8 @@ struct M001_CreateConvenings: AsyncMigration {
             .field("status", .string, .required)
             .field("attempts", .int64, .required, .sql(.default(0)))
             .field("last_error", .string)
+            // Set when a sender takes the mail, so two senders never send it twice.
+            .field("claimed_at", .datetime)
             .field("created_at", .datetime, .required)
             .field("sent_at", .datetime)
             .create()
