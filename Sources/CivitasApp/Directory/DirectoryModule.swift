@@ -5,12 +5,14 @@ import Hummingbird
 /// on the public site, on staff pages and in the API.
 struct DirectoryModule: CivitasModule {
     let services: AppServices
+    /// Other capabilities' sections of profile pages.
+    var profileSections: [any ProfileSectionProvider] = []
     let name = "directory"
     var migrations: [any Migration] { [M001_CreateDirectory()] }
     var openAPIPaths: [String: JSONValue] { DirectoryOpenAPI.paths }
 
     func registerRoutes(on router: Router<AppRequestContext>) {
-        let pages = DirectoryPages(services: services)
+        let pages = DirectoryPages(services: services, profileSections: profileSections)
         // Access: public (published records only).
         router.get(SiteURL.home.route, use: pages.home)
         for kind in RecordKind.allCases where kind != .membership {

@@ -9,11 +9,12 @@ import ServiceLifecycle
 
 /// The capabilities of this server, in the order their migrations run.
 func makeModules(services: AppServices) -> [any CivitasModule] {
-    [
+    let convenings = ConveningsModule(services: services)
+    return [
         PlatformModule(services: services),
         AccountsModule(services: services),
-        DirectoryModule(services: services),
-        ConveningsModule(services: services),
+        DirectoryModule(services: services, profileSections: [convenings]),
+        convenings,
     ]
 }
 

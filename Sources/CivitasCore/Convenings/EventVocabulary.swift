@@ -113,6 +113,14 @@ public enum EventPartyRole: String, Vocabulary {
         case .funder: "Made possible by the support of"
         }
     }
+
+    /// The role as a noun, for a party's own profile page ("Host" of an event).
+    public var roleName: String {
+        switch self {
+        case .coHost: "Co-host"
+        default: rawValue.capitalized
+        }
+    }
 }
 
 public enum SessionPersonRole: String, Vocabulary {

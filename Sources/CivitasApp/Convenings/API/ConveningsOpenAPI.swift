@@ -39,18 +39,56 @@ enum ConveningsOpenAPI {
                 "invitation": ["type": "string", "description": "The secret of a personal invitation link"],
             ],
         ]
+        var inputProperties: [String: JSONValue] = [:]
+        for field in EventInput.textFields { inputProperties[field] = ["type": ["string", "null"]] }
+        for field in ["capacity", "attendance_count"] { inputProperties[field] = ["type": ["integer", "string", "null"], "minimum": 0] }
+        for field in ["participants_public", "published"] { inputProperties[field] = ["type": "boolean"] }
+        for field in ["starts_at", "ends_at", "registration_opens_at", "registration_closes_at"] {
+            inputProperties[field] = ["type": ["string", "null"], "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$",
+                                      "description": "Local time in the event's time_zone, e.g. 2027-01-24T09:00"]
+        }
+        inputProperties["resources"] = ["type": ["string", "null"], "description": "One resource per line: \"Title | https://...\""]
+        for field in EventInput.listFields {
+            inputProperties[field] = ["type": "array", "items": ["type": "string"],
+                                      "description": field.hasSuffix("_ids") && !["topic_ids", "source_ids"].contains(field)
+                                          ? "Parties as organization:<id>, person:<id> or area:<id>" : "Ids"]
+        }
+        let eventInput: JSONValue = ["type": "object", "additionalProperties": false, "properties": .object(inputProperties)]
+        let writeResponses: (Bool) -> JSONValue = { created in [
+            created ? "201" : "200": OpenAPIDocument.jsonResponse("The saved event", schema: event),
+            "400": OpenAPIDocument.errorResponse("A field is invalid; `fields` names each problem"),
+            "401": OpenAPIDocument.errorResponse("No valid token"),
+            "403": OpenAPIDocument.errorResponse("The token lacks the events:write scope"),
+            "404": OpenAPIDocument.errorResponse("No such event"),
+            "415": OpenAPIDocument.errorResponse("The body is not JSON"),
+        ] }
         return [
-            SiteURL.apiEvents.path: ["get": [
+            SiteURL.apiEvents.path: [
+              "post": [
+                "summary": "Create an event (title, starts_at, ends_at and time_zone are required)", "operationId": "create_event",
+                "security": [["bearerToken": ["events:write"]]],
+                "requestBody": ["required": true, "content": ["application/json": ["schema": eventInput]]],
+                "responses": writeResponses(true),
+              ],
+              "get": [
                 "summary": "List events", "operationId": "list_events", "parameters": filters,
                 "responses": ["200": OpenAPIDocument.jsonResponse("A page of events", schema: [
                     "type": "object", "properties": ["items": ["type": "array", "items": event], "page": ["$ref": "#/components/schemas/Page"]],
                 ]), "400": OpenAPIDocument.errorResponse("A filter is not valid")],
             ]],
-            SiteURL.apiEvent("{key}").path: ["get": [
+            SiteURL.apiEvent("{key}").path: [
+              "get": [
                 "summary": "One event with its sessions, hosts, partners, quotes and registration counts", "operationId": "get_event",
                 "parameters": key,
                 "responses": ["200": OpenAPIDocument.jsonResponse("The event", schema: event), "404": OpenAPIDocument.errorResponse("No such event")],
-            ]],
+              ],
+              "patch": [
+                "summary": "Change an event; fields left out stay as they are. A new status is mailed to everyone registered",
+                "operationId": "update_event", "parameters": key, "security": [["bearerToken": ["events:write"]]],
+                "requestBody": ["required": true, "content": ["application/json": ["schema": eventInput]]],
+                "responses": writeResponses(false),
+              ],
+            ],
             SiteURL.apiEventRegistrations("{key}").path: ["post": [
                 "summary": "Register for an event", "operationId": "register_for_event", "parameters": key,
                 "requestBody": ["required": true, "content": ["application/json": ["schema": registration]]],

@@ -14,6 +14,43 @@ struct EventAPI: Sendable {
         router.get(SiteURL.apiEvent(SiteURL.parameter("key")).route) { request, context in try await show(request, context) }
         // Access: public; anyone may register for an event that takes registrations.
         router.post(SiteURL.apiEventRegistrations(SiteURL.parameter("key")).route) { request, context in try await registerParticipant(request, context) }
+        // Access: bearer token with the events:write scope.
+        router.post(SiteURL.apiEvents.route) { request, context in try await create(request, context) }
+        router.patch(SiteURL.apiEvent(SiteURL.parameter("key")).route) { request, context in try await update(request, context) }
+    }
+
+    func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let token = try await APITokens.verify(authorization: request.headers[.authorization], scope: .eventsWrite, services: services)
+        var input = EventInput.apiDefaults
+        try input.apply(json: try await JSONBody.object(request, context, what: "event"))
+        let outcome = try await SaveEvent(id: nil, input: input, actor: .token(token)).run(services: services)
+        var response = try await respond(outcome, status: .created)
+        if case .saved(let event) = outcome { response.headers[.location] = SiteURL.apiEvent(event.slug).path }
+        return response
+    }
+
+    func update(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let token = try await APITokens.verify(authorization: request.headers[.authorization], scope: .eventsWrite, services: services)
+        let key = try context.parameters.require("key")
+        let store = EventStore(services.database.db)
+        guard let event = try await store.find(key, publishedOnly: false) else { throw AppError.notFound("No event with the id or slug \"\(key)\"") }
+        let body = try await JSONBody.object(request, context, what: "event")
+        var input = try await EventInput.load(event, store: store)
+        try input.apply(json: body)
+        return try await respond(try await SaveEvent(id: event.id, input: input, actor: .token(token)).run(services: services), status: .ok)
+    }
+
+    private func respond(_ outcome: SaveEvent.Outcome, status: HTTPResponse.Status) async throws -> Response {
+        switch outcome {
+        case .saved(let event):
+            let store = EventStore(services.database.db)
+            let detail = try await store.detail(event, publishedOnly: false, includeHeldBack: true)
+            var response = try Responses.json(EventJSON.detail(detail, publicURL: publicURL), status: status)
+            response.headers[.cacheControl] = "no-store"
+            return response
+        case .invalid(let error): throw error
+        case .notFound: throw AppError.notFound("The event")
+        }
     }
 
     func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {

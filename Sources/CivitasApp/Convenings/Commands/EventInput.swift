@@ -1,5 +1,6 @@
 import CivitasCore
 import Foundation
+import SQLKit
 
 /// A party of an event as staff pick it: `organization:<id>`, `person:<id>` or `area:<id>`.
 struct PartyReference: Sendable, Equatable, Hashable {
@@ -68,5 +69,17 @@ struct EventInput: Sendable {
         for role in EventPartyRole.allCases {
             parties[role] = detail.parties.filter { $0.role == role.rawValue }.map { PartyReference(kind: $0.kind, id: $0.id).text }
         }
+    }
+
+    /// The values of a stored event, as the edit form and API updates start from.
+    static func load(_ event: EventRecord, store: EventStore) async throws -> EventInput {
+        let detail = try await store.detail(event, publishedOnly: false, includeHeldBack: true)
+        let links = try await store.sql.raw("SELECT 'topic' AS link, topic_id AS target FROM topic_links WHERE subject_kind = 'event' AND subject_id = \(bind: event.id) UNION ALL SELECT 'source' AS link, source_id AS target FROM citations WHERE subject_kind = 'event' AND subject_id = \(bind: event.id)").all()
+        var topics: [String] = [], sources: [String] = []
+        for row in links {
+            let target = try row.decode(column: "target", as: String.self)
+            if try row.decode(column: "link", as: String.self) == "topic" { topics.append(target) } else { sources.append(target) }
+        }
+        return EventInput(detail, resources: detail.resources, topicIDs: topics, sourceIDs: sources)
     }
 }

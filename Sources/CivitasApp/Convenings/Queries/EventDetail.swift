@@ -148,8 +148,10 @@ extension EventStore {
         }
     }
 
-    /// Events a directory record hosts, partners, funds, or speaks at: for its profile page.
-    func events(involving kind: RecordKind, id: String) async throws -> [(event: EventRecord, role: String)] {
+    /// Events a directory record hosts, partners, funds or speaks at, and for an area the
+    /// events held there: for its profile page, newest first, each with its roles (raw values;
+    /// "venue" for an event held in the area).
+    func events(involving kind: RecordKind, id: String) async throws -> [(event: EventRecord, roles: [String])] {
         var query: SQLQueryString = """
             SELECT e.*, ep.role AS involvement FROM events e JOIN event_parties ep ON ep.event_id = e.id
             WHERE ep.party_kind = \(bind: kind.rawValue) AND ep.party_id = \(bind: id) AND e.published = \(bind: true)
@@ -161,17 +163,20 @@ extension EventStore {
                 WHERE sp.person_id = \(bind: id) AND e.published = \(bind: true) AND s.speakers_published = \(bind: true)
                 """
         }
+        if kind == .area {
+            query += " UNION SELECT e.*, 'venue' AS involvement FROM events e WHERE e.area_id = \(bind: id) AND e.published = \(bind: true)"
+        }
         query += " ORDER BY starts_at DESC"
         var seen: [String: Int] = [:]
-        var result: [(event: EventRecord, role: String)] = []
+        var result: [(event: EventRecord, roles: [String])] = []
         for row in try await sql.raw(query).all() {
             let event = try row.decode(model: EventRecord.self, with: Self.decoding)
             let role = try row.decode(column: "involvement", as: String.self)
             if let index = seen[event.id] {
-                if !result[index].role.contains(role) { result[index].role += ", " + role }
+                if !result[index].roles.contains(role) { result[index].roles.append(role) }
             } else {
                 seen[event.id] = result.count
-                result.append((event, role))
+                result.append((event, [role]))
             }
         }
         return result

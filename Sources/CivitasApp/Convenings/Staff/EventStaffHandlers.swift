@@ -60,14 +60,7 @@ struct EventStaffHandlers: Sendable {
     func editForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         _ = try context.requireStaff()
         let event = try await event(context)
-        let detail = try await store.detail(event, publishedOnly: false, includeHeldBack: true)
-        let links = try await store.sql.raw("SELECT 'topic' AS link, topic_id AS target FROM topic_links WHERE subject_kind = 'event' AND subject_id = \(bind: event.id) UNION ALL SELECT 'source' AS link, source_id AS target FROM citations WHERE subject_kind = 'event' AND subject_id = \(bind: event.id)").all()
-        var topics: [String] = [], sources: [String] = []
-        for row in links {
-            let target = try row.decode(column: "target", as: String.self)
-            if try row.decode(column: "link", as: String.self) == "topic" { topics.append(target) } else { sources.append(target) }
-        }
-        return try await form(eventID: event.id, input: EventInput(detail, resources: detail.resources, topicIDs: topics, sourceIDs: sources), error: nil, context)
+        return try await form(eventID: event.id, input: try await EventInput.load(event, store: store), error: nil, context)
     }
 
     func create(_ request: Request, _ context: AppRequestContext) async throws -> Response { try await save(request, context, id: nil) }
@@ -83,6 +76,7 @@ struct EventStaffHandlers: Sendable {
         case .notFound: throw AppError.notFound("The event")
         }
     }
+
 
     private func form(eventID: String?, input: EventInput, error: AppError?, _ context: AppRequestContext) async throws -> Response {
         let directory = RecordStore(services.database.db)

@@ -1,9 +1,11 @@
 import CivitasCore
 import Hummingbird
+import Plot
 
 /// Handlers of the public directory pages; answers for visitors are cached.
 struct DirectoryPages: Sendable {
     let services: AppServices
+    var profileSections: [any ProfileSectionProvider] = []
 
     func home(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await services.cachedPage(request, context) {
@@ -42,7 +44,11 @@ struct DirectoryPages: Sendable {
             guard let profile = try await RecordStore(services.database.db).profile(kind, key: key) else {
                 throw AppError.notFound("No \(kind.label.lowercased()) has the address \"\(key)\"")
             }
-            let page = ProfilePage(profile: profile)
+            var extraSections: [Node<HTML.BodyContext>] = []
+            for provider in profileSections {
+                if let section = try await provider.profileSection(for: profile.record) { extraSections.append(section) }
+            }
+            let page = ProfilePage(profile: profile, extraSections: extraSections)
             return layout(context).render(title: profile.record.title, description: profile.record.text("summary"),
                                           jsonLD: JSONLD.profile(profile, baseURL: services.configuration.publicURL), content: page.content)
         }

@@ -4,6 +4,8 @@ import Plot
 /// The public page of one record: its facts, its relations over time, and its sources.
 struct ProfilePage {
     let profile: Profile
+    /// Sections other capabilities add (events, practices...), before the sources.
+    var extraSections: [Node<HTML.BodyContext>] = []
 
     var record: RecordValues { profile.record }
 
@@ -16,6 +18,7 @@ struct ProfilePage {
             facts,
             .if(!profile.topics.isEmpty, .p(.forEach(profile.topics) { .a(.class("tag"), .href(SiteURL.record(.topic, $0.slug).path), .text($0.name)) })),
             ProfileSections(profile: profile).content,
+            .group(extraSections),
             sources
         )
     }

@@ -1,0 +1,33 @@
+import CivitasCore
+import Plot
+
+/// "Events" on a directory profile page: what a city, organisation or person hosted,
+/// partnered, funded or spoke at, and for a place the events held there.
+extension ConveningsModule: ProfileSectionProvider {
+    func profileSection(for record: RecordValues) async throws -> Node<HTML.BodyContext>? {
+        guard [.person, .organization, .area].contains(record.kind) else { return nil }
+        let events = try await EventStore(services.database.db).events(involving: record.kind, id: record.id)
+        guard !events.isEmpty else { return nil }
+        return .section(
+            .id("events"),
+            .h2("Events"),
+            .table(
+                .thead(.tr(.th("When"), .th("Event"), .th("Role"))),
+                .tbody(.forEach(events) { line in
+                    .tr(
+                        .td(.text(ZonedTime.day(line.event.startsAt, in: line.event.zone))),
+                        .td(.a(.href(SiteURL.event(line.event.slug).path), .text(line.event.title)),
+                            .if(line.event.status != EventStatus.scheduled.rawValue,
+                                .text(" (\(EventStatus(rawValue: line.event.status)?.label.lowercased() ?? line.event.status))"))),
+                        .td(.text(line.roles.map(Self.roleLabel).joined(separator: ", ")))
+                    )
+                })
+            )
+        )
+    }
+
+    static func roleLabel(_ role: String) -> String {
+        if role == "venue" { return "Held here" }
+        return EventPartyRole(rawValue: role)?.roleName ?? SessionPersonRole(rawValue: role)?.label ?? role
+    }
+}

@@ -1,0 +1,106 @@
+import CivitasCore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import SQLKit
+import Testing
+@testable import CivitasApp
+
+@Suite("Events written through the API, and events on profile pages")
+struct EventAPIWriteTests {
+    private func token(_ scopes: [String], services: AppServices) async throws -> String {
+        guard case .created(_, let token) = try await CreateAPIToken(name: "events", scopes: scopes, createdBy: nil).run(services: services) else {
+            throw TestFailure("no token")
+        }
+        return token
+    }
+
+    private func send(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, token: String?, json: String) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        return try await client.execute(uri: path, method: method, headers: headers, body: ByteBuffer(string: json))
+    }
+
+    private let rush = #"{"title": "Registration rush", "kind": "webinar", "starts_at": "2030-03-02T10:00", "ends_at": "2030-03-02T11:30", "time_zone": "Europe/Berlin", "attendance_mode": "online", "online_url": "https://meet.example.org/rush", "registration_mode": "open", "capacity": 500}"#
+
+    @Test("Creating and changing events needs a token with the events:write scope", arguments: TestDatabase.all)
+    func tokenRequired(database: TestDatabase) async throws {
+        try await withApp(database) { client, services in
+            #expect(try await send(client, .post, "/api/v1/events", token: nil, json: rush).status == .unauthorized)
+            let directoryOnly = try await token(["directory:write"], services: services)
+            #expect(try await send(client, .post, "/api/v1/events", token: directoryOnly, json: rush).status == .forbidden)
+            let event = try await makeEvent(services)
+            #expect(try await send(client, .patch, "/api/v1/events/\(event.slug)", token: directoryOnly, json: #"{"status": "cancelled"}"#).status == .forbidden)
+            #expect(try await EventStore(services.database.db).find(event.id, publishedOnly: false)?.status == "scheduled")
+            #expect(try await count("events", services) == 1)
+        }
+    }
+
+    @Test("A token creates an event and cancels it; everyone registered is told and the change is audited", arguments: TestDatabase.all)
+    func createAndCancel(database: TestDatabase) async throws {
+        try await withApp(database) { client, services in
+            let token = try await token(["events:write"], services: services)
+            let created = try await send(client, .post, "/api/v1/events", token: token, json: rush)
+            #expect(created.status == .created)
+            let event = try created.json()
+            guard let slug = event["slug"]?.stringValue else { throw TestFailure("no slug") }
+            #expect(slug == "2030-registration-rush", "slugs of new events start with their year")
+            #expect(created.headers[.location] == "/api/v1/events/\(slug)")
+            #expect(event["capacity"] == 500)
+            #expect(event["time_zone"] == "Europe/Berlin")
+            #expect(event["start"] == "2030-03-02T10:00:00+01:00", "local time with the offset of the zone in winter")
+            #expect(event["online_url"] == nil, "the online link is for confirmed participants only")
+
+            #expect(try await registerByAPI(client, slug: slug, name: "Ana", email: "ana@example.org").status == .created)
+            let cancelled = try await send(client, .patch, "/api/v1/events/\(slug)", token: token, json: #"{"status": "cancelled"}"#)
+            #expect(cancelled.status == .ok)
+            #expect(try cancelled.json()["status"] == "cancelled")
+            #expect(try cancelled.json()["capacity"] == 500, "fields left out stay as they were")
+            let mails = try await services.database.sql.select().column("subject").from("outbox").all().map { try $0.decode(column: "subject", as: String.self) }
+            #expect(mails.contains { $0.localizedCaseInsensitiveContains("cancelled") })
+            let audit = try await services.database.sql.select().columns("action", "actor").from("audit_events").where("subject_kind", .equal, "event").all()
+            #expect(audit.count == 2)
+            #expect(try audit.allSatisfy { try $0.decode(column: "actor", as: String.self) == "API token \"events\"" })
+        }
+    }
+
+    @Test("Invalid events answer 400 naming each field and write nothing", arguments: TestDatabase.all)
+    func invalidInput(database: TestDatabase) async throws {
+        try await withApp(database) { client, services in
+            let token = try await token(["events:write"], services: services)
+            let backwards = try await send(client, .post, "/api/v1/events", token: token, json: #"{"title": "Backwards", "starts_at": "2030-03-02T10:00", "ends_at": "2030-03-01T10:00", "time_zone": "Mars/Olympus", "capacity": -3, "colour": "red"}"#)
+            #expect(backwards.status == .badRequest)
+            #expect(try backwards.json()["error"]?["fields"]?["colour"] != nil, "unknown fields are named")
+            let wrongFields = try await send(client, .post, "/api/v1/events", token: token, json: #"{"title": "Backwards", "starts_at": "2030-03-02T10:00", "ends_at": "2030-03-01T10:00", "time_zone": "Mars/Olympus", "capacity": -3}"#)
+            #expect(wrongFields.status == .badRequest)
+            let fields = try wrongFields.json()["error"]?["fields"]
+            #expect(fields?["time_zone"] != nil)
+            #expect(fields?["capacity"] != nil)
+            #expect(try await send(client, .post, "/api/v1/events", token: token, json: #"{"title": "Ok", "host_ids": ["organization:nope"], "starts_at": "2030-03-02T10:00", "ends_at": "2030-03-02T11:00", "time_zone": "UTC"}"#).status == .badRequest)
+            #expect(try await send(client, .post, "/api/v1/events", token: token, json: #"["not", "an", "object"]"#).status == .badRequest)
+            #expect(try await count("events", services) == 0)
+            #expect(try await services.database.sql.select().column("id").from("audit_events").where("subject_kind", .equal, "event").all().isEmpty)
+
+            let event = try await makeEvent(services, capacity: 3)
+            let shrunk = try await send(client, .patch, "/api/v1/events/\(event.slug)", token: token, json: #"{"ends_at": "2000-01-01T00:00"}"#)
+            #expect(shrunk.status == .badRequest)
+            #expect(try await EventStore(services.database.db).find(event.id, publishedOnly: false)?.endsAt == event.endsAt)
+            #expect(try await send(client, .patch, "/api/v1/events/no-such-event", token: token, json: "{}").status == .notFound)
+        }
+    }
+
+    @Test("Profile pages list the events a record hosted, partnered, funded or spoke at, and a city's events held there", arguments: TestDatabase.all)
+    func profileEvents(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, _ in
+            let newYork = String(buffer: try await client.execute(uri: "/organizations/city-of-new-york", method: .get).body)
+            #expect(newYork.contains("<a href=\"/events/2017-global-mayors-summit\">"))
+            #expect(newYork.contains("<td>Host</td>"))
+            let garcetti = String(buffer: try await client.execute(uri: "/people/eric-garcetti", method: .get).body)
+            #expect(garcetti.contains("<a href=\"/events/2018-winter-meeting\">"))
+            #expect(garcetti.contains("<td>Speaker</td>"))
+            let conference = String(buffer: try await client.execute(uri: "/organizations/us-conference-of-mayors", method: .get).body)
+            #expect(conference.contains("<a href=\"/events/2018-winter-meeting\">"))
+        }
+    }
+}
