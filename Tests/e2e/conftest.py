@@ -1,14 +1,18 @@
-"""Starts a real Civitas server on a fresh SQLite file with the demo network, and a
-headless Chromium driven by Selenium, for tests that use the site as a person would."""
+"""Starts a real Civitas server on a fresh SQLite file with the demo network, delivering its
+mail by SMTP to a local sink (aiosmtpd), and a headless Chromium driven by Selenium, for
+tests that use the site as a person would."""
 import os
 import shutil
 import socket
 import subprocess
 import tempfile
 import time
+import threading
 import urllib.request
+from email import message_from_bytes, policy
 
 import pytest
+from aiosmtpd.controller import Controller
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
@@ -23,13 +27,65 @@ def free_port():
         return s.getsockname()[1]
 
 
+class MailSink:
+    """An SMTP server on loopback that keeps every message it receives."""
+
+    def __init__(self):
+        self.messages = []
+        self.arrived = threading.Condition()
+
+    async def handle_DATA(self, server, session, envelope):
+        with self.arrived:
+            self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=policy.default)))
+            self.arrived.notify_all()
+        return "250 Message accepted for delivery"
+
+    def wait_for(self, predicate, timeout=20):
+        """The first message whose (recipients, message) satisfy predicate, waiting for it to arrive."""
+        deadline = time.time() + timeout
+        with self.arrived:
+            while True:
+                for recipients, message in self.messages:
+                    if predicate(recipients, message):
+                        return message
+                remaining = deadline - time.time()
+                if remaining <= 0:
+                    raise AssertionError(f"no such mail arrived; got {[m['Subject'] for _, m in self.messages]}")
+                self.arrived.wait(remaining)
+
+
 @pytest.fixture(scope="session")
-def server():
-    binary = os.environ["CIVITAS_BIN"]
+def mail():
+    sink = MailSink()
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield (sink, controller.port)
+    controller.stop()
+
+
+@pytest.fixture(scope="session")
+def civitas_env(mail):
     workdir = tempfile.mkdtemp(prefix="civitas-e2e-")
-    port = free_port()
-    env = dict(os.environ, DATABASE_URL=f"sqlite://{workdir}/e2e.sqlite", CIVITAS_CACHE_SECONDS="0", LOG_LEVEL="warning")
+    env = dict(os.environ, DATABASE_URL=f"sqlite://{workdir}/e2e.sqlite", CIVITAS_CACHE_SECONDS="0", LOG_LEVEL="warning",
+               SMTP_URL=f"smtp://127.0.0.1:{mail[1]}", CIVITAS_MAIL_FROM="network@example.org")
     env.pop("CIVITAS_TEST_POSTGRES_URL", None)
+    yield env
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def events_token(civitas_env, server):
+    """An API token with the events:write scope, made as an admin would with the command line."""
+    result = subprocess.run([os.environ["CIVITAS_BIN"], "tokens", "create", "--name", "e2e", "--scopes", "events:write"],
+                            env=civitas_env, check=True, capture_output=True, text=True)
+    return result.stdout.strip().splitlines()[-1]
+
+
+@pytest.fixture(scope="session")
+def server(civitas_env):
+    binary = os.environ["CIVITAS_BIN"]
+    port = free_port()
+    env = civitas_env
     subprocess.run([binary, "users", "create", "--email", ADMIN_EMAIL, "--role", "admin", "--name", "Ada Admin",
                     "--password", ADMIN_PASSWORD], env=env, check=True, capture_output=True)
     process = subprocess.Popen([binary, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -46,7 +102,6 @@ def server():
     yield base
     process.terminate()
     process.wait(timeout=10)
-    shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture()
