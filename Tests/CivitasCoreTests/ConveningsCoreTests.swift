@@ -55,4 +55,26 @@ struct ConveningsCoreTests {
         #expect(server.description == "smtp://user@127.0.0.1:2525")
         #expect(throws: SMTPServer.Invalid.self) { try SMTPServer(url: "http://mail.example.org") }
     }
+
+    @Test("Whole-day events are read as days, shown without times, and written to calendars as dates")
+    func wholeDays() throws {
+        let chicago = try #require(TimeZone(identifier: "America/Chicago"))
+        let first = try #require(ZonedTime.parseDay("2015-08-13", in: chicago))
+        #expect(ZonedTime.parseDay("2015-08-13T17:30", in: chicago) == first, "a time typed with the date does not count")
+        #expect(ZonedTime.parseDay("13/08/2015", in: chicago) == nil)
+        let last = try #require(ZonedTime.parseDay("2015-08-15", in: chicago))
+        let endExclusive = ZonedTime.startOfDay(last, adding: 1, in: chicago)
+        #expect(ZonedTime.days(first, endExclusive, in: chicago) == "Thursday 13 August 2015 – Saturday 15 August 2015")
+        #expect(ZonedTime.days(first, ZonedTime.startOfDay(first, adding: 1, in: chicago), in: chicago) == "Thursday 13 August 2015")
+        // Across the autumn clock change the day after is still midnight, not 23:00.
+        let clocksChange = try #require(ZonedTime.parseDay("2015-11-01", in: chicago))
+        #expect(ZonedTime.formValue(ZonedTime.startOfDay(clocksChange, adding: 1, in: chicago), in: chicago) == "2015-11-02T00:00")
+
+        let entry = CalendarEvent(uid: "event-1@example.org", sequence: 0, stamp: first, start: first, end: endExclusive, timeZone: chicago,
+                                  summary: "Summer Meeting in Des Moines", allDay: true)
+        let text = ICalendar(events: [entry]).render()
+        #expect(text.contains("DTSTART;VALUE=DATE:20150813\r\n"))
+        #expect(text.contains("DTEND;VALUE=DATE:20150816\r\n"), "DTEND is the day after the last")
+        #expect(!text.contains("VTIMEZONE"), "dates need no time zone")
+    }
 }

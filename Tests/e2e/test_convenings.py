@@ -28,9 +28,13 @@ def parse_calendar(body):
         for required in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SEQUENCE", "STATUS", "URL", "SUMMARY"):
             assert event.get(required) is not None, f"{required} missing from {event.get('UID')}"
         start = event.decoded("DTSTART")
-        assert isinstance(start, datetime.datetime) and start.tzinfo is not None
-        tzid = event["DTSTART"].params.get("TZID")
-        assert tzid in zones, f"DTSTART names zone {tzid} but the calendar has no VTIMEZONE for it"
+        if isinstance(start, datetime.datetime):
+            assert start.tzinfo is not None
+            tzid = event["DTSTART"].params.get("TZID")
+            assert tzid in zones, f"DTSTART names zone {tzid} but the calendar has no VTIMEZONE for it"
+        else:
+            # A whole-day event: dates, and DTEND the day after the last.
+            assert event["DTSTART"].params.get("VALUE") == "DATE"
         assert event.decoded("DTEND") > start
     return calendar, events
 

@@ -23,6 +23,30 @@ public enum ZonedTime {
         return result
     }
 
+    /// Reads a day (`2015-08-13`, or a local time whose time part is ignored) and returns
+    /// the midnight that starts it in `zone`: how whole-day events are stored.
+    public static func parseDay(_ text: String, in zone: TimeZone) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let day = trimmed.split(separator: "T", maxSplits: 1).first.map(String.init) ?? trimmed
+        return parse(day + "T00:00", in: zone)
+    }
+
+    /// The midnight `days` days after `date`'s own midnight in `zone` (daylight-saving safe).
+    public static func startOfDay(_ date: Date, adding days: Int = 0, in zone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let start = calendar.startOfDay(for: date)
+        return calendar.date(byAdding: .day, value: days, to: start) ?? start
+    }
+
+    /// "Thursday 13 August 2015 – Saturday 15 August 2015" for a whole-day event stored as
+    /// midnight to the midnight after its last day.
+    public static func days(_ start: Date, _ endExclusive: Date, in zone: TimeZone) -> String {
+        let lastDay = startOfDay(endExclusive.addingTimeInterval(-1), in: zone)
+        let first = day(start, in: zone), last = day(lastDay, in: zone)
+        return first == last ? first : "\(first) – \(last)"
+    }
+
     /// `2018-01-24T10:00` in `zone`, the value of a datetime-local input.
     public static func formValue(_ date: Date, in zone: TimeZone) -> String {
         let c = components(date, zone)

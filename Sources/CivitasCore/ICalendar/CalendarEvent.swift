@@ -23,10 +23,13 @@ public struct CalendarEvent: Sendable, Equatable {
     public var url: String?
     public var status: Status
     public var categories: [String]
+    /// Held on whole days: written as dates (VALUE=DATE, end exclusive), with no time or zone.
+    public var allDay: Bool
 
     public init(uid: String, sequence: Int, stamp: Date, start: Date, end: Date, timeZone: TimeZone, summary: String,
                 description: String? = nil, location: String? = nil, url: String? = nil, status: Status = .confirmed,
-                categories: [String] = []) {
+                categories: [String] = [], allDay: Bool = false) {
+        self.allDay = allDay
         self.uid = uid
         self.sequence = sequence
         self.stamp = stamp

@@ -22,7 +22,7 @@ public struct ICalendar: Sendable {
         lines.add("CALSCALE", "GREGORIAN")
         lines.add("METHOD", "PUBLISH")
         if let name { lines.addText("X-WR-CALNAME", name) }
-        for (zone, zoneEvents) in Dictionary(grouping: events, by: \.timeZone.identifier).sorted(by: { $0.key < $1.key }) {
+        for (zone, zoneEvents) in Dictionary(grouping: events.filter { !$0.allDay }, by: \.timeZone.identifier).sorted(by: { $0.key < $1.key }) {
             guard let timeZone = zoneEvents.first?.timeZone, zone != "UTC", zone != "GMT" else { continue }
             // A year either side covers the events' own dates and any recurrence of the rules around them.
             let from = zoneEvents.map(\.start).min()!.addingTimeInterval(-366 * 86_400)
@@ -41,7 +41,11 @@ public struct ICalendar: Sendable {
         lines.add("LAST-MODIFIED", ICalendarFormat.utc(event.stamp))
         lines.add("SEQUENCE", String(event.sequence))
         let zone = event.timeZone.identifier
-        if zone == "UTC" || zone == "GMT" {
+        if event.allDay {
+            // The days as the event's zone sees them; DTEND is the day after the last.
+            lines.add("DTSTART;VALUE=DATE", ICalendarFormat.date(event.start, in: event.timeZone))
+            lines.add("DTEND;VALUE=DATE", ICalendarFormat.date(event.end, in: event.timeZone))
+        } else if zone == "UTC" || zone == "GMT" {
             lines.add("DTSTART", ICalendarFormat.utc(event.start))
             lines.add("DTEND", ICalendarFormat.utc(event.end))
         } else {

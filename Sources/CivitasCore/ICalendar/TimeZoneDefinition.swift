@@ -43,6 +43,11 @@ public enum ICalendarFormat {
     /// `20190515T180000Z`
     public static func utc(_ date: Date) -> String { localDateTime(date, offset: 0) + "Z" }
 
+    /// `20190515`: the calendar day of `date` in `zone`.
+    public static func date(_ date: Date, in zone: TimeZone) -> String {
+        String(localDateTime(date, offset: zone.secondsFromGMT(for: date)).prefix(8))
+    }
+
     /// `20190515T130000`: the wall-clock time at `offset` seconds from UTC.
     static func localDateTime(_ date: Date, offset: Int) -> String {
         var calendar = Calendar(identifier: .gregorian)

@@ -90,6 +90,32 @@ struct EventAPIWriteTests {
         }
     }
 
+    @Test("Whole-day events show their days without times, in pages, the API and calendars", arguments: TestDatabase.all)
+    func wholeDays(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            let page = String(buffer: try await client.execute(uri: "/events/2015-summer-meeting", method: .get).body)
+            #expect(page.contains("Thursday 13 August 2015 – Saturday 15 August 2015"))
+            #expect(!page.contains("09:00"))
+            let api = try await client.execute(uri: "/api/v1/events/2015-summer-meeting", method: .get).json()
+            #expect(api["all_day"] == true)
+            #expect(api["start"] == "2015-08-13")
+            #expect(api["end"] == "2015-08-15")
+            let calendar = String(buffer: try await client.execute(uri: "/events/2015-summer-meeting.ics", method: .get).body)
+            #expect(calendar.contains("DTSTART;VALUE=DATE:20150813"))
+            #expect(calendar.contains("DTEND;VALUE=DATE:20150816"))
+
+            let token = try await token(["events:write"], services: services)
+            let created = try await send(client, .post, "/api/v1/events", token: token,
+                                         json: #"{"title": "Day of action", "all_day": true, "starts_at": "2031-04-22", "ends_at": "2031-04-22", "time_zone": "Pacific/Auckland"}"#)
+            #expect(created.status == .created)
+            #expect(try created.json()["start"] == "2031-04-22")
+            let backwards = try await send(client, .post, "/api/v1/events", token: token,
+                                           json: #"{"title": "Backwards days", "all_day": true, "starts_at": "2031-04-22", "ends_at": "2031-04-21", "time_zone": "UTC"}"#)
+            #expect(backwards.status == .badRequest)
+            #expect(try backwards.json()["error"]?["fields"]?["ends_at"] != nil)
+        }
+    }
+
     @Test("Profile pages list the events a record hosted, partnered, funded or spoke at, and a city's events held there", arguments: TestDatabase.all)
     func profileEvents(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { client, _ in

@@ -8,7 +8,7 @@ enum EventJSON {
         [
             "id": .string(event.id), "slug": .string(event.slug), "title": .string(event.title), "kind": .string(event.kind),
             "summary": .optional(event.summary), "status": .string(event.status), "attendance_mode": .string(event.attendanceMode),
-            "start": .string(ZonedTime.iso8601(event.startsAt, in: event.zone)), "end": .string(ZonedTime.iso8601(event.endsAt, in: event.zone)),
+            "start": .string(event.isoStart), "end": .string(event.isoEnd), "all_day": .bool(event.allDay),
             "time_zone": .string(event.timeZone), "venue": .optional(event.venue), "area_id": .optional(event.areaId),
             "series": .optional(event.series), "parent_id": .optional(event.parentId), "registration_mode": .string(event.registrationMode),
             "capacity": event.capacity.map { .int($0) } ?? .null,
@@ -65,7 +65,7 @@ enum EventJSON {
         }
         var object: [String: JSONValue] = [
             "@context": "https://schema.org", "@type": "Event", "@id": .string(url), "url": .string(url), "name": .string(event.title),
-            "startDate": .string(ZonedTime.iso8601(event.startsAt, in: zone)), "endDate": .string(ZonedTime.iso8601(event.endsAt, in: zone)),
+            "startDate": .string(event.isoStart), "endDate": .string(event.isoEnd),
             "eventAttendanceMode": .string(event.mode.schemaOrg), "eventStatus": .string(event.eventStatus.schemaOrg),
             "organizer": .array((detail.parties(.host) + detail.parties(.coHost)).map(thing)),
             "sponsor": .array((detail.parties(.partner) + detail.parties(.sponsor)).map(thing)),
@@ -90,7 +90,7 @@ enum EventJSON {
              "performer": .array(line.people.map(thing))]
         } + detail.parts.map { part in
             ["@type": "Event", "name": .string(part.title), "url": .string(publicURL + SiteURL.event(part.slug).path),
-             "startDate": .string(ZonedTime.iso8601(part.startsAt, in: part.zone))]
+             "startDate": .string(part.isoStart)]
         }
         if !subEvents.isEmpty { object["subEvent"] = .array(subEvents) }
         if let parent = detail.parent { object["superEvent"] = ["@type": "Event", "name": .string(parent.title), "url": .string(publicURL + SiteURL.event(parent.slug).path)] }

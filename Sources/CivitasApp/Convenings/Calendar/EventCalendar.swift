@@ -18,7 +18,8 @@ enum EventCalendar {
             uid: "event-\(event.id)@\(host)", sequence: event.sequence, stamp: event.updatedAt,
             start: event.startsAt, end: event.endsAt, timeZone: event.zone, summary: summary,
             description: event.summary, location: location.isEmpty ? nil : location,
-            url: publicURL + SiteURL.event(event.slug).path, status: status, categories: [event.eventKind.label])
+            url: publicURL + SiteURL.event(event.slug).path, status: status, categories: [event.eventKind.label],
+            allDay: event.allDay)
     }
 
     static func document(_ events: [EventRecord], name: String?, areas: [String: String] = [:], publicURL: String) -> String {
@@ -31,7 +32,9 @@ enum AddToCalendarLinks {
     static func google(_ event: EventRecord, location: String?, publicURL: String) -> String {
         let items: [(String, String)] = [
             ("action", "TEMPLATE"), ("text", event.title),
-            ("dates", "\(ICalendarFormat.utc(event.startsAt))/\(ICalendarFormat.utc(event.endsAt))"),
+            ("dates", event.allDay
+                ? "\(ICalendarFormat.date(event.startsAt, in: event.zone))/\(ICalendarFormat.date(event.endsAt, in: event.zone))"
+                : "\(ICalendarFormat.utc(event.startsAt))/\(ICalendarFormat.utc(event.endsAt))"),
             ("ctz", event.timeZone), ("details", (event.summary ?? "") + "\n" + publicURL + SiteURL.event(event.slug).path),
             ("location", location ?? ""),
         ]
@@ -41,7 +44,9 @@ enum AddToCalendarLinks {
     static func outlook(_ event: EventRecord, location: String?, publicURL: String) -> String {
         let items: [(String, String)] = [
             ("path", "/calendar/action/compose"), ("rru", "addevent"), ("subject", event.title),
-            ("startdt", ZonedTime.iso8601(event.startsAt, in: .gmt)), ("enddt", ZonedTime.iso8601(event.endsAt, in: .gmt)),
+            ("startdt", event.allDay ? event.isoStart : ZonedTime.iso8601(event.startsAt, in: .gmt)),
+            ("enddt", event.allDay ? ZonedTime.dayKey(event.endsAt, in: event.zone) : ZonedTime.iso8601(event.endsAt, in: .gmt)),
+            ("allday", event.allDay ? "true" : ""),
             ("body", (event.summary ?? "") + "\n" + publicURL + SiteURL.event(event.slug).path), ("location", location ?? ""),
         ]
         return "https://outlook.live.com/calendar/0/deeplink/compose?" + query(items)

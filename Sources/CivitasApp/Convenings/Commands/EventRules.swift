@@ -80,10 +80,27 @@ enum EventRules {
                 }
                 return date
             }
-            let start = time("starts_at", required: true), end = time("ends_at", required: true)
-            if let start { event.startsAt = start }
-            if let end { event.endsAt = end }
-            if let start, let end, end <= start { errors["ends_at"] = "must be after the start" }
+            event.allDay = input["all_day"] == "true"
+            if event.allDay {
+                // Whole days: the dates count, any time typed with them does not.
+                func day(_ name: String) -> Date? {
+                    guard !input[name].isEmpty else { errors[name] = "is required"; return nil }
+                    guard let date = ZonedTime.parseDay(input[name], in: zone) else {
+                        errors[name] = "must be a date such as 2026-01-24"
+                        return nil
+                    }
+                    return date
+                }
+                let first = day("starts_at"), last = day("ends_at")
+                if let first { event.startsAt = first }
+                if let last { event.endsAt = ZonedTime.startOfDay(last, adding: 1, in: zone) }
+                if let first, let last, last < first { errors["ends_at"] = "must not be before the first day" }
+            } else {
+                let start = time("starts_at", required: true), end = time("ends_at", required: true)
+                if let start { event.startsAt = start }
+                if let end { event.endsAt = end }
+                if let start, let end, end <= start { errors["ends_at"] = "must be after the start" }
+            }
             event.registrationOpensAt = time("registration_opens_at", required: false)
             event.registrationClosesAt = time("registration_closes_at", required: false)
             if let opens = event.registrationOpensAt, let closes = event.registrationClosesAt, closes <= opens {
@@ -130,7 +147,7 @@ enum EventRules {
     /// A blank event for the "new event" form and for parsing a new one.
     static func blank(id: String, now: Date) -> EventRecord {
         EventRecord(id: id, slug: "", title: "", kind: EventKind.conference.rawValue, summary: nil, description: nil,
-                    startsAt: now, endsAt: now, timeZone: "America/New_York", attendanceMode: AttendanceMode.inPerson.rawValue,
+                    startsAt: now, endsAt: now, timeZone: "America/New_York", allDay: false, attendanceMode: AttendanceMode.inPerson.rawValue,
                     venue: nil, areaId: nil, onlineUrl: nil, series: nil, parentId: nil, status: EventStatus.scheduled.rawValue,
                     registrationMode: RegistrationMode.closed.rawValue, capacity: nil, registrationOpensAt: nil,
                     registrationClosesAt: nil, participantsPublic: false, highlights: nil, attendanceCount: nil,

@@ -59,7 +59,7 @@ struct SaveSession: Sendable {
         if errors["starts_at"] == nil, errors["ends_at"] == nil {
             if session.endsAt <= session.startsAt { errors["ends_at"] = "must be after the start" }
             else if session.startsAt < event.startsAt || session.endsAt > event.endsAt {
-                errors["starts_at"] = "the session must fall within the event (\(ZonedTime.span(event.startsAt, event.endsAt, in: event.zone)))"
+                errors["starts_at"] = "the session must fall within the event (\(event.when))"
             }
         }
         var people: [(String, SessionPersonRole)] = []

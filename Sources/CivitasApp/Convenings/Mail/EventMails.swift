@@ -8,7 +8,7 @@ struct EventMails {
     let siteName: String
     let publicURL: String
 
-    private var when: String { ZonedTime.span(event.startsAt, event.endsAt, in: event.zone) }
+    private var when: String { event.when }
     private var page: String { publicURL + SiteURL.event(event.slug).path }
     private var calendar: String { EventCalendar.document([event], name: nil, publicURL: publicURL) }
 

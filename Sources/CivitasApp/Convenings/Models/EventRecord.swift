@@ -13,6 +13,9 @@ struct EventRecord: Codable, Sendable, Equatable {
     var startsAt: Date
     var endsAt: Date
     var timeZone: String
+    /// Held on whole days with no times given: `startsAt` is the first day's midnight and
+    /// `endsAt` the midnight after the last day, both in `zone`.
+    var allDay: Bool
     var attendanceMode: String
     var venue: String?
     var areaId: String?
@@ -44,6 +47,19 @@ struct EventRecord: Codable, Sendable, Equatable {
     }
 
     func isPast(now: Date) -> Bool { endsAt <= now }
+
+    /// When it happens, as people read it: times with the zone named, or the days alone.
+    var when: String {
+        allDay ? ZonedTime.days(startsAt, endsAt, in: zone) : ZonedTime.span(startsAt, endsAt, in: zone)
+    }
+
+    /// ISO 8601 start and end for JSON and schema.org: date-times with the zone's offset, or
+    /// for a whole-day event its first and last dates.
+    var isoStart: String { allDay ? ZonedTime.dayKey(startsAt, in: zone) : ZonedTime.iso8601(startsAt, in: zone) }
+    var isoEnd: String { allDay ? ZonedTime.dayKey(lastDay, in: zone) : ZonedTime.iso8601(endsAt, in: zone) }
+
+    /// The last day of a whole-day event (its `endsAt` is the midnight after it).
+    var lastDay: Date { ZonedTime.startOfDay(endsAt.addingTimeInterval(-1), in: zone) }
 }
 
 /// One row of `registrations`.

@@ -22,7 +22,7 @@ struct EventPage {
             .p(.class("subtitle"), .text(event.eventKind.label), .unwrap(event.series) { .text(" · \($0)") }),
             statusBanner,
             .dl(
-                .dt("When"), .dd(.time(.datetime(ZonedTime.iso8601(event.startsAt, in: zone)), .text(ZonedTime.span(event.startsAt, event.endsAt, in: zone)))),
+                .dt("When"), .dd(.time(.datetime(event.isoStart), .text(event.when))),
                 .unwrap(location) { _ in .group(.dt("Where"), .dd(.text(event.venue ?? ""), .unwrap(detail.area) { area in
                     .group(.if(event.venue != nil, .text(", ")), .a(.href(SiteURL.record(.area, area.slug).path), .text(area.title))) })) },
                 .dt("Attendance"), .dd(.text(event.mode.label)),
@@ -124,7 +124,7 @@ struct EventPage {
     private var parts: Node<HTML.BodyContext> {
         .if(!detail.parts.isEmpty, .section(.h2("Within this event"), .ul(.forEach(detail.parts) { part in
             .li(.a(.href(SiteURL.event(part.slug).path), .text(part.title)),
-                .span(.class("meta"), .text(" · \(ZonedTime.span(part.startsAt, part.endsAt, in: part.zone))")))
+                .span(.class("meta"), .text(" · \(part.when)")))
         })))
     }
 

@@ -16,7 +16,7 @@ struct RegistrationFormPage {
         let action = invitationToken.map { SiteURL.invitation($0).path } ?? SiteURL.eventRegister(event.slug).path
         return .group(
             .h1(.text("Register: \(event.title)")),
-            .p(.class("subtitle"), .text(ZonedTime.span(event.startsAt, event.endsAt, in: event.zone))),
+            .p(.class("subtitle"), .text(event.when)),
             .if(event.registration == .approval && invitationToken == nil, .p(.text("The organisers review each registration; you will hear from them by e-mail."))),
             .alert(error),
             .form(.class("stacked"), .method(.post), .action(action),
@@ -52,7 +52,7 @@ struct PersonalRegistrationPage {
         let status = registration.registrationStatus
         return .group(
             .h1(.text(event.title)),
-            .p(.class("subtitle"), .text(ZonedTime.span(event.startsAt, event.endsAt, in: event.zone))),
+            .p(.class("subtitle"), .text(event.when)),
             .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
             .if(event.eventStatus != .scheduled, .div(.class("alert"), .p(.strong("\(event.eventStatus.label). "),
                 .text(event.eventStatus == .cancelled ? "This event will not take place." : "New dates will be announced.")))),

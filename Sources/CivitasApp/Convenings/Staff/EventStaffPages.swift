@@ -65,6 +65,7 @@ struct EventFormPage {
                 f.textarea("description", "Description", value: input["description"], help: "Paragraphs separated by a blank line"),
                 f.text("starts_at", "Starts", value: input["starts_at"], type: .init(rawValue: "datetime-local") ?? .text, required: true, help: "In the event's time zone"),
                 f.text("ends_at", "Ends", value: input["ends_at"], type: .init(rawValue: "datetime-local") ?? .text, required: true),
+                f.checkbox("all_day", "All day: only the dates are known or matter (shown without times; Ends is the last day)", checked: input["all_day"] == "true"),
                 f.field("time_zone", "Time zone (required)", help: "IANA name, e.g. America/New_York",
                         .group(.input(.type(.text), .id("time_zone"), .name("time_zone"), .value(input["time_zone"]), .attribute(named: "list", value: "zones")),
                                .element(named: "datalist", nodes: [.id("zones"), .forEach(zones) { .element(named: "option", nodes: [.attribute(named: "value", value: $0)]) }]))),
