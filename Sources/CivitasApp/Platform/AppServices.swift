@@ -11,6 +11,8 @@ public struct AppServices: Sendable {
     public let logger: Logger
     /// bcrypt cost for new passwords; lowered in tests only.
     public let passwordCost: UInt8
+    /// Registrations waiting to be decided, batched per event.
+    let registrationQueue = RegistrationQueue()
 
     public init(database: AppDatabase, configuration: AppConfiguration, now: @escaping @Sendable () -> Date = Date.init,
                 logger: Logger, passwordCost: UInt8 = 12) {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Times of events: stored in UTC, entered and shown in the event's IANA time zone.
 public enum ZonedTime {
@@ -55,10 +56,13 @@ public enum ZonedTime {
 
     /// `2018-01-24T10:00:00-05:00`, ISO 8601 with the zone's offset (schema.org, JSON).
     public static func iso8601(_ date: Date, in zone: TimeZone) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = zone
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        // Fixed offsets by hand: ISO8601DateFormatter is as costly to make as DateFormatter.
+        let offset = zone.secondsFromGMT(for: date)
+        let c = components(date, zone)
+        let stamp = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        guard offset != 0 else { return stamp + "Z" }
+        let minutes = abs(offset) / 60
+        return stamp + (offset < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
 
     /// "Wednesday 24 January 2018"
@@ -107,14 +111,31 @@ public enum ZonedTime {
     private static func components(_ date: Date, _ zone: TimeZone) -> DateComponents {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        return calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
     }
 
     private static func format(_ date: Date, _ zone: TimeZone, _ pattern: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = zone
-        formatter.dateFormat = pattern
-        return formatter.string(from: date)
+        formatters.withLock { cache in
+            let key = FormatterKey(zone: zone.identifier, pattern: pattern)
+            if let formatter = cache[key] { return formatter.string(from: date) }
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_GB")
+            formatter.timeZone = zone
+            formatter.dateFormat = pattern
+            // A handful of patterns times the zones in use; the bound only guards against surprises.
+            if cache.count > 512 { cache.removeAll() }
+            cache[key] = formatter
+            return formatter.string(from: date)
+        }
     }
+
+    private struct FormatterKey: Hashable {
+        let zone: String
+        let pattern: String
+    }
+
+    /// Making a DateFormatter costs far more than using one (it builds an ICU formatter), and
+    /// pages, mails and registrations format many times; a formatter is not safe to share
+    /// between threads, so each is used under the lock.
+    private static let formatters = Mutex<[FormatterKey: DateFormatter]>([:])
 }

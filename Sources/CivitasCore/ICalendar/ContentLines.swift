@@ -5,6 +5,11 @@ struct ContentLines {
 
     static let maximumOctets = 75
 
+    /// Lines made elsewhere (already folded, CRLF-ended), such as a cached VTIMEZONE.
+    mutating func append(_ other: ContentLines) {
+        text += other.text
+    }
+
     /// `NAME[;PARAMS]:VALUE`, with `value` written exactly as given (already escaped or typed).
     mutating func add(_ name: String, _ value: String) {
         fold(name + ":" + value)

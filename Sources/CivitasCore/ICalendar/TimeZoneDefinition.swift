@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The VTIMEZONE of an IANA zone over a span of time, made from the zone's own offset
 /// transitions (Foundation's copy of the tz database), so calendars that do not know the
@@ -9,6 +10,25 @@ struct TimeZoneDefinition {
     let to: Date
 
     func write(into lines: inout ContentLines) {
+        // Finding a zone's transitions is slow next to the rest of a calendar, and every
+        // registration mail carries one: the same zone over the same span is made once.
+        let key = "\(timeZone.identifier)|\(from.timeIntervalSince1970)|\(to.timeIntervalSince1970)"
+        if let cached = Self.cache.withLock({ $0[key] }) {
+            lines.append(cached)
+            return
+        }
+        var definition = ContentLines()
+        writeFresh(into: &definition)
+        Self.cache.withLock { cache in
+            if cache.count > 256 { cache.removeAll() }
+            cache[key] = definition
+        }
+        lines.append(definition)
+    }
+
+    private static let cache = Mutex<[String: ContentLines]>([:])
+
+    private func writeFresh(into lines: inout ContentLines) {
         lines.add("BEGIN", "VTIMEZONE")
         lines.add("TZID", timeZone.identifier)
         var cursor = from

@@ -28,6 +28,27 @@ struct RegistrationConcurrencyTests {
         }
     }
 
+    @Test("The same e-mail or invitation sent many times at once registers once; the rest are refused", arguments: TestDatabase.all)
+    func duplicatesArrivingTogether(database: TestDatabase) async throws {
+        try await withApp(database) { client, services in
+            let event = try await makeEvent(services, capacity: 3, mode: .invitation)
+            guard case .invited(let token) = try await InviteToEvent(eventID: event.id, name: "Ina", email: "ina@city.gov", role: .speaker, actor: .demoLoader).run(services: services) else {
+                throw TestFailure("no invitation")
+            }
+            let codes = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<30 {
+                    group.addTask { Int(try await registerByAPI(client, slug: event.slug, name: "Ina", email: "ina@city.gov", extra: #", "invitation": "\#(token)""#).status.code) }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(codes.filter { $0 == 201 }.count == 1)
+            #expect(codes.filter { $0 != 201 }.allSatisfy { $0 == 410 || $0 == 409 }, "a used invitation answers 410 Gone, a second registration 409")
+            let rows = try await statuses(event.id, services)
+            #expect(rows.count == 1)
+            #expect(try await count("outbox", services) == 2, "the invitation and one confirmation")
+        }
+    }
+
     @Test("Concurrent cancellations promote the waiting list in order, never beyond capacity", arguments: TestDatabase.all)
     func cancellationsPromote(database: TestDatabase) async throws {
         try await withApp(database) { client, services in

@@ -3,9 +3,13 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// Registers one person for one event, deciding confirmed / waiting list / pending in one
-/// transaction that locks the event, re-counts its confirmed places and writes the
-/// registration and its mail together: capacity is never exceeded, whatever the concurrency.
+/// Registers one person for one event: confirmed, waiting list or pending approval.
+///
+/// The decision is taken in one transaction that locks the event, re-counts its places and
+/// writes the registration and its mail together, so capacity is never exceeded whatever
+/// the concurrency. Registrations for the same event that arrive together are decided
+/// together, in arrival order, in one such transaction (see `RegistrationQueue`): a rush
+/// of thousands then costs a few dozen transactions rather than thousands.
 struct RegisterForEvent: Sendable {
     let eventKey: String
     let input: RegistrationInput
@@ -17,67 +21,114 @@ struct RegisterForEvent: Sendable {
         case notFound
     }
 
+    /// One person's request as the queue carries it, with their personal link's secret.
+    struct Request: Sendable {
+        let input: RegistrationInput
+        let token: String
+    }
+
     func run(services: AppServices) async throws -> Outcome {
         // Find the event outside the lock: an unknown slug costs no write transaction.
         guard let found = try await EventStore(services.database.db).find(eventKey, publishedOnly: true) else { return .notFound }
-        let now = services.now()
-        let token = Secrets.randomToken()
-        let outcome = try await services.database.countingTransaction { db in
-            try await decide(eventID: found.id, token: token, db: db, services: services, now: now)
+        let request = Request(input: input, token: Secrets.randomToken())
+        return try await services.registrationQueue.submit(request, eventID: found.id) { batch in
+            try await Self.decide(batch, eventID: found.id, services: services)
         }
-        if case .registered = outcome { services.cache.invalidateAll() }
-        return outcome
     }
 
-    private func decide(eventID: String, token: String, db: any Database, services: AppServices, now: Date) async throws -> Outcome {
-        guard let event = try await EventLock.acquire(eventID, on: db), event.published else { return .notFound }
+    /// Decides a batch of requests for one event, in order, in one transaction.
+    static func decide(_ requests: [Request], eventID: String, services: AppServices) async throws -> [Outcome] {
+        let now = services.now()
+        let outcomes = try await services.database.countingTransaction { db in
+            try await decide(requests, eventID: eventID, db: db, services: services, now: now)
+        }
+        if outcomes.contains(where: { if case .registered = $0 { true } else { false } }) { services.cache.invalidateAll() }
+        return outcomes
+    }
+
+    private static func decide(_ requests: [Request], eventID: String, db: any Database, services: AppServices, now: Date) async throws -> [Outcome] {
+        guard let event = try await EventLock.acquire(eventID, on: db), event.published else { return requests.map { _ in .notFound } }
         let sql = db as! any SQLDatabase
         let store = EventStore(sql: sql)
 
-        var invitation: InvitationRecord?
-        if let invitationToken = input.invitationToken {
-            guard let found = try await store.invitation(tokenHash: Sessions.hash(invitationToken)), found.eventId == event.id else {
-                return .refused(AppError(.forbidden, "This invitation link is not valid. Check that you copied the whole link from your invitation."))
-            }
-            guard found.usedAt == nil else {
-                return .refused(AppError(.gone, "This invitation has already been used to register. Use the personal link in your confirmation mail to see your registration."))
-            }
-            guard found.email == input.email else {
-                return .refused(AppError(.forbidden, "This invitation was sent to another e-mail address: register with the address it was sent to."))
-            }
-            invitation = found
-        }
-        do {
-            try event.rules.admit(now: now, invited: invitation != nil)
-        } catch {
-            return .refused(AppError(error == .invitationRequired ? .forbidden : .conflict, error.message))
-        }
-        let duplicate = try await sql.raw("""
-            SELECT id FROM registrations WHERE event_id = \(bind: event.id) AND email = \(bind: input.email)
+        var counts = try await store.counts(of: event.id)
+        var nextQueueNumber = try await sql.raw("SELECT COALESCE(MAX(queue_number), 0) + 1 AS next FROM registrations WHERE event_id = \(bind: event.id)")
+            .first()?.decode(column: "next", as: Int.self) ?? 1
+        var registeredEmails = Set(try await sql.raw("""
+            SELECT email FROM registrations WHERE event_id = \(bind: event.id) AND email IN (\(binds: Array(Set(requests.map(\.input.email)))))
             AND status IN ('pending', 'confirmed', 'waitlisted')
-            """).first()
-        if duplicate != nil {
-            return .refused(AppError(.conflict, "\(input.email) is already registered for this event. The personal link in your confirmation mail shows your registration."))
+            """).all().map { try $0.decode(column: "email", as: String.self) })
+        var usedInvitations: Set<String> = []
+
+        var outcomes: [Outcome] = []
+        var registrations: [RegistrationRecord] = []
+        var mails: [OutgoingMail] = []
+        let texts = EventMails(event: event, siteName: services.configuration.siteName, publicURL: services.configuration.publicURL)
+        for request in requests {
+            let input = request.input
+            var invitation: InvitationRecord?
+            if let invitationToken = input.invitationToken {
+                switch try await usableInvitation(invitationToken, email: input.email, event: event, store: store, usedInBatch: usedInvitations) {
+                case .success(let found): invitation = found
+                case .failure(let error): outcomes.append(.refused(error)); continue
+                }
+            }
+            do {
+                try event.rules.admit(now: now, invited: invitation != nil)
+            } catch {
+                outcomes.append(.refused(AppError(error == .invitationRequired ? .forbidden : .conflict, error.message)))
+                continue
+            }
+            guard !registeredEmails.contains(input.email) else {
+                outcomes.append(.refused(AppError(.conflict, "\(input.email) is already registered for this event. The personal link in your confirmation mail shows your registration.")))
+                continue
+            }
+
+            // An invitation is a place the organiser chose to give: it skips approval.
+            var status = event.rules.placement(confirmed: counts.confirmed)
+            if invitation != nil, status == .pending { status = event.rules.hasRoom(confirmed: counts.confirmed) ? .confirmed : .waitlisted }
+            let position = status == .waitlisted ? counts.waitlisted + 1 : nil
+            switch status {
+            case .confirmed: counts.confirmed += 1
+            case .waitlisted: counts.waitlisted += 1
+            default: counts.pending += 1
+            }
+            let registration = RegistrationRecord(
+                id: UUID().uuidString.lowercased(), eventId: event.id, name: input.name, email: input.email,
+                organization: input.organization, role: (invitation.flatMap { ParticipantRole(rawValue: $0.role) } ?? input.role).rawValue,
+                status: status.rawValue, queueNumber: nextQueueNumber, listed: input.listed, attended: false,
+                tokenHash: Sessions.hash(request.token), invitationId: invitation?.id, createdAt: now, updatedAt: now)
+            nextQueueNumber += 1
+            registeredEmails.insert(input.email)
+            if let invitation { usedInvitations.insert(invitation.id) }
+            registrations.append(registration)
+            mails.append(texts.registered(registration, token: request.token, position: position))
+            outcomes.append(.registered(registration, token: request.token, position: position))
         }
 
-        let counts = try await store.counts(of: event.id)
-        // An invitation is a place the organiser chose to give: it skips approval.
-        var status = event.rules.placement(confirmed: counts.confirmed)
-        if invitation != nil, status == .pending { status = event.rules.hasRoom(confirmed: counts.confirmed) ? .confirmed : .waitlisted }
-        let queueNumber = try await sql.raw("SELECT COALESCE(MAX(queue_number), 0) + 1 AS next FROM registrations WHERE event_id = \(bind: event.id)")
-            .first()?.decode(column: "next", as: Int.self) ?? 1
-        let registration = RegistrationRecord(
-            id: UUID().uuidString.lowercased(), eventId: event.id, name: input.name, email: input.email,
-            organization: input.organization, role: (invitation.flatMap { ParticipantRole(rawValue: $0.role) } ?? input.role).rawValue,
-            status: status.rawValue, queueNumber: queueNumber, listed: input.listed, attended: false,
-            tokenHash: Sessions.hash(token), invitationId: invitation?.id, createdAt: now, updatedAt: now)
-        try await sql.insert(into: "registrations").model(registration, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
-        if let invitation {
-            try await sql.update("invitations").set("used_at", to: SQLBind(now)).where("id", .equal, SQLBind(invitation.id)).run()
+        if !registrations.isEmpty {
+            try await sql.insert(into: "registrations")
+                .models(registrations, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
+            try await Outbox.enqueue(mails, on: sql, now: now)
         }
-        let position = status == .waitlisted ? counts.waitlisted + 1 : nil
-        let mails = EventMails(event: event, siteName: services.configuration.siteName, publicURL: services.configuration.publicURL)
-        try await Outbox.enqueue(mails.registered(registration, token: token, position: position), on: sql, now: now)
-        return .registered(registration, token: token, position: position)
+        if !usedInvitations.isEmpty {
+            try await sql.update("invitations").set("used_at", to: SQLBind(now)).where("id", .in, SQLBind.group(Array(usedInvitations))).run()
+        }
+        return outcomes
+    }
+
+    /// The invitation a token stands for, if it may still be used by this address.
+    private static func usableInvitation(_ token: String, email: String, event: EventRecord, store: EventStore,
+                                         usedInBatch: Set<String>) async throws -> Result<InvitationRecord, AppError> {
+        guard let found = try await store.invitation(tokenHash: Sessions.hash(token)), found.eventId == event.id else {
+            return .failure(AppError(.forbidden, "This invitation link is not valid. Check that you copied the whole link from your invitation."))
+        }
+        guard found.usedAt == nil, !usedInBatch.contains(found.id) else {
+            return .failure(AppError(.gone, "This invitation has already been used to register. Use the personal link in your confirmation mail to see your registration."))
+        }
+        guard found.email == email else {
+            return .failure(AppError(.forbidden, "This invitation was sent to another e-mail address: register with the address it was sent to."))
+        }
+        return .success(found)
     }
 }

@@ -15,11 +15,19 @@ struct OutgoingMail: Sendable, Equatable {
 
 enum Outbox {
     static func enqueue(_ mail: OutgoingMail, on sql: any SQLDatabase, now: Date) async throws {
-        try await sql.insert(into: "outbox")
+        try await enqueue([mail], on: sql, now: now)
+    }
+
+    /// Several mails in one statement (a batch of registrations).
+    static func enqueue(_ mails: [OutgoingMail], on sql: any SQLDatabase, now: Date) async throws {
+        guard !mails.isEmpty else { return }
+        let insert = sql.insert(into: "outbox")
             .columns("id", "recipient", "subject", "body", "calendar", "event_id", "status", "attempts", "created_at")
-            .values(SQLBind(UUID().uuidString.lowercased()), SQLBind(mail.recipient), SQLBind(mail.subject), SQLBind(mail.body),
-                    SQLBind(mail.calendar), SQLBind(mail.eventID), SQLBind("pending"), SQLBind(0), SQLBind(now))
-            .run()
+        for mail in mails {
+            insert.values(SQLBind(UUID().uuidString.lowercased()), SQLBind(mail.recipient), SQLBind(mail.subject), SQLBind(mail.body),
+                          SQLBind(mail.calendar), SQLBind(mail.eventID), SQLBind("pending"), SQLBind(0), SQLBind(now))
+        }
+        try await insert.run()
     }
 
     struct Pending: Sendable {
@@ -29,18 +37,23 @@ enum Outbox {
         let createdAt: Date
     }
 
-    /// Takes a pending mail for sending; false when another sender took it first.
-    /// A claim older than ten minutes (a sender that died mid-way) may be taken again.
-    static func claim(_ id: String, on sql: any SQLDatabase, now: Date) async throws -> Bool {
-        try await sql.raw("""
-            UPDATE outbox SET claimed_at = \(bind: now) WHERE id = \(bind: id) AND status = 'pending'
+    /// Takes pending mails for sending, in one statement; returns the ids this sender got
+    /// (another sender may have taken some first). A claim older than ten minutes (a sender
+    /// that died mid-way) may be taken again.
+    static func claim(_ ids: [String], on sql: any SQLDatabase, now: Date) async throws -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        return Set(try await sql.raw("""
+            UPDATE outbox SET claimed_at = \(bind: now) WHERE id IN (\(binds: ids)) AND status = 'pending'
             AND (claimed_at IS NULL OR claimed_at < \(bind: now.addingTimeInterval(-600))) RETURNING id
-            """).first() != nil
+            """).all().map { try $0.decode(column: "id", as: String.self) })
     }
 
-    static func pending(on sql: any SQLDatabase, limit: Int = 50) async throws -> [Pending] {
+    /// The oldest mails waiting, leaving out those another sender is busy with.
+    static func pending(on sql: any SQLDatabase, now: Date, limit: Int = 50) async throws -> [Pending] {
         try await sql.select().columns("id", "recipient", "subject", "body", "calendar", "event_id", "attempts", "created_at")
-            .from("outbox").where("status", .equal, SQLBind("pending")).orderBy("created_at").orderBy("id").limit(limit).all()
+            .from("outbox").where("status", .equal, SQLBind("pending"))
+            .where { $0.where("claimed_at", .is, SQLLiteral.null).orWhere("claimed_at", .lessThan, SQLBind(now.addingTimeInterval(-600))) }
+            .orderBy("created_at").orderBy("id").limit(limit).all()
             .map { row in
                 Pending(id: try row.decode(column: "id", as: String.self),
                         mail: OutgoingMail(recipient: try row.decode(column: "recipient", as: String.self),
@@ -53,9 +66,10 @@ enum Outbox {
             }
     }
 
-    static func markSent(_ id: String, on sql: any SQLDatabase, now: Date) async throws {
+    static func markSent(_ ids: [String], on sql: any SQLDatabase, now: Date) async throws {
+        guard !ids.isEmpty else { return }
         try await sql.update("outbox").set("status", to: SQLBind("sent")).set("sent_at", to: SQLBind(now))
-            .set("attempts", to: SQLRaw("attempts + 1")).where("id", .equal, SQLBind(id)).run()
+            .set("attempts", to: SQLRaw("attempts + 1")).where("id", .in, SQLBind.group(ids)).run()
     }
 
     /// A failed attempt; after `maxAttempts` the mail is set aside as failed for staff to see.

@@ -40,19 +40,23 @@ struct OutboxDelivery: Service {
     func deliverPending() async throws -> Int {
         guard !services.database.isClosed else { return 0 }
         let sql = services.database.sql
-        var sent = 0
-        for pending in try await Outbox.pending(on: sql) {
-            // Writes go through the database's writer queue: on SQLite a write outside it could
-            // wait on the lock while holding the thread the lock's owner needs.
-            let now = services.now()
-            guard try await services.database.transaction({ tx in try await Outbox.claim(pending.id, on: tx as! any SQLDatabase, now: now) }) else { continue }
+        let batch = try await Outbox.pending(on: sql, now: services.now())
+        guard !batch.isEmpty else { return 0 }
+        // Writes go through the database's writer queue (on SQLite a write outside it could wait
+        // on the lock while holding the thread the lock's owner needs), one transaction for the
+        // whole batch so delivery takes little from registrations competing for the writer.
+        let now = services.now()
+        let claimed = try await services.database.transaction { tx in
+            try await Outbox.claim(batch.map(\.id), on: tx as! any SQLDatabase, now: now)
+        }
+        var sent: [String] = []
+        for pending in batch where claimed.contains(pending.id) {
             let message = MailMessage(id: pending.id, from: services.configuration.mailFrom, to: pending.mail.recipient,
                                       subject: pending.mail.subject, body: pending.mail.body, calendar: pending.mail.calendar,
                                       date: pending.createdAt)
             do {
                 try await transport.send(message)
-                try await services.database.transaction { tx in try await Outbox.markSent(pending.id, on: tx as! any SQLDatabase, now: now) }
-                sent += 1
+                sent.append(pending.id)
             } catch {
                 services.logger.warning("outbox: mail \(pending.id) not delivered: \(String(describing: error))")
                 let reason = String(describing: error)
@@ -61,6 +65,8 @@ struct OutboxDelivery: Service {
                 }
             }
         }
-        return sent
+        let delivered = sent
+        try await services.database.transaction { tx in try await Outbox.markSent(delivered, on: tx as! any SQLDatabase, now: services.now()) }
+        return delivered.count
     }
 }
