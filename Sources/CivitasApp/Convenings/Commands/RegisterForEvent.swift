@@ -29,10 +29,13 @@ struct RegisterForEvent: Sendable {
 
     func run(services: AppServices) async throws -> Outcome {
         // Find the event outside the lock: an unknown slug costs no write transaction.
-        guard let found = try await EventStore(services.database.db).find(eventKey, publishedOnly: true) else { return .notFound }
+        let queue = services.registrationQueue
+        guard let eventID = try await queue.eventID(for: eventKey, now: services.now(), lookUp: {
+            try await EventStore(services.database.db).find(eventKey, publishedOnly: true)?.id
+        }) else { return .notFound }
         let request = Request(input: input, token: Secrets.randomToken())
-        return try await services.registrationQueue.submit(request, eventID: found.id) { batch in
-            try await Self.decide(batch, eventID: found.id, services: services)
+        return try await queue.submit(request, eventID: eventID) { batch in
+            try await Self.decide(batch, eventID: eventID, services: services)
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Where registrations for an event wait to be decided, in arrival order.
@@ -22,6 +23,27 @@ final class RegistrationQueue: Sendable {
     /// Large enough to absorb a rush in few transactions, small enough that one batch's
     /// statements stay well inside both databases' limits on bound values.
     static let batchLimit = 200
+
+    /// Which event an address (slug or id) names, for a few seconds: in a rush every request
+    /// would otherwise look the event up first, and the lookup would cost more than the
+    /// decision. Only a hint: the decision itself locks and re-reads the event, so an event
+    /// unpublished meanwhile is still refused. Cleared whenever staff save an event.
+    private let eventIDs = Mutex<[String: (id: String, until: Date)]>([:])
+    static let eventIDLifetime: TimeInterval = 10
+
+    func eventID(for key: String, now: Date, lookUp: () async throws -> String?) async throws -> String? {
+        if let known = eventIDs.withLock({ $0[key] }), known.until > now { return known.id }
+        guard let id = try await lookUp() else { return nil }
+        eventIDs.withLock { cache in
+            if cache.count > 1000 { cache.removeAll() }
+            cache[key] = (id, now.addingTimeInterval(Self.eventIDLifetime))
+        }
+        return id
+    }
+
+    func forgetEventIDs() {
+        eventIDs.withLock { $0.removeAll() }
+    }
 
     func submit(_ request: RegisterForEvent.Request, eventID: String, decide: @escaping Decide) async throws -> RegisterForEvent.Outcome {
         try await withCheckedThrowingContinuation { continuation in

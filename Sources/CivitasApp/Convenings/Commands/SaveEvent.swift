@@ -22,7 +22,10 @@ struct SaveEvent: Sendable {
     func run(services: AppServices) async throws -> Outcome {
         let now = services.now()
         let outcome = try await services.database.transaction { db in try await run(on: db, services: services, now: now) }
-        if case .saved = outcome { services.cache.invalidateAll() }
+        if case .saved = outcome {
+            services.cache.invalidateAll()
+            services.registrationQueue.forgetEventIDs()
+        }
         return outcome
     }
 
