@@ -9,29 +9,16 @@ import Testing
 
 @Suite("Events written through the API, and events on profile pages")
 struct EventAPIWriteTests {
-    private func token(_ scopes: [String], services: AppServices) async throws -> String {
-        guard case .created(_, let token) = try await CreateAPIToken(name: "events", scopes: scopes, createdBy: nil).run(services: services) else {
-            throw TestFailure("no token")
-        }
-        return token
-    }
-
-    private func send(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, token: String?, json: String) async throws -> TestResponse {
-        var headers: HTTPFields = [.contentType: "application/json"]
-        if let token { headers[.authorization] = "Bearer \(token)" }
-        return try await client.execute(uri: path, method: method, headers: headers, body: ByteBuffer(string: json))
-    }
-
     private let rush = #"{"title": "Registration rush", "kind": "webinar", "starts_at": "2030-03-02T10:00", "ends_at": "2030-03-02T11:30", "time_zone": "Europe/Berlin", "attendance_mode": "online", "online_url": "https://meet.example.org/rush", "registration_mode": "open", "capacity": 500}"#
 
     @Test("Creating and changing events needs a token with the events:write scope", arguments: TestDatabase.all)
     func tokenRequired(database: TestDatabase) async throws {
         try await withApp(database) { client, services in
-            #expect(try await send(client, .post, "/api/v1/events", token: nil, json: rush).status == .unauthorized)
-            let directoryOnly = try await token(["directory:write"], services: services)
-            #expect(try await send(client, .post, "/api/v1/events", token: directoryOnly, json: rush).status == .forbidden)
+            #expect(try await sendJSON(client, .post, "/api/v1/events", token: nil, json: rush).status == .unauthorized)
+            let directoryOnly = try await apiToken(["directory:write"], name: "events", services: services)
+            #expect(try await sendJSON(client, .post, "/api/v1/events", token: directoryOnly, json: rush).status == .forbidden)
             let event = try await makeEvent(services)
-            #expect(try await send(client, .patch, "/api/v1/events/\(event.slug)", token: directoryOnly, json: #"{"status": "cancelled"}"#).status == .forbidden)
+            #expect(try await sendJSON(client, .patch, "/api/v1/events/\(event.slug)", token: directoryOnly, json: #"{"status": "cancelled"}"#).status == .forbidden)
             #expect(try await EventStore(services.database.db).find(event.id, publishedOnly: false)?.status == "scheduled")
             #expect(try await count("events", services) == 1)
         }
@@ -40,8 +27,8 @@ struct EventAPIWriteTests {
     @Test("A token creates an event and cancels it; everyone registered is told and the change is audited", arguments: TestDatabase.all)
     func createAndCancel(database: TestDatabase) async throws {
         try await withApp(database) { client, services in
-            let token = try await token(["events:write"], services: services)
-            let created = try await send(client, .post, "/api/v1/events", token: token, json: rush)
+            let token = try await apiToken(["events:write"], name: "events", services: services)
+            let created = try await sendJSON(client, .post, "/api/v1/events", token: token, json: rush)
             #expect(created.status == .created)
             let event = try created.json()
             guard let slug = event["slug"]?.stringValue else { throw TestFailure("no slug") }
@@ -53,7 +40,7 @@ struct EventAPIWriteTests {
             #expect(event["online_url"] == nil, "the online link is for confirmed participants only")
 
             #expect(try await registerByAPI(client, slug: slug, name: "Ana", email: "ana@example.org").status == .created)
-            let cancelled = try await send(client, .patch, "/api/v1/events/\(slug)", token: token, json: #"{"status": "cancelled"}"#)
+            let cancelled = try await sendJSON(client, .patch, "/api/v1/events/\(slug)", token: token, json: #"{"status": "cancelled"}"#)
             #expect(cancelled.status == .ok)
             #expect(try cancelled.json()["status"] == "cancelled")
             #expect(try cancelled.json()["capacity"] == 500, "fields left out stay as they were")
@@ -68,25 +55,25 @@ struct EventAPIWriteTests {
     @Test("Invalid events answer 400 naming each field and write nothing", arguments: TestDatabase.all)
     func invalidInput(database: TestDatabase) async throws {
         try await withApp(database) { client, services in
-            let token = try await token(["events:write"], services: services)
-            let backwards = try await send(client, .post, "/api/v1/events", token: token, json: #"{"title": "Backwards", "starts_at": "2030-03-02T10:00", "ends_at": "2030-03-01T10:00", "time_zone": "Mars/Olympus", "capacity": -3, "colour": "red"}"#)
+            let token = try await apiToken(["events:write"], name: "events", services: services)
+            let backwards = try await sendJSON(client, .post, "/api/v1/events", token: token, json: #"{"title": "Backwards", "starts_at": "2030-03-02T10:00", "ends_at": "2030-03-01T10:00", "time_zone": "Mars/Olympus", "capacity": -3, "colour": "red"}"#)
             #expect(backwards.status == .badRequest)
             #expect(try backwards.json()["error"]?["fields"]?["colour"] != nil, "unknown fields are named")
-            let wrongFields = try await send(client, .post, "/api/v1/events", token: token, json: #"{"title": "Backwards", "starts_at": "2030-03-02T10:00", "ends_at": "2030-03-01T10:00", "time_zone": "Mars/Olympus", "capacity": -3}"#)
+            let wrongFields = try await sendJSON(client, .post, "/api/v1/events", token: token, json: #"{"title": "Backwards", "starts_at": "2030-03-02T10:00", "ends_at": "2030-03-01T10:00", "time_zone": "Mars/Olympus", "capacity": -3}"#)
             #expect(wrongFields.status == .badRequest)
             let fields = try wrongFields.json()["error"]?["fields"]
             #expect(fields?["time_zone"] != nil)
             #expect(fields?["capacity"] != nil)
-            #expect(try await send(client, .post, "/api/v1/events", token: token, json: #"{"title": "Ok", "host_ids": ["organization:nope"], "starts_at": "2030-03-02T10:00", "ends_at": "2030-03-02T11:00", "time_zone": "UTC"}"#).status == .badRequest)
-            #expect(try await send(client, .post, "/api/v1/events", token: token, json: #"["not", "an", "object"]"#).status == .badRequest)
+            #expect(try await sendJSON(client, .post, "/api/v1/events", token: token, json: #"{"title": "Ok", "host_ids": ["organization:nope"], "starts_at": "2030-03-02T10:00", "ends_at": "2030-03-02T11:00", "time_zone": "UTC"}"#).status == .badRequest)
+            #expect(try await sendJSON(client, .post, "/api/v1/events", token: token, json: #"["not", "an", "object"]"#).status == .badRequest)
             #expect(try await count("events", services) == 0)
             #expect(try await services.database.sql.select().column("id").from("audit_events").where("subject_kind", .equal, "event").all().isEmpty)
 
             let event = try await makeEvent(services, capacity: 3)
-            let shrunk = try await send(client, .patch, "/api/v1/events/\(event.slug)", token: token, json: #"{"ends_at": "2000-01-01T00:00"}"#)
+            let shrunk = try await sendJSON(client, .patch, "/api/v1/events/\(event.slug)", token: token, json: #"{"ends_at": "2000-01-01T00:00"}"#)
             #expect(shrunk.status == .badRequest)
             #expect(try await EventStore(services.database.db).find(event.id, publishedOnly: false)?.endsAt == event.endsAt)
-            #expect(try await send(client, .patch, "/api/v1/events/no-such-event", token: token, json: "{}").status == .notFound)
+            #expect(try await sendJSON(client, .patch, "/api/v1/events/no-such-event", token: token, json: "{}").status == .notFound)
         }
     }
 
@@ -104,12 +91,12 @@ struct EventAPIWriteTests {
             #expect(calendar.contains("DTSTART;VALUE=DATE:20150813"))
             #expect(calendar.contains("DTEND;VALUE=DATE:20150816"))
 
-            let token = try await token(["events:write"], services: services)
-            let created = try await send(client, .post, "/api/v1/events", token: token,
+            let token = try await apiToken(["events:write"], name: "events", services: services)
+            let created = try await sendJSON(client, .post, "/api/v1/events", token: token,
                                          json: #"{"title": "Day of action", "all_day": true, "starts_at": "2031-04-22", "ends_at": "2031-04-22", "time_zone": "Pacific/Auckland"}"#)
             #expect(created.status == .created)
             #expect(try created.json()["start"] == "2031-04-22")
-            let backwards = try await send(client, .post, "/api/v1/events", token: token,
+            let backwards = try await sendJSON(client, .post, "/api/v1/events", token: token,
                                            json: #"{"title": "Backwards days", "all_day": true, "starts_at": "2031-04-22", "ends_at": "2031-04-21", "time_zone": "UTC"}"#)
             #expect(backwards.status == .badRequest)
             #expect(try backwards.json()["error"]?["fields"]?["ends_at"] != nil)

@@ -8,25 +8,12 @@ import Testing
 
 @Suite("Writing through the API")
 struct DirectoryAPIWriteTests {
-    private func token(_ scopes: [String], services: AppServices) async throws -> String {
-        guard case .created(_, let token) = try await CreateAPIToken(name: "test", scopes: scopes, createdBy: nil).run(services: services) else {
-            throw TestFailure("no token")
-        }
-        return token
-    }
-
-    private func send(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, token: String?, json: String) async throws -> TestResponse {
-        var headers: HTTPFields = [.contentType: "application/json"]
-        if let token { headers[.authorization] = "Bearer \(token)" }
-        return try await client.execute(uri: path, method: method, headers: headers, body: ByteBuffer(string: json))
-    }
-
     @Test("Writes need a token with the directory:write scope", arguments: TestDatabase.all)
     func tokenRequired(database: TestDatabase) async throws {
         try await withApp(database) { client, services async throws in
             let body = #"{"name": "Tacoma", "classification": "city"}"#
-            #expect(try await send(client, .post, "/api/v1/areas", token: nil, json: body).status == .unauthorized)
-            #expect(try await send(client, .post, "/api/v1/areas", token: "civ_forged", json: body).status == .unauthorized)
+            #expect(try await sendJSON(client, .post, "/api/v1/areas", token: nil, json: body).status == .unauthorized)
+            #expect(try await sendJSON(client, .post, "/api/v1/areas", token: "civ_forged", json: body).status == .unauthorized)
             #expect(try await count("areas", services) == 0)
         }
     }
@@ -34,8 +21,8 @@ struct DirectoryAPIWriteTests {
     @Test("A token creates and changes a record, and the change is audited", arguments: TestDatabase.all)
     func createAndPatch(database: TestDatabase) async throws {
         try await withApp(database) { client, services in
-            let token = try await token(["directory:write"], services: services)
-            let created = try await send(client, .post, "/api/v1/areas", token: token,
+            let token = try await apiToken(["directory:write"], name: "test", services: services)
+            let created = try await sendJSON(client, .post, "/api/v1/areas", token: token,
                                          json: #"{"name": "Tacoma", "classification": "city", "country_code": "us", "time_zone": "America/Los_Angeles", "population": 219346}"#)
             #expect(created.status == .created)
             let record = try created.json()
@@ -44,7 +31,7 @@ struct DirectoryAPIWriteTests {
             #expect(record["population"] == 219346)
             #expect(created.headers[.location] == "/api/v1/areas/tacoma")
 
-            let patched = try await send(client, .patch, "/api/v1/areas/tacoma", token: token, json: #"{"summary": "Host of the Summer 2020 meeting"}"#)
+            let patched = try await sendJSON(client, .patch, "/api/v1/areas/tacoma", token: token, json: #"{"summary": "Host of the Summer 2020 meeting"}"#)
             #expect(patched.status == .ok)
             #expect(try patched.json()["summary"] == "Host of the Summer 2020 meeting")
             #expect(try patched.json()["name"] == "Tacoma", "fields left out stay as they were")
@@ -59,25 +46,25 @@ struct DirectoryAPIWriteTests {
     @Test("Invalid input answers 400 naming each field and writes nothing", arguments: TestDatabase.all)
     func invalidInput(database: TestDatabase) async throws {
         try await withApp(database) { client, services in
-            let token = try await token(["directory:write"], services: services)
-            let response = try await send(client, .post, "/api/v1/areas", token: token,
+            let token = try await apiToken(["directory:write"], name: "test", services: services)
+            let response = try await sendJSON(client, .post, "/api/v1/areas", token: token,
                                           json: #"{"name": "Atlantis", "classification": "continent", "time_zone": "Mars/Olympus", "parent_id": "nope"}"#)
             #expect(response.status == .badRequest)
             let fields = try response.json()["error"]?["fields"]
             #expect(fields?["classification"] != nil)
             #expect(fields?["time_zone"]?.stringValue?.contains("IANA") == true)
             #expect(fields?["parent_id"] != nil)
-            let unknown = try await send(client, .post, "/api/v1/areas", token: token, json: #"{"name": "X", "classification": "city", "colour": "red"}"#)
+            let unknown = try await sendJSON(client, .post, "/api/v1/areas", token: token, json: #"{"name": "X", "classification": "city", "colour": "red"}"#)
             #expect(unknown.status == .badRequest)
             #expect(try unknown.json()["error"]?["fields"]?["colour"] != nil)
-            let nul = try await send(client, .post, "/api/v1/areas", token: token, json: #"{"name": "Nul\u0000City", "classification": "city"}"#)
+            let nul = try await sendJSON(client, .post, "/api/v1/areas", token: token, json: #"{"name": "Nul\u0000City", "classification": "city"}"#)
             #expect(nul.status == .badRequest)
             #expect(try nul.json()["error"]?["fields"]?["name"] == "contains control characters")
             #expect(try await client.execute(uri: "/api/v1/areas?q=%00", method: .get).status == .badRequest)
             #expect(try await client.execute(uri: "/api/v1/areas/x%00y", method: .get).status == .badRequest)
-            let notJSON = try await send(client, .post, "/api/v1/areas", token: token, json: "name=X")
+            let notJSON = try await sendJSON(client, .post, "/api/v1/areas", token: token, json: "name=X")
             #expect(notJSON.status == .badRequest)
-            let membership = try await send(client, .post, "/api/v1/memberships", token: token, json: #"{"role": "member"}"#)
+            let membership = try await sendJSON(client, .post, "/api/v1/memberships", token: token, json: #"{"role": "member"}"#)
             #expect(membership.status == .badRequest)
             #expect(try await count("areas", services) == 0)
             #expect(try await count("memberships", services) == 0)
@@ -88,11 +75,11 @@ struct DirectoryAPIWriteTests {
     @Test("Concurrent writes all succeed, none is lost", arguments: TestDatabase.all)
     func concurrentWrites(database: TestDatabase) async throws {
         try await withApp(database) { client, services in
-            let token = try await token(["directory:write"], services: services)
+            let token = try await apiToken(["directory:write"], name: "test", services: services)
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for number in 0..<40 {
                     group.addTask {
-                        try await send(client, .post, "/api/v1/topics", token: token, json: #"{"name": "Topic \#(number)"}"#).status
+                        try await sendJSON(client, .post, "/api/v1/topics", token: token, json: #"{"name": "Topic \#(number)"}"#).status
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
@@ -102,7 +89,7 @@ struct DirectoryAPIWriteTests {
             // The same name at once: each gets its own slug.
             let sameName = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for _ in 0..<10 {
-                    group.addTask { try await send(client, .post, "/api/v1/topics", token: token, json: #"{"name": "Heat"}"#).status }
+                    group.addTask { try await sendJSON(client, .post, "/api/v1/topics", token: token, json: #"{"name": "Heat"}"#).status }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
@@ -116,9 +103,9 @@ struct DirectoryAPIWriteTests {
     @Test("A revoked token no longer writes", arguments: TestDatabase.all)
     func revokedToken(database: TestDatabase) async throws {
         try await withApp(database) { client, services in
-            let token = try await token(["directory:write"], services: services)
+            let token = try await apiToken(["directory:write"], name: "test", services: services)
             try await services.database.sql.update("api_tokens").set("revoked_at", to: SQLBind(Date())).run()
-            let response = try await send(client, .post, "/api/v1/topics", token: token, json: #"{"name": "Water"}"#)
+            let response = try await sendJSON(client, .post, "/api/v1/topics", token: token, json: #"{"name": "Water"}"#)
             #expect(response.status == .unauthorized)
             #expect(try await count("topics", services) == 0)
         }
