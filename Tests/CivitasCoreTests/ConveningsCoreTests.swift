@@ -56,7 +56,7 @@ struct ConveningsCoreTests {
         #expect(throws: SMTPServer.Invalid.self) { try SMTPServer(url: "http://mail.example.org") }
     }
 
-    @Test("Whole-day events are read as days, shown without times, and written to calendars as dates")
+    @Test("Whole-day and month-only events are read as days or months, shown without times, and written to calendars as dates")
     func wholeDays() throws {
         let chicago = try #require(TimeZone(identifier: "America/Chicago"))
         let first = try #require(ZonedTime.parseDay("2015-08-13", in: chicago))
@@ -76,5 +76,12 @@ struct ConveningsCoreTests {
         #expect(text.contains("DTSTART;VALUE=DATE:20150813\r\n"))
         #expect(text.contains("DTEND;VALUE=DATE:20150816\r\n"), "DTEND is the day after the last")
         #expect(!text.contains("VTIMEZONE"), "dates need no time zone")
+
+        // Only the month known: any day of it names it; the next month starts at its first midnight.
+        let october = try #require(ZonedTime.parseMonth("2016-10", in: chicago))
+        #expect(ZonedTime.parseMonth("2016-10-19T10:00", in: chicago) == october)
+        #expect(ZonedTime.parseMonth("October", in: chicago) == nil)
+        #expect(ZonedTime.month(october, in: chicago) == "October 2016")
+        #expect(ZonedTime.formValue(ZonedTime.startOfMonth(october, adding: 1, in: chicago), in: chicago) == "2016-11-01T00:00")
     }
 }

@@ -25,6 +25,20 @@ public enum EventKind: String, Vocabulary {
     }
 }
 
+/// How precisely an event's dates are known: times, whole days, or only the month (a
+/// network announcing "join us in October" before the days are fixed).
+public enum EventSchedule: String, Vocabulary {
+    case times, days, month
+
+    public var label: String {
+        switch self {
+        case .times: "Start and end times"
+        case .days: "Whole days (dates only)"
+        case .month: "Month only (days to be announced)"
+        }
+    }
+}
+
 public enum AttendanceMode: String, Vocabulary {
     case inPerson = "in_person", online, hybrid
 

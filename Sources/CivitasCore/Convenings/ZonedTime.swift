@@ -48,6 +48,27 @@ public enum ZonedTime {
         return first == last ? first : "\(first) – \(last)"
     }
 
+    /// "October 2016"
+    public static func month(_ date: Date, in zone: TimeZone) -> String {
+        format(date, zone, "MMMM yyyy")
+    }
+
+    /// The midnight starting the month of `date` in `zone`, moved by `months`.
+    public static func startOfMonth(_ date: Date, adding months: Int = 0, in zone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let first = calendar.date(from: calendar.dateComponents([.year, .month], from: date)) ?? date
+        return calendar.date(byAdding: .month, value: months, to: first) ?? first
+    }
+
+    /// Reads a month (`2016-10`, or any day or time in it) and returns its first midnight in `zone`.
+    public static func parseMonth(_ text: String, in zone: TimeZone) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.split(separator: "T", maxSplits: 1).first.map { $0.split(separator: "-") } ?? []
+        guard parts.count >= 2, parts[0].count == 4, parts[1].count == 2 else { return nil }
+        return parseDay("\(parts[0])-\(parts[1])-01", in: zone)
+    }
+
     /// `2018-01-24T10:00` in `zone`, the value of a datetime-local input.
     public static func formValue(_ date: Date, in zone: TimeZone) -> String {
         let c = components(date, zone)

@@ -77,14 +77,14 @@ struct EventAPIWriteTests {
         }
     }
 
-    @Test("Whole-day events show their days without times, in pages, the API and calendars", arguments: TestDatabase.all)
+    @Test("Whole-day and month-only events show what is known of their dates, in pages, the API and calendars", arguments: TestDatabase.all)
     func wholeDays(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { client, services in
             let page = String(buffer: try await client.execute(uri: "/events/2015-summer-meeting", method: .get).body)
             #expect(page.contains("Thursday 13 August 2015 – Saturday 15 August 2015"))
             #expect(!page.contains("09:00"))
             let api = try await client.execute(uri: "/api/v1/events/2015-summer-meeting", method: .get).json()
-            #expect(api["all_day"] == true)
+            #expect(api["schedule"] == "days")
             #expect(api["start"] == "2015-08-13")
             #expect(api["end"] == "2015-08-15")
             let calendar = String(buffer: try await client.execute(uri: "/events/2015-summer-meeting.ics", method: .get).body)
@@ -93,13 +93,31 @@ struct EventAPIWriteTests {
 
             let token = try await apiToken(["events:write"], name: "events", services: services)
             let created = try await sendJSON(client, .post, "/api/v1/events", token: token,
-                                         json: #"{"title": "Day of action", "all_day": true, "starts_at": "2031-04-22", "ends_at": "2031-04-22", "time_zone": "Pacific/Auckland"}"#)
+                                         json: #"{"title": "Day of action", "schedule": "days", "starts_at": "2031-04-22", "ends_at": "2031-04-22", "time_zone": "Pacific/Auckland"}"#)
             #expect(created.status == .created)
             #expect(try created.json()["start"] == "2031-04-22")
             let backwards = try await sendJSON(client, .post, "/api/v1/events", token: token,
-                                           json: #"{"title": "Backwards days", "all_day": true, "starts_at": "2031-04-22", "ends_at": "2031-04-21", "time_zone": "UTC"}"#)
+                                           json: #"{"title": "Backwards days", "schedule": "days", "starts_at": "2031-04-22", "ends_at": "2031-04-21", "time_zone": "UTC"}"#)
             #expect(backwards.status == .badRequest)
             #expect(try backwards.json()["error"]?["fields"]?["ends_at"] != nil)
+
+            // Only the month is known: shown as the month, in calendars as the month, tentative.
+            let october = String(buffer: try await client.execute(uri: "/events/2016-fostering-resilience-sustainable-water-solutions", method: .get).body)
+            #expect(october.contains("October 2016, days to be announced"))
+            let monthAPI = try await client.execute(uri: "/api/v1/events/2016-fostering-resilience-sustainable-water-solutions", method: .get).json()
+            #expect(monthAPI["schedule"] == "month")
+            #expect(monthAPI["start"] == "2016-10")
+            let monthCalendar = String(buffer: try await client.execute(uri: "/events/2016-fostering-resilience-sustainable-water-solutions.ics", method: .get).body)
+            #expect(monthCalendar.contains("DTSTART;VALUE=DATE:20161001"))
+            #expect(monthCalendar.contains("DTEND;VALUE=DATE:20161101"))
+            #expect(monthCalendar.contains("STATUS:TENTATIVE"))
+            let noMonth = try await sendJSON(client, .post, "/api/v1/events", token: token,
+                                             json: #"{"title": "Autumn summit", "schedule": "month", "starts_at": "autumn", "time_zone": "UTC"}"#)
+            #expect(noMonth.status == .badRequest)
+            #expect(try noMonth.json()["error"]?["fields"]?["starts_at"] == "must be a month such as 2026-10")
+            let unknownSchedule = try await sendJSON(client, .post, "/api/v1/events", token: token,
+                                                     json: #"{"title": "Sometime", "schedule": "someday", "starts_at": "2031-04-22", "time_zone": "UTC"}"#)
+            #expect(try unknownSchedule.json()["error"]?["fields"]?["schedule"] != nil)
         }
     }
 

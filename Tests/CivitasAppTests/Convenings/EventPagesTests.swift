@@ -29,8 +29,9 @@ struct EventPagesTests {
             #expect(winter.contains("These threats are nothing short of a distraction."))
             #expect(winter.contains("\"eventStatus\":\"https:\\/\\/schema.org\\/EventScheduled\""))
             let past = try await client.execute(uri: "/api/v1/events?when=past&per=100", method: .get).json()
-            // 18 meetings, workshops and webinars of the news listing, and the three convenings described at length.
-            #expect(past["page"]?["total"] == .int(21))
+            // 19 meetings, workshops and webinars of the news listing (one known only by its month),
+            // and the three convenings described at length.
+            #expect(past["page"]?["total"] == .int(22))
         }
     }
 

@@ -12,9 +12,10 @@ enum ConveningsOpenAPI {
                 "status": ["type": "string", "enum": .array(EventStatus.allCases.map { .string($0.rawValue) })],
                 "attendance_mode": ["type": "string", "enum": .array(AttendanceMode.allCases.map { .string($0.rawValue) })],
                 "registration_mode": ["type": "string", "enum": .array(RegistrationMode.allCases.map { .string($0.rawValue) })],
-                "start": ["type": "string", "description": "Date-time with the zone's offset; the first date (YYYY-MM-DD) when all_day"],
-                "end": ["type": "string", "description": "Date-time with the zone's offset; the last date (YYYY-MM-DD) when all_day"],
-                "all_day": ["type": "boolean", "description": "Held on whole days; no times are given"],
+                "start": ["type": "string", "description": "Date-time with the zone's offset; the first date (YYYY-MM-DD) when schedule is days; the month (YYYY-MM) when it is month"],
+                "end": ["type": "string", "description": "Date-time with the zone's offset; the last date (YYYY-MM-DD) when schedule is days; the month (YYYY-MM) when it is month"],
+                "schedule": ["type": "string", "enum": .array(EventSchedule.allCases.map { .string($0.rawValue) }),
+                             "description": "How precisely the dates are known: times, whole days, or the month only"],
                 "time_zone": ["type": "string", "description": "IANA time zone the event is held in"],
                 "capacity": ["type": ["integer", "null"]], "summary": ["type": ["string", "null"]], "venue": ["type": ["string", "null"]],
                 "url": ["type": "string"], "calendar_url": ["type": "string"],
@@ -44,10 +45,11 @@ enum ConveningsOpenAPI {
         var inputProperties: [String: JSONValue] = [:]
         for field in EventInput.textFields { inputProperties[field] = ["type": ["string", "null"]] }
         for field in ["capacity", "attendance_count"] { inputProperties[field] = ["type": ["integer", "string", "null"], "minimum": 0] }
-        for field in ["participants_public", "published", "all_day"] { inputProperties[field] = ["type": "boolean"] }
+        for field in ["participants_public", "published"] { inputProperties[field] = ["type": "boolean"] }
+        inputProperties["schedule"] = ["type": "string", "enum": .array(EventSchedule.allCases.map { .string($0.rawValue) }), "default": "times"]
         for field in ["starts_at", "ends_at", "registration_opens_at", "registration_closes_at"] {
-            inputProperties[field] = ["type": ["string", "null"], "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$|^\\d{4}-\\d{2}-\\d{2}$",
-                                      "description": "Local time in the event's time_zone, e.g. 2027-01-24T09:00; for all_day events the date alone (2027-01-24), ends_at being the last day"]
+            inputProperties[field] = ["type": ["string", "null"], "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$|^\\d{4}-\\d{2}(-\\d{2})?$",
+                                      "description": "Local time in the event's time_zone, e.g. 2027-01-24T09:00; with schedule days the date alone (2027-01-24), ends_at being the last day; with schedule month the month (2027-01), ends_at not needed"]
         }
         inputProperties["resources"] = ["type": ["string", "null"], "description": "One resource per line: \"Title | https://...\""]
         for field in EventInput.listFields {

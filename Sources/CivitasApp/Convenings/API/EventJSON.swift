@@ -8,7 +8,7 @@ enum EventJSON {
         [
             "id": .string(event.id), "slug": .string(event.slug), "title": .string(event.title), "kind": .string(event.kind),
             "summary": .optional(event.summary), "status": .string(event.status), "attendance_mode": .string(event.attendanceMode),
-            "start": .string(event.isoStart), "end": .string(event.isoEnd), "all_day": .bool(event.allDay),
+            "start": .string(event.isoStart), "end": .string(event.isoEnd), "schedule": .string(event.schedule),
             "time_zone": .string(event.timeZone), "venue": .optional(event.venue), "area_id": .optional(event.areaId),
             "series": .optional(event.series), "parent_id": .optional(event.parentId), "registration_mode": .string(event.registrationMode),
             "capacity": event.capacity.map { .int($0) } ?? .null,

@@ -5,8 +5,9 @@ import Foundation
 /// event's SEQUENCE, its status, and a link back to its page.
 enum EventCalendar {
     static func entry(_ event: EventRecord, area: String? = nil, publicURL: String) -> CalendarEvent {
+        // A month without its days is in calendars as the whole month, marked tentative.
         let status: CalendarEvent.Status = switch event.eventStatus {
-        case .scheduled: .confirmed
+        case .scheduled: event.dateSchedule == .month ? .tentative : .confirmed
         case .postponed: .tentative
         case .cancelled: .cancelled
         }

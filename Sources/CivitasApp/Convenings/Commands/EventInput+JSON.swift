@@ -49,7 +49,7 @@ extension EventInput {
         return input
     }
 
-    private static let flagFields: Set<String> = ["participants_public", "published", "all_day"]
+    private static let flagFields: Set<String> = ["participants_public", "published"]
 
     private mutating func setList(_ name: String, _ ids: [String]) {
         switch name {

@@ -80,8 +80,17 @@ enum EventRules {
                 }
                 return date
             }
-            event.allDay = input["all_day"] == "true"
-            if event.allDay {
+            let schedule = input["schedule"].isEmpty ? EventSchedule.times : EventSchedule(rawValue: input["schedule"])
+            if schedule == nil { errors["schedule"] = "must be one of \(EventSchedule.choicesText)" }
+            event.schedule = (schedule ?? .times).rawValue
+            if schedule == .month {
+                // A month: any day in it will do, and no end is needed.
+                if input["starts_at"].isEmpty { errors["starts_at"] = "is required" }
+                else if let first = ZonedTime.parseMonth(input["starts_at"], in: zone) {
+                    event.startsAt = first
+                    event.endsAt = ZonedTime.startOfMonth(first, adding: 1, in: zone)
+                } else { errors["starts_at"] = "must be a month such as 2026-10" }
+            } else if schedule == .days {
                 // Whole days: the dates count, any time typed with them does not.
                 func day(_ name: String) -> Date? {
                     guard !input[name].isEmpty else { errors[name] = "is required"; return nil }
@@ -147,7 +156,7 @@ enum EventRules {
     /// A blank event for the "new event" form and for parsing a new one.
     static func blank(id: String, now: Date) -> EventRecord {
         EventRecord(id: id, slug: "", title: "", kind: EventKind.conference.rawValue, summary: nil, description: nil,
-                    startsAt: now, endsAt: now, timeZone: "America/New_York", allDay: false, attendanceMode: AttendanceMode.inPerson.rawValue,
+                    startsAt: now, endsAt: now, timeZone: "America/New_York", schedule: EventSchedule.times.rawValue, attendanceMode: AttendanceMode.inPerson.rawValue,
                     venue: nil, areaId: nil, onlineUrl: nil, series: nil, parentId: nil, status: EventStatus.scheduled.rawValue,
                     registrationMode: RegistrationMode.closed.rawValue, capacity: nil, registrationOpensAt: nil,
                     registrationClosesAt: nil, participantsPublic: false, highlights: nil, attendanceCount: nil,

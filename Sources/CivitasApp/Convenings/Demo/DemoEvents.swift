@@ -27,8 +27,9 @@ enum DemoEvents {
                       registration: RegistrationMode = .closed, extra: [String: String] = [:]) -> [String: String] {
         var values = ["slug": slug, "title": title, "kind": kind.rawValue, "starts_at": start, "ends_at": end, "time_zone": zone,
                       "attendance_mode": mode.rawValue, "status": EventStatus.scheduled.rawValue, "registration_mode": registration.rawValue]
-        // A start given as a date alone ("2015-08-13") makes a whole-day event.
-        if !start.contains("T") { values["all_day"] = "true" }
+        // A start given as a date alone ("2015-08-13") makes a whole-day event; a month alone
+        // ("2016-10") an event whose days are not known.
+        if !start.contains("T") { values["schedule"] = start.count == 7 ? EventSchedule.month.rawValue : EventSchedule.days.rawValue }
         values["area_id"] = area.map { "area-\($0)" }
         values["venue"] = venue
         values["series"] = series

@@ -50,6 +50,11 @@ extension DemoEvents {
             meeting("2017-summer-meeting", "Summer 2017 Meeting", kind: .annualMeeting, "2017-08-16", "2017-08-18", zone: "America/New_York",
                     area: "burlington", series: "Summer Meeting", summary: "Hosted by Mayor Weinberger in Burlington, Vermont.",
                     hosts: [person("miro-weinberger")]),
+            // "Join us in October": the listing names the month and no day, place or kind.
+            DemoEvent(values: event("2016-fostering-resilience-sustainable-water-solutions", "Fostering Resilience: Leading on Sustainable Water Solutions",
+                                    kind: .forum, start: "2016-10", end: "2016-10", zone: "America/Chicago", area: nil,
+                                    summary: "How integrated, innovative solutions can build a resilient water future and more livable cities."),
+                      topics: [topic("water")], source: news, parties: [.host: [mip]]),
             meeting("2016-summer-meeting", "2016 Summer Meeting", kind: .annualMeeting, "2016-08-25", "2016-08-27", zone: "America/Los_Angeles",
                     area: "berkeley", series: "Summer Meeting", summary: "Hosted by Mayor Tom Bates in Berkeley, California.", hosts: [person("tom-bates")]),
             meeting("2016-winter-meeting", "2016 Winter Meeting", "2016-01-22", "2016-01-23", zone: "America/New_York",

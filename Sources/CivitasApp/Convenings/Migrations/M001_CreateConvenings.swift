@@ -16,8 +16,9 @@ struct M001_CreateConvenings: AsyncMigration {
             .field("starts_at", .datetime, .required)
             .field("ends_at", .datetime, .required)
             .field("time_zone", .string, .required)
-            // Whole days: stored from midnight to the midnight after the last day, in time_zone.
-            .field("all_day", .bool, .required, .sql(.default(false)))
+            // times, days or month (EventSchedule). Whole days are stored from midnight to the
+            // midnight after the last day, a month from its first midnight to the next month's.
+            .field("schedule", .string, .required, .sql(.default("times")))
             .field("attendance_mode", .string, .required)
             .field("venue", .string)
             .field("area_id", .string, .references("areas", "id"))

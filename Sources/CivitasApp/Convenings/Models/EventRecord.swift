@@ -13,9 +13,10 @@ struct EventRecord: Codable, Sendable, Equatable {
     var startsAt: Date
     var endsAt: Date
     var timeZone: String
-    /// Held on whole days with no times given: `startsAt` is the first day's midnight and
-    /// `endsAt` the midnight after the last day, both in `zone`.
-    var allDay: Bool
+    /// How precisely the dates are known (`EventSchedule`). For whole days `startsAt` is the
+    /// first day's midnight and `endsAt` the midnight after the last day, both in `zone`; for
+    /// a month, its first midnight and the next month's.
+    var schedule: String
     var attendanceMode: String
     var venue: String?
     var areaId: String?
@@ -50,13 +51,35 @@ struct EventRecord: Codable, Sendable, Equatable {
 
     /// When it happens, as people read it: times with the zone named, or the days alone.
     var when: String {
-        allDay ? ZonedTime.days(startsAt, endsAt, in: zone) : ZonedTime.span(startsAt, endsAt, in: zone)
+        switch dateSchedule {
+        case .times: ZonedTime.span(startsAt, endsAt, in: zone)
+        case .days: ZonedTime.days(startsAt, endsAt, in: zone)
+        case .month: "\(ZonedTime.month(startsAt, in: zone)), days to be announced"
+        }
     }
+
+    var dateSchedule: EventSchedule { EventSchedule(rawValue: schedule) ?? .times }
+
+    /// Dates without times (whole days, or a month): calendars get dates, not times.
+    var allDay: Bool { dateSchedule != .times }
 
     /// ISO 8601 start and end for JSON and schema.org: date-times with the zone's offset, or
     /// for a whole-day event its first and last dates.
-    var isoStart: String { allDay ? ZonedTime.dayKey(startsAt, in: zone) : ZonedTime.iso8601(startsAt, in: zone) }
-    var isoEnd: String { allDay ? ZonedTime.dayKey(lastDay, in: zone) : ZonedTime.iso8601(endsAt, in: zone) }
+    /// For a month, the year and month alone (`2016-10`).
+    var isoStart: String {
+        switch dateSchedule {
+        case .times: ZonedTime.iso8601(startsAt, in: zone)
+        case .days: ZonedTime.dayKey(startsAt, in: zone)
+        case .month: String(ZonedTime.dayKey(startsAt, in: zone).prefix(7))
+        }
+    }
+    var isoEnd: String {
+        switch dateSchedule {
+        case .times: ZonedTime.iso8601(endsAt, in: zone)
+        case .days: ZonedTime.dayKey(lastDay, in: zone)
+        case .month: String(ZonedTime.dayKey(lastDay, in: zone).prefix(7))
+        }
+    }
 
     /// The last day of a whole-day event (its `endsAt` is the midnight after it).
     var lastDay: Date { ZonedTime.startOfDay(endsAt.addingTimeInterval(-1), in: zone) }
