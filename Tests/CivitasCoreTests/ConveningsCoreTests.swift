@@ -54,6 +54,15 @@ struct ConveningsCoreTests {
         #expect(server == SMTPServer(host: "127.0.0.1", port: 2525, username: "user", password: "p@ss"))
         #expect(server.description == "smtp://user@127.0.0.1:2525")
         #expect(throws: SMTPServer.Invalid.self) { try SMTPServer(url: "http://mail.example.org") }
+        #expect(try SMTPServer(url: "smtp://relay.example.org").port == 25)
+        let secure = try SMTPServer(url: "smtps://mailer:secret@mail.example.org")
+        #expect(secure.port == 465)
+        #expect(secure.security == .implicitTLS)
+        #expect(secure.description == "smtps://mailer@mail.example.org:465")
+        #expect(!secure.isLoopback)
+        #expect(try SMTPServer(url: "smtp://localhost:2525").isLoopback)
+        #expect(throws: SMTPServer.Invalid.self) { try SMTPServer(url: "smtp://mail.example.org:587?ca_file=/no/such/ca.pem") }
+        #expect(throws: SMTPServer.Invalid.self) { try SMTPServer(url: "smtp://mail.example.org:587?verify=no") }
     }
 
     @Test("Whole-day and month-only events are read as days or months, shown without times, and written to calendars as dates")

@@ -1,9 +1,10 @@
 """Starts a real Civitas server on a fresh SQLite file with the demo network, delivering its
-mail by SMTP to a local sink (aiosmtpd), and a headless Chromium driven by Selenium, for
+mail by SMTP to a local sink (aiosmtpd) that accepts mail only after STARTTLS, and a headless Chromium driven by Selenium, for
 tests that use the site as a person would."""
 import os
 import shutil
 import socket
+import ssl
 import subprocess
 import tempfile
 import time
@@ -56,18 +57,28 @@ class MailSink:
 
 @pytest.fixture(scope="session")
 def mail():
+    """The sink, its port and the certificate it presents (self-signed for localhost), which
+    Civitas is told to trust; it refuses mail until the connection is encrypted."""
+    certdir = tempfile.mkdtemp(prefix="civitas-e2e-tls-")
+    cert, key = os.path.join(certdir, "cert.pem"), os.path.join(certdir, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", cert],
+                   check=True, capture_output=True)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
     sink = MailSink()
-    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port(), tls_context=context, require_starttls=True)
     controller.start()
-    yield (sink, controller.port)
+    yield (sink, controller.port, cert)
     controller.stop()
+    shutil.rmtree(certdir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
 def civitas_env(mail):
     workdir = tempfile.mkdtemp(prefix="civitas-e2e-")
     env = dict(os.environ, DATABASE_URL=f"sqlite://{workdir}/e2e.sqlite", CIVITAS_CACHE_SECONDS="0", LOG_LEVEL="warning",
-               SMTP_URL=f"smtp://127.0.0.1:{mail[1]}", CIVITAS_MAIL_FROM="network@example.org")
+               SMTP_URL=f"smtp://localhost:{mail[1]}?ca_file={mail[2]}", CIVITAS_MAIL_FROM="network@example.org")
     env.pop("CIVITAS_TEST_POSTGRES_URL", None)
     yield env
     shutil.rmtree(workdir, ignore_errors=True)

@@ -2,10 +2,13 @@ import CivitasCore
 import Foundation
 import NIOCore
 import NIOPosix
+import NIOSSL
 
-/// Delivers mail to an SMTP server (RFC 5321): EHLO, optional AUTH PLAIN, MAIL FROM,
-/// RCPT TO, DATA with dot-stuffing, QUIT. One connection per mail keeps it simple and
-/// robust; the outbox sends few mails at a time.
+/// Delivers mail to an SMTP server (RFC 5321): EHLO, STARTTLS when offered (RFC 3207) or
+/// TLS from the start (smtps), optional AUTH PLAIN, MAIL FROM, RCPT TO, DATA with
+/// dot-stuffing, QUIT. One connection per mail keeps it simple and robust; the outbox
+/// sends few mails at a time. Certificates are verified against the system's authorities,
+/// or the one in `ca_file`.
 struct SMTPMailTransport: MailTransport {
     let server: SMTPServer
     let heloName: String
@@ -15,22 +18,39 @@ struct SMTPMailTransport: MailTransport {
     }
 
     func send(_ message: MailMessage) async throws {
+        let tls = try tlsHandlerMaker()
+        let implicitTLS = server.security == .implicitTLS
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.seconds(10))
             .connect(host: server.host, port: server.port) { channel in
-                channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
+                channel.eventLoop.makeCompletedFuture {
+                    if implicitTLS { try channel.pipeline.syncOperations.addHandler(try tls()) }
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
             }
         try await channel.executeThenClose { inbound, outbound in
             var replies = SMTPReplies(inbound.makeAsyncIterator())
             try await replies.expect(220, after: "connecting")
-            try await command("EHLO \(heloName)", expect: 250, outbound, &replies)
-            if let username = server.username {
-                let credentials = Data(([0] + Array(username.utf8) + [0] + Array((server.password ?? "").utf8))).base64EncodedString()
-                try await command("AUTH PLAIN \(credentials)", expect: 235, outbound, &replies, shown: "AUTH PLAIN")
+            var extensions = try await command("EHLO \(heloName)", expect: 250, outbound, &replies)
+            var encrypted = implicitTLS
+            if !encrypted, extensions.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) {
+                _ = try await command("STARTTLS", expect: 220, outbound, &replies)
+                // TLS goes in front of everything: the handshake starts as it is added, and the
+                // conversation continues inside it (RFC 3207: EHLO again).
+                try await channel.channel.pipeline.addHandler(try tls(), position: .first).get()
+                encrypted = true
+                extensions = try await command("EHLO \(heloName)", expect: 250, outbound, &replies)
             }
-            try await command("MAIL FROM:<\(message.from)>", expect: 250, outbound, &replies)
-            try await command("RCPT TO:<\(message.to)>", expect: 250, outbound, &replies)
-            try await command("DATA", expect: 354, outbound, &replies)
+            if let username = server.username {
+                guard encrypted || server.isLoopback else {
+                    throw Failure(description: "\(server) does not offer STARTTLS; the password is not sent unencrypted (use smtps:// or a server that offers STARTTLS)")
+                }
+                let credentials = Data(([0] + Array(username.utf8) + [0] + Array((server.password ?? "").utf8))).base64EncodedString()
+                _ = try await command("AUTH PLAIN \(credentials)", expect: 235, outbound, &replies, shown: "AUTH PLAIN")
+            }
+            _ = try await command("MAIL FROM:<\(message.from)>", expect: 250, outbound, &replies)
+            _ = try await command("RCPT TO:<\(message.to)>", expect: 250, outbound, &replies)
+            _ = try await command("DATA", expect: 354, outbound, &replies)
             // Lines starting with a dot get a second one (RFC 5321 4.5.2); the message ends with a lone dot.
             let body = message.rendered().split(separator: "\r\n", omittingEmptySubsequences: false)
                 .map { $0.hasPrefix(".") ? "." + $0 : String($0) }.joined(separator: "\r\n")
@@ -40,10 +60,22 @@ struct SMTPMailTransport: MailTransport {
         }
     }
 
+    /// Makes the TLS handler for this server: verified against the system's authorities or
+    /// `ca_file`, and against the host name unless the server is named by an IP address.
+    private func tlsHandlerMaker() throws -> @Sendable () throws -> NIOSSLClientHandler {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let caFile = server.caFile { configuration.trustRoots = .file(caFile) }
+        let context = try NIOSSLContext(configuration: configuration)
+        let isAddress = server.host.contains(":") || server.host.split(separator: ".").allSatisfy { Int($0) != nil }
+        let hostname = isAddress ? nil : server.host
+        return { try NIOSSLClientHandler(context: context, serverHostname: hostname) }
+    }
+
+    /// Sends one command and returns the lines of its reply (for EHLO, the extensions).
     private func command(_ line: String, expect code: Int, _ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
-                         _ replies: inout SMTPReplies, shown: String? = nil) async throws {
+                         _ replies: inout SMTPReplies, shown: String? = nil) async throws -> [String] {
         try await outbound.write(ByteBuffer(string: line + "\r\n"))
-        try await replies.expect(code, after: shown ?? line)
+        return try await replies.expect(code, after: shown ?? line)
     }
 }
 
@@ -54,14 +86,16 @@ struct SMTPReplies {
 
     init(_ iterator: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator) { self.iterator = iterator }
 
-    mutating func expect(_ code: Int, after step: String) async throws {
-        let (received, text) = try await next()
+    @discardableResult
+    mutating func expect(_ code: Int, after step: String) async throws -> [String] {
+        let (received, lines) = try await next()
         guard received == code else {
-            throw SMTPMailTransport.Failure(description: "SMTP server answered \(received) \(text) after \(step)")
+            throw SMTPMailTransport.Failure(description: "SMTP server answered \(received) \(lines.joined(separator: " ")) after \(step)")
         }
+        return lines
     }
 
-    private mutating func next() async throws -> (Int, String) {
+    private mutating func next() async throws -> (Int, [String]) {
         var lines: [String] = []
         while true {
             while let range = pending.range(of: "\r\n") {
@@ -70,7 +104,7 @@ struct SMTPReplies {
                 lines.append(line)
                 let bytes = Array(line.utf8)
                 if bytes.count < 4 || bytes[3] == UInt8(ascii: " ") {
-                    return (Int(line.prefix(3)) ?? 0, lines.map { String($0.dropFirst(4)) }.joined(separator: " "))
+                    return (Int(line.prefix(3)) ?? 0, lines.map { String($0.dropFirst(4)) })
                 }
             }
             guard let buffer = try await iterator.next() else {
