@@ -8,6 +8,9 @@ import SQLKit
 struct CancelRegistration: Sendable {
     enum Key: Sendable { case token(String), id(String) }
     let key: Key
+    /// When set (an organiser acting through an event's pages), a registration of another
+    /// event is not found.
+    var eventID: String? = nil
 
     enum Outcome: Sendable {
         case cancelled(RegistrationRecord, promoted: [RegistrationRecord])
@@ -21,7 +24,7 @@ struct CancelRegistration: Sendable {
         case .token(let token): try await store.registration(tokenHash: Sessions.hash(token))
         case .id(let id): try await store.registration(id: id)
         }
-        guard let found else { return .notFound }
+        guard let found, eventID == nil || found.eventId == eventID else { return .notFound }
         let now = services.now()
         let outcome = try await services.database.countingTransaction { db -> Outcome in
             guard let event = try await EventLock.acquire(found.eventId, on: db) else { return .notFound }

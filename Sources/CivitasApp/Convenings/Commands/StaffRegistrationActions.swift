@@ -16,9 +16,7 @@ struct ReviewRegistration: Sendable {
 
     func run(services: AppServices) async throws -> Outcome {
         if action == .cancel {
-            // Only through its own event: a registration id under another event's address is not found.
-            guard try await EventStore(services.database.db).registration(id: registrationID)?.eventId == eventID else { return .notFound }
-            switch try await CancelRegistration(key: .id(registrationID)).run(services: services) {
+            switch try await CancelRegistration(key: .id(registrationID), eventID: eventID).run(services: services) {
             case .cancelled(let registration, _): return try await audited(registration, services: services)
             case .alreadyInactive: return .refused(AppError(.conflict, "This registration is already cancelled or rejected"))
             case .notFound: return .notFound
