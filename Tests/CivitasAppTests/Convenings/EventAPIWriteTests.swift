@@ -104,6 +104,9 @@ struct EventAPIWriteTests {
             // Only the month is known: shown as the month, in calendars as the month, tentative.
             let october = String(buffer: try await client.execute(uri: "/events/2016-fostering-resilience-sustainable-water-solutions", method: .get).body)
             #expect(october.contains("October 2016, days to be announced"))
+            let list = String(buffer: try await client.execute(uri: "/events?when=past&topic=water&per=100", method: .get).body)
+            #expect(list.contains("Forum · October 2016"), "lists name the month, not an invented first day")
+            #expect(!list.contains("Saturday 1 October 2016"))
             let monthAPI = try await client.execute(uri: "/api/v1/events/2016-fostering-resilience-sustainable-water-solutions", method: .get).json()
             #expect(monthAPI["schedule"] == "month")
             #expect(monthAPI["start"] == "2016-10")

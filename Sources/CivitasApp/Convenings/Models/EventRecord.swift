@@ -58,6 +58,11 @@ struct EventRecord: Codable, Sendable, Equatable {
         }
     }
 
+    /// When it starts, in one short line for lists: the first day, or the month alone.
+    var startDay: String {
+        dateSchedule == .month ? ZonedTime.month(startsAt, in: zone) : ZonedTime.day(startsAt, in: zone)
+    }
+
     var dateSchedule: EventSchedule { EventSchedule(rawValue: schedule) ?? .times }
 
     /// Dates without times (whole days, or a month): calendars get dates, not times.

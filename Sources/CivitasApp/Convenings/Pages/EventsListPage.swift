@@ -26,7 +26,7 @@ struct EventsListPage {
             .p(.class("meta"), .text("\(total) \(total == 1 ? "event" : "events")")),
             .ul(.class("cards"), .forEach(events) { event in
                 .li(.a(.href(SiteURL.event(event.slug).path), .text(event.title)),
-                    .div(.class("meta"), .text("\(event.eventKind.label) · \(ZonedTime.day(event.startsAt, in: event.zone))")),
+                    .div(.class("meta"), .text("\(event.eventKind.label) · \(event.startDay)")),
                     .if(event.eventStatus != .scheduled, .div(.class("error"), .text(event.eventStatus.label))))
             }),
             .nav(.class("pager"), .attribute(named: "aria-label", value: "Pages"),

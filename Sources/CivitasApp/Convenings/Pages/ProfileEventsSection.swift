@@ -15,7 +15,7 @@ extension ConveningsModule: ProfileSectionProvider {
                 .thead(.tr(.th("When"), .th("Event"), .th("Role"))),
                 .tbody(.forEach(events) { line in
                     .tr(
-                        .td(.text(ZonedTime.day(line.event.startsAt, in: line.event.zone))),
+                        .td(.text(line.event.startDay)),
                         .td(.a(.href(SiteURL.event(line.event.slug).path), .text(line.event.title)),
                             .if(line.event.status != EventStatus.scheduled.rawValue,
                                 .text(" (\(EventStatus(rawValue: line.event.status)?.label.lowercased() ?? line.event.status))"))),

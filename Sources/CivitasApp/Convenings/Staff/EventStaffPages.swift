@@ -16,7 +16,7 @@ struct StaffEventsPage {
             .table(.thead(.tr(.th("Event"), .th("When"), .th("Status"), .th("Registration"), .th(""))),
                 .tbody(.forEach(events) { event in
                     .tr(.td(.a(.href(SiteURL.staffEventEdit(event.id).path), .text(event.title)), .if(!event.published, .span(.class("meta"), .text(" (unpublished)")))),
-                        .td(.text(ZonedTime.day(event.startsAt, in: event.zone))),
+                        .td(.text(event.startDay)),
                         .td(.text(event.eventStatus.label)),
                         .td(.text(event.registration.label)),
                         .td(.a(.href(SiteURL.staffEventSessions(event.id).path), .text("Programme")), .text(" · "),
