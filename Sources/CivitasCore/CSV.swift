@@ -1,6 +1,6 @@
 /// Writes CSV (RFC 4180): fields with commas, quotes or line breaks are quoted, quotes
 /// doubled, lines end with CRLF. Cells that a spreadsheet would run as a formula
-/// (starting with =, +, - or @) are prefixed with a quote, so an export is safe to open.
+/// (see `CSVFormulaGuard`) are prefixed with a quote, so an export is safe to open.
 public enum CSV {
     public static func document(header: [String], rows: [[String]]) -> String {
         ([header] + rows).map(line).joined()
@@ -12,7 +12,7 @@ public enum CSV {
 
     public static func field(_ value: String) -> String {
         var value = value
-        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
+        if CSVFormulaGuard.needsGuard(value) { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

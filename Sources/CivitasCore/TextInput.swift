@@ -8,6 +8,14 @@ public enum TextInput {
 }
 
 extension TextInput {
+    /// Names, titles, labels, addresses: one line. Besides the control characters above,
+    /// refuses tab, carriage return, line feed, the C1 controls (NEL among them) and the
+    /// Unicode line and paragraph separators, so such a value can never start a new line
+    /// in a mail header, a CSV row or a calendar property.
+    public static func hasLineBreaksOrControls(_ text: some StringProtocol) -> Bool {
+        text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }
+    }
+
     /// A deliverable-looking address: one `@`, a local part, a domain with a dot, no spaces
     /// or characters that could break a mail header. (The only real check is the mail itself.)
     public static func isEmailAddress(_ text: String) -> Bool {

@@ -34,6 +34,12 @@ public struct FieldSpec: Sendable {
         return false
     }
 
+    /// Everything but long text is one line: names, labels, addresses, codes.
+    public var isSingleLine: Bool {
+        if case .longText = kind { return false }
+        return true
+    }
+
     public var isNumeric: Bool {
         switch kind {
         case .integer, .decimal: true

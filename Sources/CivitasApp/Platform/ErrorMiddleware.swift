@@ -34,7 +34,7 @@ struct ErrorMiddleware: RouterMiddleware {
         }
         let layout = PageLayout(services: services, context: context)
         let signInLink: Node<HTML.BodyContext> = context.user == nil && error.status == .forbidden
-            ? .p(.a(.href(SiteURL.signIn.with(query: [("next", request.uri.path)])), .text("Sign in")))
+            ? .p(.a(.href(to: SiteURL.signIn.with(query: [("next", request.uri.path)])), .text("Sign in")))
             : .empty
         let page = layout.render(title: error.status.reasonPhrase, content: .group(
             .h1(.text(error.status.reasonPhrase)),

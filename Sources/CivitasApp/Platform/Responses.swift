@@ -35,4 +35,8 @@ enum Responses {
     static func redirect(to path: String) -> Response {
         Response(status: .seeOther, headers: [.location: path])
     }
+
+    static func redirect(to destination: some LinkDestination) -> Response {
+        redirect(to: destination.href)
+    }
 }

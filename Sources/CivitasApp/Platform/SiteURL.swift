@@ -127,11 +127,11 @@ public enum SiteURL: Sendable {
     public static func parameter(_ name: String) -> String { "{\(name)}" }
 
     /// Links with a query, e.g. `/people?q=garcetti&page=2`.
-    public func with(query items: [(String, String)]) -> String {
+    func with(query items: [(String, String)]) -> SiteLink {
         let query = items.filter { !$0.1.isEmpty }.map { name, value in
             "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? value)"
         }
-        return query.isEmpty ? path : path + "?" + query.joined(separator: "&")
+        return SiteLink(path: query.isEmpty ? path : path + "?" + query.joined(separator: "&"))
     }
 }
 

@@ -26,7 +26,7 @@ struct StaffFormTests {
                 ("person_id", personID), ("post_id", "post-mayor-of-tacoma"), ("role", "Mayor"), ("start_date", "2030-01-02"),
             ])
             #expect(term.status == .seeOther)
-            let staffList = try await editor.get(client, SiteURL.staffList(.membership).with(query: [("q", "Mayor")])).text
+            let staffList = try await editor.get(client, SiteURL.staffList(.membership).with(query: [("q", "Mayor")]).path).text
             #expect(staffList.contains("Amara Okafor — Mayor of Tacoma, City of Tacoma (since 2 January 2030)"))
             let city = try await client.execute(uri: "/areas/tacoma", method: .get).text
             #expect(city.contains("Amara Okafor"))

@@ -23,7 +23,7 @@ public struct CreateAPIToken: Sendable {
 
     public func run(services: AppServices) async throws -> Outcome {
         let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 100, !TextInput.hasControlCharacters(name) else { return .invalid("Give the token a name of 1 to 100 characters") }
+        guard !name.isEmpty, name.count <= 100, !TextInput.hasLineBreaksOrControls(name) else { return .invalid("Give the token a name of 1 to 100 characters") }
         var parsed: [APIScope] = []
         for text in scopes.map({ $0.trimmingCharacters(in: .whitespaces) }) where !text.isEmpty {
             guard let scope = APIScope(rawValue: text) else {

@@ -1,3 +1,4 @@
+import CivitasCore
 import FluentKit
 import Foundation
 
@@ -23,8 +24,11 @@ public struct CreateUser: Sendable {
 
     public func run(services: AppServices) async throws -> Outcome {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        guard email.wholeMatch(of: /[^@\s]+@[^@\s]+\.[^@\s]+/) != nil else {
+        guard TextInput.isEmailAddress(email) else {
             return .invalid("\"\(email)\" is not an e-mail address")
+        }
+        guard !TextInput.hasLineBreaksOrControls(name), name.count <= 200 else {
+            return .invalid("The name must be one line of at most 200 characters, without line breaks or control characters")
         }
         guard password.count >= Passwords.minimumLength else {
             return .invalid("The password must be at least \(Passwords.minimumLength) characters long")

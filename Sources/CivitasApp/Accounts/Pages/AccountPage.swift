@@ -14,8 +14,8 @@ struct AccountPage {
             .if(changed, .p(.class("notice"), "Your password has been changed; your other sessions have been signed out.")),
             .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0.message)) },
             .h2("Change your password"),
-            .form(.class("stacked"), .method(.post), .action(SiteURL.accountPassword.path),
-                .input(.type(.hidden), .name("csrf_token"), .value(csrfToken)),
+            .form(.class("stacked"), .method(.post), .action(to: SiteURL.accountPassword),
+                .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
                 field("current_password", "Current password", autocomplete: "current-password"),
                 field("new_password", "New password (at least \(Passwords.minimumLength) characters)", autocomplete: "new-password"),
                 field("confirmation", "New password again", autocomplete: "new-password"),
@@ -26,8 +26,8 @@ struct AccountPage {
 
     private func field(_ name: String, _ label: String, autocomplete: String) -> Node<HTML.FormContext> {
         .div(
-            .label(.for(name), .text(label)),
-            .input(.type(.password), .id(name), .name(name), .required(true), .attribute(named: "autocomplete", value: autocomplete)),
+            .label(.for(escaping: name), .text(label)),
+            .input(.type(.password), .id(escaping: name), .name(escaping: name), .required(true), .attribute(named: "autocomplete", escaping: autocomplete)),
             .unwrap(error?.fieldErrors[name]) { .p(.class("field-error"), .text("\(label): \($0)")) }
         )
     }

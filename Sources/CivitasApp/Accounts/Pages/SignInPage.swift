@@ -10,11 +10,11 @@ struct SignInPage {
         .group(
             .h1("Sign in"),
             .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
-            .form(.class("stacked"), .method(.post), .action(SiteURL.signIn.path),
-                .input(.type(.hidden), .name("csrf_token"), .value(csrfToken)),
-                .input(.type(.hidden), .name("next"), .value(next)),
+            .form(.class("stacked"), .method(.post), .action(to: SiteURL.signIn),
+                .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
+                .input(.type(.hidden), .name("next"), .value(escaping: next)),
                 .label(.for("email"), "E-mail"),
-                .input(.type(.email), .id("email"), .name("email"), .value(email), .required(true), .attribute(named: "autocomplete", value: "username")),
+                .input(.type(.email), .id("email"), .name("email"), .value(escaping: email), .required(true), .attribute(named: "autocomplete", value: "username")),
                 .label(.for("password"), "Password"),
                 .input(.type(.password), .id("password"), .name("password"), .required(true), .attribute(named: "autocomplete", value: "current-password")),
                 .p(.button(.type(.submit), .text("Sign in")))

@@ -24,14 +24,14 @@ struct TokensPage {
                 .div(.class("notice"), .p("Copy this token now; it will not be shown again:"), .p(.code(.class("token"), .text(token))))
             },
             .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
-            .form(.class("stacked"), .method(.post), .action(SiteURL.staffTokens.path),
-                .input(.type(.hidden), .name("csrf_token"), .value(csrfToken)),
+            .form(.class("stacked"), .method(.post), .action(to: SiteURL.staffTokens),
+                .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
                 .label(.for("name"), "Name"),
                 .input(.type(.text), .id("name"), .name("name"), .required(true)),
                 .fieldset(
                     .element(named: "legend", text: "Scopes"),
                     .forEach(APIScope.allCases) { scope in
-                        .label(.input(.type(.checkbox), .name("scopes"), .value(scope.rawValue)), .text(" \(scope.rawValue): \(scope.summary)"))
+                        .label(.input(.type(.checkbox), .name("scopes"), .value(escaping: scope.rawValue)), .text(" \(scope.rawValue): \(scope.summary)"))
                     }
                 ),
                 .p(.button(.type(.submit), .text("Create token")))
@@ -42,8 +42,8 @@ struct TokensPage {
                     .tr(.td(.text(row.name)), .td(.text(row.scopes)), .td(.text(Format.timestamp(row.createdAt))),
                         .td(.text(row.lastUsedAt.map(Format.timestamp) ?? "never")),
                         .td(row.revokedAt == nil
-                            ? .form(.method(.post), .action(SiteURL.staffTokenRevoke(row.id).path),
-                                .input(.type(.hidden), .name("csrf_token"), .value(csrfToken)),
+                            ? .form(.method(.post), .action(to: SiteURL.staffTokenRevoke(row.id)),
+                                .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
                                 .button(.class("secondary"), .type(.submit), .text("Revoke")))
                             : .text("revoked \(Format.timestamp(row.revokedAt!))")))
                 })

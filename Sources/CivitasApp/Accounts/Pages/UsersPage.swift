@@ -23,8 +23,8 @@ struct UsersPage {
                      .p(.code(.class("token"), .text(created.password))))
             },
             .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
-            .form(.class("stacked"), .method(.post), .action(SiteURL.staffUsers.path),
-                .input(.type(.hidden), .name("csrf_token"), .value(csrfToken)),
+            .form(.class("stacked"), .method(.post), .action(to: SiteURL.staffUsers),
+                .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
                 .label(.for("email"), "E-mail"),
                 .input(.type(.email), .id("email"), .name("email"), .required(true)),
                 .label(.for("name"), "Name"),
@@ -38,9 +38,9 @@ struct UsersPage {
                 .tbody(.forEach(rows) { row in
                     .tr(.td(.text(row.name), .br(), .span(.class("meta"), .text(row.email))),
                         .td(.text(row.role.rawValue)), .td(.text(row.disabled ? "disabled" : "active")),
-                        .td(.form(.method(.post), .action(SiteURL.staffUser(row.id).path),
-                            .input(.type(.hidden), .name("csrf_token"), .value(csrfToken)),
-                            .label(.for("role-\(row.id)"), .class("skip"), .text("Role of \(row.email)")),
+                        .td(.form(.method(.post), .action(to: SiteURL.staffUser(row.id)),
+                            .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
+                            .label(.for(escaping: "role-\(row.id)"), .class("skip"), .text("Role of \(row.email)")),
                             roleSelect(id: "role-\(row.id)", selected: row.role),
                             .label(.input(.type(.checkbox), .name("disabled"), .value("true"), .checked(row.disabled)), " disabled "),
                             .button(.class("secondary"), .type(.submit), .text("Save")))))
@@ -50,7 +50,7 @@ struct UsersPage {
     }
 
     private func roleSelect(id: String, selected: Role) -> Node<HTML.FormContext> {
-        .select(.id(id), .attribute(named: "name", value: "role"),
+        .select(.id(escaping: id), .attribute(named: "name", value: "role"),
             .forEach(Role.allCases) { role in .choice(value: role.rawValue, title: role.rawValue, selected: role == selected) })
     }
 }

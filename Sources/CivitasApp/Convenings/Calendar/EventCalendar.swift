@@ -30,7 +30,7 @@ enum EventCalendar {
 
 /// "Add to calendar" links for an event page.
 enum AddToCalendarLinks {
-    static func google(_ event: EventRecord, location: String?, publicURL: String) -> String {
+    static func google(_ event: EventRecord, location: String?, publicURL: String) -> WebAddress? {
         let items: [(String, String)] = [
             ("action", "TEMPLATE"), ("text", event.title),
             ("dates", event.allDay
@@ -39,10 +39,10 @@ enum AddToCalendarLinks {
             ("ctz", event.timeZone), ("details", (event.summary ?? "") + "\n" + publicURL + SiteURL.event(event.slug).path),
             ("location", location ?? ""),
         ]
-        return "https://calendar.google.com/calendar/render?" + query(items)
+        return WebAddress("https://calendar.google.com/calendar/render?" + query(items))
     }
 
-    static func outlook(_ event: EventRecord, location: String?, publicURL: String) -> String {
+    static func outlook(_ event: EventRecord, location: String?, publicURL: String) -> WebAddress? {
         let items: [(String, String)] = [
             ("path", "/calendar/action/compose"), ("rru", "addevent"), ("subject", event.title),
             ("startdt", event.allDay ? event.isoStart : ZonedTime.iso8601(event.startsAt, in: .gmt)),
@@ -50,7 +50,7 @@ enum AddToCalendarLinks {
             ("allday", event.allDay ? "true" : ""),
             ("body", (event.summary ?? "") + "\n" + publicURL + SiteURL.event(event.slug).path), ("location", location ?? ""),
         ]
-        return "https://outlook.live.com/calendar/0/deeplink/compose?" + query(items)
+        return WebAddress("https://outlook.live.com/calendar/0/deeplink/compose?" + query(items))
     }
 
     private static func query(_ items: [(String, String)]) -> String {

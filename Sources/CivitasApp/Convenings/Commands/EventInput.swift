@@ -36,6 +36,9 @@ struct EventInput: Sendable {
                              "registration_mode", "capacity", "registration_opens_at", "registration_closes_at",
                              "participants_public", "highlights", "attendance_count", "resources", "published"]
 
+    /// Fields that may hold several lines; every other one is a single line.
+    static let multiLineFields: Set<String> = ["summary", "description", "highlights", "resources"]
+
     init() {}
 
     init(form: FormData) {

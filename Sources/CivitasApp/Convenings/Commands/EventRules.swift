@@ -59,7 +59,9 @@ enum EventRules {
         event.published = input["published"] == "true"
 
         event.onlineUrl = text("online_url", max: 1000)
-        if let url = event.onlineUrl, !isWebAddress(url) { errors["online_url"] = "must be a web address starting with https:// or http://" }
+        if let url = event.onlineUrl {
+            if let address = WebAddress(url) { event.onlineUrl = address.text } else { errors["online_url"] = WebAddress.requirement }
+        }
 
         let zoneText = input["time_zone"]
         let zone = TimeZone(identifier: zoneText)
@@ -131,26 +133,23 @@ enum EventRules {
         var resources: [(String, String)] = []
         for (index, line) in input["resources"].split(whereSeparator: \.isNewline).enumerated() {
             let parts = line.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty, isWebAddress(parts[1]) else {
-                errors["resources"] = "line \(index + 1) must be \"Title | https://address\""
+            guard parts.count == 2, !parts[0].isEmpty, let address = WebAddress(parts[1]) else {
+                errors["resources"] = "line \(index + 1) must be \"Title | https://address\" (\(WebAddress.requirement))"
                 continue
             }
-            resources.append((parts[0], parts[1]))
+            resources.append((parts[0], address.text))
         }
 
         for (name, value) in input.values where TextInput.hasControlCharacters(value) {
             errors[name] = "must not contain control characters"
         }
+        for (name, value) in input.values where !EventInput.multiLineFields.contains(name) && TextInput.hasLineBreaksOrControls(value) {
+            errors[name] = "must be one line, without line breaks, tabs or control characters"
+        }
         guard errors.isEmpty else { return (nil, errors) }
         let slug = input["slug"].lowercased()
         return (ParsedEvent(event: event, topicIDs: input.topicIDs, sourceIDs: input.sourceIDs, parties: parties,
                             resources: resources, requestedSlug: slug.isEmpty ? nil : slug), [:])
-    }
-
-    static func isWebAddress(_ text: String) -> Bool {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
-              let host = url.host, !host.isEmpty else { return false }
-        return true
     }
 
     /// A blank event for the "new event" form and for parsing a new one.

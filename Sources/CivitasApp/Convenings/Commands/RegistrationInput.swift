@@ -29,8 +29,8 @@ struct RegistrationInput: Sendable {
         if parsedRole == nil || (invitationToken == nil && !selfChosenRoles.contains(parsedRole!)) {
             errors["role"] = "must be one of \(selfChosenRoles.map(\.rawValue).joined(separator: ", "))"
         }
-        for (field, text) in [("name", name), ("organization", organization ?? "")] where TextInput.hasControlCharacters(text) {
-            errors[field] = "must not contain control characters"
+        for (field, text) in [("name", name), ("organization", organization ?? "")] where TextInput.hasLineBreaksOrControls(text) {
+            errors[field] = "must be one line, without line breaks, tabs or control characters"
         }
         guard errors.isEmpty, let parsedRole else { return (nil, errors) }
         return (RegistrationInput(name: name, email: email, organization: organization?.isEmpty == true ? nil : organization,

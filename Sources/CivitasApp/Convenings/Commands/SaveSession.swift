@@ -36,18 +36,19 @@ struct SaveSession: Sendable {
                                     speakersPublished: true, createdAt: now, updatedAt: now)
         }
         var errors: [String: String] = [:]
-        func text(_ name: String, max: Int) -> String? {
+        func text(_ name: String, max: Int, multiLine: Bool = false) -> String? {
             let value = (form[name] ?? "").trimmingCharacters(in: .whitespaces)
             if value.count > max { errors[name] = "must be at most \(max) characters" }
             if TextInput.hasControlCharacters(value) { errors[name] = "must not contain control characters" }
+            if !multiLine, TextInput.hasLineBreaksOrControls(value) { errors[name] = "must be one line, without line breaks, tabs or control characters" }
             return value.isEmpty ? nil : value
         }
         session.title = text("title", max: 300) ?? ""
         if session.title.isEmpty { errors["title"] = "is required" }
         if let kind = SessionKind(rawValue: form["kind"] ?? "") { session.kind = kind.rawValue } else { errors["kind"] = "must be one of \(SessionKind.choicesText)" }
         session.room = text("room", max: 200)
-        session.description = text("description", max: 10000)
-        session.questions = text("questions", max: 10000)
+        session.description = text("description", max: 10000, multiLine: true)
+        session.questions = text("questions", max: 10000, multiLine: true)
         session.speakersPublished = form["speakers_published"] == "true"
         for name in ["starts_at", "ends_at"] {
             guard let date = ZonedTime.parse(form[name] ?? "", in: event.zone) else {

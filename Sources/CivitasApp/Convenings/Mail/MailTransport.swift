@@ -20,10 +20,11 @@ struct MailMessage: Sendable {
     var messageID: String { "<\(id)@\(from.split(separator: "@").last ?? "civitas")>" }
 
     func rendered() -> String {
+        // Every header value goes through MailHeader.encode: no value can end its line early.
         var headers = [
-            "From: \(from)",
-            "To: \(to)",
-            "Subject: \(Self.encodedHeader(subject))",
+            "From: \(MailHeader.encode(from))",
+            "To: \(MailHeader.encode(to))",
+            "Subject: \(MailHeader.encode(subject))",
             "Date: \(Self.rfc5322Date(date))",
             "Message-ID: \(messageID)",
             "MIME-Version: 1.0",
@@ -44,14 +45,9 @@ struct MailMessage: Sendable {
         return (headers + [""] + parts).joined(separator: "\r\n") + "\r\n"
     }
 
-    /// Non-ASCII subjects as RFC 2047 encoded words.
-    static func encodedHeader(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { !$0.isASCII }) else { return text }
-        return "=?UTF-8?B?\(Data(text.utf8).base64EncodedString())?="
-    }
-
+    /// Text parts are sent in canonical form (CRLF line endings), base64-encoded.
     static func base64Lines(_ text: String) -> String {
-        Data(text.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        Data(MailHeader.normalizedLineEndings(text).utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
     }
 
     static func rfc5322Date(_ date: Date) -> String {

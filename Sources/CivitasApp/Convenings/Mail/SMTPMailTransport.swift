@@ -48,13 +48,14 @@ struct SMTPMailTransport: MailTransport {
                 let credentials = Data(([0] + Array(username.utf8) + [0] + Array((server.password ?? "").utf8))).base64EncodedString()
                 _ = try await command("AUTH PLAIN \(credentials)", expect: 235, outbound, &replies, shown: "AUTH PLAIN")
             }
+            guard !TextInput.hasLineBreaksOrControls(message.from), !TextInput.hasLineBreaksOrControls(message.to) else {
+                throw Failure(description: "a mail address contains a line break or control character; not sent")
+            }
             _ = try await command("MAIL FROM:<\(message.from)>", expect: 250, outbound, &replies)
             _ = try await command("RCPT TO:<\(message.to)>", expect: 250, outbound, &replies)
             _ = try await command("DATA", expect: 354, outbound, &replies)
-            // Lines starting with a dot get a second one (RFC 5321 4.5.2); the message ends with a lone dot.
-            let body = message.rendered().split(separator: "\r\n", omittingEmptySubsequences: false)
-                .map { $0.hasPrefix(".") ? "." + $0 : String($0) }.joined(separator: "\r\n")
-            try await outbound.write(ByteBuffer(string: body + (body.hasSuffix("\r\n") ? "" : "\r\n") + ".\r\n"))
+            // CRLF line endings first, then dot-stuffing: a bare "\n.\n" cannot end the message early.
+            try await outbound.write(ByteBuffer(string: MailHeader.smtpData(message.rendered())))
             try await replies.expect(250, after: "sending the message")
             try? await outbound.write(ByteBuffer(string: "QUIT\r\n"))
         }

@@ -6,24 +6,24 @@ struct FormFields {
 
     func field(_ name: String, _ label: String, help: String? = nil, _ input: Node<HTML.FormContext>) -> Node<HTML.FormContext> {
         .div(
-            .label(.for(name), .text(label), .unwrap(help) { .span(.class("help"), .text($0)) }),
+            .label(.for(escaping: name), .text(label), .unwrap(help) { .span(.class("help"), .text($0)) }),
             input,
-            .unwrap(errors[name]) { .p(.class("field-error"), .id("\(name)-error"), .text("\(label): \($0)")) }
+            .unwrap(errors[name]) { .p(.class("field-error"), .id(escaping: "\(name)-error"), .text("\(label): \($0)")) }
         )
     }
 
     func text(_ name: String, _ label: String, value: String, type: HTMLInputType = .text, required: Bool = false, help: String? = nil) -> Node<HTML.FormContext> {
         field(name, label + (required ? " (required)" : ""), help: help,
-              .input(.type(type), .id(name), .name(name), .value(value), .required(required)))
+              .input(.type(type), .id(escaping: name), .name(escaping: name), .value(escaping: value), .required(required)))
     }
 
     func textarea(_ name: String, _ label: String, value: String, help: String? = nil) -> Node<HTML.FormContext> {
-        field(name, label, help: help, .textarea(.id(name), .name(name), .text(value)))
+        field(name, label, help: help, .textarea(.id(escaping: name), .name(escaping: name), .text(value)))
     }
 
     func select(_ name: String, _ label: String, options: [(String, String)], selected: [String], multiple: Bool = false,
                 blank: Bool = false, help: String? = nil) -> Node<HTML.FormContext> {
-        field(name, label, help: help, .select(.id(name), .attribute(named: "name", value: name),
+        field(name, label, help: help, .select(.id(escaping: name), .attribute(named: "name", escaping: name),
             .if(multiple, .attribute(named: "multiple", value: "multiple")),
             .if(multiple, .attribute(named: "size", value: "6")),
             .if(blank, .choice(value: "", title: "—", selected: selected.isEmpty)),
@@ -31,11 +31,11 @@ struct FormFields {
     }
 
     func checkbox(_ name: String, _ label: String, checked: Bool) -> Node<HTML.FormContext> {
-        .div(.label(.input(.type(.checkbox), .id(name), .name(name), .value("true"), .attribute(named: "checked", value: checked ? "checked" : "")),
+        .div(.label(.input(.type(.checkbox), .id(escaping: name), .name(escaping: name), .value("true"), .checked(checked)),
                     .text(" " + label)))
     }
 
-    static func csrf(_ token: String) -> Node<HTML.FormContext> { .input(.type(.hidden), .name("csrf_token"), .value(token)) }
+    static func csrf(_ token: String) -> Node<HTML.FormContext> { .input(.type(.hidden), .name("csrf_token"), .value(escaping: token)) }
 }
 
 extension Node where Context == HTML.BodyContext {

@@ -16,7 +16,7 @@ extension ConveningsModule: ProfileSectionProvider {
                 .tbody(.forEach(events) { line in
                     .tr(
                         .td(.text(line.event.startDay)),
-                        .td(.a(.href(SiteURL.event(line.event.slug).path), .text(line.event.title)),
+                        .td(.a(.href(to: SiteURL.event(line.event.slug)), .text(line.event.title)),
                             .if(line.event.status != EventStatus.scheduled.rawValue,
                                 .text(" (\(EventStatus(rawValue: line.event.status)?.label.lowercased() ?? line.event.status))"))),
                         .td(.text(line.roles.map(Self.roleLabel).joined(separator: ", ")))

@@ -13,19 +13,19 @@ struct RegistrationFormPage {
 
     var content: Node<HTML.BodyContext> {
         let fields = FormFields(errors: error?.fieldErrors ?? [:])
-        let action = invitationToken.map { SiteURL.invitation($0).path } ?? SiteURL.eventRegister(event.slug).path
+        let action = invitationToken.map { SiteURL.invitation($0) } ?? SiteURL.eventRegister(event.slug)
         return .group(
             .h1(.text("Register: \(event.title)")),
             .p(.class("subtitle"), .text(event.when)),
             .if(event.registration == .approval && invitationToken == nil, .p(.text("The organisers review each registration; you will hear from them by e-mail."))),
             .alert(error),
-            .form(.class("stacked"), .method(.post), .action(action),
+            .form(.class("stacked"), .method(.post), .action(to: action),
                 FormFields.csrf(csrfToken),
                 fields.text("name", "Name", value: values["name"] ?? "", required: true),
                 invitationToken == nil
                     ? fields.text("email", "E-mail", value: values["email"] ?? "", type: .email, required: true, help: "Your confirmation and personal link are sent here")
                     : fields.field("email", "E-mail", help: "The address your invitation was sent to",
-                                   .input(.type(.email), .id("email"), .name("email"), .value(values["email"] ?? ""), .attribute(named: "readonly", value: "readonly"))),
+                                   .input(.type(.email), .id("email"), .name("email"), .value(escaping: values["email"] ?? ""), .attribute(named: "readonly", value: "readonly"))),
                 fields.text("organization", "Organisation", value: values["organization"] ?? "", help: "Your city, office or organisation"),
                 .if(invitationToken == nil, fields.select("role", "Taking part as", options: RegistrationInput.selfChosenRoles.map { ($0.rawValue, $0.label) },
                                                           selected: [values["role"] ?? "attendee"])),
@@ -63,9 +63,9 @@ struct PersonalRegistrationPage {
                 .dt("Taking part as"), .dd(.text(ParticipantRole(rawValue: registration.role)?.label ?? registration.role))
             ),
             onlineLink,
-            .p(.a(.href(SiteURL.event(event.slug).path), .text("Event page")), .text(" · "),
-               .a(.href(SiteURL.eventCalendar(event.slug).path), .text("Add to calendar (.ics)"))),
-            .if(status.isActive && !event.isPast(now: now), .form(.method(.post), .action(SiteURL.registrationCancel(token).path),
+            .p(.a(.href(to: SiteURL.event(event.slug)), .text("Event page")), .text(" · "),
+               .a(.href(to: SiteURL.eventCalendar(event.slug)), .text("Add to calendar (.ics)"))),
+            .if(status.isActive && !event.isPast(now: now), .form(.method(.post), .action(to: SiteURL.registrationCancel(token)),
                 FormFields.csrf(csrfToken),
                 .p(.button(.class("secondary"), .type(.submit), .text(status == .waitlisted ? "Leave the waiting list" : "Cancel my registration")))))
         )
@@ -74,6 +74,7 @@ struct PersonalRegistrationPage {
     /// Only a confirmed participant sees where to join online.
     private var onlineLink: Node<HTML.BodyContext> {
         guard registration.registrationStatus == .confirmed, event.mode != .inPerson, let url = event.onlineUrl else { return .empty }
-        return .p(.strong("Join online: "), .a(.href(url), .text(url)))
+        guard let address = WebAddress(url) else { return .p(.strong("Join online: "), .text(url)) }
+        return .p(.strong("Join online: "), .a(.href(to: address), .text(url)))
     }
 }

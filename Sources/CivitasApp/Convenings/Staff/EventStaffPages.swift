@@ -10,17 +10,17 @@ struct StaffEventsPage {
     var content: Node<HTML.BodyContext> {
         .group(
             .h1("Events"),
-            .p(.a(.class("button"), .href(SiteURL.staffEventNew.path), .text("New event")), .text(" "),
-               .a(.href(SiteURL.staffOutbox.path), .text("Outbox"))),
+            .p(.a(.class("button"), .href(to: SiteURL.staffEventNew), .text("New event")), .text(" "),
+               .a(.href(to: SiteURL.staffOutbox), .text("Outbox"))),
             .p(.class("meta"), .text("\(total) events")),
             .table(.thead(.tr(.th("Event"), .th("When"), .th("Status"), .th("Registration"), .th(""))),
                 .tbody(.forEach(events) { event in
-                    .tr(.td(.a(.href(SiteURL.staffEventEdit(event.id).path), .text(event.title)), .if(!event.published, .span(.class("meta"), .text(" (unpublished)")))),
+                    .tr(.td(.a(.href(to: SiteURL.staffEventEdit(event.id)), .text(event.title)), .if(!event.published, .span(.class("meta"), .text(" (unpublished)")))),
                         .td(.text(event.startDay)),
                         .td(.text(event.eventStatus.label)),
                         .td(.text(event.registration.label)),
-                        .td(.a(.href(SiteURL.staffEventSessions(event.id).path), .text("Programme")), .text(" · "),
-                            .a(.href(SiteURL.staffParticipants(event.id).path), .text("Participants"))))
+                        .td(.a(.href(to: SiteURL.staffEventSessions(event.id)), .text("Programme")), .text(" · "),
+                            .a(.href(to: SiteURL.staffParticipants(event.id)), .text("Participants"))))
                 }))
         )
     }
@@ -50,11 +50,11 @@ struct EventFormPage {
         let zones = TimeZone.knownTimeZoneIdentifiers.filter { $0.contains("/") }.sorted()
         return .group(
             .h1(.text(eventID == nil ? "New event" : "Edit event")),
-            .unwrap(eventID) { id in .p(.a(.href(SiteURL.staffEventSessions(id).path), .text("Programme and quotes")), .text(" · "),
-                                        .a(.href(SiteURL.staffParticipants(id).path), .text("Participants and invitations")), .text(" · "),
-                                        .a(.href(SiteURL.event(input["slug"]).path), .text("Public page"))) },
+            .unwrap(eventID) { id in .p(.a(.href(to: SiteURL.staffEventSessions(id)), .text("Programme and quotes")), .text(" · "),
+                                        .a(.href(to: SiteURL.staffParticipants(id)), .text("Participants and invitations")), .text(" · "),
+                                        .a(.href(to: SiteURL.event(input["slug"])), .text("Public page"))) },
             .alert(error),
-            .form(.class("stacked"), .method(.post), .action(eventID.map { SiteURL.staffEvent($0).path } ?? SiteURL.staffEvents.path),
+            .form(.class("stacked"), .method(.post), .action(to: eventID.map { SiteURL.staffEvent($0) } ?? SiteURL.staffEvents),
                 FormFields.csrf(csrfToken),
                 f.text("title", "Title", value: input["title"], required: true),
                 f.text("slug", "Slug", value: input["slug"], help: "The page's address; made from the year and title when empty"),
@@ -69,8 +69,8 @@ struct EventFormPage {
                 f.select("schedule", "Dates", options: EventSchedule.allCases.map { ($0.rawValue, $0.label) }, selected: [input["schedule"]],
                          help: "For whole days only the dates count (Ends is the last day); for a month only the month of Starts"),
                 f.field("time_zone", "Time zone (required)", help: "IANA name, e.g. America/New_York",
-                        .group(.input(.type(.text), .id("time_zone"), .name("time_zone"), .value(input["time_zone"]), .attribute(named: "list", value: "zones")),
-                               .element(named: "datalist", nodes: [.id("zones"), .forEach(zones) { .element(named: "option", nodes: [.attribute(named: "value", value: $0)]) }]))),
+                        .group(.input(.type(.text), .id("time_zone"), .name("time_zone"), .value(escaping: input["time_zone"]), .attribute(named: "list", value: "zones")),
+                               .element(named: "datalist", nodes: [.id("zones"), .forEach(zones) { .element(named: "option", nodes: [.attribute(named: "value", escaping: $0)]) }]))),
                 f.select("attendance_mode", "Attendance", options: AttendanceMode.allCases.map { ($0.rawValue, $0.label) }, selected: [input["attendance_mode"]]),
                 f.text("venue", "Venue", value: input["venue"]),
                 f.select("area_id", "Place", options: choices.areas, selected: [input["area_id"]], blank: true),

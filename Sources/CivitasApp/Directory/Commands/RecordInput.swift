@@ -89,6 +89,9 @@ enum FieldParser {
             return .success(field.isLink ? .ids([]) : .null)
         case .single(let text):
             if TextInput.hasControlCharacters(text) { return .failure(Problem(message: "contains control characters")) }
+            if field.isSingleLine, TextInput.hasLineBreaksOrControls(text) {
+                return .failure(Problem(message: "must be one line, without line breaks, tabs or control characters"))
+            }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { return .success(field.isLink ? .ids([]) : .null) }
             return parseText(trimmed, as: field)
@@ -116,9 +119,8 @@ enum FieldParser {
             }
             return .success(.decimal(number))
         case .url:
-            guard text.count <= 2_000, let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-                  url.host?.isEmpty == false else { return fail("must be a web address starting with http:// or https://") }
-            return .success(.text(text))
+            guard let address = WebAddress(text) else { return fail(WebAddress.requirement) }
+            return .success(.text(address.text))
         case .email:
             guard text.count <= 254, text.wholeMatch(of: /[^@\s]+@[^@\s]+\.[^@\s]+/) != nil else { return fail("must be an e-mail address") }
             return .success(.text(text.lowercased()))

@@ -13,10 +13,10 @@ struct ProfilePage {
         .article(
             .h1(.text([record.text("honorific_prefix"), record.title].compactMap { $0 }.joined(separator: " "))),
             .p(.class("subtitle"), .text(subtitle)),
-            .unwrap(record.text("image")) { .img(.src($0), .alt("Portrait of \(record.title)"), .attribute(named: "width", value: "160")) },
+            .unwrap(record.text("image").flatMap(WebAddress.init)) { .img(.src(web: $0), .alt(escaping: "Portrait of \(record.title)"), .attribute(named: "width", value: "160")) },
             .unwrap(record.text("summary") ?? record.text("description")) { .p(.text($0)) },
             facts,
-            .if(!profile.topics.isEmpty, .p(.forEach(profile.topics) { .a(.class("tag"), .href(SiteURL.record(.topic, $0.slug).path), .text($0.name)) })),
+            .if(!profile.topics.isEmpty, .p(.forEach(profile.topics) { .a(.class("tag"), .href(to: SiteURL.record(.topic, $0.slug)), .text($0.name)) })),
             ProfileSections(profile: profile).content,
             .group(extraSections),
             sources
@@ -41,13 +41,13 @@ struct ProfilePage {
         let rows: [(String, Node<HTML.BodyContext>)] = record.kind.publicFields.compactMap { field in
             if ["name", "label", "title", "summary", "description", "image", "honorific_prefix", "sort_name", "classification"].contains(field.name) || field.isLink { return nil }
             if let reference = profile.references[field.name] {
-                return (field.label, .a(.href(SiteURL.record(reference.kind, reference.slug).path), .text(reference.title)))
+                return (field.label, .a(.href(to: SiteURL.record(reference.kind, reference.slug)), .text(reference.title)))
             }
             if case .reference = field.kind { return nil }
             guard let display = record[field.name].display else { return nil }
             switch field.kind {
-            case .date: return (field.label, .time(.datetime(display), .text(PartialDate(display)?.readable ?? display)))
-            case .url: return (field.label, .a(.href(display), .text(display)))
+            case .date: return (field.label, .time(.datetime(escaping: display), .text(PartialDate(display)?.readable ?? display)))
+            case .url: return (field.label, WebAddress(display).map { .a(.href(to: $0), .text(display)) } ?? .text(display))
             default: return (field.label, .text(display))
             }
         }
@@ -58,7 +58,7 @@ struct ProfilePage {
         .if(!profile.sources.isEmpty, .section(
             .h2("Sources"),
             .ul(.forEach(profile.sources) { source in
-                .li(.a(.href(SiteURL.record(.source, source.slug).path), .text(source.title)),
+                .li(.a(.href(to: SiteURL.record(.source, source.slug)), .text(source.title)),
                     .unwrap(source.publisher) { .text(", \($0)") },
                     .unwrap(source.publishedOn.flatMap(PartialDate.init)) { .text(", \($0.readable)") })
             })

@@ -18,10 +18,10 @@ struct RecordFormPage {
         .group(
             .h1(.text(recordID == nil ? "New \(kind.label.lowercased())" : "Edit \(kind.label.lowercased())")),
             .unwrap(error) { error in .div(.class("alert"), .attribute(named: "role", value: "alert"), .p(.text(error.message))) },
-            .form(.class("stacked"), .method(.post), .action(recordID.map { SiteURL.staffRecord(kind, $0).path } ?? SiteURL.staffList(kind).path),
-                .input(.type(.hidden), .name("csrf_token"), .value(csrfToken)),
+            .form(.class("stacked"), .method(.post), .action(to: recordID.map { SiteURL.staffRecord(kind, $0) } ?? SiteURL.staffList(kind)),
+                FormFields.csrf(csrfToken),
                 .if(kind.hasSlug, field(name: "slug", label: "Slug", help: "The address of the page; made from the name when empty",
-                                        input: .input(.type(.text), .id("slug"), .name("slug"), .value(slug)))),
+                                        input: .input(.type(.text), .id("slug"), .name("slug"), .value(escaping: slug)))),
                 .forEach(kind.fields) { spec in field(spec) },
                 .p(.button(.type(.submit), .text("Save")))
             ),
@@ -32,8 +32,8 @@ struct RecordFormPage {
     private var publishControls: Node<HTML.BodyContext> {
         guard let recordID else { return .empty }
         let target = published ? SiteURL.staffUnpublish(kind, recordID) : SiteURL.staffPublish(kind, recordID)
-        return .form(.method(.post), .action(target.path),
-            .input(.type(.hidden), .name("csrf_token"), .value(csrfToken)),
+        return .form(.method(.post), .action(to: target),
+            FormFields.csrf(csrfToken),
             .p(.text(published ? "This record is public. " : "This record is hidden from the public. "),
                .button(.class("secondary"), .type(.submit), .text(published ? "Unpublish" : "Publish"))))
     }
@@ -43,32 +43,32 @@ struct RecordFormPage {
         let input: Node<HTML.FormContext>
         switch spec.kind {
         case .longText:
-            input = .textarea(.id(spec.name), .name(spec.name), .text(current.first ?? ""))
+            input = .textarea(.id(escaping: spec.name), .name(escaping: spec.name), .text(current.first ?? ""))
         case .choice(let options):
             input = select(spec, options: options.map { ($0, $0.replacingOccurrences(of: "_", with: " ")) }, current: current)
         case .reference(let target):
             input = select(spec, options: (choices[target] ?? []).map { ($0.id, $0.title) }, current: current)
         case .references(let target):
-            input = .select(.id(spec.name), .attribute(named: "name", value: spec.name), .attribute(named: "multiple", value: "multiple"), .attribute(named: "size", value: "6"),
+            input = .select(.id(escaping: spec.name), .attribute(named: "name", escaping: spec.name), .attribute(named: "multiple", value: "multiple"), .attribute(named: "size", value: "6"),
                 .forEach(choices[target] ?? []) { choice in
                     .choice(value: choice.id, title: choice.title, selected: current.contains(choice.id))
                 })
         default:
-            input = .input(.type(inputType(spec)), .id(spec.name), .name(spec.name), .value(current.first ?? ""), .required(spec.required))
+            input = .input(.type(inputType(spec)), .id(escaping: spec.name), .name(escaping: spec.name), .value(escaping: current.first ?? ""), .required(spec.required))
         }
         return field(name: spec.name, label: spec.label + (spec.required ? " (required)" : ""), help: spec.help, input: input)
     }
 
     private func field(name: String, label: String, help: String?, input: Node<HTML.FormContext>) -> Node<HTML.FormContext> {
         .div(
-            .label(.for(name), .text(label), .unwrap(help) { .span(.class("help"), .text($0)) }),
+            .label(.for(escaping: name), .text(label), .unwrap(help) { .span(.class("help"), .text($0)) }),
             input,
-            .unwrap(error?.fieldErrors[name]) { .p(.class("field-error"), .id("\(name)-error"), .text("\(label): \($0)")) }
+            .unwrap(error?.fieldErrors[name]) { .p(.class("field-error"), .id(escaping: "\(name)-error"), .text("\(label): \($0)")) }
         )
     }
 
     private func select(_ spec: FieldSpec, options: [(String, String)], current: [String]) -> Node<HTML.FormContext> {
-        .select(.id(spec.name), .attribute(named: "name", value: spec.name),
+        .select(.id(escaping: spec.name), .attribute(named: "name", escaping: spec.name),
             .choice(value: "", title: "—", selected: current.isEmpty),
             .forEach(options) { option in .choice(value: option.0, title: option.1, selected: current.first == option.0) })
     }
@@ -86,7 +86,7 @@ extension Node where Context == HTML.SelectContext {
     /// An `<option>` with its text as content (Plot's own option takes attributes only).
     static func choice(value: String, title: String, selected: Bool) -> Node {
         .element(named: "option", nodes: [
-            .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
+            .attribute(named: "value", escaping: value, keepIfEmpty: true),
             .if(selected, .attribute(named: "selected", value: "selected")),
             .text(title),
         ])

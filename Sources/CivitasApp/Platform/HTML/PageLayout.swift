@@ -24,17 +24,23 @@ struct PageLayout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title) · \(siteName)"),
-                .unwrap(description) { .meta(.name("description"), .content($0)) },
-                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
+                .element(named: "title", text: "\(title) · \(siteName)"),
+                .unwrap(description) { .meta(.name("description"), .content(escaping: $0)) },
+                // Link previews in chat and social apps.
+                .meta(.attribute(named: "property", value: "og:title"), .content(escaping: title)),
+                .meta(.attribute(named: "property", value: "og:site_name"), .content(escaping: siteName)),
+                .unwrap(description) { .meta(.attribute(named: "property", value: "og:description"), .content(escaping: $0)) },
+                .meta(.name("twitter:card"), .content("summary")),
+                .meta(.name("twitter:title"), .content(escaping: title)),
+                .link(.rel(.stylesheet), .href(to: SiteURL.stylesheet)),
                 .script(.attribute(named: "type", value: "application/ld+json"), .raw(Self.encode(jsonLD)))
             ),
             .body(
                 .a(.class("skip"), .href("#main"), .text("Skip to content")),
                 header,
                 .main(.id("main"), content),
-                .footer(.p(.text("\(siteName) · "), .a(.href(SiteURL.apiOpenAPI.path), .text("API")), .text(" · "),
-                           .a(.href(SiteURL.apiPopolo.path), .text("Popolo export"))))
+                .footer(.p(.text("\(siteName) · "), .a(.href(to: SiteURL.apiOpenAPI), .text("API")), .text(" · "),
+                           .a(.href(to: SiteURL.apiPopolo), .text("Popolo export"))))
             )
         )
         return html.render()
@@ -43,12 +49,12 @@ struct PageLayout {
     private var header: Node<HTML.BodyContext> {
         .header(
             .nav(.attribute(named: "aria-label", value: "Main"),
-                .a(.class("brand"), .href(SiteURL.home.path), .text(siteName)),
+                .a(.class("brand"), .href(to: SiteURL.home), .text(siteName)),
                 .ul(
                     .forEach(RecordKind.publicKinds) { kind in
-                        .li(.a(.href(SiteURL.list(kind).path), .text(kind.pluralLabel)))
+                        .li(.a(.href(to: SiteURL.list(kind)), .text(kind.pluralLabel)))
                     },
-                    .if(user?.role.isStaff == true, .li(.a(.href(SiteURL.staff.path), .text("Staff"))))
+                    .if(user?.role.isStaff == true, .li(.a(.href(to: SiteURL.staff), .text("Staff"))))
                 ),
                 accountControls
             )
@@ -57,11 +63,11 @@ struct PageLayout {
 
     private var accountControls: Node<HTML.BodyContext> {
         guard let user else {
-            return .a(.class("account"), .href(SiteURL.signIn.path), .text("Sign in"))
+            return .a(.class("account"), .href(to: SiteURL.signIn), .text("Sign in"))
         }
-        return .form(.class("account"), .method(.post), .action(SiteURL.signOut.path),
-            .input(.type(.hidden), .name("csrf_token"), .value(csrfToken)),
-            .a(.href(SiteURL.account.path), .text(user.name)), .text(" "),
+        return .form(.class("account"), .method(.post), .action(to: SiteURL.signOut),
+            .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
+            .a(.href(to: SiteURL.account), .text(user.name)), .text(" "),
             .button(.type(.submit), .text("Sign out"))
         )
     }

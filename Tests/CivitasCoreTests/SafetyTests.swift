@@ -1,0 +1,84 @@
+import CivitasCore
+import Testing
+
+@Suite("Escaping, web addresses, redirects, CSV and mail headers")
+struct SafetyTests {
+    @Test func attributeEscapingCoversBothQuotesAndMarkup() {
+        #expect(HTMLEscaping.attribute(#""><img src=x onerror=alert(1)>"#) == "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;")
+        #expect(HTMLEscaping.attribute("'onmouseover='x") == "&#39;onmouseover=&#39;x")
+        #expect(HTMLEscaping.attribute("a & b") == "a &amp; b")
+        #expect(HTMLEscaping.attribute("Garcetti") == "Garcetti")
+    }
+
+    @Test(arguments: [
+        "https://ok.example/\"><script>alert(5)</script>",
+        "http://x.example/' onmouseover='alert(6)",
+        "javascript:alert(1)",
+        "JAVASCRIPT://example.org/%0aalert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "https://bank.example@evil.example/",
+        "https://ok.example/\tpath",
+        "https://ok.example/a\nb",
+        "https:\\\\evil.example",
+        "https://ok.example/\\evil",
+        "//evil.example",
+        "https://",
+        "https://ok.example/%zz",
+        "https://ok.example/café",
+        "https://ok.example/\u{2028}",
+        "ftp://ok.example/file",
+    ])
+    func refusesAddressesABrowserWouldReadDifferently(_ text: String) {
+        #expect(WebAddress(text) == nil)
+    }
+
+    @Test func acceptsOrdinaryAddressesAndLowersSchemeAndHost() throws {
+        #expect(try #require(WebAddress("HTTPS://Www.USMayors.org/2018/01/winter?x=1&y=2#top")).text == "https://www.usmayors.org/2018/01/winter?x=1&y=2#top")
+        #expect(WebAddress("http://127.0.0.1:8080/events") != nil)
+        #expect(WebAddress("https://example.org/caf%C3%A9") != nil)
+        #expect(WebAddress("https://example.org/it's-fine") != nil)
+    }
+
+    @Test func redirectsStayOnTheSite() {
+        #expect(SafeRedirect.localPath("/people/eric-garcetti?x=1") == "/people/eric-garcetti?x=1")
+        for hostile in ["//evil.example", "/\t/evil.example", "/%09/evil.example", "/\\evil.example", "/%2F%2Fevil.example",
+                        "/%5Cevil.example", "https://evil.example", "evil.example", "/\n/evil.example", "/ /evil.example", "/%2f/evil"] {
+            #expect(SafeRedirect.localPath(hostile) == "/", "\(hostile.debugDescription) was accepted")
+        }
+    }
+
+    @Test func spreadsheetFormulasAreGuardedBehindInvisibleCharacters() {
+        func guarded(_ value: String) -> Bool { CSV.field(value).drop { $0 == "\"" }.hasPrefix("'") }
+        #expect(guarded("=\u{200D}HYPERLINK(\"http://evil.example\")"))
+        #expect(guarded("\u{200B}\u{FEFF}+1"))
+        #expect(guarded(" =1+1"))
+        #expect(guarded("\u{FF1D}1+1"))
+        #expect(guarded("@SUM(A1)"))
+        #expect(CSV.field("Los Angeles") == "Los Angeles")
+        #expect(CSV.field("10-2") == "10-2")
+    }
+
+    @Test func headerValuesCannotStartANewHeader() {
+        let encoded = MailHeader.encode("T\r\nBcc: victim@evil.example")
+        #expect(!encoded.contains("\r\nBcc"))
+        #expect(!encoded.contains("\n") && !encoded.contains("\r"))
+        let unicode = MailHeader.encode(String(repeating: "Réunion des maires ", count: 8) + "\n.\nMAIL FROM:<x@evil>")
+        for line in unicode.components(separatedBy: "\r\n") {
+            #expect(line.count <= 76)
+            #expect(line.trimmingCharacters(in: .whitespaces).hasPrefix("=?UTF-8?B?"))
+        }
+    }
+
+    @Test func smtpDataNormalisesLineEndingsBeforeDotStuffing() {
+        let data = MailHeader.smtpData("Subject: x\r\n\r\nline\n.\nMAIL FROM:<a@evil.example>\r.\r\nend")
+        #expect(data == "Subject: x\r\n\r\nline\r\n..\r\nMAIL FROM:<a@evil.example>\r\n..\r\nend\r\n.\r\n")
+        #expect(!data.dropLast(5).contains("\r\n.\r\n"))
+    }
+
+    @Test func singleLineFieldsRefuseEveryLineBreak() {
+        for text in ["a\rb", "a\nb", "a\tb", "a\u{85}b", "a\u{2028}b", "a\u{2029}b", "a\u{0}b"] {
+            #expect(TextInput.hasLineBreaksOrControls(text), "\(text.debugDescription) passed")
+        }
+        #expect(!TextInput.hasLineBreaksOrControls("Mayor of Los Angeles — Éric"))
+    }
+}
