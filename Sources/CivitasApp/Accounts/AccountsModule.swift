@@ -51,21 +51,28 @@ struct AccountHandlers: Sendable {
         let db = services.database.db
         let now = services.now()
 
-        if try await SignInThrottle.isBlocked(email: email, client: client, on: db, now: now) {
-            return render(SignInPage(email: email, next: next, error: "Too many failed attempts. Wait 15 minutes and try again."),
-                          context: context, status: .tooManyRequests)
+        guard email.count <= 254, password.utf8.count <= 1_024 else {
+            return render(SignInPage(email: "", next: next, error: "That e-mail and password do not match an account."),
+                          context: context, status: .unauthorized)
+        }
+        guard case .proceed(let attemptID) = try await SignInThrottle.begin(email: email, client: client, on: db, now: now) else {
+            var response = render(SignInPage(email: email, next: next, error: "Too many failed attempts. Wait 15 minutes and try again."),
+                                  context: context, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(Int(SignInThrottle.window))
+            return response
         }
         let user = try await User.query(on: db).filter(\.$email == email).filter(\.$disabled == false).first()
-        let verified = try await Passwords.verify(password, hash: user?.passwordHash ?? Self.dummyHash)
+        let verified = try await Passwords.verify(password, hash: user?.passwordHash ?? Passwords.dummyHash(cost: services.passwordCost), services: services)
         guard let user, verified else {
-            try await SignInThrottle.record(email: email, client: client, succeeded: false, on: db, now: now)
             return render(SignInPage(email: email, next: next, error: "That e-mail and password do not match an account."),
                           context: context, status: .unauthorized)
         }
-        try await SignInThrottle.record(email: email, client: client, succeeded: true, on: db, now: now)
+        try await SignInThrottle.succeeded(attemptID, on: db, now: now)
         let secret = try await Sessions.start(userID: user.id!, on: db, now: now)
         var response = Responses.redirect(to: next)
         response.setCookie(Sessions.cookie(secret: secret, secure: services.configuration.secureCookies))
+        // A new session brings a new CSRF token: whatever token the browser held before is void.
+        response.setCookie(CSRFMiddleware.freshCookie(secure: services.configuration.secureCookies))
         return response
     }
 
@@ -75,6 +82,7 @@ struct AccountHandlers: Sendable {
         }
         var response = Responses.redirect(to: SiteURL.home.path)
         response.setCookie(Sessions.expiredCookie(secure: services.configuration.secureCookies))
+        response.setCookie(CSRFMiddleware.freshCookie(secure: services.configuration.secureCookies))
         return response
     }
 
@@ -137,13 +145,9 @@ struct AccountHandlers: Sendable {
         Responses.html(PageLayout(services: services, context: context).render(title: "Sign in", content: page.content(csrfToken: context.csrfToken)), status: status)
     }
 
-    /// Only local paths, so the sign-in form cannot be used to send people to another site.
+    /// Only paths of this site, so the sign-in form cannot be used to send people elsewhere.
     private func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return SiteURL.home.path }
-        return next
+        SafeRedirect.localPath(next, fallback: SiteURL.home.path)
     }
 
-    /// Verifying against a fixed hash when the account does not exist keeps the answer
-    /// time the same, so timing does not reveal which e-mails have accounts.
-    static let dummyHash = Bcrypt.hash("no account has this password", cost: 12)
 }

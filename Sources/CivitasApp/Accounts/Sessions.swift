@@ -13,6 +13,13 @@ enum Sessions {
         SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The CSRF token of the session whose cookie holds `secret`: derived from the secret, so
+    /// it cannot be known without the cookie, and different from what the database stores.
+    static func csrfToken(forSecret secret: String) -> String {
+        Data(SHA256.hash(data: Data("csrf:\(secret)".utf8))).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
     /// Starts a session and returns the secret for the cookie.
     static func start(userID: String, on db: any Database, now: Date) async throws -> String {
         let secret = Secrets.randomToken()
@@ -55,6 +62,7 @@ struct SessionMiddleware: RouterMiddleware {
         }
         var context = context
         context.user = try await Sessions.user(forSecret: secret, on: services.database.db, now: services.now())
+        if context.user != nil { context.sessionCSRFToken = Sessions.csrfToken(forSecret: secret) }
         return try await next(request, context)
     }
 }

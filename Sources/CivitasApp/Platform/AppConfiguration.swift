@@ -26,12 +26,16 @@ public struct AppConfiguration: Sendable {
     public var smtp: SMTPServer?
     /// The sender of every mail.
     public var mailFrom: String
+    /// Behind a reverse proxy or load balancer: take the client's address from the last entry
+    /// of `X-Forwarded-For` (the one the proxy added), for sign-in limits. Off by default, as a
+    /// client could otherwise pick its own address.
+    public var trustProxy: Bool
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation,
         dataDirectory: String = "./data", loadDemo: Bool = true, siteName: String = "Civitas",
         secureCookies: Bool = false, publicCacheSeconds: Int = 5, publicURL: String? = nil,
-        smtp: SMTPServer? = nil, mailFrom: String = "civitas@localhost"
+        smtp: SMTPServer? = nil, mailFrom: String = "civitas@localhost", trustProxy: Bool = false
     ) {
         self.hostname = hostname
         self.port = port
@@ -44,6 +48,7 @@ public struct AppConfiguration: Sendable {
         self.publicURL = publicURL ?? "http://\(hostname):\(port)"
         self.smtp = smtp
         self.mailFrom = mailFrom
+        self.trustProxy = trustProxy
     }
 
     public var outboxDirectory: String { dataDirectory + "/outbox" }
@@ -100,7 +105,8 @@ public struct AppConfiguration: Sendable {
             publicCacheSeconds: cacheSeconds,
             publicURL: reader.string(forKey: "civitas.public.url"),
             smtp: smtp,
-            mailFrom: mailFrom
+            mailFrom: mailFrom,
+            trustProxy: try Self.flag(reader, "civitas.trust.proxy", default: false)
         )
     }
 

@@ -1,5 +1,10 @@
 import Hummingbird
 
+/// An error from a lower layer that knows how it should be answered.
+protocol AppErrorConvertible: Error {
+    var appError: AppError { get }
+}
+
 /// An error a person can act on: the status, and a message saying what to change.
 /// Rendered as JSON under `/api` and as an HTML page elsewhere (see `ErrorMiddleware`).
 public struct AppError: Error, Sendable {

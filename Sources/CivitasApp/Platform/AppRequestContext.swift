@@ -8,13 +8,15 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The signed-in account, set by `SessionMiddleware` from the session cookie.
     public var user: SignedInUser?
-    /// The token the forms on this page must send back (double-submit cookie).
+    /// The token the forms on this page must send back.
     public var csrfToken: String = ""
+    /// For a signed-in person, the CSRF token bound to their session (set with `user`).
+    public var sessionCSRFToken: String?
     /// The API token that authenticated this request, set by `requireScope`.
     public var apiToken: VerifiedAPIToken?
 
-    /// The client's address, for rate limits.
-    public let remoteClient: String
+    /// The client's address, for rate limits (see `ClientAddressMiddleware` behind a proxy).
+    public var remoteClient: String
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

@@ -11,6 +11,8 @@ public struct AppServices: Sendable {
     public let logger: Logger
     /// bcrypt cost for new passwords; lowered in tests only.
     public let passwordCost: UInt8
+    /// Threads for password hashing, apart from the database's.
+    public let passwordHasher = PasswordHasher()
     /// Registrations waiting to be decided, batched per event.
     let registrationQueue = RegistrationQueue()
 

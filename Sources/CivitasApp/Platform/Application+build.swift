@@ -28,8 +28,10 @@ public func buildApplication(services: AppServices) async throws -> some Applica
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware(services: services))
     router.add(middleware: InputSanityMiddleware())
-    router.add(middleware: CSRFMiddleware(secureCookies: services.configuration.secureCookies))
+    if services.configuration.trustProxy { router.add(middleware: ClientAddressMiddleware()) }
+    // The session comes first: the CSRF check of a signed-in person's form uses it.
     router.add(middleware: SessionMiddleware(services: services))
+    router.add(middleware: CSRFMiddleware(secureCookies: services.configuration.secureCookies))
     for module in modules { module.registerRoutes(on: router) }
     OpenAPIDocument.register(on: router, modules: modules)
 

@@ -1,10 +1,15 @@
 import CivitasCore
 import Hummingbird
 
-/// Cross-site request forgery protection for every form (the double-submit cookie):
-/// the browser holds a random token in an HttpOnly, SameSite=Lax cookie and every form
-/// carries the same token in a hidden field; a POST whose field does not match is refused.
-/// The JSON API is exempt: it authenticates with bearer tokens, never with cookies.
+/// Cross-site request forgery protection for every form.
+///
+/// Signed in, the token is bound to the session (`AppRequestContext.sessionCSRFToken`, derived
+/// from the session's secret, which only the browser holding the session cookie knows): a
+/// token and cookie pair from another browser does not work with this session, and a new
+/// session brings a new token. Not signed in (the sign-in and registration forms), the
+/// double-submit cookie: a random token in an HttpOnly, SameSite=Lax cookie that every form
+/// repeats in a hidden field. A POST whose field does not match is refused. The JSON API is
+/// exempt: it authenticates with bearer tokens, never with cookies.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let cookieName = "civitas_csrf"
@@ -15,11 +20,12 @@ struct CSRFMiddleware: RouterMiddleware {
         var context = context
         var request = request
         let existing = request.cookies[Self.cookieName]?.value
-        context.csrfToken = existing ?? Secrets.randomToken()
+        context.csrfToken = context.sessionCSRFToken ?? existing ?? Secrets.randomToken()
+        let expected = context.sessionCSRFToken ?? existing
 
         if request.method == .post, !request.uri.path.hasPrefix("/api/") {
             let form = try await FormBody.read(&request, context: context)
-            guard let existing, let sent = form[Self.fieldName], Secrets.constantTimeEquals(existing, sent) else {
+            guard let expected, let sent = form[Self.fieldName], Secrets.constantTimeEquals(expected, sent) else {
                 throw AppError(.forbidden, "This form has expired or came from another site. Reload the page and send it again.")
             }
         }
@@ -29,6 +35,11 @@ struct CSRFMiddleware: RouterMiddleware {
             response.setCookie(Cookie(name: Self.cookieName, value: context.csrfToken, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
         }
         return response
+    }
+
+    /// A new anonymous token, replacing the browser's old one (at sign-in and sign-out).
+    static func freshCookie(secure: Bool) -> Cookie {
+        Cookie(name: cookieName, value: Secrets.randomToken(), path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }
 }
 

@@ -14,6 +14,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as AppError {
             return try respond(to: error, request: request, context: context)
+        } catch let error as any AppErrorConvertible {
+            return try respond(to: error.appError, request: request, context: context)
         } catch let error as HTTPError {
             let message = error.body ?? (error.status == .notFound ? "There is nothing at \(request.uri.path)" : error.status.reasonPhrase)
             return try respond(to: AppError(error.status, message), request: request, context: context)

@@ -30,7 +30,7 @@ struct SignInTests {
         try await withApp(database) { client, services in
             _ = try await CreateUser(email: "mayor@example.org", name: "Mayor", role: .member, password: Accounts.password).run(services: services)
             let browser = Browser()
-            for _ in 0..<SignInThrottle.maximumFailures {
+            for _ in 0..<SignInThrottle.pairLimit {
                 let response = try await browser.post(client, SiteURL.signIn.path, [("email", "mayor@example.org"), ("password", "wrong password")])
                 #expect(response.status == .unauthorized)
                 #expect(response.text.contains("do not match"))

@@ -11,6 +11,7 @@ import SQLKit
 /// Hummingbird's router test client, and removes the database afterwards.
 func withApp(
     _ database: TestDatabase, demo: Bool = false, cacheSeconds: Int = 0,
+    configure: @Sendable (inout AppConfiguration) -> Void = { _ in },
     _ body: @Sendable (any TestClientProtocol, AppServices) async throws -> Void
 ) async throws {
     let (location, cleanup) = try await database.makeLocation()
@@ -19,7 +20,8 @@ func withApp(
     // Each test has its own data folder, so mail the outbox writes stays out of the project.
     let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("civitas-test-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-    let configuration = AppConfiguration(database: location, dataDirectory: dataDirectory, loadDemo: demo, publicCacheSeconds: cacheSeconds)
+    var configuration = AppConfiguration(database: location, dataDirectory: dataDirectory, loadDemo: demo, publicCacheSeconds: cacheSeconds)
+    configure(&configuration)
     let services = AppServices(database: try AppDatabase(location: location, logger: logger), configuration: configuration,
                                logger: logger, passwordCost: 4)
     do {
@@ -37,7 +39,8 @@ func withApp(
 /// A browser's cookies for one test: the CSRF cookie, and the session after signing in.
 struct Browser: Sendable {
     var cookies: [String: String] = ["civitas_csrf": "test-csrf-token"]
-    var csrf: String { cookies["civitas_csrf"]! }
+    /// The token a form of this browser carries: bound to the session once signed in.
+    var csrf: String { cookies["civitas_session"].map(Sessions.csrfToken(forSecret:)) ?? cookies["civitas_csrf"]! }
 
     var headers: HTTPFields {
         var headers = HTTPFields()

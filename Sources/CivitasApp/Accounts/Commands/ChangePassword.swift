@@ -18,14 +18,14 @@ struct ChangePassword: Sendable {
     func run(services: AppServices) async throws -> Outcome {
         let db = services.database.db
         guard let account = try await User.find(user.id, on: db) else { return .invalid(field: "current_password", message: "The account no longer exists") }
-        guard try await Passwords.verify(currentPassword, hash: account.passwordHash) else {
+        guard try await Passwords.verify(currentPassword, hash: account.passwordHash, services: services) else {
             return .invalid(field: "current_password", message: "is not your current password")
         }
         guard newPassword.count >= Passwords.minimumLength else {
             return .invalid(field: "new_password", message: "must be at least \(Passwords.minimumLength) characters long")
         }
         guard newPassword == confirmation else { return .invalid(field: "confirmation", message: "does not match the new password") }
-        let hash = try await Passwords.hash(newPassword, cost: services.passwordCost)
+        let hash = try await Passwords.hash(newPassword, services: services)
         let keep = keepSessionSecret.map(Sessions.hash)
         let now = services.now()
         try await services.database.transaction { tx in

@@ -35,7 +35,7 @@ public struct CreateUser: Sendable {
         }
         let db = services.database.db
         if try await User.query(on: db).filter(\.$email == email).first() != nil { return .emailTaken }
-        let hash = try await Passwords.hash(password, cost: services.passwordCost)
+        let hash = try await Passwords.hash(password, services: services)
         let displayName = name.trimmingCharacters(in: .whitespaces).isEmpty ? email : name
         let user = User(email: email, name: displayName, role: role, passwordHash: hash, now: services.now())
         try await user.create(on: db)

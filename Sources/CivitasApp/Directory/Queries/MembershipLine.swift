@@ -57,10 +57,11 @@ struct MembershipLine: Sendable {
 
 extension RecordStore {
     /// Published memberships matching `condition`, newest first. Hidden people and
-    /// organizations hide their memberships too.
+    /// organizations hide their memberships too; a hidden post or area is left out of the
+    /// line (its label and link), never shown.
     func memberships(where condition: SQLQueryString) async throws -> [MembershipLine] {
         let query: SQLQueryString = """
-            SELECT m.id AS membership_id, m.person_id, m.member_organization_id, m.organization_id, m.post_id, m.role, m.label, m.start_date, m.end_date,
+            SELECT m.id AS membership_id, m.person_id, m.member_organization_id, m.organization_id, p.id AS post_id, m.role, m.label, m.start_date, m.end_date,
                    p.label AS post_label, p.slug AS post_slug,
                    pe.name AS person_name, pe.slug AS person_slug,
                    o.name AS organization_name, o.slug AS organization_slug, o.classification AS organization_classification,
@@ -68,11 +69,11 @@ extension RecordStore {
                    COALESCE(pa.name, ma.name) AS area_name, COALESCE(pa.slug, ma.slug) AS area_slug
             FROM memberships m
             JOIN organizations o ON o.id = m.organization_id AND o.published = \(bind: true)
-            LEFT JOIN posts p ON p.id = m.post_id
+            LEFT JOIN posts p ON p.id = m.post_id AND p.published = \(bind: true)
             LEFT JOIN people pe ON pe.id = m.person_id
             LEFT JOIN organizations mo ON mo.id = m.member_organization_id
-            LEFT JOIN areas pa ON pa.id = p.area_id
-            LEFT JOIN areas ma ON ma.id = mo.area_id
+            LEFT JOIN areas pa ON pa.id = p.area_id AND pa.published = \(bind: true)
+            LEFT JOIN areas ma ON ma.id = mo.area_id AND ma.published = \(bind: true)
             WHERE m.published = \(bind: true)
               AND (pe.id IS NULL OR pe.published = \(bind: true))
               AND (mo.id IS NULL OR mo.published = \(bind: true))

@@ -25,7 +25,7 @@ struct RecordStore {
             count = count.where(Self.visible(kind))
         }
         if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            let filter = Self.textFilter(kind, text: text)
+            let filter = Self.textFilter(kind, text: text, publishedOnly: query.publishedOnly)
             select = select.where(filter)
             count = count.where(filter)
         }
@@ -85,14 +85,17 @@ struct RecordStore {
     }
 
     /// What `?q=` matches: the record's name, or for memberships (which rarely have one)
-    /// the names of the person, organizations and post they link.
-    static func textFilter(_ kind: RecordKind, text: String) -> SQLQueryString {
+    /// the names of the person, organizations and post they link. For the public, only the
+    /// names of published records match, so a hidden record's name cannot be found out.
+    static func textFilter(_ kind: RecordKind, text: String, publishedOnly: Bool) -> SQLQueryString {
         guard kind == .membership else { return contains(column: kind.titleColumn, text: text) }
         // Qualified names from this fixed list go into the SQL as written; only the text is bound.
         let columns = ["pe.name", "o.name", "mo.name", "p.label", "m.role", "m.label"]
+        let published: SQLQueryString = publishedOnly ? " AND published = \(bind: true)" : ""
         var condition: SQLQueryString = "id IN (SELECT m.id FROM memberships m JOIN organizations o ON o.id = m.organization_id "
-        condition += "LEFT JOIN people pe ON pe.id = m.person_id LEFT JOIN organizations mo ON mo.id = m.member_organization_id "
-        condition += "LEFT JOIN posts p ON p.id = m.post_id WHERE "
+        condition += "LEFT JOIN (SELECT id, name FROM people WHERE 1 = 1" + published + ") pe ON pe.id = m.person_id "
+        condition += "LEFT JOIN (SELECT id, name FROM organizations WHERE 1 = 1" + published + ") mo ON mo.id = m.member_organization_id "
+        condition += "LEFT JOIN (SELECT id, label FROM posts WHERE 1 = 1" + published + ") p ON p.id = m.post_id WHERE "
         for (index, column) in columns.enumerated() {
             if index > 0 { condition += " OR " }
             condition += contains(column: column, text: text, qualified: true)
