@@ -6,7 +6,7 @@ import Hummingbird
 
 /// Database-stored sessions: the cookie holds a random secret, the table holds its hash.
 enum Sessions {
-    static let cookieName = "civitas_session"
+    static let cookieName = SessionCookie.name
     static let lifetime: TimeInterval = 14 * 24 * 3600
 
     static func hash(_ secret: String) -> String {

@@ -5,24 +5,41 @@ import NIOCore
 extension AppServices {
     /// Serves a public answer from the cache when it is fresh, else renders and keeps it.
     /// Pages for signed-in people are never cached (they show who is signed in).
-    func cached(_ request: Request, _ context: AppRequestContext, contentType: String,
+    ///
+    /// `reads` names the query parameters the route's handler reads: only they are part of
+    /// the cache key, so `?x=1`, `?x=2`... share one entry instead of filling memory.
+    func cached(_ request: Request, _ context: AppRequestContext, contentType: String, reads parameters: [String] = [],
                 render: @escaping @Sendable () async throws -> ByteBuffer) async throws -> Response {
         let isAPI = request.uri.path.hasPrefix("/api/")
         guard cache.isEnabled, request.method == .get, isAPI || context.user == nil else {
             return Responses.bytes(try await render(), contentType: contentType)
         }
-        let entry = try await cache.entry(for: request.uri.description, now: now(), contentType: contentType, render: render)
+        let entry = try await cache.entry(for: Self.cacheKey(request, reads: parameters), now: now(), contentType: contentType, render: render)
         return Responses.bytes(entry.body, contentType: entry.contentType)
     }
 
-    func cached(_ request: Request, _ context: AppRequestContext, contentType: String,
+    func cached(_ request: Request, _ context: AppRequestContext, contentType: String, reads parameters: [String] = [],
                 json: @escaping @Sendable () async throws -> JSONValue) async throws -> Response {
-        try await cached(request, context, contentType: contentType) {
+        try await cached(request, context, contentType: contentType, reads: parameters) {
             ByteBuffer(bytes: try Responses.jsonEncoder.encode(try await json()))
         }
     }
 
-    func cachedPage(_ request: Request, _ context: AppRequestContext, html: @escaping @Sendable () async throws -> String) async throws -> Response {
-        try await cached(request, context, contentType: "text/html; charset=utf-8") { ByteBuffer(string: try await html()) }
+    func cachedPage(_ request: Request, _ context: AppRequestContext, reads parameters: [String] = [],
+                    html: @escaping @Sendable () async throws -> String) async throws -> Response {
+        try await cached(request, context, contentType: "text/html; charset=utf-8", reads: parameters) { ByteBuffer(string: try await html()) }
     }
+
+    /// The path and the values of the parameters the route reads, in a fixed order.
+    static func cacheKey(_ request: Request, reads parameters: [String]) -> String {
+        let query = request.uri.queryParameters
+        let values = parameters.compactMap { name in query[Substring(name)].map { "\(name)=\($0)" } }
+        return values.isEmpty ? request.uri.path : request.uri.path + "?" + values.joined(separator: "&")
+    }
+}
+
+/// The query parameters read by the routes that share them.
+enum QueryParameters {
+    static let pagination = ["page", "per"]
+    static let textList = ["q"] + pagination
 }

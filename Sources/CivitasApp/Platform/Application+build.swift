@@ -25,6 +25,7 @@ public func buildApplication(services: AppServices) async throws -> some Applica
     try await prepareDatabase(services: services, modules: modules)
 
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware(secureCookies: services.configuration.secureCookies))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware(services: services))
     router.add(middleware: InputSanityMiddleware())

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import Logging
 import Plot
 
@@ -14,6 +15,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as AppError {
             return try respond(to: error, request: request, context: context)
+        } catch is NIOTooManyBytesError {
+            return try respond(to: AppError(.contentTooLarge, "The request body is too large; send less at a time"), request: request, context: context)
         } catch let error as any AppErrorConvertible {
             return try respond(to: error.appError, request: request, context: context)
         } catch let error as HTTPError {

@@ -12,6 +12,7 @@ import SQLKit
 func withApp(
     _ database: TestDatabase, demo: Bool = false, cacheSeconds: Int = 0,
     configure: @Sendable (inout AppConfiguration) -> Void = { _ in },
+    live: Bool = false,
     _ body: @Sendable (any TestClientProtocol, AppServices) async throws -> Void
 ) async throws {
     let (location, cleanup) = try await database.makeLocation()
@@ -26,7 +27,7 @@ func withApp(
                                logger: logger, passwordCost: 4)
     do {
         let app = try await buildApplication(services: services)
-        try await app.test(.router) { client in try await body(client, services) }
+        try await app.test(live ? .live : .router) { client in try await body(client, services) }
     } catch {
         await services.database.shutdown()
         await cleanup()

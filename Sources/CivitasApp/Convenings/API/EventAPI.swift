@@ -55,7 +55,7 @@ struct EventAPI: Sendable {
 
     func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let filter = try EventFilters.parse(request)
-        return try await services.cached(request, context, contentType: "application/json; charset=utf-8", json: {
+        return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: EventFilters.parameters, json: {
             let (events, total) = try await EventStore(services.database.db).list(filter, now: services.now())
             return ["items": .array(events.map { EventJSON.summary($0, publicURL: publicURL) }),
                     "page": ["page": .int(filter.offset / filter.limit + 1), "per": .int(filter.limit), "total": .int(total)]]

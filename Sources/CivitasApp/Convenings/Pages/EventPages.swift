@@ -14,7 +14,7 @@ struct EventPages: Sendable {
 
     func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let filter = try EventFilters.parse(request)
-        return try await services.cachedPage(request, context) {
+        return try await services.cachedPage(request, context, reads: EventFilters.parameters) {
             let store = EventStore(services.database.db)
             let (events, total) = try await store.list(filter, now: services.now())
             let directory = RecordStore(services.database.db)
@@ -194,6 +194,9 @@ enum ICalendarResponse {
 
 /// The list filters, from the query string, with a 400 naming a bad one.
 enum EventFilters {
+    /// Every query parameter `parse` reads (the cache keys on these alone).
+    static let parameters = ["when", "kind", "topic", "area", "year"] + QueryParameters.textList
+
     static func parse(_ request: Request, perDefault: Int? = nil) throws -> EventStore.Filter {
         let query = request.uri.queryParameters
         let page = try Pagination.from(request, per: perDefault)

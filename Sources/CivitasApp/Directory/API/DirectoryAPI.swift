@@ -30,7 +30,7 @@ struct DirectoryAPI: Sendable {
         let page = try Pagination.from(request)
         let text = query["q"].map(String.init)
         if let text, text.count > 200 { throw AppError.badRequest("q must be at most 200 characters") }
-        return try await services.cached(request, context, contentType: "application/json; charset=utf-8", json: {
+        return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: QueryParameters.textList, json: {
             let store = RecordStore(services.database.db)
             let (records, total) = try await store.list(kind, .init(text: text, offset: page.offset, limit: page.per))
             let items = try await encode(records, kind: kind, store: store)

@@ -28,7 +28,7 @@ struct DirectoryPages: Sendable {
         let query = request.uri.queryParameters
         let page = try Pagination.from(request)
         let text = String(query["q"] ?? "").prefix(200)
-        return try await services.cachedPage(request, context) {
+        return try await services.cachedPage(request, context, reads: QueryParameters.textList) {
             let store = RecordStore(services.database.db)
             let (records, total) = try await store.list(kind, .init(text: String(text), offset: page.offset, limit: page.per))
             let view = ListPage(kind: kind, records: records, total: total, page: page, text: String(text))
