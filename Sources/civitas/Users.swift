@@ -51,13 +51,14 @@ struct Tokens: AsyncParsableCommand {
 
         @Option(help: "What the token is for.") var name: String
         @Option(help: "Comma-separated scopes, e.g. directory:write.") var scopes: String
+        @Option(help: "Days until the token stops working (1 to 3650); without it, the token lasts until revoked.") var expiresDays: String = ""
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
             try await runReportingErrors {
                 let services = try AppServices.live(try await AppConfiguration.load(overrides: database.overrides))
                 try await prepareDatabase(services: services)
-                let outcome = try await CreateAPIToken(name: name, scopes: scopes.split(separator: ",").map(String.init), createdBy: nil).run(services: services)
+                let outcome = try await CreateAPIToken(name: name, scopes: scopes.split(separator: ",").map(String.init), createdBy: nil, expiresInDays: expiresDays).run(services: services)
                 await services.database.shutdown()
                 switch outcome {
                 case .created(_, let token):

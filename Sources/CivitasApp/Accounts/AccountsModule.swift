@@ -7,7 +7,7 @@ import HummingbirdBcrypt
 struct AccountsModule: CivitasModule {
     let services: AppServices
     let name = "accounts"
-    var migrations: [any Migration] { [M001_CreateAccounts()] }
+    var migrations: [any Migration] { [M001_CreateAccounts(), M002_TokenExpiryAndAttemptIndexes()] }
 
     func registerRoutes(on router: Router<AppRequestContext>) {
         let handlers = AccountHandlers(services: services)
@@ -95,7 +95,8 @@ struct AccountHandlers: Sendable {
         let admin = try context.requireAdmin()
         var request = request
         let form = try await FormBody.read(&request, context: context)
-        let outcome = try await CreateAPIToken(name: form["name"] ?? "", scopes: form.all("scopes"), createdBy: admin).run(services: services)
+        let outcome = try await CreateAPIToken(name: form["name"] ?? "", scopes: form.all("scopes"), createdBy: admin,
+                                               expiresInDays: form["expires_in_days"] ?? "").run(services: services)
         switch outcome {
         case .created(_, let token):
             return try await tokensPage(context: context, newToken: token, error: nil)
@@ -135,9 +136,10 @@ struct AccountHandlers: Sendable {
     private func tokensPage(context: AppRequestContext, newToken: String?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let tokens = try await APIToken.query(on: services.database.db).sort(\.$createdAt, .descending).all()
         let rows = tokens.map {
-            TokensPage.Row(id: $0.id!, name: $0.name, scopes: $0.scopes, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt)
+            TokensPage.Row(id: $0.id!, name: $0.name, scopes: $0.scopes, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt,
+                           revokedAt: $0.revokedAt, expiresAt: $0.expiresAt)
         }
-        let page = TokensPage(rows: rows, newToken: newToken, error: error)
+        let page = TokensPage(rows: rows, newToken: newToken, error: error, now: services.now())
         return services.privatePage(context, title: "API tokens", content: page.content(csrfToken: context.csrfToken), status: status)
     }
 

@@ -7,12 +7,17 @@ public struct CreateAPIToken: Sendable {
     public let name: String
     public let scopes: [String]
     public let createdBy: SignedInUser?
+    /// Days until the token stops working; empty for a token that lasts until revoked.
+    public let expiresInDays: String
 
-    public init(name: String, scopes: [String], createdBy: SignedInUser?) {
+    public init(name: String, scopes: [String], createdBy: SignedInUser?, expiresInDays: String = "") {
         self.name = name
         self.scopes = scopes
         self.createdBy = createdBy
+        self.expiresInDays = expiresInDays
     }
+
+    static let maximumDays = 3_650
 
     public enum Outcome: Sendable, Equatable {
         case created(id: String, token: String)
@@ -32,8 +37,17 @@ public struct CreateAPIToken: Sendable {
             if !parsed.contains(scope) { parsed.append(scope) }
         }
         guard !parsed.isEmpty else { return .invalid("Choose at least one scope") }
+        var expiresAt: Date?
+        let daysText = expiresInDays.trimmingCharacters(in: .whitespaces)
+        if !daysText.isEmpty {
+            guard let days = Int(daysText), (1...Self.maximumDays).contains(days) else {
+                return .invalid("The token's lifetime must be a whole number of days from 1 to \(Self.maximumDays), or empty for no expiry")
+            }
+            expiresAt = services.now().addingTimeInterval(TimeInterval(days) * 86_400)
+        }
         let token = Self.prefix + Secrets.randomToken()
-        let model = APIToken(name: name, tokenHash: Sessions.hash(token), scopes: parsed, createdBy: createdBy?.id, now: services.now())
+        let model = APIToken(name: name, tokenHash: Sessions.hash(token), scopes: parsed, createdBy: createdBy?.id, now: services.now(),
+                             expiresAt: expiresAt)
         try await services.database.transaction { tx in
             try await model.create(on: tx)
             try await AuditLog.record("create", kind: "api_token", id: model.id!, summary: "API token \"\(name)\" (\(model.scopes))",
@@ -55,10 +69,21 @@ enum APITokens {
         guard let model = try await APIToken.query(on: db).filter(\.$tokenHash == Sessions.hash(token)).first(),
               model.revokedAt == nil
         else { throw AppError(.unauthorized, "This API token is not valid or has been revoked") }
+        let now = services.now()
+        if let expiresAt = model.expiresAt, expiresAt <= now {
+            throw AppError(.unauthorized, "This API token expired on \(Format.timestamp(expiresAt)); ask an administrator for a new one")
+        }
+        // A token acts with its creator's authority: it stops when they are disabled or no longer an admin.
+        if let creatorID = model.createdBy {
+            let creator = try await User.query(on: db).filter(\.$id == creatorID).first()
+            guard let creator, !creator.disabled, creator.role == Role.admin.rawValue else {
+                throw AppError(.unauthorized, "This API token's creator is no longer an active administrator, so the token no longer works; ask an administrator for a new one")
+            }
+        }
         guard model.scopeList.contains(scope) else {
             throw AppError(.forbidden, "This API token lacks the \"\(scope.rawValue)\" scope")
         }
-        model.lastUsedAt = services.now()
+        model.lastUsedAt = now
         try await model.update(on: db)
         return VerifiedAPIToken(id: model.id!, name: model.name, scopes: model.scopeList)
     }

@@ -14,16 +14,18 @@ final class APIToken: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "last_used_at") var lastUsedAt: Date?
     @OptionalField(key: "revoked_at") var revokedAt: Date?
+    @OptionalField(key: "expires_at") var expiresAt: Date?
 
     init() {}
 
-    init(name: String, tokenHash: String, scopes: [APIScope], createdBy: String?, now: Date) {
+    init(name: String, tokenHash: String, scopes: [APIScope], createdBy: String?, now: Date, expiresAt: Date? = nil) {
         self.id = UUID().uuidString.lowercased()
         self.name = name
         self.tokenHash = tokenHash
         self.scopes = scopes.map(\.rawValue).joined(separator: ",")
         self.createdBy = createdBy
         self.createdAt = now
+        self.expiresAt = expiresAt
     }
 
     var scopeList: [APIScope] { scopes.split(separator: ",").compactMap { APIScope(rawValue: String($0)) } }

@@ -10,11 +10,13 @@ struct TokensPage {
         let createdAt: Date
         let lastUsedAt: Date?
         let revokedAt: Date?
+        let expiresAt: Date?
     }
 
     let rows: [Row]
     let newToken: String?
     let error: String?
+    let now: Date
 
     func content(csrfToken: String) -> Node<HTML.BodyContext> {
         .group(
@@ -28,6 +30,8 @@ struct TokensPage {
                 .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
                 .label(.for("name"), "Name"),
                 .input(.type(.text), .id("name"), .name("name"), .required(true)),
+                .label(.for("expires_in_days"), "Expires after (days)", .span(.class("help"), "Empty: until revoked. A token also stops when its creator is disabled or no longer an admin.")),
+                .input(.type(.number), .id("expires_in_days"), .name("expires_in_days"), .attribute(named: "min", value: "1"), .attribute(named: "max", value: "3650")),
                 .fieldset(
                     .element(named: "legend", text: "Scopes"),
                     .forEach(APIScope.allCases) { scope in
@@ -37,10 +41,11 @@ struct TokensPage {
                 .p(.button(.type(.submit), .text("Create token")))
             ),
             .table(
-                .thead(.tr(.th("Name"), .th("Scopes"), .th("Created"), .th("Last used"), .th("Status"))),
+                .thead(.tr(.th("Name"), .th("Scopes"), .th("Created"), .th("Last used"), .th("Expires"), .th("Status"))),
                 .tbody(.forEach(rows) { row in
                     .tr(.td(.text(row.name)), .td(.text(row.scopes)), .td(.text(Format.timestamp(row.createdAt))),
                         .td(.text(row.lastUsedAt.map(Format.timestamp) ?? "never")),
+                        .td(.text(row.expiresAt.map { ($0 <= now ? "expired " : "") + Format.timestamp($0) } ?? "never")),
                         .td(row.revokedAt == nil
                             ? .form(.method(.post), .action(to: SiteURL.staffTokenRevoke(row.id)),
                                 .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
