@@ -30,12 +30,16 @@ public struct AppConfiguration: Sendable {
     /// of `X-Forwarded-For` (the one the proxy added), for sign-in limits. Off by default, as a
     /// client could otherwise pick its own address.
     public var trustProxy: Bool
+    /// Send the outbox's mail from this process. Several processes may all send (each mail is
+    /// claimed once); one may be kept from sending, e.g. a process that only serves reads.
+    public var deliverMail: Bool
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation,
         dataDirectory: String = "./data", loadDemo: Bool = true, siteName: String = "Civitas",
         secureCookies: Bool = false, publicCacheSeconds: Int = 5, publicURL: String? = nil,
-        smtp: SMTPServer? = nil, mailFrom: String = "civitas@localhost", trustProxy: Bool = false
+        smtp: SMTPServer? = nil, mailFrom: String = "civitas@localhost", trustProxy: Bool = false,
+        deliverMail: Bool = true
     ) {
         self.hostname = hostname
         self.port = port
@@ -49,6 +53,7 @@ public struct AppConfiguration: Sendable {
         self.smtp = smtp
         self.mailFrom = mailFrom
         self.trustProxy = trustProxy
+        self.deliverMail = deliverMail
     }
 
     public var outboxDirectory: String { dataDirectory + "/outbox" }
@@ -106,7 +111,8 @@ public struct AppConfiguration: Sendable {
             publicURL: reader.string(forKey: "civitas.public.url"),
             smtp: smtp,
             mailFrom: mailFrom,
-            trustProxy: try Self.flag(reader, "civitas.trust.proxy", default: false)
+            trustProxy: try Self.flag(reader, "civitas.trust.proxy", default: false),
+            deliverMail: try Self.flag(reader, "civitas.deliver.mail", default: true)
         )
     }
 

@@ -42,7 +42,8 @@ public func buildApplication(services: AppServices) async throws -> some Applica
         logger: services.logger
     )
     // Services stop in the reverse order of this list: the outbox stops sending before the database closes.
-    app.addServices(DatabaseService(database: services.database), OutboxDelivery(services: services))
+    app.addServices(DatabaseService(database: services.database))
+    if services.configuration.deliverMail { app.addServices(OutboxDelivery(services: services)) }
     return app
 }
 

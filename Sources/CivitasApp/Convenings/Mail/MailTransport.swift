@@ -4,6 +4,19 @@ import Foundation
 /// Where mail goes: an SMTP server, or files for a person (or a test) to read.
 protocol MailTransport: Sendable {
     func send(_ message: MailMessage) async throws
+    /// Sends several mails (over one connection where the transport has connections) and
+    /// returns the errors of those not sent, by message id.
+    func send(batch messages: [MailMessage]) async -> [String: any Error]
+}
+
+extension MailTransport {
+    func send(batch messages: [MailMessage]) async -> [String: any Error] {
+        var failures: [String: any Error] = [:]
+        for message in messages {
+            do { try await send(message) } catch { failures[message.id] = error }
+        }
+        return failures
+    }
 }
 
 /// A mail as written on the wire (RFC 5322 with a MIME text part and, for mail about an

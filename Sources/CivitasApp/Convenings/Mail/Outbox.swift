@@ -37,14 +37,19 @@ enum Outbox {
         let createdAt: Date
     }
 
+    /// How long a sender may hold mails it claimed. A round of `OutboxDelivery.batchSize`
+    /// mails takes a few seconds; a claim older than this belongs to a sender that died
+    /// mid-way, and its mails are taken again (each keeps its Message-ID, so receivers can
+    /// drop a repeat).
+    static let claimLease: TimeInterval = 60
+
     /// Takes pending mails for sending, in one statement; returns the ids this sender got
-    /// (another sender may have taken some first). A claim older than ten minutes (a sender
-    /// that died mid-way) may be taken again.
+    /// (another sender may have taken some first).
     static func claim(_ ids: [String], on sql: any SQLDatabase, now: Date) async throws -> Set<String> {
         guard !ids.isEmpty else { return [] }
         return Set(try await sql.raw("""
             UPDATE outbox SET claimed_at = \(bind: now) WHERE id IN (\(binds: ids)) AND status = 'pending'
-            AND (claimed_at IS NULL OR claimed_at < \(bind: now.addingTimeInterval(-600))) RETURNING id
+            AND (claimed_at IS NULL OR claimed_at < \(bind: now.addingTimeInterval(-claimLease))) RETURNING id
             """).all().map { try $0.decode(column: "id", as: String.self) })
     }
 
@@ -52,7 +57,7 @@ enum Outbox {
     static func pending(on sql: any SQLDatabase, now: Date, limit: Int = 50) async throws -> [Pending] {
         try await sql.select().columns("id", "recipient", "subject", "body", "calendar", "event_id", "attempts", "created_at")
             .from("outbox").where("status", .equal, SQLBind("pending"))
-            .where { $0.where("claimed_at", .is, SQLLiteral.null).orWhere("claimed_at", .lessThan, SQLBind(now.addingTimeInterval(-600))) }
+            .where { $0.where("claimed_at", .is, SQLLiteral.null).orWhere("claimed_at", .lessThan, SQLBind(now.addingTimeInterval(-claimLease))) }
             .orderBy("created_at").orderBy("id").limit(limit).all()
             .map { row in
                 Pending(id: try row.decode(column: "id", as: String.self),

@@ -24,24 +24,34 @@ struct OutboxDelivery: Service {
         return FileMailTransport(directory: configuration.outboxDirectory)
     }
 
+    /// Mails taken in one round, and connections they are spread over.
+    static let batchSize = 200
+    static let connections = 4
+
     func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled && !services.database.isClosed {
+            var tried = 0
             do {
-                _ = try await deliverPending()
+                tried = try await deliverRound().tried
             } catch {
                 services.logger.error("outbox: \(String(describing: error))")
             }
-            try? await Task.sleep(for: interval)
+            // A full round means more are waiting: go on at once.
+            if tried < Self.batchSize { try? await Task.sleep(for: interval) }
         }
     }
 
     /// One round: tries every pending mail once. Returns how many were sent.
     @discardableResult
     func deliverPending() async throws -> Int {
-        guard !services.database.isClosed else { return 0 }
+        try await deliverRound().sent
+    }
+
+    private func deliverRound() async throws -> (tried: Int, sent: Int) {
+        guard !services.database.isClosed else { return (0, 0) }
         let sql = services.database.sql
-        let batch = try await Outbox.pending(on: sql, now: services.now())
-        guard !batch.isEmpty else { return 0 }
+        let batch = try await Outbox.pending(on: sql, now: services.now(), limit: Self.batchSize)
+        guard !batch.isEmpty else { return (0, 0) }
         // Writes go through the database's writer queue (on SQLite a write outside it could wait
         // on the lock while holding the thread the lock's owner needs), one transaction for the
         // whole batch so delivery takes little from registrations competing for the writer.
@@ -49,24 +59,34 @@ struct OutboxDelivery: Service {
         let claimed = try await services.database.transaction { tx in
             try await Outbox.claim(batch.map(\.id), on: tx as! any SQLDatabase, now: now)
         }
-        var sent: [String] = []
-        for pending in batch where claimed.contains(pending.id) {
-            let message = MailMessage(id: pending.id, from: services.configuration.mailFrom, to: pending.mail.recipient,
-                                      subject: pending.mail.subject, body: pending.mail.body, calendar: pending.mail.calendar,
-                                      date: pending.createdAt)
-            do {
-                try await transport.send(message)
-                sent.append(pending.id)
-            } catch {
-                services.logger.warning("outbox: mail \(pending.id) not delivered: \(String(describing: error))")
-                let reason = String(describing: error)
-                try await services.database.transaction { tx in
-                    try await Outbox.markFailed(pending.id, error: reason, attempts: pending.attempts, on: tx as! any SQLDatabase)
-                }
+        let mine = batch.filter { claimed.contains($0.id) }
+        let messages = mine.map { pending in
+            MailMessage(id: pending.id, from: services.configuration.mailFrom, to: pending.mail.recipient,
+                        subject: pending.mail.subject, body: pending.mail.body, calendar: pending.mail.calendar,
+                        date: pending.createdAt)
+        }
+        // Spread over a few connections at once: a relay answers each command in turn.
+        let share = max(1, (messages.count + Self.connections - 1) / Self.connections)
+        let transport = self.transport
+        let failures = await withTaskGroup(of: [String: any Error].self) { group in
+            for start in stride(from: 0, to: messages.count, by: share) {
+                let slice = Array(messages[start..<min(start + share, messages.count)])
+                group.addTask { await transport.send(batch: slice) }
+            }
+            return await group.reduce(into: [String: any Error]()) { $0.merge($1) { first, _ in first } }
+        }
+        let sent = mine.map(\.id).filter { failures[$0] == nil }
+        let failed = mine.compactMap { pending in failures[pending.id].map { (pending, String(describing: $0)) } }
+        for (pending, reason) in failed {
+            services.logger.warning("outbox: mail \(pending.id) not delivered: \(reason)")
+        }
+        try await services.database.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            try await Outbox.markSent(sent, on: sql, now: services.now())
+            for (pending, reason) in failed {
+                try await Outbox.markFailed(pending.id, error: reason, attempts: pending.attempts, on: sql)
             }
         }
-        let delivered = sent
-        try await services.database.transaction { tx in try await Outbox.markSent(delivered, on: tx as! any SQLDatabase, now: services.now()) }
-        return delivered.count
+        return (mine.count, sent.count)
     }
 }

@@ -6,9 +6,10 @@ import NIOSSL
 
 /// Delivers mail to an SMTP server (RFC 5321): EHLO, STARTTLS when offered (RFC 3207) or
 /// TLS from the start (smtps), optional AUTH PLAIN, MAIL FROM, RCPT TO, DATA with
-/// dot-stuffing, QUIT. One connection per mail keeps it simple and robust; the outbox
-/// sends few mails at a time. Certificates are verified against the system's authorities,
-/// or the one in `ca_file`.
+/// dot-stuffing, QUIT. A batch shares one connection: one mail transaction after another,
+/// with RSET after a mail the server refused, so a busy outbox is not held back by a TLS
+/// handshake per mail. Certificates are verified against the system's authorities, or the
+/// one in `ca_file`.
 struct SMTPMailTransport: MailTransport {
     let server: SMTPServer
     let heloName: String
@@ -18,6 +19,37 @@ struct SMTPMailTransport: MailTransport {
     }
 
     func send(_ message: MailMessage) async throws {
+        if let failure = await send(batch: [message])[message.id] { throw failure }
+    }
+
+    func send(batch messages: [MailMessage]) async -> [String: any Error] {
+        guard !messages.isEmpty else { return [:] }
+        var failures: [String: any Error] = [:]
+        var remaining = messages[...]
+        do {
+            try await session { transaction in
+                while let message = remaining.first {
+                    do {
+                        try await transaction(message)
+                    } catch let refused as Refused {
+                        failures[message.id] = refused.failure
+                    }
+                    remaining = remaining.dropFirst()
+                }
+            }
+        } catch {
+            // The connection failed: whatever was not sent waits for the next round.
+            for message in remaining where failures[message.id] == nil { failures[message.id] = error }
+        }
+        return failures
+    }
+
+    /// A reply that refuses one mail (its recipient, say) but leaves the connection usable.
+    private struct Refused: Error { let failure: Failure }
+
+    /// Opens one connection, greets, secures and authenticates it, and hands `body` a function
+    /// that sends one mail over it.
+    private func session(_ body: (_ send: (MailMessage) async throws -> Void) async throws -> Void) async throws {
         let tls = try tlsHandlerMaker()
         let implicitTLS = server.security == .implicitTLS
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -48,15 +80,23 @@ struct SMTPMailTransport: MailTransport {
                 let credentials = Data(([0] + Array(username.utf8) + [0] + Array((server.password ?? "").utf8))).base64EncodedString()
                 _ = try await command("AUTH PLAIN \(credentials)", expect: 235, outbound, &replies, shown: "AUTH PLAIN")
             }
-            guard !TextInput.hasLineBreaksOrControls(message.from), !TextInput.hasLineBreaksOrControls(message.to) else {
-                throw Failure(description: "a mail address contains a line break or control character; not sent")
+            try await body { message in
+                guard !TextInput.hasLineBreaksOrControls(message.from), !TextInput.hasLineBreaksOrControls(message.to) else {
+                    throw Refused(failure: Failure(description: "a mail address contains a line break or control character; not sent"))
+                }
+                do {
+                    _ = try await command("MAIL FROM:<\(message.from)>", expect: 250, outbound, &replies)
+                    _ = try await command("RCPT TO:<\(message.to)>", expect: 250, outbound, &replies)
+                    _ = try await command("DATA", expect: 354, outbound, &replies)
+                    // CRLF line endings first, then dot-stuffing: a bare "\n.\n" cannot end the message early.
+                    try await outbound.write(ByteBuffer(string: MailHeader.smtpData(message.rendered())))
+                    try await replies.expect(250, after: "sending the message")
+                } catch let failure as Failure {
+                    // The server refused this mail; start the next transaction afresh.
+                    _ = try await command("RSET", expect: 250, outbound, &replies)
+                    throw Refused(failure: failure)
+                }
             }
-            _ = try await command("MAIL FROM:<\(message.from)>", expect: 250, outbound, &replies)
-            _ = try await command("RCPT TO:<\(message.to)>", expect: 250, outbound, &replies)
-            _ = try await command("DATA", expect: 354, outbound, &replies)
-            // CRLF line endings first, then dot-stuffing: a bare "\n.\n" cannot end the message early.
-            try await outbound.write(ByteBuffer(string: MailHeader.smtpData(message.rendered())))
-            try await replies.expect(250, after: "sending the message")
             try? await outbound.write(ByteBuffer(string: "QUIT\r\n"))
         }
     }
