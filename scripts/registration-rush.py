@@ -5,6 +5,8 @@ Creates an open event with CAPACITY places through the API (a token with the eve
 scope), fires REGISTRATIONS registrations over HTTP at once (each on its own connection,
 at most CONCURRENCY in flight), then checks the outcome against the rules a network relies
 on: exactly CAPACITY confirmed, everyone else waitlisted in arrival order, no errors.
+The registrations carry the token, as a partner's sign-up form would: such an integration is
+told each outcome (anonymous callers get one answer whatever happened).
 Prints one tab-separated line: registrations, capacity, confirmed, waitlisted, errors,
 registrations per second, p50 ms, p99 ms, verdict. Standard library only.
 
@@ -31,11 +33,12 @@ def api(base, path, token=None, body=None, method="GET"):
         return json.loads(response.read())
 
 
-async def register(host, port, path, number, run_id, gate, started):
+async def register(host, port, path, number, run_id, gate, started, token):
     """One registration on its own connection: (HTTP status, registration status, waitlist position, seconds)."""
     body = json.dumps({"name": f"Rush participant {number}", "email": f"rush-{run_id}-{number}@example.org",
                        "organization": "Benchmark City"}).encode()
     request = (f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\n"
+               f"Authorization: Bearer {token}\r\n"
                f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode() + body
     async with gate:
         began = time.perf_counter()
@@ -63,13 +66,13 @@ async def register(host, port, path, number, run_id, gate, started):
         return (status, "?", None, elapsed)
 
 
-async def rush(base, slug, count, concurrency):
+async def rush(base, slug, count, concurrency, token):
     url = urllib.parse.urlsplit(base)
     gate = asyncio.Semaphore(concurrency)
     started = []
     run_id = uuid.uuid4().hex[:8]
     path = f"/api/v1/events/{slug}/registrations"
-    tasks = [register(url.hostname, url.port, path, number, run_id, gate, started) for number in range(count)]
+    tasks = [register(url.hostname, url.port, path, number, run_id, gate, started, token) for number in range(count)]
     begin = time.perf_counter()
     results = await asyncio.gather(*tasks)
     return results, time.perf_counter() - begin
@@ -99,7 +102,7 @@ def main():
         "title": f"Registration rush {uuid.uuid4().hex[:6]}", "kind": "conference", "time_zone": "Europe/Madrid",
         "starts_at": "2031-05-20T09:00", "ends_at": "2031-05-20T18:00", "registration_mode": "open",
         "capacity": arguments.capacity, "published": True})
-    results, elapsed = asyncio.run(rush(arguments.base, event["slug"], arguments.registrations, concurrency))
+    results, elapsed = asyncio.run(rush(arguments.base, event["slug"], arguments.registrations, concurrency, arguments.token))
 
     confirmed = sum(1 for status, outcome, _, _ in results if status == 201 and outcome == "confirmed")
     waitlisted = sum(1 for status, outcome, _, _ in results if status == 201 and outcome == "waitlisted")

@@ -2,7 +2,9 @@ import CivitasCore
 import Foundation
 import HummingbirdTesting
 import NIOCore
+import HTTPTypes
 import SQLKit
+import Synchronization
 @testable import CivitasApp
 
 /// Creates an event through the same command staff use, starting `daysAhead` from now.
@@ -23,10 +25,31 @@ func makeEvent(_ services: AppServices, slug: String = "test-convening", capacit
     return event
 }
 
-func registerByAPI(_ client: any TestClientProtocol, slug: String, name: String, email: String, extra: String = "") async throws -> TestResponse {
+/// Registers through the API as a trusted integration (an events:write token), which is told
+/// each outcome; `anonymous` registers as a visitor's program would, answered alike whatever happened.
+func registerByAPI(_ client: any TestClientProtocol, _ services: AppServices, slug: String, name: String, email: String, extra: String = "",
+                   anonymous: Bool = false) async throws -> TestResponse {
     let body = #"{"name": "\#(name)", "email": "\#(email)", "organization": "City of Testing"\#(extra)}"#
-    return try await client.execute(uri: "/api/v1/events/\(slug)/registrations", method: .post,
-                                    headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+    var headers: HTTPFields = [.contentType: "application/json"]
+    if !anonymous { headers[.authorization] = "Bearer \(try await IntegrationTokens.token(for: services))" }
+    return try await client.execute(uri: "/api/v1/events/\(slug)/registrations", method: .post, headers: headers, body: ByteBuffer(string: body))
+}
+
+/// One events:write token per test database, made on first use.
+enum IntegrationTokens {
+    /// Keyed by the database's location, unique to each test.
+    private static let tokens = Mutex<[String: String]>([:])
+
+    static func token(for services: AppServices) async throws -> String {
+        let key = "\(services.database.location)"
+        if let token = tokens.withLock({ $0[key] }) { return token }
+        let token = try await apiToken(["events:write"], name: "integration", services: services)
+        return tokens.withLock { tokens in
+            if let existing = tokens[key] { return existing }
+            tokens[key] = token
+            return token
+        }
+    }
 }
 
 func statuses(_ eventID: String, _ services: AppServices) async throws -> [(queue: Int, status: String, email: String)] {

@@ -39,7 +39,7 @@ struct EventAPIWriteTests {
             #expect(event["start"] == "2030-03-02T10:00:00+01:00", "local time with the offset of the zone in winter")
             #expect(event["online_url"] == nil, "the online link is for confirmed participants only")
 
-            #expect(try await registerByAPI(client, slug: slug, name: "Ana", email: "ana@example.org").status == .created)
+            #expect(try await registerByAPI(client, services, slug: slug, name: "Ana", email: "ana@example.org").status == .created)
             let cancelled = try await sendJSON(client, .patch, "/api/v1/events/\(slug)", token: token, json: #"{"status": "cancelled"}"#)
             #expect(cancelled.status == .ok)
             #expect(try cancelled.json()["status"] == "cancelled")

@@ -49,7 +49,7 @@ struct EventListTests {
         try await withApp(database) { client, services in
             let event = try await makeEvent(services, capacity: 7)
             for index in 0..<2 {
-                #expect(try await registerByAPI(client, slug: event.slug, name: "P\(index)", email: "p\(index)@city.gov").status == .created)
+                #expect(try await registerByAPI(client, services, slug: event.slug, name: "P\(index)", email: "p\(index)@city.gov").status == .created)
             }
             let html = String(buffer: try await client.execute(uri: "/events/\(event.slug)", method: .get).body)
             let start = try #require(html.range(of: "<script type=\"application/ld+json\">")?.upperBound)

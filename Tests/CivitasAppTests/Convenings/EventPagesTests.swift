@@ -39,8 +39,8 @@ struct EventPagesTests {
     func calendarAndCancellation(database: TestDatabase) async throws {
         try await withApp(database) { client, services in
             let event = try await makeEvent(services, capacity: 1)
-            #expect(try await registerByAPI(client, slug: event.slug, name: "Ada", email: "ada@city.gov").status == .created)
-            #expect(try await registerByAPI(client, slug: event.slug, name: "Bo", email: "bo@city.gov").status == .created)
+            #expect(try await registerByAPI(client, services, slug: event.slug, name: "Ada", email: "ada@city.gov").status == .created)
+            #expect(try await registerByAPI(client, services, slug: event.slug, name: "Bo", email: "bo@city.gov").status == .created)
             let first = String(buffer: try await client.execute(uri: "/events/\(event.slug).ics", method: .get).body)
             #expect(first.contains("UID:event-\(event.id)@"))
             #expect(first.contains("SEQUENCE:0"))
@@ -61,7 +61,7 @@ struct EventPagesTests {
             let told = try await services.database.sql.raw("SELECT recipient FROM outbox WHERE subject LIKE 'Cancelled:%'").all()
                 .map { try $0.decode(column: "recipient", as: String.self) }.sorted()
             #expect(told == ["ada@city.gov", "bo@city.gov"])
-            #expect(try await registerByAPI(client, slug: event.slug, name: "Cy", email: "cy@city.gov").status == .conflict)
+            #expect(try await registerByAPI(client, services, slug: event.slug, name: "Cy", email: "cy@city.gov").status == .conflict)
         }
     }
 
@@ -69,8 +69,8 @@ struct EventPagesTests {
     func outboxAndOnlineLink(database: TestDatabase) async throws {
         try await withApp(database) { client, services in
             let event = try await makeEvent(services, capacity: 1)
-            let confirmed = try await registerByAPI(client, slug: event.slug, name: "Ada", email: "ada@city.gov").json()
-            let waiting = try await registerByAPI(client, slug: event.slug, name: "Bo", email: "bo@city.gov").json()
+            let confirmed = try await registerByAPI(client, services, slug: event.slug, name: "Ada", email: "ada@city.gov").json()
+            let waiting = try await registerByAPI(client, services, slug: event.slug, name: "Bo", email: "bo@city.gov").json()
             #expect(waiting["waitlist_position"] == .int(1))
             guard case .string(let confirmedURL)? = confirmed["personal_url"], case .string(let waitingURL)? = waiting["personal_url"] else { throw TestFailure("no links") }
             let path = { (url: String) in String(url.dropFirst("http://127.0.0.1:8080".count)) }

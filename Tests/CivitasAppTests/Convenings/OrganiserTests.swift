@@ -24,7 +24,7 @@ struct OrganiserTests {
         try await withApp(database) { client, services in
             let event = try await makeEvent(services, capacity: 1, mode: .approval)
             for (name, email) in [("Ana", "ana@city.gov"), ("Bo", "bo@city.gov"), ("Cy", "cy@city.gov")] {
-                let answer = try await registerByAPI(client, slug: event.slug, name: name, email: email)
+                let answer = try await registerByAPI(client, services, slug: event.slug, name: name, email: email)
                 #expect(try answer.json()["status"] == "pending")
             }
             let organizer = try await Accounts.signedIn(.organizer, client: client, services: services)
@@ -64,8 +64,8 @@ struct OrganiserTests {
     func participantList(database: TestDatabase) async throws {
         try await withApp(database) { client, services in
             let event = try await makeEvent(services, capacity: 10)
-            #expect(try await registerByAPI(client, slug: event.slug, name: "Listed Person", email: "listed@city.gov").status == .created)
-            #expect(try await registerByAPI(client, slug: event.slug, name: "Private Person", email: "private@city.gov", extra: #", "listed": false"#).status == .created)
+            #expect(try await registerByAPI(client, services, slug: event.slug, name: "Listed Person", email: "listed@city.gov").status == .created)
+            #expect(try await registerByAPI(client, services, slug: event.slug, name: "Private Person", email: "private@city.gov", extra: #", "listed": false"#).status == .created)
 
             var page = String(buffer: try await client.execute(uri: "/events/\(event.slug)", method: .get).body)
             #expect(!page.contains("Listed Person"))

@@ -26,7 +26,7 @@ struct OutboxRecoveryTests {
     func stuckClaimsExpireSoon(database: TestDatabase) async throws {
         try await withApp(database, configure: { $0.deliverMail = false }) { client, services in
             let event = try await makeEvent(services)
-            _ = try await registerByAPI(client, slug: event.slug, name: "Ada", email: "ada@city.gov")
+            _ = try await registerByAPI(client, services, slug: event.slug, name: "Ada", email: "ada@city.gov")
             // A sender claimed it 61 seconds ago and died.
             try await services.database.sql.update("outbox").set("claimed_at", to: SQLBind(services.now().addingTimeInterval(-61))).run()
             let transport = RecordingTransport()
@@ -39,7 +39,7 @@ struct OutboxRecoveryTests {
     func sameMessageIDOnRetry(database: TestDatabase) async throws {
         try await withApp(database, configure: { $0.deliverMail = false }) { client, services in
             let event = try await makeEvent(services)
-            _ = try await registerByAPI(client, slug: event.slug, name: "Ada", email: "ada@city.gov")
+            _ = try await registerByAPI(client, services, slug: event.slug, name: "Ada", email: "ada@city.gov")
             let crashing = RecordingTransport(failAfterSending: true)
             #expect(try await OutboxDelivery(services: services, transport: crashing).deliverPending() == 0)
             let retry = RecordingTransport()

@@ -83,8 +83,14 @@ enum APITokens {
         guard model.scopeList.contains(scope) else {
             throw AppError(.forbidden, "This API token lacks the \"\(scope.rawValue)\" scope")
         }
-        model.lastUsedAt = now
-        try await model.update(on: db)
+        // Recorded at most once a minute, through the database's writer queue: a busy integration
+        // must not turn every request into a write that competes with registrations.
+        if model.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
+            let id = model.id!
+            try await services.database.transaction { tx in
+                try await APIToken.query(on: tx).filter(\.$id == id).set(\.$lastUsedAt, to: now).update()
+            }
+        }
         return VerifiedAPIToken(id: model.id!, name: model.name, scopes: model.scopeList)
     }
 }

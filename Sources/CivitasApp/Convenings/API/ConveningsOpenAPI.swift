@@ -94,16 +94,21 @@ enum ConveningsOpenAPI {
               ],
             ],
             SiteURL.apiEventRegistrations("{key}").path: ["post": [
-                "summary": "Register for an event", "operationId": "register_for_event", "parameters": key,
+                "summary": "Register for an event",
+                "description": "Anyone may register. Without a token the answer is the same whether or not the address was registered before (202): the outcome and a personal link go to the address by mail. An integration sending a bearer token with the events:write scope is told the outcome (201, or 409 for an address already registered).",
+                "operationId": "register_for_event", "parameters": key,
                 "requestBody": ["required": true, "content": ["application/json": ["schema": registration]]],
                 "responses": [
-                    "201": OpenAPIDocument.jsonResponse("Registered: confirmed, waitlisted (with position) or pending approval", schema: [
+                    "201": OpenAPIDocument.jsonResponse("With an events:write token: registered, confirmed, waitlisted (with position) or pending approval", schema: [
                         "type": "object", "properties": ["id": ["type": "string"], "status": ["type": "string"], "waitlist_position": ["type": ["integer", "null"]],
                                                          "personal_url": ["type": "string"]]]),
+                    "202": OpenAPIDocument.jsonResponse("Without a token: received; the outcome is mailed to the address", schema: [
+                        "type": "object", "properties": ["status": ["type": "string", "enum": ["received"]], "email": ["type": "string"], "message": ["type": "string"]]]),
                     "400": OpenAPIDocument.errorResponse("A field is not valid"),
+                    "401": OpenAPIDocument.errorResponse("A token was sent but is not valid"),
                     "403": OpenAPIDocument.errorResponse("By invitation only, or the invitation is not valid"),
                     "404": OpenAPIDocument.errorResponse("No such event"),
-                    "409": OpenAPIDocument.errorResponse("Registration closed, or this e-mail is already registered"),
+                    "409": OpenAPIDocument.errorResponse("Registration closed, or (with a token) this e-mail is already registered"),
                     "410": OpenAPIDocument.errorResponse("The invitation was already used"),
                     "415": OpenAPIDocument.errorResponse("The body is not JSON"),
                 ],

@@ -90,7 +90,27 @@ struct EventAPI: Sendable {
         let (input, errors) = RegistrationInput.parse(name: try text("name"), email: try text("email"), organization: try text("organization"),
                                                       role: try text("role"), listed: listed, invitationToken: try text("invitation"))
         guard let input else { throw AppError(.badRequest, "The registration was not taken: correct the fields named", fieldErrors: errors) }
-        switch try await RegisterForEvent(eventKey: key, input: input).run(services: services) {
+        // An integration holding an events:write token (a partner's sign-up form, an import) is
+        // told each registration's outcome; anyone else gets one answer whatever the address.
+        let trusted = request.headers[.authorization] != nil
+            ? try await APITokens.verify(authorization: request.headers[.authorization], scope: .eventsWrite, services: services) : nil
+        let outcome = try await RegisterForEvent(eventKey: key, input: input).run(services: services)
+        if trusted == nil {
+            switch outcome {
+            case .registered, .alreadyRegistered:
+                let answer: JSONValue = [
+                    "status": "received", "email": .string(input.email),
+                    "message": .string("The registration was received. The details and a personal link to see or cancel it have been sent to \(input.email)."),
+                ]
+                var response = try Responses.json(answer, status: .accepted)
+                response.headers[.cacheControl] = "no-store"
+                return response
+            case .refused, .notFound: break
+            }
+        }
+        switch outcome {
+        case .alreadyRegistered:
+            throw AppError(.conflict, "\(input.email) is already registered for this event; a new personal link has been mailed to it")
         case .registered(let registration, let token, let position):
             let answer: JSONValue = [
                 "id": .string(registration.id), "status": .string(registration.status), "waitlist_position": position.map { .int($0) } ?? .null,

@@ -17,6 +17,10 @@ struct RegisterForEvent: Sendable {
     enum Outcome: Sendable {
         /// `token` is the secret of the personal link; `position` the place on the waiting list.
         case registered(RegistrationRecord, token: String, position: Int?)
+        /// The address was registered already: its owner was mailed a fresh personal link
+        /// (the old one stops working). Answered to anonymous callers exactly as `registered`,
+        /// so registering cannot be used to learn who is registered.
+        case alreadyRegistered
         case refused(AppError)
         case notFound
     }
@@ -61,6 +65,7 @@ struct RegisterForEvent: Sendable {
             SELECT email FROM registrations WHERE event_id = \(bind: event.id) AND email IN (\(binds: Array(Set(requests.map(\.input.email)))))
             AND status IN ('pending', 'confirmed', 'waitlisted')
             """).all().map { try $0.decode(column: "email", as: String.self) })
+        var reminded: Set<String> = []
         var usedInvitations: Set<String> = []
 
         var outcomes: [Outcome] = []
@@ -83,7 +88,15 @@ struct RegisterForEvent: Sendable {
                 continue
             }
             guard !registeredEmails.contains(input.email) else {
-                outcomes.append(.refused(AppError(.conflict, "\(input.email) is already registered for this event. The personal link in your confirmation mail shows your registration.")))
+                // One reminder per address and batch; a new link, since only its hash is kept.
+                if !reminded.contains(input.email), let existing = try await store.activeRegistration(eventID: event.id, email: input.email) {
+                    let token = Secrets.randomToken()
+                    try await sql.update("registrations").set("token_hash", to: SQLBind(Sessions.hash(token)))
+                        .where("id", .equal, SQLBind(existing.id)).run()
+                    mails.append(texts.alreadyRegistered(existing, token: token))
+                    reminded.insert(input.email)
+                }
+                outcomes.append(.alreadyRegistered)
                 continue
             }
 
@@ -112,8 +125,8 @@ struct RegisterForEvent: Sendable {
         if !registrations.isEmpty {
             try await sql.insert(into: "registrations")
                 .models(registrations, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
-            try await Outbox.enqueue(mails, on: sql, now: now)
         }
+        try await Outbox.enqueue(mails, on: sql, now: now)
         if !usedInvitations.isEmpty {
             try await sql.update("invitations").set("used_at", to: SQLBind(now)).where("id", .in, SQLBind.group(Array(usedInvitations))).run()
         }

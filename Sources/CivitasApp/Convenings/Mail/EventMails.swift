@@ -48,6 +48,16 @@ struct EventMails {
         }
     }
 
+    /// Someone asked to register an address that is registered already.
+    func alreadyRegistered(_ registration: RegistrationRecord, token: String) -> OutgoingMail {
+        mail(to: registration.email, subject: "You are already registered for \(event.title)", [
+            "Dear \(registration.name),",
+            "someone, perhaps you, asked to register this address for \(event.title) again. You are already registered (\(registration.registrationStatus.label.lowercased())), so nothing has changed.",
+            "Here is a new link to your personal page; the one in earlier mails no longer works:\n\(personalLink(token))",
+            "If you did not ask for this, you need do nothing.",
+        ])
+    }
+
     func promoted(_ registration: RegistrationRecord) -> OutgoingMail {
         mail(to: registration.email, subject: "A place freed up: you are confirmed for \(event.title)", [
             "Dear \(registration.name),",

@@ -106,8 +106,11 @@ struct EventPages: Sendable {
         }
         guard let input else { return again(AppError(.badRequest, "Your registration was not sent: correct the fields marked", fieldErrors: errors)) }
         switch try await RegisterForEvent(eventKey: event.id, input: input).run(services: services) {
-        case .registered(_, let token, _):
-            return Responses.redirect(to: SiteURL.registration(token).path + "?new=1")
+        case .registered, .alreadyRegistered:
+            // The same answer whether or not the address was registered before: the personal
+            // link goes only to the address, so registering cannot tell who is registered.
+            return services.privatePage(context, title: "Check your e-mail",
+                                        content: RegistrationReceivedPage(event: event, email: input.email).content)
         case .refused(let error):
             return again(error)
         case .notFound:
@@ -124,14 +127,7 @@ struct EventPages: Sendable {
         }
         let position = registration.registrationStatus == .waitlisted ? try await store.waitlistPosition(of: registration) : nil
         let query = request.uri.queryParameters
-        let notice: String? = if query["new"] != nil {
-            switch registration.registrationStatus {
-            case .confirmed: "You are registered. A confirmation is on its way to \(registration.email); keep it, its link brings you back here."
-            case .waitlisted: "The event is full: you are on the waiting list. We will write to \(registration.email) as soon as a place is yours."
-            case .pending: "Thank you. The organisers will review your registration and write to \(registration.email)."
-            default: nil
-            }
-        } else if query["cancelled"] != nil { "Your registration is cancelled." } else { nil }
+        let notice: String? = query["cancelled"] != nil ? "Your registration is cancelled." : nil
         let page = PersonalRegistrationPage(registration: registration, event: event, position: position, token: token,
                                             csrfToken: context.csrfToken, notice: notice, now: services.now())
         var response = services.privatePage(context, title: event.title, content: page.content)

@@ -78,3 +78,20 @@ struct PersonalRegistrationPage {
         return .p(.strong("Join online: "), .a(.href(to: address), .text(url)))
     }
 }
+
+/// After the registration form: the same page whether the address was new or registered
+/// already, since only the mail to that address carries the personal link.
+struct RegistrationReceivedPage {
+    let event: EventRecord
+    let email: String
+
+    var content: Node<HTML.BodyContext> {
+        .group(
+            .h1(.text("Check your e-mail")),
+            .div(.class("notice"), .attribute(named: "role", value: "status"),
+                 .p(.text("Your registration for \(event.title) was received. We have sent the details, and a personal link to see or cancel it, to \(email).")),
+                 .p(.text("The mail says whether your place is confirmed, on the waiting list or awaiting approval. Keep it: its link brings you back to your registration."))),
+            .p(.a(.href(to: SiteURL.event(event.slug)), .text("Back to the event")))
+        )
+    }
+}

@@ -117,6 +117,13 @@ struct EventStore {
             .decode(model: RegistrationRecord.self, with: Self.decoding)
     }
 
+    /// The registration of `email` for the event that still holds or waits for a place.
+    func activeRegistration(eventID: String, email: String) async throws -> RegistrationRecord? {
+        try await sql.select().column("*").from("registrations").where("event_id", .equal, SQLBind(eventID))
+            .where("email", .equal, SQLBind(email)).where("status", .in, SQLBind.group(["pending", "confirmed", "waitlisted"])).first()?
+            .decode(model: RegistrationRecord.self, with: Self.decoding)
+    }
+
     func registration(id: String) async throws -> RegistrationRecord? {
         try await sql.select().column("*").from("registrations").where("id", .equal, SQLBind(id)).first()?
             .decode(model: RegistrationRecord.self, with: Self.decoding)
