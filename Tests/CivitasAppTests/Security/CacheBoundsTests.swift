@@ -6,9 +6,9 @@ import Testing
 
 @Suite("The page cache cannot be used to fill the server's memory")
 struct CacheBoundsTests {
-    @Test("Made-up query parameters share the entry of the page they do not change")
-    func unreadParametersDoNotMultiplyEntries() async throws {
-        try await withApp(.sqlite, demo: true, cacheSeconds: 60) { client, services in
+    @Test("Made-up query parameters share the entry of the page they do not change", arguments: TestDatabase.all)
+    func unreadParametersDoNotMultiplyEntries(database: TestDatabase) async throws {
+        try await withApp(database, demo: true, cacheSeconds: 60) { client, services in
             for number in 0..<200 {
                 let response = try await client.execute(uri: "/api/v1/popolo.json?x=\(number)", method: .get)
                 #expect(response.status == .ok)

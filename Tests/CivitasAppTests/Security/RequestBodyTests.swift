@@ -29,9 +29,9 @@ struct RequestBodyTests {
         }
     }
 
-    @Test("A body shorter than its Content-Length answers 400")
-    func truncatedBody() async throws {
-        try await withApp(.sqlite, live: true) { client, _ in
+    @Test("A body shorter than its Content-Length answers 400", arguments: TestDatabase.all)
+    func truncatedBody(database: TestDatabase) async throws {
+        try await withApp(database, live: true) { client, _ in
             let port = try #require(client.port)
             let head = "POST /sign-in HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                 + "Cookie: civitas_csrf=t\r\nContent-Length: 5000\r\n\r\nemail=a%40example.org&csrf_token=t"

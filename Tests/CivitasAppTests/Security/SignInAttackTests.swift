@@ -76,9 +76,9 @@ struct SignInAttackTests {
         }
     }
 
-    @Test("Password hashing has its own threads: with every one busy, reads still answer and sign-ins are turned away with 429")
-    func hashingNeverStarvesReads() async throws {
-        try await withApp(.sqlite, configure: { $0.trustProxy = true }) { client, services in
+    @Test("Password hashing has its own threads: with every one busy, reads still answer and sign-ins are turned away with 429", arguments: TestDatabase.all)
+    func hashingNeverStarvesReads(database: TestDatabase) async throws {
+        try await withApp(database, configure: { $0.trustProxy = true }) { client, services in
             let gate = Gate()
             let hasher = services.passwordHasher
             // Occupy every hashing thread and fill the queue.
@@ -115,9 +115,9 @@ struct SignInAttackTests {
         }
     }
 
-    @Test("Signing in replaces the CSRF cookie")
-    func csrfRotatesAtSignIn() async throws {
-        try await withApp(.sqlite) { client, services in
+    @Test("Signing in replaces the CSRF cookie", arguments: TestDatabase.all)
+    func csrfRotatesAtSignIn(database: TestDatabase) async throws {
+        try await withApp(database) { client, services in
             _ = try await CreateUser(email: "a@example.org", name: "A", role: .member, password: Accounts.password).run(services: services)
             let response = try await Browser().post(client, SiteURL.signIn.path, [("email", "a@example.org"), ("password", Accounts.password)])
             let rotated = try #require(response.cookie("civitas_csrf"))
@@ -125,9 +125,10 @@ struct SignInAttackTests {
         }
     }
 
-    @Test("Sign-in never sends anyone off the site", arguments: ["//evil.example/", "/%09/evil.example", "/\t/evil.example", "/\\evil.example", "https://evil.example/", "/%2F%2Fevil.example"])
-    func noOpenRedirect(next: String) async throws {
-        try await withApp(.sqlite) { client, services in
+    @Test("Sign-in never sends anyone off the site", arguments: TestDatabase.all,
+          ["//evil.example/", "/%09/evil.example", "/\t/evil.example", "/\\evil.example", "https://evil.example/", "/%2F%2Fevil.example"])
+    func noOpenRedirect(database: TestDatabase, next: String) async throws {
+        try await withApp(database) { client, services in
             _ = try await CreateUser(email: "a@example.org", name: "A", role: .member, password: Accounts.password).run(services: services)
             let response = try await Browser().post(client, SiteURL.signIn.path, [("email", "a@example.org"), ("password", Accounts.password), ("next", next)])
             #expect(response.headers[.location] == "/")
