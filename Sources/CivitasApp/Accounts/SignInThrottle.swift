@@ -43,14 +43,20 @@ enum SignInThrottle {
         let byClient = try row.decode(column: "by_client", as: Int.self)
         let byAccount = try row.decode(column: "by_account", as: Int.self)
         let known = try row.decode(column: "known", as: Int.self) > 0
+        // Under an attack no sign-in may succeed for a long time: old failures go now and then here too.
+        if Int.random(in: 0..<50) == 0 { try await forgetOldFailures(on: db, now: now) }
         if pair > pairLimit || byClient > clientLimit || (byAccount > accountLimit && !known) { return .blocked }
         return .proceed(attemptID: attempt.id!)
+    }
+
+    private static func forgetOldFailures(on db: any Database, now: Date) async throws {
+        try await SignInAttempt.query(on: db).filter(\.$succeeded == false).filter(\.$attemptedAt < now.addingTimeInterval(-window * 4)).delete()
     }
 
     static func succeeded(_ attemptID: String, on db: any Database, now: Date) async throws {
         try await SignInAttempt.query(on: db).filter(\.$id == attemptID).set(\.$succeeded, to: true).update()
         // Old failures say nothing any more; successes are kept to recognise the person's usual addresses.
-        try await SignInAttempt.query(on: db).filter(\.$succeeded == false).filter(\.$attemptedAt < now.addingTimeInterval(-window * 4)).delete()
+        try await forgetOldFailures(on: db, now: now)
         try await SignInAttempt.query(on: db).filter(\.$attemptedAt < now.addingTimeInterval(-knownClientMemory)).delete()
     }
 }
