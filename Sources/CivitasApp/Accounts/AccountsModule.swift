@@ -55,7 +55,7 @@ struct AccountHandlers: Sendable {
             return render(SignInPage(email: "", next: next, error: "That e-mail and password do not match an account."),
                           context: context, status: .unauthorized)
         }
-        guard case .proceed(let attemptID) = try await SignInThrottle.begin(email: email, client: client, on: db, now: now) else {
+        guard case .proceed(let attemptID) = try await SignInThrottle.begin(email: email, client: client, database: services.database, now: now) else {
             var response = render(SignInPage(email: email, next: next, error: "Too many failed attempts. Wait 15 minutes and try again."),
                                   context: context, status: .tooManyRequests)
             response.headers[.retryAfter] = String(Int(SignInThrottle.window))
@@ -67,8 +67,9 @@ struct AccountHandlers: Sendable {
             return render(SignInPage(email: email, next: next, error: "That e-mail and password do not match an account."),
                           context: context, status: .unauthorized)
         }
-        try await SignInThrottle.succeeded(attemptID, on: db, now: now)
-        let secret = try await Sessions.start(userID: user.id!, on: db, now: now)
+        try await SignInThrottle.succeeded(attemptID, database: services.database, now: now)
+        let userID = user.id!
+        let secret = try await services.database.transaction { tx in try await Sessions.start(userID: userID, on: tx, now: now) }
         var response = Responses.redirect(to: next)
         response.setCookie(Sessions.cookie(secret: secret, secure: services.configuration.secureCookies))
         // A new session brings a new CSRF token: whatever token the browser held before is void.

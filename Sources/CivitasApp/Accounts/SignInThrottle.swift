@@ -27,9 +27,12 @@ enum SignInThrottle {
         case blocked
     }
 
-    static func begin(email: String, client: String, on db: any Database, now: Date) async throws -> Decision {
+    static func begin(email: String, client: String, database: AppDatabase, now: Date) async throws -> Decision {
         let attempt = SignInAttempt(email: email, client: client, succeeded: false, now: now)
-        try await attempt.create(on: db)
+        // Committed before counting (through the writer queue, which SQLite needs for every
+        // write), so that every attempt counted after this one sees it.
+        try await database.transaction { tx in try await attempt.create(on: tx) }
+        let db = database.db
         let sql = db as! any SQLDatabase
         let since = now.addingTimeInterval(-window)
         let row = try await sql.raw("""
@@ -44,7 +47,7 @@ enum SignInThrottle {
         let byAccount = try row.decode(column: "by_account", as: Int.self)
         let known = try row.decode(column: "known", as: Int.self) > 0
         // Under an attack no sign-in may succeed for a long time: old failures go now and then here too.
-        if Int.random(in: 0..<50) == 0 { try await forgetOldFailures(on: db, now: now) }
+        if Int.random(in: 0..<50) == 0 { try await database.transaction { tx in try await forgetOldFailures(on: tx, now: now) } }
         if pair > pairLimit || byClient > clientLimit || (byAccount > accountLimit && !known) { return .blocked }
         return .proceed(attemptID: attempt.id!)
     }
@@ -53,7 +56,11 @@ enum SignInThrottle {
         try await SignInAttempt.query(on: db).filter(\.$succeeded == false).filter(\.$attemptedAt < now.addingTimeInterval(-window * 4)).delete()
     }
 
-    static func succeeded(_ attemptID: String, on db: any Database, now: Date) async throws {
+    static func succeeded(_ attemptID: String, database: AppDatabase, now: Date) async throws {
+        try await database.transaction { tx in try await recordSuccess(attemptID, on: tx, now: now) }
+    }
+
+    private static func recordSuccess(_ attemptID: String, on db: any Database, now: Date) async throws {
         try await SignInAttempt.query(on: db).filter(\.$id == attemptID).set(\.$succeeded, to: true).update()
         // Old failures say nothing any more; successes are kept to recognise the person's usual addresses.
         try await forgetOldFailures(on: db, now: now)
