@@ -11,7 +11,7 @@ extension AppServices {
     func cached(_ request: Request, _ context: AppRequestContext, contentType: String, reads parameters: [String] = [],
                 render: @escaping @Sendable () async throws -> ByteBuffer) async throws -> Response {
         let isAPI = request.uri.path.hasPrefix("/api/")
-        guard cache.isEnabled, request.method == .get, isAPI || context.user == nil else {
+        guard cache.isEnabled, request.method == .get || request.method == .head, isAPI || context.user == nil else {
             return Responses.bytes(try await render(), contentType: contentType)
         }
         let entry = try await cache.entry(for: Self.cacheKey(request, reads: parameters), now: now(), contentType: contentType, render: render)

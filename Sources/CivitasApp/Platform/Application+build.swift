@@ -24,7 +24,9 @@ public func buildApplication(services: AppServices) async throws -> some Applica
     let modules = makeModules(services: services)
     try await prepareDatabase(services: services, modules: modules)
 
-    let router = Router(context: AppRequestContext.self)
+    // Every GET route answers HEAD with the same status and headers and no body, as caches,
+    // crawlers and monitors expect.
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware(secureCookies: services.configuration.secureCookies))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware(services: services))

@@ -5,7 +5,8 @@ import Hummingbird
 /// a Content-Security-Policy with no inline script or style and no framing, no MIME
 /// sniffing, a referrer that never carries a path (personal links hold secrets) to another
 /// site, and HSTS when served over HTTPS. Answers to a browser holding a session are
-/// `private, no-store`: they may show the person's name, forms and private data.
+/// `private, no-store`: they may show the person's name, forms and private data. Being
+/// outermost, it also takes the body off every answer to HEAD, routed or not.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let secureCookies: Bool
@@ -28,6 +29,8 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[Self.referrerPolicy] = "strict-origin-when-cross-origin"
         if secureCookies { response.headers[.strictTransportSecurity] = "max-age=31536000" }
         if SessionCookie.isPresent(in: request) { response.headers[.cacheControl] = "private, no-store" }
+        // Answers to HEAD that no route made (a 404, say) carry their headers only, too.
+        if request.method == .head { return response.createHeadResponse() }
         return response
     }
 }
