@@ -74,6 +74,18 @@ struct HostileDataTests {
             }
             #expect(try await count("areas", services) == 1, "refused bodies wrote nothing")
 
+            // The same through the staff forms, which read every field of the kind.
+            let editor = try await Accounts.signedIn(.admin, client: client, services: services)
+            for kind in Self.kindsInOrder {
+                var fields = Self.hostileBody(kind, references: ids).map { ($0.key, "\($0.value)") }
+                fields = fields.filter { $0.0 != "slug" } + (kind.hasSlug ? [("slug", "form-hostile-\(kind.rawValue)")] : [])
+                let refused = try await editor.post(client, SiteURL.staffList(kind).path,
+                                                    fields.map { $0.0 == kind.titleColumn ? ($0.0, "T\r\nBcc: victim@evil.example") : $0 })
+                #expect(refused.status == .badRequest, "the \(kind) form took a line break in \(kind.titleColumn)")
+                let saved = try await editor.post(client, SiteURL.staffList(kind).path, fields)
+                #expect(saved.status == .seeOther, "\(kind) form: \(saved.status) \(saved.text.prefix(200))")
+            }
+
             // An event, its session, a quote and registrations.
             let event = try await sendJSON(client, .post, "/api/v1/events", token: token, json: try Self.json([
                 "title": HostilePayloads.fitting(200), "slug": "hostile-event", "kind": "convening", "time_zone": "America/Chicago",
@@ -89,7 +101,6 @@ struct HostileDataTests {
                 let refused = try await sendJSON(client, .patch, "/api/v1/events/hostile-event", token: token, json: try Self.json(["title": bad]))
                 #expect(refused.status == .badRequest, "event title took \(bad.debugDescription)")
             }
-            let editor = try await Accounts.signedIn(.admin, client: client, services: services)
             let session = try await editor.post(client, SiteURL.staffEventSessions(eventID).path, [
                 ("title", HostilePayloads.fitting(300)), ("kind", "panel"), ("starts_at", "2030-03-02T10:00"), ("ends_at", "2030-03-02T11:00"),
                 ("room", HostilePayloads.fitting(200)), ("description", HostilePayloads.multiLine), ("questions", HostilePayloads.multiLine),
