@@ -22,7 +22,7 @@ func makeModules(services: AppServices) -> [any CivitasModule] {
 public func buildApplication(services: AppServices) async throws -> some ApplicationProtocol {
     _ = PrometheusBootstrap.registry
     let modules = makeModules(services: services)
-    try await prepareDatabase(services: services, modules: modules)
+    let loadedDemoParts = try await prepareDatabase(services: services, modules: modules)
 
     // Every GET route answers HEAD with the same status and headers and no body, as caches,
     // crawlers and monitors expect.
@@ -38,9 +38,14 @@ public func buildApplication(services: AppServices) async throws -> some Applica
     for module in modules { module.registerRoutes(on: router) }
     OpenAPIDocument.register(on: router, modules: modules)
 
+    let configuration = services.configuration
     var app = Application(
         router: router,
-        configuration: .init(address: .hostname(services.configuration.hostname, port: services.configuration.port), serverName: "Civitas"),
+        configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Civitas"),
+        onServerRunning: { _ in
+            // What a newcomer needs first: where the data is, whether the demo was loaded, where to look.
+            services.logger.notice("\(StartupMessage.text(configuration: configuration, loadedDemoParts: loadedDemoParts))")
+        },
         logger: services.logger
     )
     // Services stop in the reverse order of this list: the outbox stops sending before the database closes.
@@ -52,13 +57,16 @@ public func buildApplication(services: AppServices) async throws -> some Applica
 /// Opens the database, runs the migrations and, when asked, adds the demo network parts
 /// not yet loaded. Each part is recorded in `demo_loads`, so a restart adds nothing twice
 /// and a part removed by staff is not brought back.
-public func prepareDatabase(services: AppServices) async throws {
+/// Returns the names of the demo parts loaded by this call (none when all were loaded before).
+@discardableResult
+public func prepareDatabase(services: AppServices) async throws -> [String] {
     try await prepareDatabase(services: services, modules: makeModules(services: services))
 }
 
-func prepareDatabase(services: AppServices, modules: [any CivitasModule]) async throws {
+@discardableResult
+func prepareDatabase(services: AppServices, modules: [any CivitasModule]) async throws -> [String] {
     do {
-        try await migrateAndLoadDemo(services: services, modules: modules)
+        return try await migrateAndLoadDemo(services: services, modules: modules)
     } catch {
         // Connection pools must be closed before they are released, even when starting failed.
         await services.database.shutdown()
@@ -66,7 +74,7 @@ func prepareDatabase(services: AppServices, modules: [any CivitasModule]) async 
     }
 }
 
-private func migrateAndLoadDemo(services: AppServices, modules: [any CivitasModule]) async throws {
+private func migrateAndLoadDemo(services: AppServices, modules: [any CivitasModule]) async throws -> [String] {
     let database = services.database
     do {
         try await database.ping(quietly: true)
@@ -75,18 +83,22 @@ private func migrateAndLoadDemo(services: AppServices, modules: [any CivitasModu
     }
     try await database.tune()
     try await database.migrate(modules.flatMap(\.migrations))
-    guard services.configuration.loadDemo else { return }
+    guard services.configuration.loadDemo else { return [] }
+    var loadedParts: [String] = []
     for module in modules {
-        try await database.transaction { tx in
+        let loadedNow = try await database.transaction { tx -> Bool in
             let sql = tx as! any SQLDatabase
             // Claiming the part first makes a second process starting at the same time fail
             // on the primary key instead of loading the demo twice.
             let loaded = try await sql.select().column("part").from("demo_loads").where("part", .equal, module.name).first()
-            guard loaded == nil else { return }
+            guard loaded == nil else { return false }
             try await sql.insert(into: "demo_loads").columns("part", "loaded_at").values(SQLBind(module.name), SQLBind(services.now())).run()
             try await module.loadDemo(on: tx, services: services)
+            return true
         }
+        if loadedNow { loadedParts.append(module.name) }
     }
+    return loadedParts
 }
 
 /// Closes the database connections after the HTTP server has drained.

@@ -14,12 +14,27 @@ struct StartupTests {
             // Staff change a demo record; the next start must neither duplicate nor restore it.
             try await services.database.sql.update("people").set("summary", to: "Changed by staff")
                 .where("slug", .equal, "eric-garcetti").run()
-            try await prepareDatabase(services: services)
+            #expect(try await prepareDatabase(services: services).isEmpty, "no demo part is loaded twice")
             #expect(try await count("people", services) == before)
             let summary = try await services.database.sql.select().column("summary").from("people")
                 .where("slug", .equal, "eric-garcetti").first()?.decode(column: "summary", as: String.self)
             #expect(summary == "Changed by staff")
         }
+    }
+
+    @Test("The first start says the address to open, where the data is and that the demo was loaded")
+    func startupMessage() async throws {
+        let configuration = AppConfiguration(database: .sqlite(path: "./data/civitas.sqlite"), loadDemo: true)
+        let first = StartupMessage.text(configuration: configuration, loadedDemoParts: ["directory", "convenings"])
+        #expect(first.contains("open http://127.0.0.1:8080/"))
+        #expect(first.contains("./data/civitas.sqlite"))
+        #expect(first.contains("the demo network was loaded (directory, convenings)"))
+        #expect(StartupMessage.text(configuration: configuration, loadedDemoParts: []).contains("loaded on an earlier start"))
+        var off = configuration
+        off.loadDemo = false
+        #expect(StartupMessage.text(configuration: off, loadedDemoParts: []).contains("CIVITAS_DEMO=false"))
+        let postgres = AppConfiguration(database: try DatabaseLocation(url: "postgres://civitas:secret@db:5432/civitas"))
+        #expect(!StartupMessage.text(configuration: postgres, loadedDemoParts: []).contains("secret"), "the password is never shown")
     }
 
     @Test("Health, readiness and metrics answer", arguments: TestDatabase.all)
