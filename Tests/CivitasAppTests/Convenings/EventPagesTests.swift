@@ -84,7 +84,8 @@ struct EventPagesTests {
             let folder = services.configuration.outboxDirectory
             var files: [String] = []
             for _ in 0..<50 {
-                files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+                // Only finished mails: a file being written atomically shows first under a temporary name.
+                files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".eml") }
                 if files.count >= 2, try await count("outbox", services) == 2,
                    try await services.database.sql.raw("SELECT id FROM outbox WHERE status <> 'sent'").all().isEmpty { break }
                 try await Task.sleep(for: .milliseconds(100))
