@@ -25,6 +25,9 @@ public final class PasswordHasher: Sendable {
         pool.shutdownGracefully { _ in }
     }
 
+    /// Hashes running or waiting now.
+    var waiting: Int { queued.load(ordering: .relaxed) }
+
     /// Runs `work` on this pool, or throws `Busy` when `maximumQueued` are already running or waiting.
     func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         let waiting = queued.wrappingAdd(1, ordering: .relaxed).newValue

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import Synchronization
 import Testing
 @testable import CivitasApp
 
@@ -82,8 +83,16 @@ struct SignInAttackTests {
             let gate = Gate()
             let hasher = services.passwordHasher
             // Occupy every hashing thread and fill the queue.
-            let blockers = (0..<80).map { _ in Task { try? await hasher.run { gate.waitUntilOpen() } } }
-            try await Task.sleep(for: .milliseconds(200))
+            let turnedAway = Tally()
+            let blockers = (0..<80).map { _ in
+                Task {
+                    do { try await hasher.run { gate.waitUntilOpen() } } catch { turnedAway.add() }
+                }
+            }
+            // Once the 16 blockers beyond the queue's 64 places were turned away, the queue is full.
+            for _ in 0..<1_000 where turnedAway.value < 16 { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(turnedAway.value == 16)
+            #expect(hasher.waiting == 64)
             let read = try await client.execute(uri: "/api/v1/people", method: .get)
             #expect(read.status == .ok)
             let statuses = try await Self.parallel(20) { index in
@@ -136,6 +145,13 @@ struct SignInAttackTests {
             #expect(form.text.contains(#"name="next" value="/""#), "the form carries only a local path")
         }
     }
+}
+
+/// Counts events from concurrent tasks.
+final class Tally: Sendable {
+    private let count = Mutex(0)
+    func add() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
 }
 
 /// Blocks threads until opened, to hold a pool busy in a test.
