@@ -16,7 +16,8 @@ public final class AppDatabase: Sendable {
     public let location: DatabaseLocation
     let logger: Logger
 
-    public init(location: DatabaseLocation, logger: Logger) throws {
+    /// `poolTimeout`: how long a request waits for a PostgreSQL connection before failing.
+    public init(location: DatabaseLocation, logger: Logger, poolTimeout: TimeAmount = .seconds(10)) throws {
         self.location = location
         self.logger = logger
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
@@ -28,7 +29,7 @@ public final class AppDatabase: Sendable {
             }
             databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: nil), as: .sqlite)
         case .postgres(let url):
-            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10), sqlLogLevel: .trace), as: .psql)
+            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: poolTimeout, sqlLogLevel: .trace), as: .psql)
         }
         self.databases = databases
     }

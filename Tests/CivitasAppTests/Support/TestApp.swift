@@ -23,7 +23,8 @@ func withApp(
     defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
     var configuration = AppConfiguration(database: location, dataDirectory: dataDirectory, loadDemo: demo, publicCacheSeconds: cacheSeconds)
     configure(&configuration)
-    let services = AppServices(database: try AppDatabase(location: location, logger: logger), configuration: configuration,
+    // The whole suite shares one PostgreSQL server on two cores: a test may wait its turn for a connection.
+    let services = AppServices(database: try AppDatabase(location: location, logger: logger, poolTimeout: .seconds(120)), configuration: configuration,
                                logger: logger, passwordCost: 4)
     do {
         let app = try await buildApplication(services: services)

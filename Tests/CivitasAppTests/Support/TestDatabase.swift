@@ -57,7 +57,10 @@ enum PostgresAdmin {
     static func shared() throws -> AppDatabase {
         try instance.withLock { instance in
             if let instance { return instance }
-            let database = try AppDatabase(location: .postgres(url: TestDatabase.adminURL!), logger: Logger(label: "test-admin"))
+            // Every test creates its database through this pool at about the same moment, and
+            // PostgreSQL creates databases one at a time: waiting is expected here.
+            let database = try AppDatabase(location: .postgres(url: TestDatabase.adminURL!), logger: Logger(label: "test-admin"),
+                                           poolTimeout: .seconds(300))
             instance = database
             return database
         }
