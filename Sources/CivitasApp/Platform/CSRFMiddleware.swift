@@ -50,7 +50,7 @@ enum FormBody {
         guard contentType.isEmpty || contentType.hasPrefix("application/x-www-form-urlencoded") else {
             throw AppError(.unsupportedMediaType, "Forms must be sent as application/x-www-form-urlencoded")
         }
-        let buffer = try await RequestBody.collect(&request, context: context)
+        let buffer = try await BodyReader.collect(&request, context: context)
         let form = FormData(encoded: String(buffer: buffer))
         if let bad = form.pairs.first(where: { TextInput.hasControlCharacters($0.value) || TextInput.hasControlCharacters($0.name) }) {
             throw AppError.badRequest("The field \"\(bad.name.prefix(40))\" contains control characters; remove them and send the form again")

@@ -9,7 +9,7 @@ enum JSONBody {
             throw AppError(.unsupportedMediaType, "Send the \(what) as JSON with Content-Type: application/json")
         }
         var request = request
-        let buffer = try await RequestBody.collect(&request, context: context)
+        let buffer = try await BodyReader.collect(&request, context: context)
         guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer)) else {
             throw AppError.badRequest("The body must be a JSON object of the \(what)'s fields")
         }
