@@ -62,7 +62,8 @@ struct AccountHandlers: Sendable {
             return response
         }
         let user = try await User.query(on: db).filter(\.$email == email).filter(\.$disabled == false).first()
-        let verified = try await Passwords.verify(password, hash: user?.passwordHash ?? Passwords.dummyHash(cost: services.passwordCost), services: services)
+        let hash = if let user { user.passwordHash } else { try await Passwords.dummyHash(services: services) }
+        let verified = try await Passwords.verify(password, hash: hash, services: services)
         guard let user, verified else {
             return render(SignInPage(email: email, next: next, error: "That e-mail and password do not match an account."),
                           context: context, status: .unauthorized)

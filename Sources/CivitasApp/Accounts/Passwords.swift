@@ -17,11 +17,14 @@ enum Passwords {
     }
 
     /// Verifying against a fixed hash of the same cost when the account does not exist keeps
-    /// the answer time the same, so timing does not reveal which e-mails have accounts.
-    static func dummyHash(cost: UInt8) -> String {
-        dummyHashes.withLock { hashes in
-            if let hash = hashes[cost] { return hash }
-            let hash = Bcrypt.hash("no account has this password", cost: cost)
+    /// the answer time the same, so timing does not reveal which e-mails have accounts. Made
+    /// once per cost, on the hashing threads like every other bcrypt.
+    static func dummyHash(services: AppServices) async throws -> String {
+        let cost = services.passwordCost
+        if let hash = dummyHashes.withLock({ $0[cost] }) { return hash }
+        let hash = try await services.passwordHasher.run { Bcrypt.hash("no account has this password", cost: cost) }
+        return dummyHashes.withLock { hashes in
+            if let existing = hashes[cost] { return existing }
             hashes[cost] = hash
             return hash
         }
