@@ -130,14 +130,23 @@ def browser():
 def click_and_wait_for_page(browser, element, timeout=10):
     """Clicks a link or submit button and returns once the next page has loaded.
 
-    Reading the page straight after a click can see the old page (or an element
-    of it that goes stale mid-read), so every navigation waits for the old
-    document to go away and the new one to finish loading."""
-    from selenium.webdriver.support import expected_conditions
+    Reading the page straight after a click can see the old page, so every
+    navigation marks the current document before the click and waits for a
+    document without the mark that has finished loading. The mark lives in the
+    page's own script state, never in an element reference: asking the browser
+    about an element of a document being torn down can fail with an inspector
+    error rather than report the element as stale."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    old_document = browser.find_element("tag name", "html")
+    browser.execute_script("window.__civitasPreviousPage = true")
     element.click()
-    wait = WebDriverWait(browser, timeout)
-    wait.until(expected_conditions.staleness_of(old_document))
-    wait.until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+
+    def next_page_loaded(driver):
+        try:
+            return driver.execute_script(
+                "return window.__civitasPreviousPage !== true && document.readyState === 'complete'")
+        except WebDriverException:
+            return False  # the old document went away mid-question: ask the new one
+
+    WebDriverWait(browser, timeout).until(next_page_loaded)
