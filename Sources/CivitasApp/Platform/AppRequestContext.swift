@@ -12,7 +12,7 @@ public struct AppRequestContext: RequestContext {
     public var csrfToken: String = ""
     /// For a signed-in person, the CSRF token bound to their session (set with `user`).
     public var sessionCSRFToken: String?
-    /// The API token that authenticated this request, set by `requireScope`.
+    /// The API token that authenticated this request, set by the access rule of an API-scope route group.
     public var apiToken: VerifiedAPIToken?
 
     /// The client's address, for rate limits (see `ClientAddressMiddleware` behind a proxy).
@@ -26,16 +26,16 @@ public struct AppRequestContext: RequestContext {
     /// Form and JSON bodies are small; uploads arrive with later capabilities.
     public var maxUploadSize: Int { 1_048_576 }
 
-    /// Staff, or a 403 (a 401 sign-in redirect for visitors is handled by the error page).
-    public func requireStaff() throws -> SignedInUser {
+    /// The signed-in person, for handlers in a group whose access rule already required one
+    /// (see `SiteRoutes`); throws the sign-in answer if a route was grouped wrongly.
+    public func signedIn() throws -> SignedInUser {
         guard let user else { throw AppError.signInRequired }
-        guard user.role.isStaff else { throw AppError.forbidden("Only network staff (admin, editor, organizer) may do this") }
         return user
     }
 
-    public func requireAdmin() throws -> SignedInUser {
-        guard let user else { throw AppError.signInRequired }
-        guard user.role == .admin else { throw AppError.forbidden("Only administrators may do this") }
-        return user
+    /// The token that authorised this API request, for handlers in an API-scope group.
+    public func verifiedToken() throws -> VerifiedAPIToken {
+        guard let apiToken else { throw AppError(.unauthorized, "This needs an API token") }
+        return apiToken
     }
 }

@@ -8,26 +8,28 @@ extension AppServices {
     ///
     /// `reads` names the query parameters the route's handler reads: only they are part of
     /// the cache key, so `?x=1`, `?x=2`... share one entry instead of filling memory.
+    /// `shows` says what the answer shows, so a published change drops it (see `ChangeTopic`).
     func cached(_ request: Request, _ context: AppRequestContext, contentType: String, reads parameters: [String] = [],
-                render: @escaping @Sendable () async throws -> ByteBuffer) async throws -> Response {
+                shows: [ChangeTopic], render: @escaping @Sendable () async throws -> ByteBuffer) async throws -> Response {
         let isAPI = request.uri.path.hasPrefix("/api/")
         guard cache.isEnabled, request.method == .get || request.method == .head, isAPI || context.user == nil else {
             return Responses.bytes(try await render(), contentType: contentType)
         }
-        let entry = try await cache.entry(for: Self.cacheKey(request, reads: parameters), now: now(), contentType: contentType, render: render)
+        let entry = try await cache.entry(for: Self.cacheKey(request, reads: parameters), now: now(), contentType: contentType,
+                                          shows: shows, render: render)
         return Responses.bytes(entry.body, contentType: entry.contentType)
     }
 
     func cached(_ request: Request, _ context: AppRequestContext, contentType: String, reads parameters: [String] = [],
-                json: @escaping @Sendable () async throws -> JSONValue) async throws -> Response {
-        try await cached(request, context, contentType: contentType, reads: parameters) {
+                shows: [ChangeTopic], json: @escaping @Sendable () async throws -> JSONValue) async throws -> Response {
+        try await cached(request, context, contentType: contentType, reads: parameters, shows: shows) {
             ByteBuffer(bytes: try Responses.jsonEncoder.encode(try await json()))
         }
     }
 
-    func cachedPage(_ request: Request, _ context: AppRequestContext, reads parameters: [String] = [],
+    func cachedPage(_ request: Request, _ context: AppRequestContext, reads parameters: [String] = [], shows: [ChangeTopic],
                     html: @escaping @Sendable () async throws -> String) async throws -> Response {
-        try await cached(request, context, contentType: "text/html; charset=utf-8", reads: parameters) { ByteBuffer(string: try await html()) }
+        try await cached(request, context, contentType: "text/html; charset=utf-8", reads: parameters, shows: shows) { ByteBuffer(string: try await html()) }
     }
 
     /// The path and the values of the parameters the route reads, in a fixed order.

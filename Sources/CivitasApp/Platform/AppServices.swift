@@ -2,7 +2,7 @@ import Foundation
 import Logging
 
 /// What handlers and commands need from the outside: the database, the configuration,
-/// the public-answer cache and the clock (a function, so tests can fix the time).
+/// the public-answer cache, the publishing of changes, the clock (a function, so tests can fix the time).
 public struct AppServices: Sendable {
     public let database: AppDatabase
     public let configuration: AppConfiguration
@@ -13,14 +13,18 @@ public struct AppServices: Sendable {
     public let passwordCost: UInt8
     /// Threads for password hashing, apart from the database's.
     public let passwordHasher = PasswordHasher()
-    /// Registrations waiting to be decided, batched per event.
-    let registrationQueue = RegistrationQueue()
+    /// Publishes what each committed write changed (to the cache, other processes, subscribers).
+    let changes: ChangePublisher
+    /// What the installed capabilities contribute to pages they do not own.
+    let site = SiteExtensions()
 
     public init(database: AppDatabase, configuration: AppConfiguration, now: @escaping @Sendable () -> Date = Date.init,
                 logger: Logger, passwordCost: UInt8 = 12) {
         self.database = database
         self.configuration = configuration
-        self.cache = ResponseCache(lifetime: TimeInterval(configuration.publicCacheSeconds))
+        let cache = ResponseCache(lifetime: TimeInterval(configuration.publicCacheSeconds))
+        self.cache = cache
+        self.changes = ChangePublisher(cache: cache)
         self.now = now
         self.logger = logger
         self.passwordCost = passwordCost

@@ -7,21 +7,20 @@ import Prometheus
 import SQLKit
 import ServiceLifecycle
 
-/// The capabilities of this server, in the order their migrations run.
-func makeModules(services: AppServices) -> [any CivitasModule] {
-    let convenings = ConveningsModule(services: services)
-    return [
-        PlatformModule(services: services),
-        AccountsModule(services: services),
-        DirectoryModule(services: services, profileSections: [convenings]),
-        convenings,
-    ]
+/// The installed modules, with what they contribute to others' pages registered.
+func installModules(services: AppServices) -> [any CivitasModule] {
+    let modules = [PlatformModule(services: services)] + capabilityModules(services: services)
+    services.site.install(modules)
+    for module in modules {
+        for subscriber in module.changeSubscribers { services.changes.subscribe(subscriber) }
+    }
+    return modules
 }
 
 /// Builds the whole application, as the server runs it and as tests drive it.
 public func buildApplication(services: AppServices) async throws -> some ApplicationProtocol {
     _ = PrometheusBootstrap.registry
-    let modules = makeModules(services: services)
+    let modules = installModules(services: services)
     let loadedDemoParts = try await prepareDatabase(services: services, modules: modules)
 
     // Every GET route answers HEAD with the same status and headers and no body, as caches,
@@ -33,10 +32,9 @@ public func buildApplication(services: AppServices) async throws -> some Applica
     router.add(middleware: InputSanityMiddleware())
     if services.configuration.trustProxy { router.add(middleware: ClientAddressMiddleware()) }
     // The session comes first: the CSRF check of a signed-in person's form uses it.
-    router.add(middleware: SessionMiddleware(services: services))
+    if let identity = services.site.identity { router.add(middleware: identity.sessionMiddleware) }
     router.add(middleware: CSRFMiddleware(secureCookies: services.configuration.secureCookies))
-    for module in modules { module.registerRoutes(on: router) }
-    OpenAPIDocument.register(on: router, modules: modules)
+    registerRoutes(of: modules, on: router)
 
     let configuration = services.configuration
     var app = Application(
@@ -48,9 +46,10 @@ public func buildApplication(services: AppServices) async throws -> some Applica
         },
         logger: services.logger
     )
-    // Services stop in the reverse order of this list: the outbox stops sending before the database closes.
+    // Services stop in the reverse order of this list: background work (the outbox sending,
+    // the change feed) stops before the database closes.
     app.addServices(DatabaseService(database: services.database))
-    if services.configuration.deliverMail { app.addServices(OutboxDelivery(services: services)) }
+    for module in modules { app.addServices(module.backgroundServices) }
     return app
 }
 
@@ -60,7 +59,7 @@ public func buildApplication(services: AppServices) async throws -> some Applica
 /// Returns the names of the demo parts loaded by this call (none when all were loaded before).
 @discardableResult
 public func prepareDatabase(services: AppServices) async throws -> [String] {
-    try await prepareDatabase(services: services, modules: makeModules(services: services))
+    try await prepareDatabase(services: services, modules: installModules(services: services))
 }
 
 @discardableResult
@@ -99,6 +98,25 @@ private func migrateAndLoadDemo(services: AppServices, modules: [any CivitasModu
         if loadedNow { loadedParts.append(module.name) }
     }
     return loadedParts
+}
+
+/// Registers every module's routes in their access groups, and the OpenAPI document built
+/// from their declarations. Returns every route registered, with its access rule.
+@discardableResult
+func registerRoutes(of modules: [any CivitasModule], on router: Router<AppRequestContext>) -> [RegisteredRoute] {
+    let routes = SiteRoutes(router: router, tokens: modules.lazy.compactMap(\.identity).first?.tokens)
+    for module in modules {
+        routes.module = module.name
+        module.registerRoutes(on: routes)
+    }
+    routes.module = "platform"
+    OpenAPIDocument.register(on: routes, modules: modules)
+    return routes.registered
+}
+
+/// Every route the application serves, with its access rule: what the route-walking test checks.
+func routeTable(services: AppServices) -> [RegisteredRoute] {
+    registerRoutes(of: installModules(services: services), on: Router(context: AppRequestContext.self))
 }
 
 /// Closes the database connections after the HTTP server has drained.

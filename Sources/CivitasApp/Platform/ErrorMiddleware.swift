@@ -38,9 +38,11 @@ struct ErrorMiddleware: RouterMiddleware {
             return try Responses.json(["error": body], status: error.status)
         }
         let layout = PageLayout(services: services, context: context)
-        let signInLink: Node<HTML.BodyContext> = context.user == nil && error.status == .forbidden
-            ? .p(.a(.href(to: SiteURL.signIn.with(query: [("next", request.uri.path)])), .text("Sign in")))
-            : .empty
+        let signInLink: Node<HTML.BodyContext> = if let signIn = services.site.identity?.signIn, context.user == nil, error.status == .forbidden {
+            .p(.a(.href(to: signIn.with(query: [("next", request.uri.path)])), .text("Sign in")))
+        } else {
+            .empty
+        }
         let page = layout.render(title: error.status.reasonPhrase, content: .group(
             .h1(.text(error.status.reasonPhrase)),
             .p(.class("alert"), .text(error.message)),

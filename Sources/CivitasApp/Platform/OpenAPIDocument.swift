@@ -2,10 +2,11 @@ import Hummingbird
 
 /// `/api/v1/openapi.json`: OpenAPI 3.1, assembled from what each module declares.
 enum OpenAPIDocument {
-    static func register(on router: Router<AppRequestContext>, modules: [any CivitasModule]) {
+    static func register(on routes: SiteRoutes, modules: [any CivitasModule]) {
         let document = build(modules: modules)
-        // Access: public.
-        router.get(SiteURL.apiOpenAPI.route) { _, _ in try Responses.json(document) }
+        routes.group(.everyone) { group in
+            group.get(SiteURL.apiOpenAPI) { _, _ in try Responses.json(document) }
+        }
     }
 
     static func build(modules: [any CivitasModule]) -> JSONValue {

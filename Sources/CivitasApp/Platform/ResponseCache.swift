@@ -4,11 +4,12 @@ import Synchronization
 
 /// Rendered public pages and API answers kept in memory for anonymous readers.
 ///
-/// Every write in this process clears it at once (`invalidateAll`); entries also expire
-/// after a few seconds, so changes made by another process behind the same load balancer
-/// are seen soon after. When an entry is missing, one request renders it and concurrent
-/// requests for the same address wait for that rendering instead of all querying the
-/// database at once.
+/// Each entry says what it shows (`ChangeTopic`s). When a write commits, its published change
+/// drops exactly the entries that show something it touched (a registration drops its event's
+/// page, counts and calendar, not the directory); other processes hear of the change through
+/// the database (see `ChangeListener`), so entries can live for minutes and stay correct.
+/// When an entry is missing, one request renders it and concurrent requests for the same
+/// address wait for that rendering instead of all querying the database at once.
 ///
 /// Memory is bounded: the bodies kept never add up to more than `maximumBytes`. Expired
 /// entries are swept out as new ones arrive, and when the bound is reached the oldest
@@ -19,16 +20,21 @@ public final class ResponseCache: Sendable {
         let body: ByteBuffer
         let contentType: String
         let storedAt: Date
+        let shows: [ChangeTopic]
         var bytes: Int { body.readableBytes + contentType.utf8.count + 64 }
     }
 
     private struct State {
         var entries: [String: Entry] = [:]
-        var rendering: [String: Task<Entry, any Error>] = [:]
+        /// Renderings under way, with the generation each began in (joiners judge by that one).
+        var rendering: [String: (task: Task<Entry, any Error>, shows: [ChangeTopic], generation: Int)] = [:]
         var totalBytes = 0
         var lastSweep = Date.distantPast
-        /// Raised by every invalidation, so a rendering that began before a write is not kept.
+        /// Raised by every change, so a rendering that began before a change touching it is not kept.
         var generation = 0
+        /// The latest changes with the generation each raised, to decide whether a rendering
+        /// that began earlier shows something changed since.
+        var recentChanges: [(generation: Int, change: PublishedChange?)] = []
 
         mutating func remove(_ key: String) {
             if let old = entries.removeValue(forKey: key) { totalBytes -= old.bytes + key.utf8.count }
@@ -50,27 +56,27 @@ public final class ResponseCache: Sendable {
     var usage: (entries: Int, bytes: Int) { state.withLock { ($0.entries.count, $0.totalBytes) } }
 
     /// The cached answer for `key`, rendering it once if it is missing or too old.
-    func entry(for key: String, now: Date, contentType: String,
+    func entry(for key: String, now: Date, contentType: String, shows: [ChangeTopic],
                render: @escaping @Sendable () async throws -> ByteBuffer) async throws -> Entry {
         let (task, generation): (Task<Entry, any Error>, Int) = state.withLock { state in
             if let entry = state.entries[key], now.timeIntervalSince(entry.storedAt) < lifetime {
                 return (Task { entry }, state.generation)
             }
-            if let running = state.rendering[key] { return (running, state.generation) }
-            let task = Task { Entry(body: try await render(), contentType: contentType, storedAt: now) }
-            state.rendering[key] = task
+            if let running = state.rendering[key] { return (running.task, running.generation) }
+            let task = Task { Entry(body: try await render(), contentType: contentType, storedAt: now, shows: shows) }
+            state.rendering[key] = (task, shows, state.generation)
             return (task, state.generation)
         }
         do {
             let entry = try await task.value
             state.withLock { state in
-                state.rendering[key] = nil
-                guard state.generation == generation else { return }
+                if state.rendering[key]?.task == task { state.rendering[key] = nil }
+                guard !Self.changed(since: generation, touching: entry.shows, in: state) else { return }
                 store(entry, for: key, now: now, in: &state)
             }
             return entry
         } catch {
-            state.withLock { $0.rendering[key] = nil }
+            state.withLock { if $0.rendering[key]?.task == task { $0.rendering[key] = nil } }
             throw error
         }
     }
@@ -95,12 +101,46 @@ public final class ResponseCache: Sendable {
         state.totalBytes += size
     }
 
+    /// Whether a change since `generation` touched any of `shows` (or the record of changes
+    /// no longer reaches back that far, in which case the rendering is not trusted).
+    private static func changed(since generation: Int, touching shows: [ChangeTopic], in state: State) -> Bool {
+        guard state.generation != generation else { return false }
+        guard let oldest = state.recentChanges.first, oldest.generation <= generation + 1 else { return true }
+        return state.recentChanges.contains { record in
+            guard record.generation > generation else { return false }
+            guard let change = record.change else { return true }
+            return shows.contains { shown in change.topics.contains(where: shown.isTouched(by:)) }
+        }
+    }
+
+    /// Drops every entry that shows something the change touched, and any rendering under
+    /// way for such an entry.
+    func drop(_ change: PublishedChange) {
+        guard !change.isEmpty else { return }
+        state.withLock { state in
+            for (key, entry) in state.entries where entry.shows.contains(where: { shown in change.topics.contains(where: shown.isTouched(by:)) }) {
+                state.remove(key)
+            }
+            for (key, running) in state.rendering where running.shows.contains(where: { shown in change.topics.contains(where: shown.isTouched(by:)) }) {
+                state.rendering[key] = nil
+            }
+            record(change, in: &state)
+        }
+    }
+
+    /// Drops everything: when changes may have been missed (the change feed reconnected).
     public func invalidateAll() {
         state.withLock { state in
             state.entries.removeAll(keepingCapacity: false)
             state.totalBytes = 0
             state.rendering.removeAll()
-            state.generation += 1
+            record(nil, in: &state)
         }
+    }
+
+    private func record(_ change: PublishedChange?, in state: inout State) {
+        state.generation += 1
+        state.recentChanges.append((state.generation, change))
+        if state.recentChanges.count > 256 { state.recentChanges.removeFirst(state.recentChanges.count - 256) }
     }
 }

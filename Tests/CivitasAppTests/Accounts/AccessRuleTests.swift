@@ -12,18 +12,18 @@ struct AccessRuleTests {
         var routes: [(HTTPRequest.Method, String)] = [(.get, SiteURL.staff.path)]
         for kind in RecordKind.allCases {
             routes += [
-                (.get, SiteURL.staffList(kind).path), (.get, SiteURL.staffNew(kind).path), (.post, SiteURL.staffList(kind).path),
-                (.get, SiteURL.staffEdit(kind, recordID).path), (.post, SiteURL.staffRecord(kind, recordID).path),
-                (.post, SiteURL.staffPublish(kind, recordID).path), (.post, SiteURL.staffUnpublish(kind, recordID).path),
+                (.get, DirectoryURL.staffList(kind).path), (.get, DirectoryURL.staffNew(kind).path), (.post, DirectoryURL.staffList(kind).path),
+                (.get, DirectoryURL.staffEdit(kind, recordID).path), (.post, DirectoryURL.staffRecord(kind, recordID).path),
+                (.post, DirectoryURL.staffPublish(kind, recordID).path), (.post, DirectoryURL.staffUnpublish(kind, recordID).path),
             ]
         }
         return routes
     }
 
     static let adminRoutes: [(HTTPRequest.Method, String)] = [
-        (.get, SiteURL.staffTokens.path), (.post, SiteURL.staffTokens.path),
-        (.post, SiteURL.staffTokenRevoke("any").path), (.get, SiteURL.staffAudit.path),
-        (.get, SiteURL.staffUsers.path), (.post, SiteURL.staffUsers.path), (.post, SiteURL.staffUser("any").path),
+        (.get, AccountsURL.staffTokens.path), (.post, AccountsURL.staffTokens.path),
+        (.post, AccountsURL.staffTokenRevoke("any").path), (.get, AccountsURL.staffAudit.path),
+        (.get, AccountsURL.staffUsers.path), (.post, AccountsURL.staffUsers.path), (.post, AccountsURL.staffUser("any").path),
     ]
 
     private func request(_ browser: Browser, _ client: any TestClientProtocol, _ route: (HTTPRequest.Method, String)) async throws -> TestResponse {
@@ -40,7 +40,7 @@ struct AccessRuleTests {
                     #expect(response.status == .forbidden, "\(who) \(route.0) \(route.1)")
                 }
             }
-            for route in [(HTTPRequest.Method.get, SiteURL.account.path), (.post, SiteURL.accountPassword.path)] {
+            for route in [(HTTPRequest.Method.get, AccountsURL.account.path), (.post, AccountsURL.accountPassword.path)] {
                 #expect(try await request(Browser(), client, route).status == .forbidden, "visitor \(route.1)")
             }
             let tacoma = try await client.execute(uri: "/api/v1/areas/tacoma", method: .get).json()
@@ -55,14 +55,14 @@ struct AccessRuleTests {
             for role in [Role.editor, .organizer] {
                 let staff = try await Accounts.signedIn(role, client: client, services: services)
                 #expect(try await staff.get(client, SiteURL.staff.path).status == .ok)
-                #expect(try await staff.get(client, SiteURL.staffEdit(.area, "area-tacoma").path).status == .ok)
+                #expect(try await staff.get(client, DirectoryURL.staffEdit(.area, "area-tacoma").path).status == .ok)
                 for route in Self.adminRoutes {
                     #expect(try await request(staff, client, route).status == .forbidden, "\(role) \(route.1)")
                 }
             }
             let admin = try await Accounts.signedIn(.admin, client: client, services: services)
-            #expect(try await admin.get(client, SiteURL.staffAudit.path).status == .ok)
-            #expect(try await admin.get(client, SiteURL.staffTokens.path).status == .ok)
+            #expect(try await admin.get(client, AccountsURL.staffAudit.path).status == .ok)
+            #expect(try await admin.get(client, AccountsURL.staffTokens.path).status == .ok)
         }
     }
 
@@ -70,7 +70,7 @@ struct AccessRuleTests {
     func csrf(database: TestDatabase) async throws {
         try await withApp(database) { client, services in
             let editor = try await Accounts.signedIn(.editor, client: client, services: services)
-            let forged = try await editor.post(client, SiteURL.staffList(.topic).path, [("name", "Forged")], csrf: "another-token")
+            let forged = try await editor.post(client, DirectoryURL.staffList(.topic).path, [("name", "Forged")], csrf: "another-token")
             #expect(forged.status == .forbidden)
             #expect(try await client.execute(uri: "/api/v1/topics", method: .get).json()["page"]?["total"] == 0)
         }

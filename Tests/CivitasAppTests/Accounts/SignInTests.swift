@@ -16,7 +16,7 @@ struct SignInTests {
             #expect(try sessions[0].decode(column: "id", as: String.self) != secret, "only the secret's hash is stored")
             #expect(try await browser.get(client, "/staff").status == .ok)
 
-            let signOut = try await browser.post(client, SiteURL.signOut.path, [])
+            let signOut = try await browser.post(client, AccountsURL.signOut.path, [])
             #expect(signOut.status == .seeOther)
             #expect(try await services.database.sql.select().column("id").from("sessions").all().isEmpty)
             // The old cookie no longer signs anyone in.
@@ -31,12 +31,12 @@ struct SignInTests {
             _ = try await CreateUser(email: "mayor@example.org", name: "Mayor", role: .member, password: Accounts.password).run(services: services)
             let browser = Browser()
             for _ in 0..<SignInThrottle.pairLimit {
-                let response = try await browser.post(client, SiteURL.signIn.path, [("email", "mayor@example.org"), ("password", "wrong password")])
+                let response = try await browser.post(client, AccountsURL.signIn.path, [("email", "mayor@example.org"), ("password", "wrong password")])
                 #expect(response.status == .unauthorized)
                 #expect(response.text.contains("do not match"))
                 #expect(response.cookie("civitas_session") == nil)
             }
-            let blocked = try await browser.post(client, SiteURL.signIn.path, [("email", "mayor@example.org"), ("password", Accounts.password)])
+            let blocked = try await browser.post(client, AccountsURL.signIn.path, [("email", "mayor@example.org"), ("password", Accounts.password)])
             #expect(blocked.status == .tooManyRequests)
             #expect(blocked.cookie("civitas_session") == nil)
         }
@@ -46,7 +46,7 @@ struct SignInTests {
     func openRedirect() async throws {
         try await withApp(.sqlite) { client, services in
             _ = try await CreateUser(email: "a@example.org", name: "A", role: .member, password: Accounts.password).run(services: services)
-            let response = try await Browser().post(client, SiteURL.signIn.path,
+            let response = try await Browser().post(client, AccountsURL.signIn.path,
                                                     [("email", "a@example.org"), ("password", Accounts.password), ("next", "//evil.example/")])
             #expect(response.headers[.location] == "/")
         }

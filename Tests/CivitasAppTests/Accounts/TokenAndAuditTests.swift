@@ -12,14 +12,14 @@ struct TokenAndAuditTests {
     func createTokenOnStaffPage(database: TestDatabase) async throws {
         try await withApp(database) { client, services in
             let admin = try await Accounts.signedIn(.admin, client: client, services: services)
-            let page = try await admin.post(client, SiteURL.staffTokens.path, [("name", "Importer"), ("scopes", "directory:write")])
+            let page = try await admin.post(client, AccountsURL.staffTokens.path, [("name", "Importer"), ("scopes", "directory:write")])
             #expect(page.status == .ok)
             let token = try #require(page.text.firstMatch(of: /civ_[A-Za-z0-9_-]{20,}/).map { String($0.0) })
             let stored = try await services.database.sql.select().columns("token_hash", "scopes").from("api_tokens").first()
             #expect(try stored?.decode(column: "token_hash", as: String.self) != token)
             #expect(try stored?.decode(column: "scopes", as: String.self) == "directory:write")
             // The list shows the token's name, never the token again.
-            let again = try await admin.get(client, SiteURL.staffTokens.path).text
+            let again = try await admin.get(client, AccountsURL.staffTokens.path).text
             #expect(again.contains("Importer"))
             #expect(!again.contains(token))
 
@@ -34,7 +34,7 @@ struct TokenAndAuditTests {
     func invalidToken(database: TestDatabase) async throws {
         try await withApp(database) { client, services in
             let admin = try await Accounts.signedIn(.admin, client: client, services: services)
-            let none = try await admin.post(client, SiteURL.staffTokens.path, [("name", "Nothing")])
+            let none = try await admin.post(client, AccountsURL.staffTokens.path, [("name", "Nothing")])
             #expect(none.status == .badRequest)
             #expect(none.text.contains("at least one scope"))
             let unknown = try await CreateAPIToken(name: "x", scopes: ["everything"], createdBy: nil).run(services: services)
@@ -47,9 +47,9 @@ struct TokenAndAuditTests {
     func auditLogPage(database: TestDatabase) async throws {
         try await withApp(database) { client, services in
             let editor = try await Accounts.signedIn(.editor, client: client, services: services)
-            _ = try await editor.post(client, SiteURL.staffList(.topic).path, [("name", "Census"), ("description", "A fair count")])
+            _ = try await editor.post(client, DirectoryURL.staffList(.topic).path, [("name", "Census"), ("description", "A fair count")])
             let admin = try await Accounts.signedIn(.admin, client: client, services: services)
-            let log = try await admin.get(client, SiteURL.staffAudit.path).text
+            let log = try await admin.get(client, AccountsURL.staffAudit.path).text
             #expect(log.contains("Test editor"))
             #expect(log.contains("create"))
             #expect(log.contains("Census"))

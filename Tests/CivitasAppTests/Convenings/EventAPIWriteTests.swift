@@ -44,7 +44,7 @@ struct EventAPIWriteTests {
             #expect(cancelled.status == .ok)
             #expect(try cancelled.json()["status"] == "cancelled")
             #expect(try cancelled.json()["capacity"] == 500, "fields left out stay as they were")
-            let mails = try await services.database.sql.select().column("subject").from("outbox").all().map { try $0.decode(column: "subject", as: String.self) }
+            let mails = try await services.database.sql.select().column("subject").from("mail_outbox").all().map { try $0.decode(column: "subject", as: String.self) }
             #expect(mails.contains { $0.localizedCaseInsensitiveContains("cancelled") })
             let audit = try await services.database.sql.select().columns("action", "actor").from("audit_events").where("subject_kind", .equal, "event").all()
             #expect(audit.count == 2)

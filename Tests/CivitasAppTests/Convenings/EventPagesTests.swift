@@ -58,7 +58,7 @@ struct EventPagesTests {
             #expect(second.contains("UID:event-\(event.id)@"))
             #expect(second.contains("SEQUENCE:1"))
             #expect(second.contains("STATUS:CANCELLED"))
-            let told = try await services.database.sql.raw("SELECT recipient FROM outbox WHERE subject LIKE 'Cancelled:%'").all()
+            let told = try await services.database.sql.raw("SELECT recipient FROM mail_outbox WHERE subject LIKE 'Cancelled:%'").all()
                 .map { try $0.decode(column: "recipient", as: String.self) }.sorted()
             #expect(told == ["ada@city.gov", "bo@city.gov"])
             #expect(try await registerByAPI(client, services, slug: event.slug, name: "Cy", email: "cy@city.gov").status == .conflict)
@@ -86,8 +86,8 @@ struct EventPagesTests {
             for _ in 0..<50 {
                 // Only finished mails: a file being written atomically shows first under a temporary name.
                 files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".eml") }
-                if files.count >= 2, try await count("outbox", services) == 2,
-                   try await services.database.sql.raw("SELECT id FROM outbox WHERE status <> 'sent'").all().isEmpty { break }
+                if files.count >= 2, try await count("mail_outbox", services) == 2,
+                   try await services.database.sql.raw("SELECT id FROM mail_outbox WHERE status <> 'sent'").all().isEmpty { break }
                 try await Task.sleep(for: .milliseconds(100))
             }
             #expect(files.count == 2)

@@ -15,7 +15,7 @@ struct OrganiserTests {
     }
 
     private func subjects(to email: String, services: AppServices) async throws -> [String] {
-        try await services.database.sql.raw("SELECT subject FROM outbox WHERE recipient = \(bind: email) ORDER BY created_at").all()
+        try await services.database.sql.raw("SELECT subject FROM mail_outbox WHERE recipient = \(bind: email) ORDER BY created_at").all()
             .map { try $0.decode(column: "subject", as: String.self) }
     }
 

@@ -24,7 +24,7 @@ struct RegistrationConcurrencyTests {
             // Arrival order: queue numbers are 1...200 without gaps, and the first 7 hold the places.
             #expect(rows.map(\.queue) == Array(1...200))
             #expect(rows.prefix(7).allSatisfy { $0.status == "confirmed" })
-            #expect(try await count("outbox", services) == 200)
+            #expect(try await count("mail_outbox", services) == 200)
         }
     }
 
@@ -45,7 +45,7 @@ struct RegistrationConcurrencyTests {
             #expect(codes.filter { $0 != 201 }.allSatisfy { $0 == 410 || $0 == 409 }, "\(codes): a used invitation answers 410 Gone, a second registration 409")
             let rows = try await statuses(event.id, services)
             #expect(rows.count == 1)
-            #expect(try await count("outbox", services) == 2, "the invitation and one confirmation")
+            #expect(try await count("mail_outbox", services) == 2, "the invitation and one confirmation")
         }
     }
 
@@ -67,7 +67,7 @@ struct RegistrationConcurrencyTests {
             #expect(rows.filter { $0.status == "cancelled" }.map(\.queue) == [1, 2, 3, 4, 5])
             #expect(rows.filter { $0.status == "confirmed" }.map(\.queue) == [6, 7, 8, 9, 10])
             #expect(rows.filter { $0.status == "waitlisted" }.map(\.queue) == [11, 12, 13, 14, 15])
-            let promotions = try await services.database.sql.raw("SELECT recipient FROM outbox WHERE subject LIKE 'A place freed up%'").all()
+            let promotions = try await services.database.sql.raw("SELECT recipient FROM mail_outbox WHERE subject LIKE 'A place freed up%'").all()
                 .map { try $0.decode(column: "recipient", as: String.self) }.sorted()
             #expect(promotions == ["p5@city.gov", "p6@city.gov", "p7@city.gov", "p8@city.gov", "p9@city.gov"])
         }

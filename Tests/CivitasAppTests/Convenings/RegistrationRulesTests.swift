@@ -26,7 +26,7 @@ struct RegistrationRulesTests {
             let fields = try bad.json()
             #expect(fields["error"]?["fields"]?["email"] != nil)
             #expect(try await count("registrations", services) == 1)
-            #expect(try await count("outbox", services) == 2, "the confirmation, and a new link for the second try")
+            #expect(try await count("mail_outbox", services) == 2, "the confirmation, and a new link for the second try")
         }
     }
 

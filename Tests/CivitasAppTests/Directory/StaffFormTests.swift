@@ -11,9 +11,9 @@ struct StaffFormTests {
     func createThroughForms(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { client, services in
             let editor = try await Accounts.signedIn(.editor, client: client, services: services)
-            let form = try await editor.get(client, SiteURL.staffNew(.person).path)
+            let form = try await editor.get(client, DirectoryURL.staffNew(.person).path)
             #expect(form.text.contains("name=\"csrf_token\""))
-            let created = try await editor.post(client, SiteURL.staffList(.person).path, [
+            let created = try await editor.post(client, DirectoryURL.staffList(.person).path, [
                 ("name", "Amara Okafor"), ("summary", "A test mayor"), ("email", "mayor@tacoma.example"), ("source_ids", "source-mayors-innovation-project-featured-news"),
             ])
             #expect(created.status == .seeOther)
@@ -22,11 +22,11 @@ struct StaffFormTests {
             #expect(person["email"] == nil)
             let personID = try #require(person["id"]?.stringValue)
 
-            let term = try await editor.post(client, SiteURL.staffList(.membership).path, [
+            let term = try await editor.post(client, DirectoryURL.staffList(.membership).path, [
                 ("person_id", personID), ("post_id", "post-mayor-of-tacoma"), ("role", "Mayor"), ("start_date", "2030-01-02"),
             ])
             #expect(term.status == .seeOther)
-            let staffList = try await editor.get(client, SiteURL.staffList(.membership).with(query: [("q", "Mayor")]).path).text
+            let staffList = try await editor.get(client, DirectoryURL.staffList(.membership).with(query: [("q", "Mayor")]).path).text
             #expect(staffList.contains("Amara Okafor — Mayor of Tacoma, City of Tacoma (since 2 January 2030)"))
             let city = try await client.execute(uri: "/areas/tacoma", method: .get).text
             #expect(city.contains("Amara Okafor"))
@@ -38,7 +38,7 @@ struct StaffFormTests {
     func validationErrors(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { client, services in
             let editor = try await Accounts.signedIn(.editor, client: client, services: services)
-            let response = try await editor.post(client, SiteURL.staffList(.organization).path, [
+            let response = try await editor.post(client, DirectoryURL.staffList(.organization).path, [
                 ("name", "Coalition of Tomorrow"), ("classification", "secret_society"), ("founding_date", "2020-13-01"), ("website", "javascript:alert(1)"),
             ])
             #expect(response.status == .badRequest)
@@ -49,7 +49,7 @@ struct StaffFormTests {
             #expect(html.contains("value=\"Coalition of Tomorrow\""))
             #expect(try await client.execute(uri: "/api/v1/organizations?q=tomorrow", method: .get).json()["page"]?["total"] == 0)
 
-            let badTerm = try await editor.post(client, SiteURL.staffList(.membership).path, [
+            let badTerm = try await editor.post(client, DirectoryURL.staffList(.membership).path, [
                 ("person_id", "person-eric-garcetti"), ("post_id", "post-mayor-of-los-angeles"), ("start_date", "2020"), ("end_date", "2019"),
             ])
             #expect(badTerm.status == .badRequest)
@@ -61,11 +61,11 @@ struct StaffFormTests {
     func unpublish(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { client, services in
             let editor = try await Accounts.signedIn(.editor, client: client, services: services)
-            let rename = try await editor.post(client, SiteURL.staffRecord(.person, "person-tom-tait").path, [("name", "Tom Tait"), ("slug", "thomas-tait")])
+            let rename = try await editor.post(client, DirectoryURL.staffRecord(.person, "person-tom-tait").path, [("name", "Tom Tait"), ("slug", "thomas-tait")])
             #expect(rename.status == .badRequest)
             #expect(rename.text.contains("keeps its address"))
 
-            let hide = try await editor.post(client, SiteURL.staffUnpublish(.person, "person-tom-tait").path, [])
+            let hide = try await editor.post(client, DirectoryURL.staffUnpublish(.person, "person-tom-tait").path, [])
             #expect(hide.status == .seeOther)
             #expect(try await client.execute(uri: "/people/tom-tait", method: .get).status == .notFound)
             #expect(try await client.execute(uri: "/api/v1/people/tom-tait", method: .get).status == .notFound)
@@ -73,9 +73,9 @@ struct StaffFormTests {
             let memberships = try await client.execute(uri: "/api/v1/memberships?per=100", method: .get).text
             #expect(!memberships.contains("person-tom-tait"), "a hidden person's memberships are hidden too")
             #expect(!(try await client.execute(uri: "/api/v1/popolo.json", method: .get).text.contains("person-tom-tait")))
-            #expect(try await editor.get(client, SiteURL.staffEdit(.person, "person-tom-tait").path).status == .ok)
+            #expect(try await editor.get(client, DirectoryURL.staffEdit(.person, "person-tom-tait").path).status == .ok)
 
-            let show = try await editor.post(client, SiteURL.staffPublish(.person, "person-tom-tait").path, [])
+            let show = try await editor.post(client, DirectoryURL.staffPublish(.person, "person-tom-tait").path, [])
             #expect(show.status == .seeOther)
             #expect(try await client.execute(uri: "/people/tom-tait", method: .get).status == .ok)
             let actions = try await services.database.sql.select().column("action").from("audit_events")
@@ -89,7 +89,7 @@ struct StaffFormTests {
         try await withApp(database, demo: true, cacheSeconds: 300) { client, services in
             #expect(try await client.execute(uri: "/topics", method: .get).text.contains("Broadband"))
             let editor = try await Accounts.signedIn(.editor, client: client, services: services)
-            _ = try await editor.post(client, SiteURL.staffUnpublish(.topic, "topic-broadband").path, [])
+            _ = try await editor.post(client, DirectoryURL.staffUnpublish(.topic, "topic-broadband").path, [])
             #expect(!(try await client.execute(uri: "/topics", method: .get).text.contains("Broadband")))
         }
     }

@@ -27,13 +27,13 @@ struct CacheBoundsTests {
         let cache = ResponseCache(lifetime: 60, maximumBytes: 64 * 1024)
         let start = Date(timeIntervalSince1970: 1_000_000)
         for number in 0..<500 {
-            _ = try await cache.entry(for: "/people?q=\(number)", now: start.addingTimeInterval(Double(number) / 100), contentType: "text/html") {
+            _ = try await cache.entry(for: "/people?q=\(number)", now: start.addingTimeInterval(Double(number) / 100), contentType: "text/html", shows: []) {
                 ByteBuffer(repeating: 0x61, count: 2_000)
             }
             #expect(cache.usage.bytes <= cache.maximumBytes)
         }
         #expect(cache.usage.entries > 10, "a full cache still keeps recent answers")
-        let kept = try await cache.entry(for: "/people?q=499", now: start.addingTimeInterval(5), contentType: "text/html") { ByteBuffer() }
+        let kept = try await cache.entry(for: "/people?q=499", now: start.addingTimeInterval(5), contentType: "text/html", shows: []) { ByteBuffer() }
         #expect(kept.body.readableBytes == 2_000, "the newest answer was kept")
     }
 
@@ -42,10 +42,10 @@ struct CacheBoundsTests {
         let cache = ResponseCache(lifetime: 5, maximumBytes: 1_048_576)
         let start = Date(timeIntervalSince1970: 1_000_000)
         for number in 0..<100 {
-            _ = try await cache.entry(for: "/a?\(number)", now: start, contentType: "text/html") { ByteBuffer(repeating: 0x61, count: 1_000) }
+            _ = try await cache.entry(for: "/a?\(number)", now: start, contentType: "text/html", shows: []) { ByteBuffer(repeating: 0x61, count: 1_000) }
         }
         #expect(cache.usage.entries == 100)
-        _ = try await cache.entry(for: "/later", now: start.addingTimeInterval(6), contentType: "text/html") { ByteBuffer(string: "x") }
+        _ = try await cache.entry(for: "/later", now: start.addingTimeInterval(6), contentType: "text/html", shows: []) { ByteBuffer(string: "x") }
         #expect(cache.usage.entries == 1)
         #expect(cache.usage.bytes < 1_000)
     }

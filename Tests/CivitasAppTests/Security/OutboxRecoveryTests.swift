@@ -28,7 +28,7 @@ struct OutboxRecoveryTests {
             let event = try await makeEvent(services)
             _ = try await registerByAPI(client, services, slug: event.slug, name: "Ada", email: "ada@city.gov")
             // A sender claimed it 61 seconds ago and died.
-            try await services.database.sql.update("outbox").set("claimed_at", to: SQLBind(services.now().addingTimeInterval(-61))).run()
+            try await services.database.sql.update("mail_outbox").set("claimed_at", to: SQLBind(services.now().addingTimeInterval(-61))).run()
             let transport = RecordingTransport()
             #expect(try await OutboxDelivery(services: services, transport: transport).deliverPending() == 1)
             #expect(transport.messages.map(\.to) == ["ada@city.gov"])
@@ -54,7 +54,7 @@ struct OutboxRecoveryTests {
     @Test("A round takes up to 200 mails and spreads them over several connections", arguments: TestDatabase.all)
     func largeRounds(database: TestDatabase) async throws {
         try await withApp(database, configure: { $0.deliverMail = false }) { _, services in
-            let mails = (0..<450).map { OutgoingMail(recipient: "p\($0)@city.gov", subject: "Hello \($0)", body: "Body", calendar: nil, eventID: nil) }
+            let mails = (0..<450).map { OutgoingMail(recipient: "p\($0)@city.gov", subject: "Hello \($0)", body: "Body") }
             try await services.database.transaction { tx in try await Outbox.enqueue(mails, on: tx as! any SQLDatabase, now: services.now()) }
             let transport = RecordingTransport()
             let delivery = OutboxDelivery(services: services, transport: transport)

@@ -33,7 +33,7 @@ struct RegistrationOracleTests {
             #expect(formKnown.text.contains("Check your e-mail"))
 
             // Ada was told, with a new personal link; the old one no longer works.
-            let mails = try await services.database.sql.raw("SELECT subject, body FROM outbox WHERE recipient = 'ada@city.gov' ORDER BY created_at").all()
+            let mails = try await services.database.sql.raw("SELECT subject, body FROM mail_outbox WHERE recipient = 'ada@city.gov' ORDER BY created_at").all()
             let subjects = try mails.map { try $0.decode(column: "subject", as: String.self) }
             #expect(subjects.filter { $0.hasPrefix("You are already registered") }.count == 2)
             let reminder = try mails.last!.decode(column: "body", as: String.self)

@@ -24,7 +24,7 @@ struct RequestBodyTests {
             let registration = try await sendJSON(client, .post, "/api/v1/events/2018-winter-meeting/registrations", token: nil, json: json)
             #expect(registration.status == .contentTooLarge)
             let browser = Browser()
-            for path in [SiteURL.signIn.path, "/events/2018-winter-meeting/register", "/registrations/abc/cancel"] {
+            for path in [AccountsURL.signIn.path, "/events/2018-winter-meeting/register", "/registrations/abc/cancel"] {
                 let response = try await browser.post(client, path, [("email", "a@example.org"), ("password", big)])
                 #expect(response.status == .contentTooLarge, "\(path)")
             }

@@ -20,7 +20,7 @@ struct SignInAttackTests {
         var fields = [("email", email), ("password", password), ("csrf_token", "token-\(address)")]
         if let next { fields.append(("next", next)) }
         let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }.joined(separator: "&")
-        return try await client.execute(uri: SiteURL.signIn.path, method: .post, headers: headers, body: ByteBuffer(string: body))
+        return try await client.execute(uri: AccountsURL.signIn.path, method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
     static func parallel(_ count: Int, _ make: @escaping @Sendable (Int) async throws -> TestResponse) async throws -> [HTTPResponse.Status] {
@@ -111,13 +111,13 @@ struct SignInAttackTests {
             let before = try await count("users", services)
             // The attacker planted their own cookie and token pair.
             admin.cookies["civitas_csrf"] = "attacker-token"
-            let forged = try await admin.post(client, SiteURL.staffUsers.path,
+            let forged = try await admin.post(client, AccountsURL.staffUsers.path,
                                               [("email", "evil@example.org"), ("name", "Evil"), ("role", "admin"), ("password", "long enough password")],
                                               csrf: "attacker-token")
             #expect(forged.status == .forbidden)
             #expect(try await count("users", services) == before)
             // The session's own token works.
-            let real = try await admin.post(client, SiteURL.staffUsers.path,
+            let real = try await admin.post(client, AccountsURL.staffUsers.path,
                                             [("email", "new@example.org"), ("name", "New"), ("role", "member"), ("password", "long enough password")])
             #expect(real.status != .forbidden)
             #expect(try await count("users", services) == before + 1)
@@ -128,7 +128,7 @@ struct SignInAttackTests {
     func csrfRotatesAtSignIn(database: TestDatabase) async throws {
         try await withApp(database) { client, services in
             _ = try await CreateUser(email: "a@example.org", name: "A", role: .member, password: Accounts.password).run(services: services)
-            let response = try await Browser().post(client, SiteURL.signIn.path, [("email", "a@example.org"), ("password", Accounts.password)])
+            let response = try await Browser().post(client, AccountsURL.signIn.path, [("email", "a@example.org"), ("password", Accounts.password)])
             let rotated = try #require(response.cookie("civitas_csrf"))
             #expect(rotated != Browser().cookies["civitas_csrf"])
         }
@@ -139,9 +139,9 @@ struct SignInAttackTests {
     func noOpenRedirect(database: TestDatabase, next: String) async throws {
         try await withApp(database) { client, services in
             _ = try await CreateUser(email: "a@example.org", name: "A", role: .member, password: Accounts.password).run(services: services)
-            let response = try await Browser().post(client, SiteURL.signIn.path, [("email", "a@example.org"), ("password", Accounts.password), ("next", next)])
+            let response = try await Browser().post(client, AccountsURL.signIn.path, [("email", "a@example.org"), ("password", Accounts.password), ("next", next)])
             #expect(response.headers[.location] == "/")
-            let form = try await Browser().get(client, SiteURL.signIn.path + "?next=" + next.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            let form = try await Browser().get(client, AccountsURL.signIn.path + "?next=" + next.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
             #expect(form.text.contains(#"name="next" value="/""#), "the form carries only a local path")
         }
     }

@@ -42,7 +42,7 @@ struct TokenLifetimeTests {
             let (_, token) = try await Self.adminToken(services, expiresInDays: "30")
             #expect(try await sendJSON(client, .post, "/api/v1/topics", token: token, json: Self.body).status == .created)
             let admin = try await Accounts.signedIn(.admin, client: client, services: services)
-            let page = try await admin.get(client, SiteURL.staffTokens.path).text
+            let page = try await admin.get(client, AccountsURL.staffTokens.path).text
             #expect(page.contains("Expires"))
             #expect(page.contains(Format.timestamp(services.now().addingTimeInterval(30 * 86_400)).prefix(10)))
 
@@ -50,9 +50,9 @@ struct TokenLifetimeTests {
             let expired = try await sendJSON(client, .post, "/api/v1/topics", token: token, json: #"{"name": "Floods"}"#)
             #expect(expired.status == .unauthorized)
             #expect(try expired.json()["error"]?["message"]?.stringValue?.contains("expired") == true)
-            #expect(try await admin.get(client, SiteURL.staffTokens.path).text.contains("expired "))
+            #expect(try await admin.get(client, AccountsURL.staffTokens.path).text.contains("expired "))
 
-            let refused = try await admin.post(client, SiteURL.staffTokens.path, [("name", "x"), ("scopes", "directory:write"), ("expires_in_days", "0")])
+            let refused = try await admin.post(client, AccountsURL.staffTokens.path, [("name", "x"), ("scopes", "directory:write"), ("expires_in_days", "0")])
             #expect(refused.status == .badRequest)
             #expect(refused.text.contains("from 1 to 3650"))
         }

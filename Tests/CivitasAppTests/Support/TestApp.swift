@@ -91,7 +91,7 @@ enum Accounts {
         let outcome = try await CreateUser(email: email, name: "Test \(role.rawValue)", role: role, password: password).run(services: services)
         guard case .created = outcome else { throw TestFailure("could not create \(role) account: \(outcome)") }
         var browser = Browser()
-        let response = try await browser.post(client, SiteURL.signIn.path, [("email", email), ("password", password)])
+        let response = try await browser.post(client, AccountsURL.signIn.path, [("email", email), ("password", password)])
         guard response.status == .seeOther, let session = response.cookie("civitas_session") else {
             throw TestFailure("sign-in failed with \(response.status)")
         }

@@ -29,10 +29,11 @@ public struct CreateAPIToken: Sendable {
     public func run(services: AppServices) async throws -> Outcome {
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 100, !TextInput.hasLineBreaksOrControls(name) else { return .invalid("Give the token a name of 1 to 100 characters") }
+        let known = services.site.apiScopes
         var parsed: [APIScope] = []
         for text in scopes.map({ $0.trimmingCharacters(in: .whitespaces) }) where !text.isEmpty {
-            guard let scope = APIScope(rawValue: text) else {
-                return .invalid("Unknown scope \"\(text)\"; known scopes: \(APIScope.allCases.map(\.rawValue).joined(separator: ", "))")
+            guard let scope = known.first(where: { $0.rawValue == text }) else {
+                return .invalid("Unknown scope \"\(text)\"; known scopes: \(known.map(\.rawValue).joined(separator: ", "))")
             }
             if !parsed.contains(scope) { parsed.append(scope) }
         }
@@ -58,8 +59,15 @@ public struct CreateAPIToken: Sendable {
     }
 }
 
-/// Checks a bearer token and its scope for an API write.
-enum APITokens {
+/// Checks a bearer token and its scope for an API write: the verifier behind every route
+/// group whose access rule is an API scope.
+struct APITokens: APITokenVerifier {
+    let services: AppServices
+
+    func verify(authorization: String?, scope: APIScope) async throws -> VerifiedAPIToken {
+        try await Self.verify(authorization: authorization, scope: scope, services: services)
+    }
+
     static func verify(authorization: String?, scope: APIScope, services: AppServices) async throws -> VerifiedAPIToken {
         guard let authorization, authorization.lowercased().hasPrefix("bearer ") else {
             throw AppError(.unauthorized, "Send an API token as \"Authorization: Bearer <token>\"; admins create tokens on the staff tokens page or with `civitas tokens create`")
@@ -80,7 +88,7 @@ enum APITokens {
                 throw AppError(.unauthorized, "This API token's creator is no longer an active administrator, so the token no longer works; ask an administrator for a new one")
             }
         }
-        guard model.scopeList.contains(scope) else {
+        guard model.scopeList.contains(scope.rawValue) else {
             throw AppError(.forbidden, "This API token lacks the \"\(scope.rawValue)\" scope")
         }
         // Recorded at most once a minute, through the database's writer queue: a busy integration

@@ -51,15 +51,10 @@ struct M001_CreateAccounts: AsyncMigration {
             .field("succeeded", .bool, .required)
             .field("attempted_at", .datetime, .required)
             .create()
-
-        try await database.schema("demo_loads")
-            .field("part", .string, .identifier(auto: false))
-            .field("loaded_at", .datetime, .required)
-            .create()
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["demo_loads", "sign_in_attempts", "audit_events", "api_tokens", "sessions", "users"] {
+        for table in ["sign_in_attempts", "audit_events", "api_tokens", "sessions", "users"] {
             try await database.schema(table).delete()
         }
     }

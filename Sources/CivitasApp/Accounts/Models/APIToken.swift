@@ -28,5 +28,5 @@ final class APIToken: Model, @unchecked Sendable {
         self.expiresAt = expiresAt
     }
 
-    var scopeList: [APIScope] { scopes.split(separator: ",").compactMap { APIScope(rawValue: String($0)) } }
+    var scopeList: [String] { scopes.split(separator: ",").map(String.init) }
 }

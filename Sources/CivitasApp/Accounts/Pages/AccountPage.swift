@@ -14,7 +14,7 @@ struct AccountPage {
             .if(changed, .p(.class("notice"), "Your password has been changed; your other sessions have been signed out.")),
             .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0.message)) },
             .h2("Change your password"),
-            .form(.class("stacked"), .method(.post), .action(to: SiteURL.accountPassword),
+            .form(.class("stacked"), .method(.post), .action(to: AccountsURL.accountPassword),
                 .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
                 field("current_password", "Current password", autocomplete: "current-password"),
                 field("new_password", "New password (at least \(Passwords.minimumLength) characters)", autocomplete: "new-password"),

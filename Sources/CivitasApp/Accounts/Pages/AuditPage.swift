@@ -30,8 +30,8 @@ struct AuditPage {
                 })
             ),
             .div(.class("pager"),
-                .if(page > 1, .a(.href(to: SiteURL.staffAudit.with(query: [("page", String(page - 1))])), .text("Newer"))),
-                .if(hasMore, .a(.href(to: SiteURL.staffAudit.with(query: [("page", String(page + 1))])), .text("Older"))))
+                .if(page > 1, .a(.href(to: AccountsURL.staffAudit.with(query: [("page", String(page - 1))])), .text("Newer"))),
+                .if(hasMore, .a(.href(to: AccountsURL.staffAudit.with(query: [("page", String(page + 1))])), .text("Older"))))
         )
     }
 }

@@ -10,7 +10,7 @@ struct SignInPage {
         .group(
             .h1("Sign in"),
             .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
-            .form(.class("stacked"), .method(.post), .action(to: SiteURL.signIn),
+            .form(.class("stacked"), .method(.post), .action(to: AccountsURL.signIn),
                 .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
                 .input(.type(.hidden), .name("next"), .value(escaping: next)),
                 .label(.for("email"), "E-mail"),

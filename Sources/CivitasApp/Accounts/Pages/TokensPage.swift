@@ -17,6 +17,8 @@ struct TokensPage {
     let newToken: String?
     let error: String?
     let now: Date
+    /// The scopes the installed capabilities declare.
+    let scopes: [APIScope]
 
     func content(csrfToken: String) -> Node<HTML.BodyContext> {
         .group(
@@ -26,7 +28,7 @@ struct TokensPage {
                 .div(.class("notice"), .p("Copy this token now; it will not be shown again:"), .p(.code(.class("token"), .text(token))))
             },
             .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
-            .form(.class("stacked"), .method(.post), .action(to: SiteURL.staffTokens),
+            .form(.class("stacked"), .method(.post), .action(to: AccountsURL.staffTokens),
                 .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
                 .label(.for("name"), "Name"),
                 .input(.type(.text), .id("name"), .name("name"), .required(true)),
@@ -34,7 +36,7 @@ struct TokensPage {
                 .input(.type(.number), .id("expires_in_days"), .name("expires_in_days"), .attribute(named: "min", value: "1"), .attribute(named: "max", value: "3650")),
                 .fieldset(
                     .element(named: "legend", text: "Scopes"),
-                    .forEach(APIScope.allCases) { scope in
+                    .forEach(scopes) { scope in
                         .label(.input(.type(.checkbox), .name("scopes"), .value(escaping: scope.rawValue)), .text(" \(scope.rawValue): \(scope.summary)"))
                     }
                 ),
@@ -47,7 +49,7 @@ struct TokensPage {
                         .td(.text(row.lastUsedAt.map(Format.timestamp) ?? "never")),
                         .td(.text(row.expiresAt.map { ($0 <= now ? "expired " : "") + Format.timestamp($0) } ?? "never")),
                         .td(row.revokedAt == nil
-                            ? .form(.method(.post), .action(to: SiteURL.staffTokenRevoke(row.id)),
+                            ? .form(.method(.post), .action(to: AccountsURL.staffTokenRevoke(row.id)),
                                 .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
                                 .button(.class("secondary"), .type(.submit), .text("Revoke")))
                             : .text("revoked \(Format.timestamp(row.revokedAt!))")))

@@ -23,7 +23,7 @@ struct UsersPage {
                      .p(.code(.class("token"), .text(created.password))))
             },
             .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
-            .form(.class("stacked"), .method(.post), .action(to: SiteURL.staffUsers),
+            .form(.class("stacked"), .method(.post), .action(to: AccountsURL.staffUsers),
                 .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
                 .label(.for("email"), "E-mail"),
                 .input(.type(.email), .id("email"), .name("email"), .required(true)),
@@ -38,7 +38,7 @@ struct UsersPage {
                 .tbody(.forEach(rows) { row in
                     .tr(.td(.text(row.name), .br(), .span(.class("meta"), .text(row.email))),
                         .td(.text(row.role.rawValue)), .td(.text(row.disabled ? "disabled" : "active")),
-                        .td(.form(.method(.post), .action(to: SiteURL.staffUser(row.id)),
+                        .td(.form(.method(.post), .action(to: AccountsURL.staffUser(row.id)),
                             .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
                             .label(.for(escaping: "role-\(row.id)"), .class("skip"), .text("Role of \(row.email)")),
                             roleSelect(id: "role-\(row.id)", selected: row.role),

@@ -67,7 +67,7 @@ enum ConveningsOpenAPI {
             "415": OpenAPIDocument.errorResponse("The body is not JSON"),
         ] }
         return [
-            SiteURL.apiEvents.path: [
+            ConveningsURL.apiEvents.path: [
               "post": [
                 "summary": "Create an event (title, starts_at, ends_at and time_zone are required)", "operationId": "create_event",
                 "security": [["bearerToken": ["events:write"]]],
@@ -80,7 +80,7 @@ enum ConveningsOpenAPI {
                     "type": "object", "properties": ["items": ["type": "array", "items": event], "page": ["$ref": "#/components/schemas/Page"]],
                 ]), "400": OpenAPIDocument.errorResponse("A filter is not valid")],
             ]],
-            SiteURL.apiEvent("{key}").path: [
+            ConveningsURL.apiEvent("{key}").path: [
               "get": [
                 "summary": "One event with its sessions, hosts, partners, quotes and registration counts", "operationId": "get_event",
                 "parameters": key,
@@ -93,7 +93,7 @@ enum ConveningsOpenAPI {
                 "responses": writeResponses(false),
               ],
             ],
-            SiteURL.apiEventRegistrations("{key}").path: ["post": [
+            ConveningsURL.apiEventRegistrations("{key}").path: ["post": [
                 "summary": "Register for an event",
                 "description": "Anyone may register. Without a token the answer is the same whether or not the address was registered before (202): the outcome and a personal link go to the address by mail. An integration sending a bearer token with the events:write scope is told the outcome (201, or 409 for an address already registered).",
                 "operationId": "register_for_event", "parameters": key,

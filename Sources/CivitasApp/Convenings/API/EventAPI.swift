@@ -5,32 +5,35 @@ import Hummingbird
 /// `/api/v1/events`: lists and single events (public), and registration (public, like the form).
 struct EventAPI: Sendable {
     let services: AppServices
+    let desk: RegistrationDesk
 
     private var publicURL: String { services.configuration.publicURL }
 
-    func register(on router: Router<AppRequestContext>) {
-        // Access: public (published events).
-        router.get(SiteURL.apiEvents.route) { request, context in try await list(request, context) }
-        router.get(SiteURL.apiEvent(SiteURL.parameter("key")).route) { request, context in try await show(request, context) }
-        // Access: public; anyone may register for an event that takes registrations.
-        router.post(SiteURL.apiEventRegistrations(SiteURL.parameter("key")).route) { request, context in try await registerParticipant(request, context) }
-        // Access: bearer token with the events:write scope.
-        router.post(SiteURL.apiEvents.route) { request, context in try await create(request, context) }
-        router.patch(SiteURL.apiEvent(SiteURL.parameter("key")).route) { request, context in try await update(request, context) }
+    /// Published events; registration is open to anyone, as the form is.
+    func registerPublic(on group: RouteGroup) {
+        group.get(ConveningsURL.apiEvents) { request, context in try await list(request, context) }
+        group.get(ConveningsURL.apiEvent(SiteURL.parameter("key"))) { request, context in try await show(request, context) }
+        group.post(ConveningsURL.apiEventRegistrations(SiteURL.parameter("key"))) { request, context in try await registerParticipant(request, context) }
+    }
+
+    /// In the group of tokens with the events:write scope.
+    func registerWrites(on group: RouteGroup) {
+        group.post(ConveningsURL.apiEvents) { request, context in try await create(request, context) }
+        group.patch(ConveningsURL.apiEvent(SiteURL.parameter("key"))) { request, context in try await update(request, context) }
     }
 
     func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let token = try await APITokens.verify(authorization: request.headers[.authorization], scope: .eventsWrite, services: services)
+        let token = try context.verifiedToken()
         var input = EventInput.apiDefaults
         try input.apply(json: try await JSONBody.object(request, context, what: "event"))
         let outcome = try await SaveEvent(id: nil, input: input, actor: .token(token)).run(services: services)
         var response = try await respond(outcome, status: .created)
-        if case .saved(let event) = outcome { response.headers[.location] = SiteURL.apiEvent(event.slug).path }
+        if case .saved(let event) = outcome { response.headers[.location] = ConveningsURL.apiEvent(event.slug).path }
         return response
     }
 
     func update(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let token = try await APITokens.verify(authorization: request.headers[.authorization], scope: .eventsWrite, services: services)
+        let token = try context.verifiedToken()
         let key = try context.parameters.require("key")
         let store = EventStore(services.database.db)
         guard let event = try await store.find(key, publishedOnly: false) else { throw AppError.notFound("No event with the id or slug \"\(key)\"") }
@@ -55,7 +58,8 @@ struct EventAPI: Sendable {
 
     func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let filter = try EventFilters.parse(request)
-        return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: EventFilters.parameters, json: {
+        return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: EventFilters.parameters,
+                                         shows: EventTopics.lists, json: {
             let (events, total) = try await EventStore(services.database.db).list(filter, now: services.now())
             return ["items": .array(events.map { EventJSON.summary($0, publicURL: publicURL) }),
                     "page": ["page": .int(filter.offset / filter.limit + 1), "per": .int(filter.limit), "total": .int(total)]]
@@ -64,7 +68,7 @@ struct EventAPI: Sendable {
 
     func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let key = try context.parameters.require("key")
-        return try await services.cached(request, context, contentType: "application/json; charset=utf-8", json: {
+        return try await services.cached(request, context, contentType: "application/json; charset=utf-8", shows: EventTopics.page(key), json: {
             let store = EventStore(services.database.db)
             guard let event = try await store.find(key, publishedOnly: true) else { throw AppError.notFound("No event with the id or slug \"\(key)\"") }
             return EventJSON.detail(try await store.detail(event), publicURL: publicURL)
@@ -94,7 +98,7 @@ struct EventAPI: Sendable {
         // told each registration's outcome; anyone else gets one answer whatever the address.
         let trusted = request.headers[.authorization] != nil
             ? try await APITokens.verify(authorization: request.headers[.authorization], scope: .eventsWrite, services: services) : nil
-        let outcome = try await RegisterForEvent(eventKey: key, input: input).run(services: services)
+        let outcome = try await RegisterForEvent(eventKey: key, input: input).run(services: services, desk: desk)
         if trusted == nil {
             switch outcome {
             case .registered, .alreadyRegistered:
@@ -115,7 +119,7 @@ struct EventAPI: Sendable {
             let answer: JSONValue = [
                 "id": .string(registration.id), "status": .string(registration.status), "waitlist_position": position.map { .int($0) } ?? .null,
                 "name": .string(registration.name), "email": .string(registration.email), "role": .string(registration.role),
-                "personal_url": .string(publicURL + SiteURL.registration(token).path),
+                "personal_url": .string(publicURL + ConveningsURL.registration(token).path),
             ]
             var response = try Responses.json(answer, status: .created)
             response.headers[.cacheControl] = "no-store"

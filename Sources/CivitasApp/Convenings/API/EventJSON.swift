@@ -12,8 +12,8 @@ enum EventJSON {
             "time_zone": .string(event.timeZone), "venue": .optional(event.venue), "area_id": .optional(event.areaId),
             "series": .optional(event.series), "parent_id": .optional(event.parentId), "registration_mode": .string(event.registrationMode),
             "capacity": event.capacity.map { .int($0) } ?? .null,
-            "url": .string(publicURL + SiteURL.event(event.slug).path),
-            "calendar_url": .string(publicURL + SiteURL.eventCalendar(event.slug).path),
+            "url": .string(publicURL + ConveningsURL.event(event.slug).path),
+            "calendar_url": .string(publicURL + ConveningsURL.eventCalendar(event.slug).path),
         ]
     }
 
@@ -58,10 +58,10 @@ enum EventJSON {
     /// schema.org Event, with organizer, sponsor, funder, capacity and sub-events.
     static func schemaOrg(_ detail: EventDetail, publicURL: String) -> JSONValue {
         let event = detail.event, zone = event.zone
-        let url = publicURL + SiteURL.event(event.slug).path
+        let url = publicURL + ConveningsURL.event(event.slug).path
         func thing(_ line: PartyLine) -> JSONValue {
             let type = line.kind == .person ? "Person" : (line.kind == .area ? "Place" : "Organization")
-            return ["@type": .string(type), "name": .string(line.title), "url": .string(publicURL + SiteURL.record(line.kind, line.slug).path)]
+            return ["@type": .string(type), "name": .string(line.title), "url": .string(publicURL + DirectoryURL.record(line.kind, line.slug).path)]
         }
         var object: [String: JSONValue] = [
             "@context": "https://schema.org", "@type": "Event", "@id": .string(url), "url": .string(url), "name": .string(event.title),
@@ -89,11 +89,11 @@ enum EventJSON {
              "startDate": .string(ZonedTime.iso8601(line.session.startsAt, in: zone)), "endDate": .string(ZonedTime.iso8601(line.session.endsAt, in: zone)),
              "performer": .array(line.people.map(thing))]
         } + detail.parts.map { part in
-            ["@type": "Event", "name": .string(part.title), "url": .string(publicURL + SiteURL.event(part.slug).path),
+            ["@type": "Event", "name": .string(part.title), "url": .string(publicURL + ConveningsURL.event(part.slug).path),
              "startDate": .string(part.isoStart)]
         }
         if !subEvents.isEmpty { object["subEvent"] = .array(subEvents) }
-        if let parent = detail.parent { object["superEvent"] = ["@type": "Event", "name": .string(parent.title), "url": .string(publicURL + SiteURL.event(parent.slug).path)] }
+        if let parent = detail.parent { object["superEvent"] = ["@type": "Event", "name": .string(parent.title), "url": .string(publicURL + ConveningsURL.event(parent.slug).path)] }
         return .object(object)
     }
 }

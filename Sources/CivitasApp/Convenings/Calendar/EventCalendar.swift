@@ -19,7 +19,7 @@ enum EventCalendar {
             uid: "event-\(event.id)@\(host)", sequence: event.sequence, stamp: event.updatedAt,
             start: event.startsAt, end: event.endsAt, timeZone: event.zone, summary: summary,
             description: event.summary, location: location.isEmpty ? nil : location,
-            url: publicURL + SiteURL.event(event.slug).path, status: status, categories: [event.eventKind.label],
+            url: publicURL + ConveningsURL.event(event.slug).path, status: status, categories: [event.eventKind.label],
             allDay: event.allDay)
     }
 
@@ -36,7 +36,7 @@ enum AddToCalendarLinks {
             ("dates", event.allDay
                 ? "\(ICalendarFormat.date(event.startsAt, in: event.zone))/\(ICalendarFormat.date(event.endsAt, in: event.zone))"
                 : "\(ICalendarFormat.utc(event.startsAt))/\(ICalendarFormat.utc(event.endsAt))"),
-            ("ctz", event.timeZone), ("details", (event.summary ?? "") + "\n" + publicURL + SiteURL.event(event.slug).path),
+            ("ctz", event.timeZone), ("details", (event.summary ?? "") + "\n" + publicURL + ConveningsURL.event(event.slug).path),
             ("location", location ?? ""),
         ]
         return WebAddress("https://calendar.google.com/calendar/render?" + query(items))
@@ -48,7 +48,7 @@ enum AddToCalendarLinks {
             ("startdt", event.allDay ? event.isoStart : ZonedTime.iso8601(event.startsAt, in: .gmt)),
             ("enddt", event.allDay ? ZonedTime.dayKey(event.endsAt, in: event.zone) : ZonedTime.iso8601(event.endsAt, in: .gmt)),
             ("allday", event.allDay ? "true" : ""),
-            ("body", (event.summary ?? "") + "\n" + publicURL + SiteURL.event(event.slug).path), ("location", location ?? ""),
+            ("body", (event.summary ?? "") + "\n" + publicURL + ConveningsURL.event(event.slug).path), ("location", location ?? ""),
         ]
         return WebAddress("https://outlook.live.com/calendar/0/deeplink/compose?" + query(items))
     }

@@ -26,21 +26,20 @@ struct CancelRegistration: Sendable {
         }
         guard let found, eventID == nil || found.eventId == eventID else { return .notFound }
         let now = services.now()
-        let outcome = try await services.database.countingTransaction { db -> Outcome in
-            guard let event = try await EventLock.acquire(found.eventId, on: db) else { return .notFound }
+        return try await services.countingWrite { db -> Written<Outcome> in
+            guard let event = try await EventLock.acquire(found.eventId, on: db) else { return Written(.notFound) }
             let sql = db as! any SQLDatabase
             // Re-read under the lock: a concurrent cancel or promotion may have changed it.
-            guard var registration = try await EventStore(sql: sql).registration(id: found.id) else { return .notFound }
-            guard registration.registrationStatus.isActive else { return .alreadyInactive(registration) }
+            guard var registration = try await EventStore(sql: sql).registration(id: found.id) else { return Written(.notFound) }
+            guard registration.registrationStatus.isActive else { return Written(.alreadyInactive(registration)) }
             let wasConfirmed = registration.registrationStatus == .confirmed
             registration.status = RegistrationStatus.cancelled.rawValue
             registration.updatedAt = now
             try await sql.update("registrations").set("status", to: SQLBind(registration.status)).set("updated_at", to: SQLBind(now))
                 .where("id", .equal, SQLBind(registration.id)).run()
             let promoted = wasConfirmed ? try await Waitlist.promote(event, on: sql, services: services, now: now) : []
-            return .cancelled(registration, promoted: promoted)
+            return Written(.cancelled(registration, promoted: promoted),
+                           changed: EventTopics.registrationsChanged(eventID: event.id, slug: event.slug))
         }
-        if case .cancelled = outcome { services.cache.invalidateAll() }
-        return outcome
     }
 }

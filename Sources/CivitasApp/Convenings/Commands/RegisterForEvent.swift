@@ -8,7 +8,7 @@ import SQLKit
 /// The decision is taken in one transaction that locks the event, re-counts its places and
 /// writes the registration and its mail together, so capacity is never exceeded whatever
 /// the concurrency. Registrations for the same event that arrive together are decided
-/// together, in arrival order, in one such transaction (see `RegistrationQueue`): a rush
+/// together, in arrival order, in one such transaction (see `RegistrationDesk` and Platform's `CountedWriteQueue`): a rush
 /// of thousands then costs a few dozen transactions rather than thousands.
 struct RegisterForEvent: Sendable {
     let eventKey: String
@@ -31,14 +31,13 @@ struct RegisterForEvent: Sendable {
         let token: String
     }
 
-    func run(services: AppServices) async throws -> Outcome {
+    func run(services: AppServices, desk: RegistrationDesk) async throws -> Outcome {
         // Find the event outside the lock: an unknown slug costs no write transaction.
-        let queue = services.registrationQueue
-        guard let eventID = try await queue.eventID(for: eventKey, now: services.now(), lookUp: {
+        guard let eventID = try await desk.eventID(for: eventKey, now: services.now(), lookUp: {
             try await EventStore(services.database.db).find(eventKey, publishedOnly: true)?.id
         }) else { return .notFound }
         let request = Request(input: input, token: Secrets.randomToken())
-        return try await queue.submit(request, eventID: eventID) { batch in
+        return try await desk.queue.submit(request, key: eventID) { batch in
             try await Self.decide(batch, eventID: eventID, services: services)
         }
     }
@@ -46,15 +45,13 @@ struct RegisterForEvent: Sendable {
     /// Decides a batch of requests for one event, in order, in one transaction.
     static func decide(_ requests: [Request], eventID: String, services: AppServices) async throws -> [Outcome] {
         let now = services.now()
-        let outcomes = try await services.database.countingTransaction { db in
+        return try await services.countingWrite { db in
             try await decide(requests, eventID: eventID, db: db, services: services, now: now)
         }
-        if outcomes.contains(where: { if case .registered = $0 { true } else { false } }) { services.cache.invalidateAll() }
-        return outcomes
     }
 
-    private static func decide(_ requests: [Request], eventID: String, db: any Database, services: AppServices, now: Date) async throws -> [Outcome] {
-        guard let event = try await EventLock.acquire(eventID, on: db), event.published else { return requests.map { _ in .notFound } }
+    private static func decide(_ requests: [Request], eventID: String, db: any Database, services: AppServices, now: Date) async throws -> Written<[Outcome]> {
+        guard let event = try await EventLock.acquire(eventID, on: db), event.published else { return Written(requests.map { _ in .notFound }) }
         let sql = db as! any SQLDatabase
         let store = EventStore(sql: sql)
 
@@ -130,7 +127,8 @@ struct RegisterForEvent: Sendable {
         if !usedInvitations.isEmpty {
             try await sql.update("invitations").set("used_at", to: SQLBind(now)).where("id", .in, SQLBind.group(Array(usedInvitations))).run()
         }
-        return outcomes
+        let changed = registrations.isEmpty ? .nothing : EventTopics.registrationsChanged(eventID: event.id, slug: event.slug)
+        return Written(outcomes, changed: changed)
     }
 
     /// The invitation a token stands for, if it may still be used by this address.

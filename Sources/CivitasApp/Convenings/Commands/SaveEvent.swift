@@ -21,12 +21,12 @@ struct SaveEvent: Sendable {
 
     func run(services: AppServices) async throws -> Outcome {
         let now = services.now()
-        let outcome = try await services.database.transaction { db in try await run(on: db, services: services, now: now) }
-        if case .saved = outcome {
-            services.cache.invalidateAll()
-            services.registrationQueue.forgetEventIDs()
+        return try await services.write { db in
+            let outcome = try await run(on: db, services: services, now: now)
+            guard case .saved = outcome else { return Written(outcome) }
+            // Its registrations too: capacity or status may have moved people off the waiting list.
+            return Written(outcome, changed: EventTopics.eventSaved + PublishedChange([.every(EventTopics.registrations)]))
         }
-        return outcome
     }
 
     func run(on db: any Database, services: AppServices, now: Date) async throws -> Outcome {

@@ -17,9 +17,11 @@ struct SaveSession: Sendable {
 
     func run(services: AppServices) async throws -> Outcome {
         let now = services.now()
-        let outcome = try await services.database.transaction { db in try await run(on: db, now: now) }
-        if case .saved = outcome { services.cache.invalidateAll() }
-        return outcome
+        return try await services.write { db in
+            let outcome = try await run(on: db, now: now)
+            guard case .saved = outcome else { return Written(outcome) }
+            return Written(outcome, changed: EventTopics.eventSaved)
+        }
     }
 
     func run(on db: any Database, now: Date) async throws -> Outcome {
@@ -104,13 +106,13 @@ struct EditQuotes: Sendable {
         if text.isEmpty { textErrors["text"] = "is required" } else if text.count > 5000 || TextInput.hasControlCharacters(text) { textErrors["text"] = "must be at most 5000 characters of text" }
         let now = services.now()
         let checked = textErrors
-        return try await services.database.transaction { db -> AppError? in
+        return try await services.write { db -> Written<AppError?> in
             var errors = checked
             let sql = db as! any SQLDatabase
-            guard let event = try await EventLock.acquire(eventID, on: db) else { return AppError.notFound("The event") }
+            guard let event = try await EventLock.acquire(eventID, on: db) else { return Written(AppError.notFound("The event")) }
             if let personID, try await !RecordStore(sql: sql).exists(.person, id: personID) { errors["person_id"] = "no person has the id \"\(personID)\"" }
             if let sessionID, try await EventStore(sql: sql).session(sessionID)?.eventId != event.id { errors["session_id"] = "is not a session of this event" }
-            guard errors.isEmpty else { return AppError(.badRequest, "The quote was not added: correct the fields marked", fieldErrors: errors) }
+            guard errors.isEmpty else { return Written(AppError(.badRequest, "The quote was not added: correct the fields marked", fieldErrors: errors)) }
             let position = try await sql.raw("SELECT COALESCE(MAX(position), 0) + 1 AS next FROM event_quotes WHERE event_id = \(bind: event.id)")
                 .first()?.decode(column: "next", as: Int.self) ?? 1
             let id = newID ?? UUID().uuidString.lowercased()
@@ -118,21 +120,19 @@ struct EditQuotes: Sendable {
                 .values(SQLBind(id), SQLBind(event.id), SQLBind(personID), SQLBind(sessionID), SQLBind(text), SQLBind(position)).run()
             try await AuditLog.record("create", kind: "quote", id: id, summary: String(text.prefix(80)),
                                       changes: ["text": AuditChange(before: nil, after: text)], by: actor, on: db, now: now)
-            services.cache.invalidateAll()
-            return nil
+            return Written(nil, changed: EventTopics.eventSaved)
         }
     }
 
     func delete(quoteID: String, services: AppServices) async throws -> Bool {
         let now = services.now()
-        return try await services.database.transaction { db -> Bool in
+        return try await services.write { db -> Written<Bool> in
             let sql = db as! any SQLDatabase
             guard try await sql.select().column("id").from("event_quotes").where("id", .equal, SQLBind(quoteID))
-                .where("event_id", .equal, SQLBind(eventID)).first() != nil else { return false }
+                .where("event_id", .equal, SQLBind(eventID)).first() != nil else { return Written(false) }
             try await sql.delete(from: "event_quotes").where("id", .equal, SQLBind(quoteID)).run()
             try await AuditLog.record("delete", kind: "quote", id: quoteID, summary: "quote removed", changes: [:], by: actor, on: db, now: now)
-            services.cache.invalidateAll()
-            return true
+            return Written(true, changed: EventTopics.eventSaved)
         }
     }
 }

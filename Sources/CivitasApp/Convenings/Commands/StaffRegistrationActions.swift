@@ -23,16 +23,17 @@ struct ReviewRegistration: Sendable {
             }
         }
         let now = services.now()
-        let outcome = try await services.database.countingTransaction { db -> Outcome in
-            guard let event = try await EventLock.acquire(eventID, on: db) else { return .notFound }
+        return try await services.countingWrite { db -> Written<Outcome> in
+            guard let event = try await EventLock.acquire(eventID, on: db) else { return Written(.notFound) }
+            let changed = EventTopics.registrationsChanged(eventID: event.id, slug: event.slug)
             let sql = db as! any SQLDatabase
             let store = EventStore(sql: sql)
-            guard var registration = try await store.registration(id: registrationID), registration.eventId == event.id else { return .notFound }
+            guard var registration = try await store.registration(id: registrationID), registration.eventId == event.id else { return Written(.notFound) }
             let mails = EventMails(event: event, siteName: services.configuration.siteName, publicURL: services.configuration.publicURL)
             switch action {
             case .approve, .reject:
                 guard registration.registrationStatus == .pending else {
-                    return .refused(AppError(.conflict, "Only registrations waiting for approval can be approved or rejected; this one is \(registration.registrationStatus.label.lowercased())"))
+                    return Written(.refused(AppError(.conflict, "Only registrations waiting for approval can be approved or rejected; this one is \(registration.registrationStatus.label.lowercased())")))
                 }
                 if action == .reject {
                     registration.status = RegistrationStatus.rejected.rawValue
@@ -47,7 +48,7 @@ struct ReviewRegistration: Sendable {
                     .where("id", .equal, SQLBind(registration.id)).run()
             case .attended, .absent:
                 guard registration.registrationStatus == .confirmed else {
-                    return .refused(AppError(.conflict, "Attendance is marked for confirmed participants only"))
+                    return Written(.refused(AppError(.conflict, "Attendance is marked for confirmed participants only")))
                 }
                 registration.attended = action == .attended
                 try await sql.update("registrations").set("attended", to: SQLBind(registration.attended)).set("updated_at", to: SQLBind(now))
@@ -57,16 +58,18 @@ struct ReviewRegistration: Sendable {
             }
             try await AuditLog.record(action.rawValue, kind: "registration", id: registration.id, summary: "\(registration.name) for \(event.title)",
                                       changes: ["status": AuditChange(before: nil, after: registration.status)], by: actor, on: db, now: now)
-            return .done(registration)
+            return Written(.done(registration), changed: changed)
         }
-        if case .done = outcome { services.cache.invalidateAll() }
-        return outcome
     }
 
     private func audited(_ registration: RegistrationRecord, services: AppServices) async throws -> Outcome {
-        try await AuditLog.record("cancel", kind: "registration", id: registration.id, summary: registration.name,
-                                  changes: ["status": AuditChange(before: nil, after: registration.status)], by: actor,
-                                  on: services.database.db, now: services.now())
+        let actor = self.actor
+        try await services.write { db in
+            try await AuditLog.record("cancel", kind: "registration", id: registration.id, summary: registration.name,
+                                      changes: ["status": AuditChange(before: nil, after: registration.status)], by: actor,
+                                      on: db, now: services.now())
+            return Written(())
+        }
         return .done(registration)
     }
 }

@@ -9,14 +9,18 @@ struct EventMails {
     let publicURL: String
 
     private var when: String { event.when }
-    private var page: String { publicURL + SiteURL.event(event.slug).path }
-    private var calendar: String { EventCalendar.document([event], name: nil, publicURL: publicURL) }
+    private var page: String { publicURL + ConveningsURL.event(event.slug).path }
+    /// The event's .ics, so the event lands in the recipient's calendar.
+    private var invite: MailAttachment {
+        MailAttachment(filename: "invite.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+                       content: EventCalendar.document([event], name: nil, publicURL: publicURL))
+    }
 
-    func personalLink(_ token: String) -> String { publicURL + SiteURL.registration(token).path }
+    func personalLink(_ token: String) -> String { publicURL + ConveningsURL.registration(token).path }
 
     private func mail(to recipient: String, subject: String, _ paragraphs: [String?]) -> OutgoingMail {
         let body = (paragraphs.compactMap { $0 } + ["— \(siteName)"]).joined(separator: "\n\n") + "\n"
-        return OutgoingMail(recipient: recipient, subject: subject, body: body, calendar: calendar, eventID: event.id)
+        return OutgoingMail(recipient: recipient, subject: subject, body: body, attachments: [invite], about: MailAbout(kind: EventTopics.event, id: event.id))
     }
 
     func registered(_ registration: RegistrationRecord, token: String, position: Int?) -> OutgoingMail {
@@ -96,7 +100,7 @@ struct EventMails {
             "you are invited to \(event.title).",
             event.summary,
             "When: \(when)\nWhere: \(event.venue ?? event.mode.label)",
-            "Register with your personal invitation link. It is for you alone and works once:\n\(publicURL + SiteURL.invitation(token).path)",
+            "Register with your personal invitation link. It is for you alone and works once:\n\(publicURL + ConveningsURL.invitation(token).path)",
         ])
     }
 

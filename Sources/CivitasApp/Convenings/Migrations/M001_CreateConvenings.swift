@@ -2,7 +2,7 @@ import FluentKit
 import SQLKit
 
 /// Events with their parties, programme, quotes and resources; registrations and
-/// invitations; and the outbox every mail goes through. Times are UTC `datetime`
+/// invitations. (Databases made before Platform kept the mail outbox also held an `outbox` table here; M002 moves it.) Times are UTC `datetime`
 /// columns; each event keeps its IANA zone to show them in.
 struct M001_CreateConvenings: AsyncMigration {
     func prepare(on database: any Database) async throws {
@@ -120,22 +120,6 @@ struct M001_CreateConvenings: AsyncMigration {
             .field("created_at", .datetime, .required)
             .create()
 
-        try await database.schema("outbox")
-            .field("id", .string, .identifier(auto: false))
-            .field("recipient", .string, .required)
-            .field("subject", .string, .required)
-            .field("body", .string, .required)
-            .field("calendar", .string)
-            .field("event_id", .string)
-            .field("status", .string, .required)
-            .field("attempts", .int64, .required, .sql(.default(0)))
-            .field("last_error", .string)
-            // Set when a sender takes the mail, so two senders never send it twice.
-            .field("claimed_at", .datetime)
-            .field("created_at", .datetime, .required)
-            .field("sent_at", .datetime)
-            .create()
-
         let sql = database as! any SQLDatabase
         for (name, table, columns) in [
             ("events_starts_at", "events", ["starts_at"]),
@@ -147,7 +131,6 @@ struct M001_CreateConvenings: AsyncMigration {
             ("registrations_event_status", "registrations", ["event_id", "status", "queue_number"]),
             ("registrations_event_email", "registrations", ["event_id", "email"]),
             ("invitations_event", "invitations", ["event_id"]),
-            ("outbox_status", "outbox", ["status", "created_at"]),
         ] {
             var builder = sql.create(index: name).on(table)
             for column in columns { builder = builder.column(column) }
@@ -156,7 +139,7 @@ struct M001_CreateConvenings: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["outbox", "invitations", "registrations", "event_resources", "event_quotes", "session_people",
+        for table in ["invitations", "registrations", "event_resources", "event_quotes", "session_people",
                       "event_sessions", "event_parties", "events"] {
             try await database.schema(table).delete()
         }

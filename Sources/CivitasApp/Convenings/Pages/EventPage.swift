@@ -24,14 +24,14 @@ struct EventPage {
             .dl(
                 .dt("When"), .dd(.time(.datetime(escaping: event.isoStart), .text(event.when))),
                 .unwrap(location) { _ in .group(.dt("Where"), .dd(.text(event.venue ?? ""), .unwrap(detail.area) { area in
-                    .group(.if(event.venue != nil, .text(", ")), .a(.href(to: SiteURL.record(.area, area.slug)), .text(area.title))) })) },
+                    .group(.if(event.venue != nil, .text(", ")), .a(.href(to: DirectoryURL.record(.area, area.slug)), .text(area.title))) })) },
                 .dt("Attendance"), .dd(.text(event.mode.label)),
-                .unwrap(detail.parent) { parent in .group(.dt("Part of"), .dd(.a(.href(to: SiteURL.event(parent.slug)), .text(parent.title)))) }
+                .unwrap(detail.parent) { parent in .group(.dt("Part of"), .dd(.a(.href(to: ConveningsURL.event(parent.slug)), .text(parent.title)))) }
             ),
             parties,
             .unwrap(event.summary) { .p(.class("lead"), .text($0)) },
             .unwrap(event.description) { paragraphs($0) },
-            .if(!detail.topics.isEmpty, .p(.forEach(detail.topics) { .a(.class("tag"), .href(to: SiteURL.record(.topic, $0.slug)), .text($0.name)) })),
+            .if(!detail.topics.isEmpty, .p(.forEach(detail.topics) { .a(.class("tag"), .href(to: DirectoryURL.record(.topic, $0.slug)), .text($0.name)) })),
             registration,
             calendarLinks,
             programme,
@@ -55,7 +55,7 @@ struct EventPage {
             let lines = detail.parties(role)
             return .if(!lines.isEmpty, .p(.class("parties"), .text(role.label + " "), .forEach(Array(lines.enumerated())) { index, line in
                 .group(.if(index > 0, .text(index == lines.count - 1 ? " and " : ", ")),
-                       .a(.href(to: SiteURL.record(line.kind, line.slug)), .text(line.title)))
+                       .a(.href(to: DirectoryURL.record(line.kind, line.slug)), .text(line.title)))
             }))
         }
     }
@@ -72,7 +72,7 @@ struct EventPage {
         let state: Node<HTML.BodyContext>
         if open {
             let label = remaining == 0 ? "Join the waiting list" : (event.registration == .approval ? "Ask to take part" : "Register")
-            state = .p(.a(.class("button"), .href(to: SiteURL.eventRegister(event.slug)), .text(label)),
+            state = .p(.a(.class("button"), .href(to: ConveningsURL.eventRegister(event.slug)), .text(label)),
                        .unwrap(event.registrationClosesAt) { .span(.class("meta"), .text(" Registration closes \(ZonedTime.day($0, in: zone)), \(ZonedTime.time($0, in: zone)).")) })
         } else if event.registration == .invitation, !event.isPast(now: now), event.eventStatus != .cancelled {
             state = .p(.text("By invitation only: invited guests register with the personal link in their invitation."))
@@ -88,7 +88,7 @@ struct EventPage {
         .p(.class("meta"), .text("Add to calendar: "),
            .unwrap(AddToCalendarLinks.google(event, location: location, publicURL: publicURL)) { .group(.a(.href(to: $0), .text("Google")), .text(" · ")) },
            .unwrap(AddToCalendarLinks.outlook(event, location: location, publicURL: publicURL)) { .group(.a(.href(to: $0), .text("Outlook")), .text(" · ")) },
-           .a(.href(to: SiteURL.eventCalendar(event.slug)), .text("iCalendar (.ics)")))
+           .a(.href(to: ConveningsURL.eventCalendar(event.slug)), .text("iCalendar (.ics)")))
     }
 
     private var programme: Node<HTML.BodyContext> {
@@ -117,13 +117,13 @@ struct EventPage {
 
     private func people(_ label: String, _ lines: [PartyLine]) -> Node<HTML.BodyContext> {
         .if(!lines.isEmpty, .p(.text(label + ": "), .forEach(Array(lines.enumerated())) { index, line in
-            .group(.if(index > 0, .text(", ")), .a(.href(to: SiteURL.record(.person, line.slug)), .text(line.title)))
+            .group(.if(index > 0, .text(", ")), .a(.href(to: DirectoryURL.record(.person, line.slug)), .text(line.title)))
         }))
     }
 
     private var parts: Node<HTML.BodyContext> {
         .if(!detail.parts.isEmpty, .section(.h2("Within this event"), .ul(.forEach(detail.parts) { part in
-            .li(.a(.href(to: SiteURL.event(part.slug)), .text(part.title)),
+            .li(.a(.href(to: ConveningsURL.event(part.slug)), .text(part.title)),
                 .span(.class("meta"), .text(" · \(part.when)")))
         })))
     }
@@ -135,7 +135,7 @@ struct EventPage {
             .unwrap(event.highlights) { paragraphs($0) },
             .if(!detail.quotes.isEmpty, .group(.h3("Quotes"), .forEach(detail.quotes) { quote in
                 .blockquote(.p(.text("“\(quote.text)”")),
-                    .unwrap(quote.person) { person in .p(.class("meta"), .text("— "), .a(.href(to: SiteURL.record(.person, person.slug)), .text(person.title)),
+                    .unwrap(quote.person) { person in .p(.class("meta"), .text("— "), .a(.href(to: DirectoryURL.record(.person, person.slug)), .text(person.title)),
                                                         .unwrap(quote.sessionTitle) { .text(", \($0)") }) })
             })),
             .if(!detail.resources.isEmpty, .group(.h3("Resources"), .ul(.forEach(detail.resources) { resource in .li(WebAddress(resource.url).map { .a(.href(to: $0), .text(resource.title)) } ?? .text(resource.title)) })))))
@@ -151,7 +151,7 @@ struct EventPage {
 
     private var sources: Node<HTML.BodyContext> {
         .if(!detail.sources.isEmpty, .section(.h2("Sources"), .ul(.forEach(detail.sources) { source in
-            .li(.a(.href(to: SiteURL.record(.source, source.slug)), .text(source.title)))
+            .li(.a(.href(to: DirectoryURL.record(.source, source.slug)), .text(source.title)))
         })))
     }
 

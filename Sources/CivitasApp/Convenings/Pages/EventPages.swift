@@ -8,13 +8,14 @@ import Hummingbird
 /// are private (never cached) and protected by CSRF like every form.
 struct EventPages: Sendable {
     let services: AppServices
+    let desk: RegistrationDesk
 
     private var publicURL: String { services.configuration.publicURL }
     private func layout(_ context: AppRequestContext) -> PageLayout { PageLayout(services: services, context: context) }
 
     func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let filter = try EventFilters.parse(request)
-        return try await services.cachedPage(request, context, reads: EventFilters.parameters) {
+        return try await services.cachedPage(request, context, reads: EventFilters.parameters, shows: EventTopics.lists) {
             let store = EventStore(services.database.db)
             let (events, total) = try await store.list(filter, now: services.now())
             let directory = RecordStore(services.database.db)
@@ -24,7 +25,7 @@ struct EventPages: Sendable {
                 .map { (id: try $0.decode(column: "id", as: String.self), title: try $0.decode(column: "name", as: String.self), slug: try $0.decode(column: "slug", as: String.self)) }
             let page = EventsListPage(events: events, total: total, page: try Pagination(page: String(filter.offset / filter.limit + 1), per: String(filter.limit)),
                                       filter: filter, topics: topics, areas: areas)
-            let jsonLD = JSONLD.itemList(name: "Events", items: events.map { ($0.title, SiteURL.event($0.slug).path) }, baseURL: publicURL)
+            let jsonLD = JSONLD.itemList(name: "Events", items: events.map { ($0.title, ConveningsURL.event($0.slug).path) }, baseURL: publicURL)
             return layout(context).render(title: filter.when == .past ? "Past events" : "Upcoming events", jsonLD: jsonLD, content: page.content)
         }
     }
@@ -32,7 +33,7 @@ struct EventPages: Sendable {
     func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let key = try context.parameters.require("key")
         if key.hasSuffix(".ics") { return try await calendar(slug: String(key.dropLast(4)), request, context) }
-        return try await services.cachedPage(request, context) {
+        return try await services.cachedPage(request, context, shows: EventTopics.page(key)) {
             let store = EventStore(services.database.db)
             guard let event = try await store.find(key, publishedOnly: true) else { throw AppError.notFound("No event has the address \"\(key)\"") }
             let detail = try await store.detail(event)
@@ -43,7 +44,7 @@ struct EventPages: Sendable {
     }
 
     private func calendar(slug: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await services.cached(request, context, contentType: ICalendarResponse.contentType) {
+        try await services.cached(request, context, contentType: ICalendarResponse.contentType, shows: EventTopics.calendar(slug)) {
             let store = EventStore(services.database.db)
             guard let event = try await store.find(slug, publishedOnly: true) else { throw AppError.notFound("No event has the address \"\(slug)\"") }
             let area = try await event.areaId.asyncFlatMap { try await store.directoryLine(.area, id: $0) }
@@ -53,14 +54,14 @@ struct EventPages: Sendable {
 
     /// Every upcoming event (and those of the last 30 days, so a calendar keeps recent ones).
     func feed(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await services.cached(request, context, contentType: ICalendarResponse.contentType) {
+        try await services.cached(request, context, contentType: ICalendarResponse.contentType, shows: EventTopics.lists) {
             .init(string: try await feedDocument(topicSlug: nil, name: services.configuration.siteName + " events"))
         }
     }
 
     func topicFeed(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let slug = try context.parameters.require("key")
-        return try await services.cached(request, context, contentType: ICalendarResponse.contentType) {
+        return try await services.cached(request, context, contentType: ICalendarResponse.contentType, shows: EventTopics.lists) {
             guard let topic = try await RecordStore(services.database.db).find(.topic, key: slug, publishedOnly: true) else {
                 throw AppError.notFound("No topic has the address \"\(slug)\"")
             }
@@ -105,7 +106,7 @@ struct EventPages: Sendable {
                 event: event, values: shown, error: error, csrfToken: context.csrfToken, invitationToken: invitationToken).content, status: error.status)
         }
         guard let input else { return again(AppError(.badRequest, "Your registration was not sent: correct the fields marked", fieldErrors: errors)) }
-        switch try await RegisterForEvent(eventKey: event.id, input: input).run(services: services) {
+        switch try await RegisterForEvent(eventKey: event.id, input: input).run(services: services, desk: desk) {
         case .registered, .alreadyRegistered:
             // The same answer whether or not the address was registered before: the personal
             // link goes only to the address, so registering cannot tell who is registered.
@@ -139,7 +140,7 @@ struct EventPages: Sendable {
     func cancel(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let token = try context.parameters.require("token")
         switch try await CancelRegistration(key: .token(token)).run(services: services) {
-        case .cancelled: return Responses.redirect(to: SiteURL.registration(token).path + "?cancelled=1")
+        case .cancelled: return Responses.redirect(to: ConveningsURL.registration(token).path + "?cancelled=1")
         case .alreadyInactive: throw AppError(.conflict, "This registration is already cancelled or was not accepted")
         case .notFound: throw AppError.notFound("This personal link")
         }

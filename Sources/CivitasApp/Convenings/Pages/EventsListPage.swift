@@ -19,26 +19,26 @@ struct EventsListPage {
     var content: Node<HTML.BodyContext> {
         .group(
             .h1(.text(filter.when == .past ? "Past events" : "Upcoming events")),
-            .p(.a(.href(to: SiteURL.events.with(query: [("when", filter.when == .past ? "upcoming" : "past")])),
+            .p(.a(.href(to: ConveningsURL.events.with(query: [("when", filter.when == .past ? "upcoming" : "past")])),
                   .text(filter.when == .past ? "See upcoming events" : "See past events")),
-               .text(" · "), .a(.href(to: SiteURL.eventsFeed), .text("Subscribe to the calendar (.ics)"))),
+               .text(" · "), .a(.href(to: ConveningsURL.eventsFeed), .text("Subscribe to the calendar (.ics)"))),
             filters,
             .p(.class("meta"), .text("\(total) \(total == 1 ? "event" : "events")")),
             .ul(.class("cards"), .forEach(events) { event in
-                .li(.a(.href(to: SiteURL.event(event.slug)), .text(event.title)),
+                .li(.a(.href(to: ConveningsURL.event(event.slug)), .text(event.title)),
                     .div(.class("meta"), .text("\(event.eventKind.label) · \(event.startDay)")),
                     .if(event.eventStatus != .scheduled, .div(.class("error"), .text(event.eventStatus.label))))
             }),
             .nav(.class("pager"), .attribute(named: "aria-label", value: "Pages"),
-                .if(page.page > 1, .a(.href(to: SiteURL.events.with(query: query + [("page", String(page.page - 1))])), .text("Previous page"))),
-                .if(page.offset + events.count < total, .a(.href(to: SiteURL.events.with(query: query + [("page", String(page.page + 1))])), .text("Next page"))))
+                .if(page.page > 1, .a(.href(to: ConveningsURL.events.with(query: query + [("page", String(page.page - 1))])), .text("Previous page"))),
+                .if(page.offset + events.count < total, .a(.href(to: ConveningsURL.events.with(query: query + [("page", String(page.page + 1))])), .text("Next page"))))
         )
     }
 
     private var filters: Node<HTML.BodyContext> {
         let fields = FormFields(errors: [:])
         let years = (2010...2030).reversed().map { (String($0), String($0)) }
-        return .form(.class("search"), .method(.get), .action(to: SiteURL.events), .attribute(named: "role", value: "search"),
+        return .form(.class("search"), .method(.get), .action(to: ConveningsURL.events), .attribute(named: "role", value: "search"),
             .input(.type(.hidden), .name("when"), .value(escaping: filter.when.rawValue)),
             fields.select("kind", "Kind", options: EventKind.allCases.map { ($0.rawValue, $0.label) }, selected: [filter.kind?.rawValue ?? ""], blank: true),
             fields.select("topic", "Topic", options: topics.map { ($0.slug, $0.title) }, selected: [filter.topicSlug ?? ""], blank: true),

@@ -3,10 +3,14 @@ import Plot
 
 /// "Events" on a directory profile page: what a city, organisation or person hosted,
 /// partnered, funded or spoke at, and for a place the events held there.
-extension ConveningsModule: ProfileSectionProvider {
-    func profileSection(for record: RecordValues) async throws -> Node<HTML.BodyContext>? {
-        guard [.person, .organization, .area].contains(record.kind) else { return nil }
-        let events = try await EventStore(services.database.db).events(involving: record.kind, id: record.id)
+struct ProfileEventsSection: ProfileSectionProvider {
+    let services: AppServices
+
+    var shows: [ChangeTopic] { [.every(EventTopics.event)] }
+
+    func profileSection(for subject: ProfileSubject) async throws -> Node<HTML.BodyContext>? {
+        guard let kind = RecordKind(rawValue: subject.kind), [.person, .organization, .area].contains(kind) else { return nil }
+        let events = try await EventStore(services.database.db).events(involving: kind, id: subject.id)
         guard !events.isEmpty else { return nil }
         return .section(
             .id("events"),
@@ -16,7 +20,7 @@ extension ConveningsModule: ProfileSectionProvider {
                 .tbody(.forEach(events) { line in
                     .tr(
                         .td(.text(line.event.startDay)),
-                        .td(.a(.href(to: SiteURL.event(line.event.slug)), .text(line.event.title)),
+                        .td(.a(.href(to: ConveningsURL.event(line.event.slug)), .text(line.event.title)),
                             .if(line.event.status != EventStatus.scheduled.rawValue,
                                 .text(" (\(EventStatus(rawValue: line.event.status)?.label.lowercased() ?? line.event.status))"))),
                         .td(.text(line.roles.map(Self.roleLabel).joined(separator: ", ")))

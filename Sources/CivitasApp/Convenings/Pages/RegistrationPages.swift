@@ -13,7 +13,7 @@ struct RegistrationFormPage {
 
     var content: Node<HTML.BodyContext> {
         let fields = FormFields(errors: error?.fieldErrors ?? [:])
-        let action = invitationToken.map { SiteURL.invitation($0) } ?? SiteURL.eventRegister(event.slug)
+        let action = invitationToken.map { ConveningsURL.invitation($0) } ?? ConveningsURL.eventRegister(event.slug)
         return .group(
             .h1(.text("Register: \(event.title)")),
             .p(.class("subtitle"), .text(event.when)),
@@ -63,9 +63,9 @@ struct PersonalRegistrationPage {
                 .dt("Taking part as"), .dd(.text(ParticipantRole(rawValue: registration.role)?.label ?? registration.role))
             ),
             onlineLink,
-            .p(.a(.href(to: SiteURL.event(event.slug)), .text("Event page")), .text(" · "),
-               .a(.href(to: SiteURL.eventCalendar(event.slug)), .text("Add to calendar (.ics)"))),
-            .if(status.isActive && !event.isPast(now: now), .form(.method(.post), .action(to: SiteURL.registrationCancel(token)),
+            .p(.a(.href(to: ConveningsURL.event(event.slug)), .text("Event page")), .text(" · "),
+               .a(.href(to: ConveningsURL.eventCalendar(event.slug)), .text("Add to calendar (.ics)"))),
+            .if(status.isActive && !event.isPast(now: now), .form(.method(.post), .action(to: ConveningsURL.registrationCancel(token)),
                 FormFields.csrf(csrfToken),
                 .p(.button(.class("secondary"), .type(.submit), .text(status == .waitlisted ? "Leave the waiting list" : "Cancel my registration")))))
         )
@@ -91,7 +91,7 @@ struct RegistrationReceivedPage {
             .div(.class("notice"), .attribute(named: "role", value: "status"),
                  .p(.text("Your registration for \(event.title) was received. We have sent the details, and a personal link to see or cancel it, to \(email).")),
                  .p(.text("The mail says whether your place is confirmed, on the waiting list or awaiting approval. Keep it: its link brings you back to your registration."))),
-            .p(.a(.href(to: SiteURL.event(event.slug)), .text("Back to the event")))
+            .p(.a(.href(to: ConveningsURL.event(event.slug)), .text("Back to the event")))
         )
     }
 }

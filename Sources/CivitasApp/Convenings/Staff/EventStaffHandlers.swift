@@ -3,33 +3,32 @@ import Foundation
 import Hummingbird
 import SQLKit
 
-/// Staff pages of convenings. Every handler first requires a staff role (admin, editor,
-/// organizer); members and visitors get 403. Forms with errors come back with the input kept.
+/// Staff pages of convenings, all in the staff route group (admin, editor, organizer);
+/// members and visitors get 403 before a handler runs. Forms with errors come back with the input kept.
 struct EventStaffHandlers: Sendable {
     let services: AppServices
 
-    func register(on router: Router<AppRequestContext>) {
-        // Access: staff only, every route below.
-        router.get(SiteURL.staffEvents.route, use: list)
-        router.get(SiteURL.staffEventNew.route, use: newForm)
-        router.post(SiteURL.staffEvents.route, use: create)
-        router.get(SiteURL.staffEventEdit(SiteURL.parameter("id")).route, use: editForm)
-        router.post(SiteURL.staffEvent(SiteURL.parameter("id")).route, use: update)
-        router.get(SiteURL.staffEventSessions(SiteURL.parameter("id")).route) { request, context in try await programme(request, context, sessionID: nil) }
-        router.post(SiteURL.staffEventSessions(SiteURL.parameter("id")).route) { request, context in try await saveSession(request, context, sessionID: nil) }
-        router.get(SiteURL.staffSessionEdit(SiteURL.parameter("id"), SiteURL.parameter("session")).route) { request, context in
+    /// Every route here is in the staff group (admin, editor, organizer); see ConveningsModule.
+    func register(on group: RouteGroup) {
+        group.get(ConveningsURL.staffEvents, use: list)
+        group.get(ConveningsURL.staffEventNew, use: newForm)
+        group.post(ConveningsURL.staffEvents, use: create)
+        group.get(ConveningsURL.staffEventEdit(SiteURL.parameter("id")), use: editForm)
+        group.post(ConveningsURL.staffEvent(SiteURL.parameter("id")), use: update)
+        group.get(ConveningsURL.staffEventSessions(SiteURL.parameter("id"))) { request, context in try await programme(request, context, sessionID: nil) }
+        group.post(ConveningsURL.staffEventSessions(SiteURL.parameter("id"))) { request, context in try await saveSession(request, context, sessionID: nil) }
+        group.get(ConveningsURL.staffSessionEdit(SiteURL.parameter("id"), SiteURL.parameter("session"))) { request, context in
             try await programme(request, context, sessionID: try context.parameters.require("session"))
         }
-        router.post(SiteURL.staffSession(SiteURL.parameter("id"), SiteURL.parameter("session")).route) { request, context in
+        group.post(ConveningsURL.staffSession(SiteURL.parameter("id"), SiteURL.parameter("session"))) { request, context in
             try await saveSession(request, context, sessionID: try context.parameters.require("session"))
         }
-        router.post(SiteURL.staffEventQuotes(SiteURL.parameter("id")).route, use: addQuote)
-        router.post(SiteURL.staffQuoteDelete(SiteURL.parameter("id"), SiteURL.parameter("quote")).route, use: deleteQuote)
-        router.get(SiteURL.staffParticipants(SiteURL.parameter("id")).route) { request, context in try await participants(request, context) }
-        router.get(SiteURL.staffParticipantsCSV(SiteURL.parameter("id")).route, use: participantsCSV)
-        router.post(SiteURL.staffRegistrationAction(SiteURL.parameter("id"), SiteURL.parameter("registration"), SiteURL.parameter("action")).route, use: registrationAction)
-        router.post(SiteURL.staffInvitations(SiteURL.parameter("id")).route, use: invite)
-        router.get(SiteURL.staffOutbox.route, use: outbox)
+        group.post(ConveningsURL.staffEventQuotes(SiteURL.parameter("id")), use: addQuote)
+        group.post(ConveningsURL.staffQuoteDelete(SiteURL.parameter("id"), SiteURL.parameter("quote")), use: deleteQuote)
+        group.get(ConveningsURL.staffParticipants(SiteURL.parameter("id"))) { request, context in try await participants(request, context) }
+        group.get(ConveningsURL.staffParticipantsCSV(SiteURL.parameter("id")), use: participantsCSV)
+        group.post(ConveningsURL.staffRegistrationAction(SiteURL.parameter("id"), SiteURL.parameter("registration"), SiteURL.parameter("action")), use: registrationAction)
+        group.post(ConveningsURL.staffInvitations(SiteURL.parameter("id")), use: invite)
     }
 
     private var store: EventStore { EventStore(services.database.db) }
@@ -41,7 +40,6 @@ struct EventStaffHandlers: Sendable {
     }
 
     func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff()
         var filter = try EventFilters.parse(request, perDefault: 100)
         filter.publishedOnly = false
         if request.uri.queryParameters["when"] == nil { filter.when = .all }
@@ -50,7 +48,6 @@ struct EventStaffHandlers: Sendable {
     }
 
     func newForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff()
         var input = EventInput()
         input.values = ["kind": EventKind.conference.rawValue, "time_zone": "America/New_York", "attendance_mode": AttendanceMode.inPerson.rawValue,
                         "status": EventStatus.scheduled.rawValue, "registration_mode": RegistrationMode.open.rawValue, "published": "true"]
@@ -58,7 +55,6 @@ struct EventStaffHandlers: Sendable {
     }
 
     func editForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff()
         let event = try await event(context)
         return try await form(eventID: event.id, input: try await EventInput.load(event, store: store), error: nil, context)
     }
@@ -67,11 +63,11 @@ struct EventStaffHandlers: Sendable {
     func update(_ request: Request, _ context: AppRequestContext) async throws -> Response { try await save(request, context, id: try context.parameters.require("id")) }
 
     private func save(_ request: Request, _ context: AppRequestContext, id: String?) async throws -> Response {
-        let user = try context.requireStaff()
+        let user = try context.signedIn()
         var request = request
         let input = EventInput(form: try await FormBody.read(&request, context: context))
         switch try await SaveEvent(id: id, input: input, actor: .user(user)).run(services: services) {
-        case .saved(let event): return Responses.redirect(to: SiteURL.staffEventEdit(event.id).path)
+        case .saved(let event): return Responses.redirect(to: ConveningsURL.staffEventEdit(event.id).path)
         case .invalid(let error): return try await form(eventID: id, input: input, error: error, context)
         case .notFound: throw AppError.notFound("The event")
         }
@@ -97,7 +93,6 @@ struct EventStaffHandlers: Sendable {
     // MARK: Programme and quotes
 
     private func programme(_ request: Request, _ context: AppRequestContext, sessionID: String?, form: FormData? = nil, error: AppError? = nil) async throws -> Response {
-        _ = try context.requireStaff()
         let event = try await event(context)
         let detail = try await store.detail(event, publishedOnly: false, includeHeldBack: true)
         var editing: SessionLine?
@@ -111,19 +106,19 @@ struct EventStaffHandlers: Sendable {
     }
 
     private func saveSession(_ request: Request, _ context: AppRequestContext, sessionID: String?) async throws -> Response {
-        let user = try context.requireStaff()
+        let user = try context.signedIn()
         var request = request
         let form = try await FormBody.read(&request, context: context)
         let event = try await event(context)
         switch try await SaveSession(eventID: event.id, sessionID: sessionID, form: form, actor: .user(user)).run(services: services) {
-        case .saved: return Responses.redirect(to: SiteURL.staffEventSessions(event.id).path)
+        case .saved: return Responses.redirect(to: ConveningsURL.staffEventSessions(event.id).path)
         case .invalid(let error): return try await programme(request, context, sessionID: sessionID, form: form, error: error)
         case .notFound: throw AppError.notFound("The session")
         }
     }
 
     func addQuote(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let user = try context.requireStaff()
+        let user = try context.signedIn()
         var request = request
         let form = try await FormBody.read(&request, context: context)
         let event = try await event(context)
@@ -131,22 +126,21 @@ struct EventStaffHandlers: Sendable {
         if let error = try await EditQuotes(eventID: event.id, actor: .user(user)).add(text: form["text"] ?? "", personID: person, sessionID: session, services: services) {
             return try await programme(request, context, sessionID: nil, error: error)
         }
-        return Responses.redirect(to: SiteURL.staffEventSessions(event.id).path)
+        return Responses.redirect(to: ConveningsURL.staffEventSessions(event.id).path)
     }
 
     func deleteQuote(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let user = try context.requireStaff()
+        let user = try context.signedIn()
         let event = try await event(context)
         guard try await EditQuotes(eventID: event.id, actor: .user(user)).delete(quoteID: try context.parameters.require("quote"), services: services) else {
             throw AppError.notFound("The quote")
         }
-        return Responses.redirect(to: SiteURL.staffEventSessions(event.id).path)
+        return Responses.redirect(to: ConveningsURL.staffEventSessions(event.id).path)
     }
 
     // MARK: Participants
 
     private func participants(_ request: Request, _ context: AppRequestContext, error: AppError? = nil, notice: String? = nil) async throws -> Response {
-        _ = try context.requireStaff()
         let event = try await event(context)
         let page = ParticipantsPage(event: event, registrations: try await store.registrations(of: event.id),
                                     invitations: try await store.invitations(of: event.id), counts: try await store.counts(of: event.id),
@@ -155,7 +149,6 @@ struct EventStaffHandlers: Sendable {
     }
 
     func participantsCSV(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff()
         let event = try await event(context)
         let rows = try await store.registrations(of: event.id).map { r in
             [String(r.queueNumber), r.name, r.email, r.organization ?? "", r.role, r.status, r.attended ? "yes" : "no",
@@ -169,7 +162,7 @@ struct EventStaffHandlers: Sendable {
     }
 
     func registrationAction(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let user = try context.requireStaff()
+        let user = try context.signedIn()
         let event = try await event(context)
         let actionText = try context.parameters.require("action")
         guard let action = ReviewRegistration.Action(rawValue: actionText) else {
@@ -177,33 +170,23 @@ struct EventStaffHandlers: Sendable {
         }
         let command = ReviewRegistration(eventID: event.id, registrationID: try context.parameters.require("registration"), action: action, actor: .user(user))
         switch try await command.run(services: services) {
-        case .done: return Responses.redirect(to: SiteURL.staffParticipants(event.id).path)
+        case .done: return Responses.redirect(to: ConveningsURL.staffParticipants(event.id).path)
         case .refused(let error): return try await participants(request, context, error: error)
         case .notFound: throw AppError.notFound("The registration")
         }
     }
 
     func invite(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let user = try context.requireStaff()
+        let user = try context.signedIn()
         var request = request
         let form = try await FormBody.read(&request, context: context)
         let event = try await event(context)
         let role = ParticipantRole(rawValue: form["role"] ?? "") ?? .attendee
         let name = form["name"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
         switch try await InviteToEvent(eventID: event.id, name: name, email: form["email"] ?? "", role: role, actor: .user(user)).run(services: services) {
-        case .invited: return Responses.redirect(to: SiteURL.staffParticipants(event.id).with(query: [("notice", "Invitation sent to \(form["email"] ?? "")")]))
+        case .invited: return Responses.redirect(to: ConveningsURL.staffParticipants(event.id).with(query: [("notice", "Invitation sent to \(form["email"] ?? "")")]))
         case .invalid(let error): return try await participants(request, context, error: error)
         case .notFound: throw AppError.notFound("The event")
         }
-    }
-
-    func outbox(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff()
-        let rows = try await store.sql.raw("SELECT recipient, subject, status, attempts, last_error, created_at FROM outbox ORDER BY created_at DESC LIMIT 100").all().map {
-            (recipient: try $0.decode(column: "recipient", as: String.self), subject: try $0.decode(column: "subject", as: String.self),
-             status: try $0.decode(column: "status", as: String.self), attempts: try $0.decode(column: "attempts", as: Int.self),
-             error: try $0.decode(column: "last_error", as: String?.self), createdAt: try $0.decode(column: "created_at", as: Date.self))
-        }
-        return services.privatePage(context, title: "Outbox", content: OutboxPage(rows: rows).content)
     }
 }

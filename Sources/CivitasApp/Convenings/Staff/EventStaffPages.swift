@@ -10,17 +10,17 @@ struct StaffEventsPage {
     var content: Node<HTML.BodyContext> {
         .group(
             .h1("Events"),
-            .p(.a(.class("button"), .href(to: SiteURL.staffEventNew), .text("New event")), .text(" "),
+            .p(.a(.class("button"), .href(to: ConveningsURL.staffEventNew), .text("New event")), .text(" "),
                .a(.href(to: SiteURL.staffOutbox), .text("Outbox"))),
             .p(.class("meta"), .text("\(total) events")),
             .table(.thead(.tr(.th("Event"), .th("When"), .th("Status"), .th("Registration"), .th(""))),
                 .tbody(.forEach(events) { event in
-                    .tr(.td(.a(.href(to: SiteURL.staffEventEdit(event.id)), .text(event.title)), .if(!event.published, .span(.class("meta"), .text(" (unpublished)")))),
+                    .tr(.td(.a(.href(to: ConveningsURL.staffEventEdit(event.id)), .text(event.title)), .if(!event.published, .span(.class("meta"), .text(" (unpublished)")))),
                         .td(.text(event.startDay)),
                         .td(.text(event.eventStatus.label)),
                         .td(.text(event.registration.label)),
-                        .td(.a(.href(to: SiteURL.staffEventSessions(event.id)), .text("Programme")), .text(" · "),
-                            .a(.href(to: SiteURL.staffParticipants(event.id)), .text("Participants"))))
+                        .td(.a(.href(to: ConveningsURL.staffEventSessions(event.id)), .text("Programme")), .text(" · "),
+                            .a(.href(to: ConveningsURL.staffParticipants(event.id)), .text("Participants"))))
                 }))
         )
     }
@@ -50,11 +50,11 @@ struct EventFormPage {
         let zones = TimeZone.knownTimeZoneIdentifiers.filter { $0.contains("/") }.sorted()
         return .group(
             .h1(.text(eventID == nil ? "New event" : "Edit event")),
-            .unwrap(eventID) { id in .p(.a(.href(to: SiteURL.staffEventSessions(id)), .text("Programme and quotes")), .text(" · "),
-                                        .a(.href(to: SiteURL.staffParticipants(id)), .text("Participants and invitations")), .text(" · "),
-                                        .a(.href(to: SiteURL.event(input["slug"])), .text("Public page"))) },
+            .unwrap(eventID) { id in .p(.a(.href(to: ConveningsURL.staffEventSessions(id)), .text("Programme and quotes")), .text(" · "),
+                                        .a(.href(to: ConveningsURL.staffParticipants(id)), .text("Participants and invitations")), .text(" · "),
+                                        .a(.href(to: ConveningsURL.event(input["slug"])), .text("Public page"))) },
             .alert(error),
-            .form(.class("stacked"), .method(.post), .action(to: eventID.map { SiteURL.staffEvent($0) } ?? SiteURL.staffEvents),
+            .form(.class("stacked"), .method(.post), .action(to: eventID.map { ConveningsURL.staffEvent($0) } ?? ConveningsURL.staffEvents),
                 FormFields.csrf(csrfToken),
                 f.text("title", "Title", value: input["title"], required: true),
                 f.text("slug", "Slug", value: input["slug"], help: "The page's address; made from the year and title when empty"),

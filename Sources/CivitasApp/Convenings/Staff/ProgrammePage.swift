@@ -17,13 +17,13 @@ struct ProgrammePage {
     var content: Node<HTML.BodyContext> {
         .group(
             .h1(.text("Programme: \(event.title)")),
-            .p(.a(.href(to: SiteURL.staffEventEdit(event.id)), .text("Back to the event")), .text(" · Times in \(event.timeZone)")),
+            .p(.a(.href(to: ConveningsURL.staffEventEdit(event.id)), .text("Back to the event")), .text(" · Times in \(event.timeZone)")),
             .table(.thead(.tr(.th("When"), .th("Session"), .th("Speakers"), .th(""))),
                 .tbody(.forEach(detail.sessions) { line in
                     .tr(.td(.text("\(ZonedTime.day(line.session.startsAt, in: event.zone)) \(ZonedTime.time(line.session.startsAt, in: event.zone))")),
                         .td(.text(line.session.title), .span(.class("meta"), .text(" · \(line.session.sessionKind.label)"))),
                         .td(.text(line.people.map(\.title).joined(separator: ", ")), .if(!line.session.speakersPublished, .span(.class("meta"), .text(" (held back)")))),
-                        .td(.a(.href(to: SiteURL.staffSessionEdit(event.id, line.session.id)), .text("Edit"))))
+                        .td(.a(.href(to: ConveningsURL.staffSessionEdit(event.id, line.session.id)), .text("Edit"))))
                 })),
             sessionForm,
             quotes
@@ -52,7 +52,7 @@ struct ProgrammePage {
 
     private var sessionForm: Node<HTML.BodyContext> {
         let f = FormFields(errors: error?.fieldErrors ?? [:])
-        let action = editing.map { SiteURL.staffSession(event.id, $0.session.id) } ?? SiteURL.staffEventSessions(event.id)
+        let action = editing.map { ConveningsURL.staffSession(event.id, $0.session.id) } ?? ConveningsURL.staffEventSessions(event.id)
         let published = form.map { $0["speakers_published"] == "true" } ?? editing?.session.speakersPublished ?? true
         return .section(
             .h2(.text(editing == nil ? "Add a session" : "Edit session")),
@@ -76,10 +76,10 @@ struct ProgrammePage {
         .section(.h2("Quotes"),
             .ul(.forEach(detail.quotes) { quote in
                 .li(.text("“\(quote.text)” — \(quote.person?.title ?? "unattributed")"),
-                    .form(.class("inline"), .method(.post), .action(to: SiteURL.staffQuoteDelete(event.id, quote.id)),
+                    .form(.class("inline"), .method(.post), .action(to: ConveningsURL.staffQuoteDelete(event.id, quote.id)),
                           FormFields.csrf(csrfToken), .button(.class("secondary"), .type(.submit), .text("Remove"))))
             }),
-            .form(.class("stacked"), .method(.post), .action(to: SiteURL.staffEventQuotes(event.id)),
+            .form(.class("stacked"), .method(.post), .action(to: ConveningsURL.staffEventQuotes(event.id)),
                 FormFields.csrf(csrfToken),
                 FormFields(errors: [:]).textarea("text", "Quote", value: ""),
                 FormFields(errors: [:]).select("person_id", "Said by", options: people, selected: [], blank: true),
@@ -102,8 +102,8 @@ struct ParticipantsPage {
         let f = FormFields(errors: error?.fieldErrors ?? [:])
         return .group(
             .h1(.text("Participants: \(event.title)")),
-            .p(.a(.href(to: SiteURL.staffEventEdit(event.id)), .text("Back to the event")), .text(" · "),
-               .a(.href(to: SiteURL.staffParticipantsCSV(event.id)), .text("Download the list (CSV)"))),
+            .p(.a(.href(to: ConveningsURL.staffEventEdit(event.id)), .text("Back to the event")), .text(" · "),
+               .a(.href(to: ConveningsURL.staffParticipantsCSV(event.id)), .text("Download the list (CSV)"))),
             .unwrap(notice) { .div(.class("notice"), .p(.text($0))) },
             .alert(error),
             .p(.text("\(counts.confirmed) confirmed\(event.capacity.map { " of \($0) places" } ?? "") · \(counts.waitlisted) on the waiting list · \(counts.pending) awaiting approval")),
@@ -113,12 +113,12 @@ struct ParticipantsPage {
                         .td(.text(registration.organization ?? "")), .td(.text(registration.role)),
                         .td(.text(registration.registrationStatus.label)), .td(.text(registration.attended ? "yes" : "")),
                         .td(.forEach(actions(for: registration)) { action in
-                            .form(.class("inline"), .method(.post), .action(to: SiteURL.staffRegistrationAction(event.id, registration.id, action.rawValue)),
+                            .form(.class("inline"), .method(.post), .action(to: ConveningsURL.staffRegistrationAction(event.id, registration.id, action.rawValue)),
                                   FormFields.csrf(csrfToken), .button(.class("secondary"), .type(.submit), .text(label(action))))
                         }))
                 })),
             .section(.h2("Invite someone"),
-                .form(.class("stacked"), .method(.post), .action(to: SiteURL.staffInvitations(event.id)),
+                .form(.class("stacked"), .method(.post), .action(to: ConveningsURL.staffInvitations(event.id)),
                     FormFields.csrf(csrfToken),
                     f.text("name", "Name", value: ""),
                     f.text("email", "E-mail", value: "", type: .email, required: true),
@@ -147,20 +147,5 @@ struct ParticipantsPage {
         case .attended: "Mark attended"
         case .absent: "Mark absent"
         }
-    }
-}
-
-/// Mails recently queued, with their delivery state.
-struct OutboxPage {
-    let rows: [(recipient: String, subject: String, status: String, attempts: Int, error: String?, createdAt: Date)]
-
-    var content: Node<HTML.BodyContext> {
-        .group(.h1("Outbox"),
-            .p(.class("meta"), .text("The latest 100 mails. Pending mails are retried every few seconds, up to \(Outbox.maxAttempts) times.")),
-            .table(.thead(.tr(.th("Queued"), .th("To"), .th("Subject"), .th("Status"), .th("Attempts"))),
-                .tbody(.forEach(rows) { row in
-                    .tr(.td(.text(Format.timestamp(row.createdAt))), .td(.text(row.recipient)), .td(.text(row.subject)),
-                        .td(.text(row.status), .unwrap(row.error) { .span(.class("meta"), .text(" (\($0))")) }), .td(.text(String(row.attempts))))
-                })))
     }
 }

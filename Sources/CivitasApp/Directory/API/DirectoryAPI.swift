@@ -8,20 +8,24 @@ import SQLKit
 struct DirectoryAPI: Sendable {
     let services: AppServices
 
-    func register(on router: Router<AppRequestContext>) {
+    func registerPublic(on group: RouteGroup) {
         for kind in RecordKind.allCases {
-            // Access: public (published records, public fields).
-            router.get(SiteURL.apiList(kind).route) { request, context in try await list(kind, request, context) }
-            router.get(SiteURL.apiRecord(kind, SiteURL.parameter("key")).route) { request, context in try await show(kind, request, context) }
-            // Access: bearer token with the directory:write scope.
-            router.post(SiteURL.apiList(kind).route) { request, context in try await create(kind, request, context) }
-            router.patch(SiteURL.apiRecord(kind, SiteURL.parameter("key")).route) { request, context in try await update(kind, request, context) }
+            // Published records, public fields.
+            group.get(DirectoryURL.apiList(kind)) { request, context in try await list(kind, request, context) }
+            group.get(DirectoryURL.apiRecord(kind, SiteURL.parameter("key"))) { request, context in try await show(kind, request, context) }
         }
-        // Access: public.
-        router.get(SiteURL.apiPopolo.route) { request, context in
-            try await services.cached(request, context, contentType: "application/json; charset=utf-8", json: {
+        group.get(DirectoryURL.apiPopolo) { request, context in
+            try await services.cached(request, context, contentType: "application/json; charset=utf-8", shows: DirectoryTopics.all, json: {
                 try await PopoloExport(store: RecordStore(services.database.db)).document()
             })
+        }
+    }
+
+    /// In the group of tokens with the directory:write scope.
+    func registerWrites(on group: RouteGroup) {
+        for kind in RecordKind.allCases {
+            group.post(DirectoryURL.apiList(kind)) { request, context in try await create(kind, request, context) }
+            group.patch(DirectoryURL.apiRecord(kind, SiteURL.parameter("key"))) { request, context in try await update(kind, request, context) }
         }
     }
 
@@ -30,7 +34,8 @@ struct DirectoryAPI: Sendable {
         let page = try Pagination.from(request)
         let text = query["q"].map(String.init)
         if let text, text.count > 200 { throw AppError.badRequest("q must be at most 200 characters") }
-        return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: QueryParameters.textList, json: {
+        return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: QueryParameters.textList,
+                                         shows: DirectoryTopics.all, json: {
             let store = RecordStore(services.database.db)
             let (records, total) = try await store.list(kind, .init(text: text, offset: page.offset, limit: page.per))
             let items = try await encode(records, kind: kind, store: store)
@@ -40,7 +45,7 @@ struct DirectoryAPI: Sendable {
 
     func show(_ kind: RecordKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let key = try context.parameters.require("key")
-        return try await services.cached(request, context, contentType: "application/json; charset=utf-8", json: {
+        return try await services.cached(request, context, contentType: "application/json; charset=utf-8", shows: DirectoryTopics.all, json: {
             let store = RecordStore(services.database.db)
             guard let record = try await store.find(kind, key: key, publishedOnly: true) else {
                 throw AppError.notFound("No \(kind.label.lowercased()) with the id or slug \"\(key)\"")
@@ -50,16 +55,16 @@ struct DirectoryAPI: Sendable {
     }
 
     func create(_ kind: RecordKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let token = try await APITokens.verify(authorization: request.headers[.authorization], scope: .directoryWrite, services: services)
+        let token = try context.verifiedToken()
         let input = try RecordInput(json: try await body(request, context), kind: kind)
         let outcome = try await SaveRecord(kind: kind, id: nil, input: input, actor: .token(token)).run(services: services)
         var response = try await respond(outcome, kind: kind, status: .created)
-        if case .saved(let record) = outcome { response.headers[.location] = SiteURL.apiRecord(kind, record.urlKey).path }
+        if case .saved(let record) = outcome { response.headers[.location] = DirectoryURL.apiRecord(kind, record.urlKey).path }
         return response
     }
 
     func update(_ kind: RecordKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let token = try await APITokens.verify(authorization: request.headers[.authorization], scope: .directoryWrite, services: services)
+        let token = try context.verifiedToken()
         let key = try context.parameters.require("key")
         let store = RecordStore(services.database.db)
         guard let existing = try await store.find(kind, key: key, publishedOnly: false) else {

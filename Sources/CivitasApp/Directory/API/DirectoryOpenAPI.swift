@@ -14,7 +14,7 @@ enum DirectoryOpenAPI {
                                             "description": kind.hasSlug ? "The id or the slug" : "The id"]]
             let createBody: JSONValue = ["required": true, "content": ["application/json": ["schema": inputSchema(kind, creating: true)]]]
             let patchBody: JSONValue = ["required": true, "content": ["application/json": ["schema": inputSchema(kind, creating: false)]]]
-            paths[SiteURL.apiList(kind).path] = [
+            paths[DirectoryURL.apiList(kind).path] = [
                 "get": ["summary": .string("List \(kind.plural)"), "operationId": .string("list_\(kind.plural)"), "parameters": listParameters,
                         "responses": ["200": OpenAPIDocument.jsonResponse("A page of \(kind.plural)", schema: [
                             "type": "object", "properties": ["items": ["type": "array", "items": schema], "page": ["$ref": "#/components/schemas/Page"]],
@@ -23,7 +23,7 @@ enum DirectoryOpenAPI {
                          "security": [["bearerToken": ["directory:write"]]], "requestBody": createBody,
                          "responses": writeResponses(schema, created: true)],
             ]
-            paths[SiteURL.apiRecord(kind, "{key}").path] = [
+            paths[DirectoryURL.apiRecord(kind, "{key}").path] = [
                 "get": ["summary": .string("One \(kind.label.lowercased())"), "operationId": .string("get_\(kind.rawValue)"), "parameters": keyParameter,
                         "responses": ["200": OpenAPIDocument.jsonResponse("The \(kind.label.lowercased())", schema: schema),
                                       "404": OpenAPIDocument.errorResponse("No such record")]],
@@ -33,7 +33,7 @@ enum DirectoryOpenAPI {
                           "responses": writeResponses(schema, created: false)],
             ]
         }
-        paths[SiteURL.apiPopolo.path] = ["get": [
+        paths[DirectoryURL.apiPopolo.path] = ["get": [
             "summary": "The whole published directory as Popolo JSON", "operationId": "popolo_export",
             "responses": ["200": OpenAPIDocument.jsonResponse("persons, organizations, memberships, posts and areas", schema: ["type": "object"])],
         ]]

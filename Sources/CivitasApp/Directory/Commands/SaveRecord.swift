@@ -22,9 +22,12 @@ struct SaveRecord: Sendable {
     }
 
     func run(services: AppServices) async throws -> Outcome {
-        let outcome = try await services.database.transaction { tx in try await run(on: tx, now: services.now()) }
-        if case .saved = outcome { services.cache.invalidateAll() }
-        return outcome
+        let kind = self.kind
+        return try await services.write { tx in
+            let outcome = try await run(on: tx, now: services.now())
+            guard case .saved(let record) = outcome else { return Written(outcome) }
+            return Written(outcome, changed: DirectoryTopics.changed(kind, id: record.id, slug: record.slug))
+        }
     }
 
     func run(on db: any Database, now: Date) async throws -> Outcome {

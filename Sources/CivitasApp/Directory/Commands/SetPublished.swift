@@ -14,19 +14,18 @@ struct SetPublished: Sendable {
 
     func run(services: AppServices) async throws -> Outcome {
         let now = services.now()
-        let outcome: Outcome = try await services.database.transaction { tx in
+        let kind = self.kind
+        return try await services.write { tx -> Written<Outcome> in
             let store = RecordStore(tx)
-            guard var record = try await store.find(kind, key: id, publishedOnly: false), record.id == id else { return .notFound }
-            guard record.published != published else { return .done(record) }
+            guard var record = try await store.find(kind, key: id, publishedOnly: false), record.id == id else { return Written(.notFound) }
+            guard record.published != published else { return Written(.done(record)) }
             try await store.sql.update(kind.table).set("published", to: SQLBind(published)).set("updated_at", to: SQLBind(now))
                 .where("id", .equal, SQLBind(id)).run()
             try await AuditLog.record(published ? "publish" : "unpublish", kind: kind.rawValue, id: id, summary: record.title,
                                       changes: ["published": AuditChange(before: String(!published), after: String(published))],
                                       by: actor, on: tx, now: now)
             record.published = published
-            return .done(record)
+            return Written(.done(record), changed: DirectoryTopics.changed(kind, id: record.id, slug: record.slug))
         }
-        services.cache.invalidateAll()
-        return outcome
     }
 }

@@ -9,8 +9,8 @@ enum JSONLD {
         var object: [String: JSONValue] = [
             "@context": context,
             "@type": .string(type(of: record)),
-            "@id": .string(baseURL + SiteURL.record(record.kind, record.urlKey).path),
-            "url": .string(baseURL + SiteURL.record(record.kind, record.urlKey).path),
+            "@id": .string(baseURL + DirectoryURL.record(record.kind, record.urlKey).path),
+            "url": .string(baseURL + DirectoryURL.record(record.kind, record.urlKey).path),
             "name": .string(record.title),
         ]
         if let summary = record.text("summary") ?? record.text("description") { object["description"] = .string(summary) }
@@ -27,7 +27,7 @@ enum JSONLD {
             if !current.isEmpty { object["jobTitle"] = .array(current.map { .string($0.title) }) }
             object["memberOf"] = .array(profile.memberships.map { line in
                 role(line, member: ["@type": "Organization", "name": .string(line.organizationName),
-                                    "url": .string(baseURL + SiteURL.record(.organization, line.organizationSlug).path)])
+                                    "url": .string(baseURL + DirectoryURL.record(.organization, line.organizationSlug).path)])
             })
         case .organization:
             if let founded = record.text("founding_date") { object["foundingDate"] = .string(founded) }
@@ -35,7 +35,7 @@ enum JSONLD {
             if let area = profile.references["area_id"] { object["location"] = ["@type": "Place", "name": .string(area.title)] }
             object["member"] = .array(profile.memberships.map { line in
                 let name = line.personName ?? line.memberName ?? ""
-                let path = line.personSlug.map { SiteURL.record(.person, $0).path } ?? line.memberSlug.map { SiteURL.record(.organization, $0).path } ?? ""
+                let path = line.personSlug.map { DirectoryURL.record(.person, $0).path } ?? line.memberSlug.map { DirectoryURL.record(.organization, $0).path } ?? ""
                 return role(line, member: ["@type": line.personName != nil ? "Person" : "Organization", "name": .string(name), "url": .string(baseURL + path)])
             })
         case .area:
@@ -43,7 +43,7 @@ enum JSONLD {
                 object["geo"] = ["@type": "GeoCoordinates", "latitude": .double(latitude), "longitude": .double(longitude)]
             }
             if let parent = profile.references["parent_id"] {
-                object["containedInPlace"] = ["@type": "Place", "name": .string(parent.title), "url": .string(baseURL + SiteURL.record(.area, parent.slug).path)]
+                object["containedInPlace"] = ["@type": "Place", "name": .string(parent.title), "url": .string(baseURL + DirectoryURL.record(.area, parent.slug).path)]
             }
         case .post:
             object["roleName"] = .optional(record.text("role") ?? record.text("label"))

@@ -16,7 +16,7 @@ struct ProfilePage {
             .unwrap(record.text("image").flatMap(WebAddress.init)) { .img(.src(web: $0), .alt(escaping: "Portrait of \(record.title)"), .attribute(named: "width", value: "160")) },
             .unwrap(record.text("summary") ?? record.text("description")) { .p(.text($0)) },
             facts,
-            .if(!profile.topics.isEmpty, .p(.forEach(profile.topics) { .a(.class("tag"), .href(to: SiteURL.record(.topic, $0.slug)), .text($0.name)) })),
+            .if(!profile.topics.isEmpty, .p(.forEach(profile.topics) { .a(.class("tag"), .href(to: DirectoryURL.record(.topic, $0.slug)), .text($0.name)) })),
             ProfileSections(profile: profile).content,
             .group(extraSections),
             sources
@@ -41,7 +41,7 @@ struct ProfilePage {
         let rows: [(String, Node<HTML.BodyContext>)] = record.kind.publicFields.compactMap { field in
             if ["name", "label", "title", "summary", "description", "image", "honorific_prefix", "sort_name", "classification"].contains(field.name) || field.isLink { return nil }
             if let reference = profile.references[field.name] {
-                return (field.label, .a(.href(to: SiteURL.record(reference.kind, reference.slug)), .text(reference.title)))
+                return (field.label, .a(.href(to: DirectoryURL.record(reference.kind, reference.slug)), .text(reference.title)))
             }
             if case .reference = field.kind { return nil }
             guard let display = record[field.name].display else { return nil }
@@ -58,7 +58,7 @@ struct ProfilePage {
         .if(!profile.sources.isEmpty, .section(
             .h2("Sources"),
             .ul(.forEach(profile.sources) { source in
-                .li(.a(.href(to: SiteURL.record(.source, source.slug)), .text(source.title)),
+                .li(.a(.href(to: DirectoryURL.record(.source, source.slug)), .text(source.title)),
                     .unwrap(source.publisher) { .text(", \($0)") },
                     .unwrap(source.publishedOn.flatMap(PartialDate.init)) { .text(", \($0.readable)") })
             })

@@ -39,7 +39,7 @@ struct ProfileSections {
             return .group(
                 .unwrap(profile.record.text("url").flatMap(WebAddress.init)) { .p(.a(.href(to: $0), .text("Read the original"))) },
                 .if(!profile.citedBy.isEmpty, .section(.h2("Cited by"), .ul(.forEach(profile.citedBy) { item in
-                    .li(.a(.href(to: SiteURL.record(item.kind, item.slug)), .text(item.title)), .span(.class("meta"), .text(" (\(item.kind.label.lowercased()))")))
+                    .li(.a(.href(to: DirectoryURL.record(item.kind, item.slug)), .text(item.title)), .span(.class("meta"), .text(" (\(item.kind.label.lowercased()))")))
                 })))
             )
         case .membership:
@@ -67,15 +67,15 @@ struct ProfileSections {
     private func cell(_ column: Column, _ line: MembershipLine) -> Node<HTML.BodyContext> {
         switch column {
         case .office:
-            return line.postSlug.map { .a(.href(to: SiteURL.record(.post, $0)), .text(line.title)) } ?? .text(line.title)
+            return line.postSlug.map { .a(.href(to: DirectoryURL.record(.post, $0)), .text(line.title)) } ?? .text(line.title)
         case .organization:
-            return .a(.href(to: SiteURL.record(.organization, line.organizationSlug)), .text(line.organizationName))
+            return .a(.href(to: DirectoryURL.record(.organization, line.organizationSlug)), .text(line.organizationName))
         case .person:
-            return line.personSlug.map { .a(.href(to: SiteURL.record(.person, $0)), .text(line.personName ?? $0)) } ?? .empty
+            return line.personSlug.map { .a(.href(to: DirectoryURL.record(.person, $0)), .text(line.personName ?? $0)) } ?? .empty
         case .member:
-            return line.memberSlug.map { .a(.href(to: SiteURL.record(.organization, $0)), .text(line.memberName ?? $0)) } ?? .empty
+            return line.memberSlug.map { .a(.href(to: DirectoryURL.record(.organization, $0)), .text(line.memberName ?? $0)) } ?? .empty
         case .area:
-            return line.areaSlug.map { .a(.href(to: SiteURL.record(.area, $0)), .text(line.areaName ?? $0)) } ?? .empty
+            return line.areaSlug.map { .a(.href(to: DirectoryURL.record(.area, $0)), .text(line.areaName ?? $0)) } ?? .empty
         case .role:
             return .text(line.label ?? line.role ?? "member")
         case .dates:
@@ -85,14 +85,14 @@ struct ProfileSections {
 
     private func sourceLinks(_ line: MembershipLine) -> Node<HTML.BodyContext> {
         .forEach((profile.membershipSources[line.membershipId] ?? []).enumerated()) { index, source in
-            .group(.if(index > 0, .text(", ")), .a(.href(to: SiteURL.record(.source, source.slug)), .title(escaping: source.title), .text(source.publisher ?? source.title)))
+            .group(.if(index > 0, .text(", ")), .a(.href(to: DirectoryURL.record(.source, source.slug)), .title(escaping: source.title), .text(source.publisher ?? source.title)))
         }
     }
 
     private func records(_ title: String, _ records: [RecordValues]) -> Node<HTML.BodyContext> {
         .if(!records.isEmpty, .section(
             .h2(.text(title)),
-            .ul(.forEach(records) { record in .li(.a(.href(to: SiteURL.record(record.kind, record.urlKey)), .text(record.title))) })
+            .ul(.forEach(records) { record in .li(.a(.href(to: DirectoryURL.record(record.kind, record.urlKey)), .text(record.title))) })
         ))
     }
 }

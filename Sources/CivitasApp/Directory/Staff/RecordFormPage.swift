@@ -18,7 +18,7 @@ struct RecordFormPage {
         .group(
             .h1(.text(recordID == nil ? "New \(kind.label.lowercased())" : "Edit \(kind.label.lowercased())")),
             .unwrap(error) { error in .div(.class("alert"), .attribute(named: "role", value: "alert"), .p(.text(error.message))) },
-            .form(.class("stacked"), .method(.post), .action(to: recordID.map { SiteURL.staffRecord(kind, $0) } ?? SiteURL.staffList(kind)),
+            .form(.class("stacked"), .method(.post), .action(to: recordID.map { DirectoryURL.staffRecord(kind, $0) } ?? DirectoryURL.staffList(kind)),
                 FormFields.csrf(csrfToken),
                 .if(kind.hasSlug, field(name: "slug", label: "Slug", help: "The address of the page; made from the name when empty",
                                         input: .input(.type(.text), .id("slug"), .name("slug"), .value(escaping: slug)))),
@@ -31,7 +31,7 @@ struct RecordFormPage {
 
     private var publishControls: Node<HTML.BodyContext> {
         guard let recordID else { return .empty }
-        let target = published ? SiteURL.staffUnpublish(kind, recordID) : SiteURL.staffPublish(kind, recordID)
+        let target = published ? DirectoryURL.staffUnpublish(kind, recordID) : DirectoryURL.staffPublish(kind, recordID)
         return .form(.method(.post), .action(to: target),
             FormFields.csrf(csrfToken),
             .p(.text(published ? "This record is public. " : "This record is hidden from the public. "),

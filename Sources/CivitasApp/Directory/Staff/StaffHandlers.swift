@@ -7,13 +7,7 @@ import Hummingbird
 struct StaffHandlers: Sendable {
     let services: AppServices
 
-    func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireStaff()
-        return html(context, title: "Staff", content: StaffHomePage(user: user).content)
-    }
-
     func list(_ kind: RecordKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff()
         let query = request.uri.queryParameters
         let page = try Pagination.from(request, per: 50)
         let text = String(String(query["q"] ?? "").prefix(200))
@@ -25,12 +19,10 @@ struct StaffHandlers: Sendable {
     }
 
     func newForm(_ kind: RecordKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff()
         return try await form(kind, id: nil, published: true, slug: "", values: [:], error: nil, context: context)
     }
 
     func editForm(_ kind: RecordKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff()
         let id = try context.parameters.require("id")
         guard let record = try await RecordStore(services.database.db).find(kind, key: id, publishedOnly: false), record.id == id else {
             throw AppError.notFound("The \(kind.label.lowercased())")
@@ -54,22 +46,22 @@ struct StaffHandlers: Sendable {
     }
 
     func setPublished(_ kind: RecordKind, _ published: Bool, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let user = try context.requireStaff()
+        let user = try context.signedIn()
         let id = try context.parameters.require("id")
         switch try await SetPublished(kind: kind, id: id, published: published, actor: .user(user)).run(services: services) {
-        case .done: return Responses.redirect(to: SiteURL.staffEdit(kind, id).path)
+        case .done: return Responses.redirect(to: DirectoryURL.staffEdit(kind, id).path)
         case .notFound: throw AppError.notFound("The \(kind.label.lowercased())")
         }
     }
 
     private func save(_ kind: RecordKind, id: String?, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let user = try context.requireStaff()
+        let user = try context.signedIn()
         var request = request
         let formData = try await FormBody.read(&request, context: context)
         let input = RecordInput(form: formData, kind: kind)
         switch try await SaveRecord(kind: kind, id: id, input: input, actor: .user(user)).run(services: services) {
         case .saved(let record):
-            return Responses.redirect(to: SiteURL.staffEdit(kind, record.id).path)
+            return Responses.redirect(to: DirectoryURL.staffEdit(kind, record.id).path)
         case .notFound:
             throw AppError.notFound("The \(kind.label.lowercased())")
         case .invalid(let error):

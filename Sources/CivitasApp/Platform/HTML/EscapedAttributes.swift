@@ -13,18 +13,16 @@ protocol LinkDestination {
     var href: String { get }
 }
 
-extension SiteURL: LinkDestination {
-    var href: String { path }
-}
-
 extension WebAddress: LinkDestination {
     var href: String { text }
 }
 
-/// A path of this site with a query string, built by `SiteURL.with(query:)`.
-struct SiteLink: LinkDestination, Sendable, Equatable {
+/// A path of this site with a query string, built by `SitePath.with(query:)`.
+struct SiteLink: SitePath, Equatable {
     let path: String
-    var href: String { path }
+
+    init(path: String) { self.path = path }
+    init(_ destination: some SitePath) { self.path = destination.path }
 }
 
 extension Node where Context: HTMLLinkableContext {

@@ -9,11 +9,20 @@ struct PageLayout {
     let siteName: String
     let user: SignedInUser?
     let csrfToken: String
+    /// The capabilities' links, then Staff for those who may use the dashboard.
+    let navigation: [NavigationLink]
+    /// Links to the machine-readable forms of the site.
+    let footerLinks: [NavigationLink]
+    let identity: IdentityProvider?
 
     init(services: AppServices, context: AppRequestContext) {
         self.siteName = services.configuration.siteName
         self.user = context.user
         self.csrfToken = context.csrfToken
+        self.navigation = (services.site.navigation + [NavigationLink(label: "Staff", destination: SiteURL.staff, visibleTo: .staff)])
+            .filter { $0.visibleTo.allows(context.user) }
+        self.footerLinks = [NavigationLink(label: "API", destination: SiteURL.apiOpenAPI)] + services.site.footerLinks
+        self.identity = services.site.identity
     }
 
     func render(title: String, description: String? = nil, jsonLD: JSONValue? = nil, content: Node<HTML.BodyContext>) -> String {
@@ -39,8 +48,9 @@ struct PageLayout {
                 .a(.class("skip"), .href("#main"), .text("Skip to content")),
                 header,
                 .main(.id("main"), content),
-                .footer(.p(.text("\(siteName) · "), .a(.href(to: SiteURL.apiOpenAPI), .text("API")), .text(" · "),
-                           .a(.href(to: SiteURL.apiPopolo), .text("Popolo export"))))
+                .footer(.p(.text(siteName), .forEach(footerLinks) { link in
+                    .group(.text(" · "), .a(.href(to: link.destination), .text(link.label)))
+                }))
             )
         )
         return html.render()
@@ -51,10 +61,7 @@ struct PageLayout {
             .nav(.attribute(named: "aria-label", value: "Main"),
                 .a(.class("brand"), .href(to: SiteURL.home), .text(siteName)),
                 .ul(
-                    .forEach(RecordKind.publicKinds) { kind in
-                        .li(.a(.href(to: SiteURL.list(kind)), .text(kind.pluralLabel)))
-                    },
-                    .if(user?.role.isStaff == true, .li(.a(.href(to: SiteURL.staff), .text("Staff"))))
+                    .forEach(navigation) { link in .li(.a(.href(to: link.destination), .text(link.label))) }
                 ),
                 accountControls
             )
@@ -62,12 +69,13 @@ struct PageLayout {
     }
 
     private var accountControls: Node<HTML.BodyContext> {
+        guard let identity else { return .empty }
         guard let user else {
-            return .a(.class("account"), .href(to: SiteURL.signIn), .text("Sign in"))
+            return .a(.class("account"), .href(to: identity.signIn), .text("Sign in"))
         }
-        return .form(.class("account"), .method(.post), .action(to: SiteURL.signOut),
+        return .form(.class("account"), .method(.post), .action(to: identity.signOut),
             .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
-            .a(.href(to: SiteURL.account), .text(user.name)), .text(" "),
+            .a(.href(to: identity.account), .text(user.name)), .text(" "),
             .button(.type(.submit), .text("Sign out"))
         )
     }

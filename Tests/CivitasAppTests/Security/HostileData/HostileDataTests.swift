@@ -79,10 +79,10 @@ struct HostileDataTests {
             for kind in Self.kindsInOrder {
                 var fields = Self.hostileBody(kind, references: ids).map { ($0.key, "\($0.value)") }
                 fields = fields.filter { $0.0 != "slug" } + (kind.hasSlug ? [("slug", "form-hostile-\(kind.rawValue)")] : [])
-                let refused = try await editor.post(client, SiteURL.staffList(kind).path,
+                let refused = try await editor.post(client, DirectoryURL.staffList(kind).path,
                                                     fields.map { $0.0 == kind.titleColumn ? ($0.0, "T\r\nBcc: victim@evil.example") : $0 })
                 #expect(refused.status == .badRequest, "the \(kind) form took a line break in \(kind.titleColumn)")
-                let saved = try await editor.post(client, SiteURL.staffList(kind).path, fields)
+                let saved = try await editor.post(client, DirectoryURL.staffList(kind).path, fields)
                 #expect(saved.status == .seeOther, "\(kind) form: \(saved.status) \(saved.text.prefix(200))")
             }
 
@@ -101,13 +101,13 @@ struct HostileDataTests {
                 let refused = try await sendJSON(client, .patch, "/api/v1/events/hostile-event", token: token, json: try Self.json(["title": bad]))
                 #expect(refused.status == .badRequest, "event title took \(bad.debugDescription)")
             }
-            let session = try await editor.post(client, SiteURL.staffEventSessions(eventID).path, [
+            let session = try await editor.post(client, ConveningsURL.staffEventSessions(eventID).path, [
                 ("title", HostilePayloads.fitting(300)), ("kind", "panel"), ("starts_at", "2030-03-02T10:00"), ("ends_at", "2030-03-02T11:00"),
                 ("room", HostilePayloads.fitting(200)), ("description", HostilePayloads.multiLine), ("questions", HostilePayloads.multiLine),
                 ("speakers_published", "true"), ("speaker_ids", ids[.person]!),
             ])
             #expect(session.status == .seeOther, "session: \(session.status)")
-            let quote = try await editor.post(client, SiteURL.staffEventQuotes(eventID).path, [("text", HostilePayloads.multiLine), ("person_id", ids[.person]!)])
+            let quote = try await editor.post(client, ConveningsURL.staffEventQuotes(eventID).path, [("text", HostilePayloads.multiLine), ("person_id", ids[.person]!)])
             #expect(quote.status == .seeOther, "quote: \(quote.status)")
             let visitor = Browser()
             for (index, name) in [HostilePayloads.fitting(200), "=\u{200D}HYPERLINK(\"http://evil.example\")", "@SUM(A1)"].enumerated() {
@@ -131,8 +131,8 @@ struct HostileDataTests {
                 #expect(problems.isEmpty, "\(path): \(problems)")
                 #expect(response.text.contains("&quot;&gt;&lt;img") || !path.contains("hostile") , "\(path) shows the payload escaped")
             }
-            var staffPages = ["/staff", "/staff/events", SiteURL.staffEventEdit(eventID).path, SiteURL.staffEventSessions(eventID).path,
-                              SiteURL.staffParticipants(eventID).path, "/staff/audit", "/staff/outbox", "/staff/tokens", "/staff/users"]
+            var staffPages = ["/staff", "/staff/events", ConveningsURL.staffEventEdit(eventID).path, ConveningsURL.staffEventSessions(eventID).path,
+                              ConveningsURL.staffParticipants(eventID).path, "/staff/audit", "/staff/outbox", "/staff/tokens", "/staff/users"]
             for kind in Self.kindsInOrder { staffPages += ["/staff/\(kind.plural)", "/staff/\(kind.plural)/\(ids[kind]!)/edit"] }
             for path in staffPages {
                 let response = try await editor.get(client, path)
@@ -151,7 +151,7 @@ struct HostileDataTests {
                 #expect(problems.isEmpty, "\(path): \(problems)")
             }
             // The participants export.
-            let csv = try await editor.get(client, SiteURL.staffParticipantsCSV(eventID).path)
+            let csv = try await editor.get(client, ConveningsURL.staffParticipantsCSV(eventID).path)
             #expect(csv.status == .ok)
             let csvProblems = OutputChecks.csv(csv.text, rows: 4)
             #expect(csvProblems.isEmpty, "\(csvProblems)")
@@ -169,10 +169,10 @@ struct HostileDataTests {
             #expect(pending.count >= 3)
             for mail in pending {
                 let message = MailMessage(id: mail.id, from: "network@example.org", to: mail.mail.recipient, subject: mail.mail.subject,
-                                          body: mail.mail.body, calendar: mail.mail.calendar, date: mail.createdAt)
+                                          body: mail.mail.body, attachments: mail.mail.attachments, date: mail.createdAt)
                 let problems = OutputChecks.mail(message.rendered())
                 #expect(problems.isEmpty, "mail \(mail.mail.subject.prefix(40)): \(problems)")
-                if let calendar = mail.mail.calendar { #expect(OutputChecks.iCalendar(calendar).isEmpty) }
+                for attachment in mail.mail.attachments where attachment.filename.hasSuffix(".ics") { #expect(OutputChecks.iCalendar(attachment.content).isEmpty) }
                 #expect(!MailHeader.smtpData(message.rendered()).dropLast(5).contains("\r\n.\r\n"), "the data ends only at its end")
             }
         }

@@ -1,5 +1,7 @@
-/// What an account may do. Staff (admin, editor, organizer) keep the directory; only
-/// admins manage accounts, API tokens and read the audit log.
+/// What an account may do. Staff (admin, editor, organizer) keep the network's records;
+/// only admins manage accounts, API tokens and read the audit log. Accounts stores and
+/// checks them; Platform names them so that every capability declares its routes' access
+/// rules in the same words.
 public enum Role: String, CaseIterable, Sendable, Codable {
     case admin
     case editor

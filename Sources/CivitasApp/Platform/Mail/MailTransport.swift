@@ -19,15 +19,15 @@ extension MailTransport {
     }
 }
 
-/// A mail as written on the wire (RFC 5322 with a MIME text part and, for mail about an
-/// event, its .ics as a second part).
+/// A mail as written on the wire (RFC 5322 with a MIME text part and, when the mail carries
+/// attachments, one part for each).
 struct MailMessage: Sendable {
     let id: String
     let from: String
     let to: String
     let subject: String
     let body: String
-    let calendar: String?
+    let attachments: [MailAttachment]
     let date: Date
 
     var messageID: String { "<\(id)@\(from.split(separator: "@").last ?? "civitas")>" }
@@ -43,18 +43,22 @@ struct MailMessage: Sendable {
             "MIME-Version: 1.0",
         ]
         let text = Self.base64Lines(body)
-        guard let calendar else {
+        guard !attachments.isEmpty else {
             headers += ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64"]
             return (headers + ["", text]).joined(separator: "\r\n") + "\r\n"
         }
         let boundary = "civitas-\(id)"
         headers.append("Content-Type: multipart/mixed; boundary=\"\(boundary)\"")
-        let parts = [
-            "--\(boundary)", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", text,
-            "--\(boundary)", "Content-Type: text/calendar; charset=utf-8; method=PUBLISH; name=\"invite.ics\"",
-            "Content-Disposition: attachment; filename=\"invite.ics\"", "Content-Transfer-Encoding: base64", "",
-            Self.base64Lines(calendar), "--\(boundary)--",
-        ]
+        var parts = ["--\(boundary)", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", text]
+        for attachment in attachments {
+            // File names and types come from the project's code, never from a person; they are
+            // still passed through the header encoder so that none can end its line.
+            let name = MailHeader.encode(attachment.filename).replacingOccurrences(of: "\"", with: "")
+            parts += ["--\(boundary)", "Content-Type: \(MailHeader.encode(attachment.contentType)); name=\"\(name)\"",
+                      "Content-Disposition: attachment; filename=\"\(name)\"", "Content-Transfer-Encoding: base64", "",
+                      Self.base64Lines(attachment.content)]
+        }
+        parts.append("--\(boundary)--")
         return (headers + [""] + parts).joined(separator: "\r\n") + "\r\n"
     }
 

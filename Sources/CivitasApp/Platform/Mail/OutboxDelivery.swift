@@ -62,7 +62,7 @@ struct OutboxDelivery: Service {
         let mine = batch.filter { claimed.contains($0.id) }
         let messages = mine.map { pending in
             MailMessage(id: pending.id, from: services.configuration.mailFrom, to: pending.mail.recipient,
-                        subject: pending.mail.subject, body: pending.mail.body, calendar: pending.mail.calendar,
+                        subject: pending.mail.subject, body: pending.mail.body, attachments: pending.mail.attachments,
                         date: pending.createdAt)
         }
         // Spread over a few connections at once: a relay answers each command in turn.

@@ -1,0 +1,28 @@
+import Foundation
+import Plot
+
+/// The convenings' part of the home page: the next events, or, when none is coming, the
+/// most recent ones, so a visitor always finds the events.
+struct EventsHomeSection: HomeSectionProvider {
+    let services: AppServices
+    static let count = 5
+
+    var shows: [ChangeTopic] { [.every(EventTopics.event)] }
+
+    func homeSection() async throws -> Node<HTML.BodyContext>? {
+        let store = EventStore(services.database.db)
+        let now = services.now()
+        var (events, _) = try await store.list(.init(when: .upcoming, limit: Self.count), now: now)
+        let upcoming = !events.isEmpty
+        if !upcoming { (events, _) = try await store.list(.init(when: .past, limit: Self.count), now: now) }
+        guard !events.isEmpty else { return nil }
+        return .section(
+            .h2(.text(upcoming ? "Coming up" : "Recent events")),
+            .ul(.forEach(events) { event in
+                .li(.a(.href(to: ConveningsURL.event(event.slug)), .text(event.title)), .div(.class("meta"), .text(event.startDay)))
+            }),
+            .p(.a(.href(to: ConveningsURL.events.with(query: upcoming ? [] : [("when", "past")])),
+                  .text(upcoming ? "All upcoming events" : "All past events")))
+        )
+    }
+}

@@ -1,0 +1,54 @@
+import FluentKit
+import Hummingbird
+import ServiceLifecycle
+
+/// What a capability contributes, declared in one place (as Decidim's component manifest).
+/// Platform reads nothing else of a capability: adding one is a folder and one line in
+/// `Sources/CivitasApp/Modules.swift`, and edits no Platform file.
+protocol CivitasModule: Sendable {
+    var name: String { get }
+    /// Numbered, in the order they run; each with a `revert`.
+    var migrations: [any Migration] { get }
+    /// Registers the capability's routes, each in a group with its access rule.
+    func registerRoutes(on routes: SiteRoutes)
+    /// Links in the site's main navigation, in the order shown.
+    var navigationLinks: [NavigationLink] { get }
+    /// Links on the staff dashboard, under the capability's heading.
+    var staffLinks: StaffLinks? { get }
+    /// Sections of the home page, in module order.
+    var homeSections: [any HomeSectionProvider] { get }
+    /// Sections this capability adds to other capabilities' profile pages.
+    var profileSections: [any ProfileSectionProvider] { get }
+    /// Scopes an API token may carry for this capability's writes.
+    var apiScopes: [APIScope] { get }
+    /// Sessions, tokens and sign-in links (the capability that keeps accounts gives one).
+    var identity: IdentityProvider? { get }
+    /// Links in the footer of every page.
+    var footerLinks: [NavigationLink] { get }
+    /// Work that runs beside the HTTP server while it runs.
+    var backgroundServices: [any Service] { get }
+    /// Work to do after every published change, here or in another process (caches of the
+    /// capability's own, a search index).
+    var changeSubscribers: [ChangePublisher.Subscriber] { get }
+    /// Adds this capability's records to the demo network, inside the given transaction.
+    func loadDemo(on db: any Database, services: AppServices) async throws
+    /// OpenAPI path items, keyed by path.
+    var openAPIPaths: [String: JSONValue] { get }
+    /// The capability's public records as documents for a search index.
+    var searchDocuments: (any SearchDocumentSource)? { get }
+}
+
+extension CivitasModule {
+    var navigationLinks: [NavigationLink] { [] }
+    var staffLinks: StaffLinks? { nil }
+    var homeSections: [any HomeSectionProvider] { [] }
+    var profileSections: [any ProfileSectionProvider] { [] }
+    var apiScopes: [APIScope] { [] }
+    var identity: IdentityProvider? { nil }
+    var footerLinks: [NavigationLink] { [] }
+    var backgroundServices: [any Service] { [] }
+    var changeSubscribers: [ChangePublisher.Subscriber] { [] }
+    func loadDemo(on db: any Database, services: AppServices) async throws {}
+    var openAPIPaths: [String: JSONValue] { [:] }
+    var searchDocuments: (any SearchDocumentSource)? { nil }
+}

@@ -1,0 +1,19 @@
+import Plot
+
+/// The record a profile page shows, as other capabilities see it: its kind (a directory
+/// kind such as "person", "organization", "area"), id and title.
+struct ProfileSubject: Sendable {
+    let kind: String
+    let id: String
+    let title: String
+}
+
+/// A capability that adds a section to profile pages, such as the events a city hosted or a
+/// mayor spoke at. The capability that owns the page knows the providers only through this,
+/// so each adds its part without depending on the other.
+protocol ProfileSectionProvider: Sendable {
+    /// The section for this record, or nil when the capability has nothing to show.
+    func profileSection(for subject: ProfileSubject) async throws -> Node<HTML.BodyContext>?
+    /// What the section shows, so the cached profile page is refreshed when it changes.
+    var shows: [ChangeTopic] { get }
+}

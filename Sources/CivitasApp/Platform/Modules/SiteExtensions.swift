@@ -1,0 +1,44 @@
+import Synchronization
+
+/// What the installed capabilities contribute to pages they do not own: navigation links,
+/// the staff dashboard, home and profile sections, API scopes. Filled once from the module
+/// manifests when the application is built (modules are made from `AppServices`, so this
+/// cannot be known before), read by every page afterwards.
+final class SiteExtensions: Sendable {
+    struct Contents: Sendable {
+        var navigation: [NavigationLink] = []
+        var footerLinks: [NavigationLink] = []
+        var identity: IdentityProvider?
+        var staffLinks: [StaffLinks] = []
+        var homeSections: [any HomeSectionProvider] = []
+        var profileSections: [any ProfileSectionProvider] = []
+        var apiScopes: [APIScope] = []
+        var searchSources: [String: any SearchDocumentSource] = [:]
+    }
+
+    private let contents = Mutex(Contents())
+
+    func install(_ modules: [any CivitasModule]) {
+        var new = Contents()
+        for module in modules {
+            new.navigation += module.navigationLinks
+            new.footerLinks += module.footerLinks
+            if let identity = module.identity { new.identity = identity }
+            if let links = module.staffLinks { new.staffLinks.append(links) }
+            new.homeSections += module.homeSections
+            new.profileSections += module.profileSections
+            new.apiScopes += module.apiScopes
+            if let source = module.searchDocuments { new.searchSources[module.name] = source }
+        }
+        contents.withLock { $0 = new }
+    }
+
+    var navigation: [NavigationLink] { contents.withLock { $0.navigation } }
+    var footerLinks: [NavigationLink] { contents.withLock { $0.footerLinks } }
+    var identity: IdentityProvider? { contents.withLock { $0.identity } }
+    var staffLinks: [StaffLinks] { contents.withLock { $0.staffLinks } }
+    var homeSections: [any HomeSectionProvider] { contents.withLock { $0.homeSections } }
+    var profileSections: [any ProfileSectionProvider] { contents.withLock { $0.profileSections } }
+    var apiScopes: [APIScope] { contents.withLock { $0.apiScopes } }
+    var searchSources: [String: any SearchDocumentSource] { contents.withLock { $0.searchSources } }
+}

@@ -1,0 +1,67 @@
+import HTTPTypes
+import Hummingbird
+
+/// A route as registered: its method, its pattern and who may use it. The route-walking
+/// test reads these; nothing else keeps a list of routes.
+struct RegisteredRoute: Sendable, CustomStringConvertible {
+    let method: HTTPRequest.Method
+    let path: String
+    let rule: AccessRule
+    let module: String
+
+    var description: String { "\(method) \(path) (\(rule))" }
+}
+
+/// The router as capabilities see it. Routes are added only in groups, each with its access
+/// rule, so no route can be registered without one; `AccessMiddleware` enforces the rule.
+final class SiteRoutes {
+    private let router: Router<AppRequestContext>
+    private let tokens: (any APITokenVerifier)?
+    private(set) var registered: [RegisteredRoute] = []
+    /// The module whose routes are being registered.
+    var module = ""
+
+    init(router: Router<AppRequestContext>, tokens: (any APITokenVerifier)?) {
+        self.router = router
+        self.tokens = tokens
+    }
+
+    /// Registers the routes `body` adds, all under `rule`.
+    func group(_ rule: AccessRule, _ body: (RouteGroup) -> Void) {
+        let group = router.group().add(middleware: AccessMiddleware(rule: rule, tokens: tokens))
+        body(RouteGroup(group: group, rule: rule, routes: self))
+    }
+
+    fileprivate func record(_ method: HTTPRequest.Method, _ path: String, rule: AccessRule) {
+        registered.append(RegisteredRoute(method: method, path: path, rule: rule, module: module))
+    }
+}
+
+/// Routes that share an access rule.
+struct RouteGroup {
+    fileprivate let group: RouterGroup<AppRequestContext>
+    let rule: AccessRule
+    fileprivate let routes: SiteRoutes
+
+    typealias Handler = @Sendable (Request, AppRequestContext) async throws -> Response
+
+    func get(_ path: some SitePath, use handler: @escaping Handler) {
+        routes.record(.get, path.path, rule: rule)
+        group.get(path.route, use: handler)
+    }
+
+    func post(_ path: some SitePath, use handler: @escaping Handler) {
+        routes.record(.post, path.path, rule: rule)
+        group.post(path.route, use: handler)
+    }
+
+    func patch(_ path: some SitePath, use handler: @escaping Handler) {
+        routes.record(.patch, path.path, rule: rule)
+        group.patch(path.route, use: handler)
+    }
+
+    func delete(_ path: some SitePath, use handler: @escaping Handler) {
+        routes.record(.delete, path.path, rule: rule)
+        group.delete(path.route, use: handler)
+    }
+}
