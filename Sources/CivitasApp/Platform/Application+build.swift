@@ -7,9 +7,15 @@ import Prometheus
 import SQLKit
 import ServiceLifecycle
 
-/// The installed modules, with what they contribute to others' pages registered.
+/// Platform, then the capabilities.
+func allModules(services: AppServices) -> [any CivitasModule] {
+    [PlatformModule(services: services)] + capabilityModules(services: services)
+}
+
+/// The installed modules, with what they contribute to others' pages and their change
+/// subscribers registered with the services.
 func installModules(services: AppServices) -> [any CivitasModule] {
-    let modules = [PlatformModule(services: services)] + capabilityModules(services: services)
+    let modules = allModules(services: services)
     services.site.install(modules)
     for module in modules {
         for subscriber in module.changeSubscribers { services.changes.subscribe(subscriber) }
@@ -116,7 +122,7 @@ func registerRoutes(of modules: [any CivitasModule], on router: Router<AppReques
 
 /// Every route the application serves, with its access rule: what the route-walking test checks.
 func routeTable(services: AppServices) -> [RegisteredRoute] {
-    registerRoutes(of: installModules(services: services), on: Router(context: AppRequestContext.self))
+    registerRoutes(of: allModules(services: services), on: Router(context: AppRequestContext.self))
 }
 
 /// Closes the database connections after the HTTP server has drained.
