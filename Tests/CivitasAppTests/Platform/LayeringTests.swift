@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// Platform is the bottom layer: nothing under `Sources/CivitasApp/Platform/` names a type,
+/// table or route of a capability. This test reads the sources: it collects every type a
+/// capability folder declares and every table its migrations create, and fails on a Platform
+/// file that names one.
+@Suite struct LayeringTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/CivitasApp")
+
+    static func swiftFiles(under folder: String) throws -> [(path: String, source: String)] {
+        let base = root.appendingPathComponent(folder)
+        let files = try #require(FileManager.default.enumerator(atPath: base.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        return try files.map { ("\(folder)/\($0)", try String(contentsOf: base.appendingPathComponent($0), encoding: .utf8)) }
+    }
+
+    static func matches(_ pattern: String, in text: String) -> [String] {
+        let expression = try! NSRegularExpression(pattern: pattern)
+        return expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+
+    /// Code without its comments, which may well speak of capabilities.
+    static func code(_ source: String) -> String {
+        source.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in line.range(of: "//").map { String(line[..<$0.lowerBound]) } ?? String(line) }
+            .joined(separator: "\n")
+    }
+
+    @Test func platformNamesNoCapabilityTypeOrTable() throws {
+        let capabilityFolders = try FileManager.default.contentsOfDirectory(atPath: Self.root.path)
+            .filter { $0 != "Platform" && !$0.hasSuffix(".swift") }
+        #expect(capabilityFolders.contains("Directory") && capabilityFolders.contains("Convenings"))
+        var names: Set<String> = []
+        var tables: Set<String> = []
+        for folder in capabilityFolders {
+            for file in try Self.swiftFiles(under: folder) {
+                // Top-level declarations only: a nested `Request` or `Outcome` is named through its owner.
+                names.formUnion(Self.matches(#"(?m)^(?:(?:public|final|private|fileprivate|internal)\s+)*(?:struct|enum|class|protocol|actor|typealias)\s+([A-Z][A-Za-z0-9_]*)"#,
+                                             in: file.source))
+                tables.formUnion(Self.matches(#"schema\("([a-z_]+)"\)"#, in: file.source))
+                tables.formUnion(Self.matches(#"static let schema = "([a-z_]+)""#, in: file.source))
+            }
+        }
+        #expect(names.contains("RecordKind") && names.contains("RegistrationDesk") && tables.contains("events"), "the scan found the capabilities")
+        var problems: [String] = []
+        for file in try Self.swiftFiles(under: "Platform") {
+            let code = Self.code(file.source)
+            let identifiers = Set(Self.matches(#"\b([A-Za-z_][A-Za-z0-9_]*)\b"#, in: code))
+            for name in names.intersection(identifiers).sorted() { problems.append("\(file.path) names \(name)") }
+            for table in tables.sorted() where code.contains("\"\(table)\"") { problems.append("\(file.path) names the table \(table)") }
+        }
+        #expect(problems.isEmpty, "Platform depends on capabilities:\n\(problems.joined(separator: "\n"))")
+    }
+}
