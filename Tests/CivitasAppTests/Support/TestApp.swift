@@ -15,7 +15,7 @@ func withApp(
     live: Bool = false,
     _ body: @Sendable (any TestClientProtocol, AppServices) async throws -> Void
 ) async throws {
-    let (location, cleanup) = try await database.makeLocation()
+    let (location, cleanup) = try await database.makeLocation(demo: demo)
     var logger = Logger(label: "civitas-test")
     logger.logLevel = .warning
     // Each test has its own data folder, so mail the outbox writes stays out of the project.

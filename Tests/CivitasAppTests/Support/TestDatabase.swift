@@ -29,24 +29,85 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
         return [.sqlite]
     }
 
-    /// A new, empty database for one test.
-    func makeLocation() async throws -> (DatabaseLocation, cleanup: @Sendable () async -> Void) {
-        let name = "civitas_test_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16))"
+    /// A new database for one test, migrated (and holding the demo network when `demo`):
+    /// copied from a template made once per run, not migrated again (see `TestTemplates`).
+    func makeLocation(demo: Bool = false) async throws -> (DatabaseLocation, cleanup: @Sendable () async -> Void) {
+        let name = Self.newName()
+        let template = try await TestTemplates.template(self, demo: demo)
         switch self {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).sqlite").path
+            guard case .sqlite(let templatePath) = template else { preconditionFailure() }
+            try FileManager.default.copyItem(atPath: templatePath, toPath: path)
             return (.sqlite(path: path), {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             })
         case .postgres:
             let admin = try PostgresAdmin.shared()
-            try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+            guard case .postgres(let templateURL) = template, let templateName = URLComponents(string: templateURL)?.path.dropFirst() else {
+                preconditionFailure()
+            }
+            try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name) TEMPLATE \(unsafeRaw: String(templateName))").run()
             var components = URLComponents(string: Self.adminURL!)!
             components.path = "/\(name)"
             return (.postgres(url: components.string!), {
                 try? await admin.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
             })
         }
+    }
+}
+
+extension TestDatabase {
+    static func newName() -> String {
+        "civitas_test_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16))"
+    }
+
+    /// An empty database, for templates.
+    func makeEmptyLocation(named name: String) async throws -> DatabaseLocation {
+        switch self {
+        case .sqlite:
+            return .sqlite(path: FileManager.default.temporaryDirectory.appendingPathComponent("\(name).sqlite").path)
+        case .postgres:
+            try await PostgresAdmin.shared().sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+            var components = URLComponents(string: Self.adminURL!)!
+            components.path = "/\(name)"
+            return .postgres(url: components.string!)
+        }
+    }
+}
+
+/// Migrated databases to copy, one per database kind and demo choice, made once per test run:
+/// each test's database is a file copy (SQLite) or `CREATE DATABASE ... TEMPLATE` (PostgreSQL),
+/// so adding a module's migrations does not slow every test.
+enum TestTemplates {
+    private static let templates = Mutex<[String: Task<DatabaseLocation, any Error>]>([:])
+
+    static func template(_ database: TestDatabase, demo: Bool) async throws -> DatabaseLocation {
+        let key = "\(database.rawValue)-\(demo)"
+        let task = templates.withLock { templates in
+            if let task = templates[key] { return task }
+            let task = Task { try await make(database, demo: demo) }
+            templates[key] = task
+            return task
+        }
+        return try await task.value
+    }
+
+    private static func make(_ database: TestDatabase, demo: Bool) async throws -> DatabaseLocation {
+        let location = try await database.makeEmptyLocation(named: "civitas_template_\(demo ? "demo" : "empty")_\(TestDatabase.newName().suffix(8))")
+        var logger = Logger(label: "civitas-test-template")
+        logger.logLevel = .warning
+        let configuration = AppConfiguration(database: location, dataDirectory: NSTemporaryDirectory(), loadDemo: demo, publicCacheSeconds: 0)
+        let services = AppServices(database: try AppDatabase(location: location, logger: logger, poolTimeout: .seconds(300)),
+                                   configuration: configuration, logger: logger, passwordCost: 4)
+        try await prepareDatabase(services: services)
+        if case .sqlite = location {
+            // Everything into the main file, so copying that one file copies the database.
+            _ = try await services.database.sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").all()
+        }
+        // PostgreSQL copies a template only while nobody is connected to it.
+        await services.database.shutdown()
+        return location
     }
 }
 
