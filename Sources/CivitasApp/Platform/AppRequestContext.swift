@@ -1,4 +1,5 @@
 import Hummingbird
+import Synchronization
 import Logging
 import NIOCore
 
@@ -8,8 +9,11 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The signed-in account, set by `SessionMiddleware` from the session cookie.
     public var user: SignedInUser?
-    /// The token the forms on this page must send back.
-    public var csrfToken: String = ""
+    /// The token the forms on this page must send back. Reading it marks the answer as one
+    /// that carries a form, so the CSRF cookie is set only on such answers (see CSRFMiddleware).
+    public var csrfToken: String { csrf?.read() ?? "" }
+    /// Set by CSRFMiddleware.
+    var csrf: CSRFTokenUse?
     /// For a signed-in person, the CSRF token bound to their session (set with `user`).
     public var sessionCSRFToken: String?
     /// The API token that authenticated this request, set by the access rule of an API-scope route group.
@@ -38,4 +42,19 @@ public struct AppRequestContext: RequestContext {
         guard let apiToken else { throw AppError(.unauthorized, "This needs an API token") }
         return apiToken
     }
+}
+
+/// This request's CSRF token, and whether anything put it in a form.
+final class CSRFTokenUse: Sendable {
+    let value: String
+    private let used = Atomic(false)
+
+    init(_ value: String) { self.value = value }
+
+    func read() -> String {
+        used.store(true, ordering: .relaxed)
+        return value
+    }
+
+    var wasUsed: Bool { used.load(ordering: .relaxed) }
 }

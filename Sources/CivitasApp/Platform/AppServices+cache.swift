@@ -12,12 +12,15 @@ extension AppServices {
     func cached(_ request: Request, _ context: AppRequestContext, contentType: String, reads parameters: [String] = [],
                 shows: [ChangeTopic], render: @escaping @Sendable () async throws -> ByteBuffer) async throws -> Response {
         let isAPI = request.uri.path.hasPrefix("/api/")
-        guard cache.isEnabled, request.method == .get || request.method == .head, isAPI || context.user == nil else {
-            return Responses.bytes(try await render(), contentType: contentType)
+        let isPublic = isAPI || context.user == nil
+        guard cache.isEnabled, request.method == .get || request.method == .head, isPublic else {
+            var response = Responses.bytes(try await render(), contentType: contentType)
+            if isPublic { response.headers[.cacheControl] = Self.publicCacheControl }
+            return response
         }
         let entry = try await cache.entry(for: Self.cacheKey(request, reads: parameters), now: now(), contentType: contentType,
                                           shows: shows, render: render)
-        return Responses.bytes(entry.body, contentType: entry.contentType)
+        return entry.body.response(to: request, contentType: entry.contentType, headers: [.cacheControl: Self.publicCacheControl])
     }
 
     func cached(_ request: Request, _ context: AppRequestContext, contentType: String, reads parameters: [String] = [],
@@ -31,6 +34,10 @@ extension AppServices {
                     html: @escaping @Sendable () async throws -> String) async throws -> Response {
         try await cached(request, context, contentType: "text/html; charset=utf-8", reads: parameters, shows: shows) { ByteBuffer(string: try await html()) }
     }
+
+    /// Browsers and shared caches (a CDN) may keep a public answer for a short while, then ask
+    /// again with its ETag and get a 304 when nothing changed.
+    static let publicCacheControl = "public, max-age=30"
 
     /// The path and the values of the parameters the route reads, in a fixed order.
     static func cacheKey(_ request: Request, reads parameters: [String]) -> String {

@@ -33,6 +33,7 @@ public func buildApplication(services: AppServices) async throws -> some Applica
     // crawlers and monitors expect.
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware(secureCookies: services.configuration.secureCookies))
+    router.add(middleware: HTTPCachingMiddleware())
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware(services: services))
     router.add(middleware: InputSanityMiddleware())

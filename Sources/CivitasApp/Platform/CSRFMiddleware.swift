@@ -20,7 +20,8 @@ struct CSRFMiddleware: RouterMiddleware {
         var context = context
         var request = request
         let existing = request.cookies[Self.cookieName]?.value
-        context.csrfToken = context.sessionCSRFToken ?? existing ?? Secrets.randomToken()
+        let token = CSRFTokenUse(context.sessionCSRFToken ?? existing ?? Secrets.randomToken())
+        context.csrf = token
         let expected = context.sessionCSRFToken ?? existing
 
         if request.method == .post, !request.uri.path.hasPrefix("/api/") {
@@ -31,8 +32,10 @@ struct CSRFMiddleware: RouterMiddleware {
         }
 
         var response = try await next(request, context)
-        if existing == nil, response.headers[.contentType]?.hasPrefix("text/html") == true {
-            response.setCookie(Cookie(name: Self.cookieName, value: context.csrfToken, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+        // Only an answer that carries a form sets the cookie: other pages stay free of cookies,
+        // so a shared cache or CDN may keep them.
+        if existing == nil, context.sessionCSRFToken == nil, token.wasUsed {
+            response.setCookie(Cookie(name: Self.cookieName, value: token.value, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
         }
         return response
     }

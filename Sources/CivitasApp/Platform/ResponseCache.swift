@@ -17,11 +17,12 @@ import Synchronization
 /// `AppServices.cached`), so made-up parameters cannot multiply the entries of one page.
 public final class ResponseCache: Sendable {
     struct Entry: Sendable {
-        let body: ByteBuffer
+        /// The body with its entity tag and gzipped form, made once.
+        let body: EncodedBody
         let contentType: String
         let storedAt: Date
         let shows: [ChangeTopic]
-        var bytes: Int { body.readableBytes + contentType.utf8.count + 64 }
+        var bytes: Int { body.bytes + contentType.utf8.count + 64 }
     }
 
     private struct State {
@@ -63,7 +64,7 @@ public final class ResponseCache: Sendable {
                 return (Task { entry }, state.generation)
             }
             if let running = state.rendering[key] { return (running.task, running.generation) }
-            let task = Task { Entry(body: try await render(), contentType: contentType, storedAt: now, shows: shows) }
+            let task = Task { Entry(body: EncodedBody(try await render(), contentType: contentType), contentType: contentType, storedAt: now, shows: shows) }
             state.rendering[key] = (task, shows, state.generation)
             return (task, state.generation)
         }

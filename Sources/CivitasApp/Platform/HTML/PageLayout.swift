@@ -8,7 +8,8 @@ import Plot
 struct PageLayout {
     let siteName: String
     let user: SignedInUser?
-    let csrfToken: String
+    /// Read only when the page carries the sign-out form (see `CSRFTokenUse`).
+    private let csrf: CSRFTokenUse?
     /// The capabilities' links, then Staff for those who may use the dashboard.
     let navigation: [NavigationLink]
     /// Links to the machine-readable forms of the site.
@@ -18,7 +19,7 @@ struct PageLayout {
     init(services: AppServices, context: AppRequestContext) {
         self.siteName = services.configuration.siteName
         self.user = context.user
-        self.csrfToken = context.csrfToken
+        self.csrf = context.csrf
         self.navigation = (services.site.navigation + [NavigationLink(label: "Staff", destination: SiteURL.staff, visibleTo: .staff)])
             .filter { $0.visibleTo.allows(context.user) }
         self.footerLinks = [NavigationLink(label: "API", destination: SiteURL.apiOpenAPI)] + services.site.footerLinks
@@ -74,7 +75,7 @@ struct PageLayout {
             return .a(.class("account"), .href(to: identity.signIn), .text("Sign in"))
         }
         return .form(.class("account"), .method(.post), .action(to: identity.signOut),
-            .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
+            .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrf?.read() ?? "")),
             .a(.href(to: identity.account), .text(user.name)), .text(" "),
             .button(.type(.submit), .text("Sign out"))
         )

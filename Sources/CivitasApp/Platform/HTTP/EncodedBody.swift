@@ -1,0 +1,84 @@
+import CompressNIO
+import Crypto
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// One answer's body in the forms caches and clients ask for: as it is, with its entity tag,
+/// and gzipped when it is text over 1 KB. Cached answers keep this, so a cached page is
+/// hashed and compressed once, not once per request.
+struct EncodedBody: Sendable {
+    let identity: ByteBuffer
+    /// A strong validator: the same bytes give the same tag in every process.
+    let etag: String
+    let gzipped: ByteBuffer?
+
+    static let compressionThreshold = 1_024
+
+    init(_ body: ByteBuffer, contentType: String) {
+        identity = body
+        let digest = SHA256.hash(data: body.readableBytesView)
+        etag = "\"" + Data(digest.prefix(16)).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "") + "\""
+        gzipped = body.readableBytes > Self.compressionThreshold && Self.isText(contentType) ? Self.gzip(body) : nil
+    }
+
+    var bytes: Int { identity.readableBytes + (gzipped?.readableBytes ?? 0) + etag.utf8.count }
+
+    /// Text, JSON, calendars, CSS and JavaScript compress well; images and archives do not.
+    static func isText(_ contentType: String) -> Bool {
+        let type = contentType.lowercased()
+        return type.hasPrefix("text/") || type.contains("json") || type.contains("javascript") || type.contains("xml")
+    }
+
+    static func gzip(_ body: ByteBuffer) -> ByteBuffer? {
+        var input = body
+        guard let compressed = try? input.compress(with: .gzip()), compressed.readableBytes < body.readableBytes else { return nil }
+        return compressed
+    }
+
+    /// The answer for this request: 304 when the client's copy is current, else 200, gzipped
+    /// when the client accepts it.
+    func response(to request: Request, contentType: String, headers extra: HTTPFields = [:]) -> Response {
+        var headers = extra
+        headers[.contentType] = contentType
+        headers[.eTag] = etag
+        if gzipped != nil { headers[.vary] = "Accept-Encoding" }
+        if HTTPValidators.matches(request.headers[.ifNoneMatch], etag: etag) {
+            headers[.contentType] = nil
+            return Response(status: .notModified, headers: headers)
+        }
+        if let gzipped, HTTPValidators.acceptsGzip(request.headers[.acceptEncoding]) {
+            headers[.contentEncoding] = "gzip"
+            headers[.contentLength] = String(gzipped.readableBytes)
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: gzipped))
+        }
+        headers[.contentLength] = String(identity.readableBytes)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: identity))
+    }
+}
+
+/// Reading the request headers that conditional and compressed answers depend on.
+enum HTTPValidators {
+    /// `If-None-Match: "a", W/"b"` or `*` (RFC 9110 §13.1.2, weak comparison).
+    static func matches(_ ifNoneMatch: String?, etag: String) -> Bool {
+        guard let ifNoneMatch else { return false }
+        return ifNoneMatch.split(separator: ",").contains { candidate in
+            var tag = candidate.trimmingCharacters(in: .whitespaces)
+            if tag == "*" { return true }
+            if tag.hasPrefix("W/") { tag.removeFirst(2) }
+            return tag == etag
+        }
+    }
+
+    /// Whether `Accept-Encoding` allows gzip (a q-value of 0 refuses it).
+    static func acceptsGzip(_ acceptEncoding: String?) -> Bool {
+        guard let acceptEncoding else { return false }
+        return acceptEncoding.lowercased().split(separator: ",").contains { part in
+            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pieces.first == "gzip" || pieces.first == "x-gzip" || pieces.first == "*" else { return false }
+            let quality = pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return quality > 0
+        }
+    }
+}
