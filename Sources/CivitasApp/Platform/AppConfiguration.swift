@@ -37,7 +37,7 @@ public struct AppConfiguration: Sendable {
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation,
         dataDirectory: String = "./data", loadDemo: Bool = true, siteName: String = "Civitas",
-        secureCookies: Bool = false, publicCacheSeconds: Int = 5, publicURL: String? = nil,
+        secureCookies: Bool = false, publicCacheSeconds: Int = 300, publicURL: String? = nil,
         smtp: SMTPServer? = nil, mailFrom: String = "civitas@localhost", trustProxy: Bool = false,
         deliverMail: Bool = true
     ) {
@@ -82,7 +82,7 @@ public struct AppConfiguration: Sendable {
         } else {
             database = .sqlite(path: dataDirectory + "/civitas.sqlite")
         }
-        let cacheText = reader.string(forKey: "civitas.cache.seconds", default: "5")
+        let cacheText = reader.string(forKey: "civitas.cache.seconds", default: "300")
         guard let cacheSeconds = Int(cacheText), (0...3600).contains(cacheSeconds) else {
             throw Invalid(description: "CIVITAS_CACHE_SECONDS must be a whole number of seconds from 0 to 3600, not \"\(cacheText)\"")
         }
