@@ -17,16 +17,23 @@ struct EventPages: Sendable {
         let filter = try EventFilters.parse(request)
         return try await services.cachedPage(request, context, reads: EventFilters.parameters, shows: EventTopics.lists) {
             let store = EventStore(services.database.db)
-            let (events, total) = try await store.list(filter, now: services.now())
+            var (events, total) = try await store.list(filter, now: services.now())
+            var filter = filter
+            // Nothing coming up: a visitor who asked for nothing in particular sees the latest events.
+            let showingRecent = total == 0 && request.uri.queryParameters["when"] == nil && filter.when == .upcoming && filter.offset == 0
+            if showingRecent {
+                filter.when = .past
+                (events, total) = try await store.list(filter, now: services.now())
+            }
             let directory = RecordStore(services.database.db)
             let topics = try await directory.sql.raw("SELECT id, name, slug FROM topics WHERE published = \(bind: true) ORDER BY name").all()
                 .map { (id: try $0.decode(column: "id", as: String.self), title: try $0.decode(column: "name", as: String.self), slug: try $0.decode(column: "slug", as: String.self)) }
             let areas = try await directory.sql.raw("SELECT DISTINCT a.id, a.name, a.slug FROM areas a JOIN events e ON e.area_id = a.id WHERE a.published = \(bind: true) ORDER BY a.name").all()
                 .map { (id: try $0.decode(column: "id", as: String.self), title: try $0.decode(column: "name", as: String.self), slug: try $0.decode(column: "slug", as: String.self)) }
             let page = EventsListPage(events: events, total: total, page: try Pagination(page: String(filter.offset / filter.limit + 1), per: String(filter.limit)),
-                                      filter: filter, topics: topics, areas: areas)
+                                      filter: filter, topics: topics, areas: areas, nothingUpcoming: showingRecent)
             let jsonLD = JSONLD.itemList(name: "Events", items: events.map { ($0.title, ConveningsURL.event($0.slug).path) }, baseURL: publicURL)
-            return layout(context).render(title: filter.when == .past ? "Past events" : "Upcoming events", jsonLD: jsonLD, content: page.content)
+            return layout(context).render(title: page.heading, jsonLD: jsonLD, content: page.content)
         }
     }
 
@@ -211,6 +218,10 @@ enum EventFilters {
             filter.year = value
             // A year asked for is shown whole, past and upcoming.
             if query["when"] == nil { filter.when = .all }
+        }
+        if let text = query["q"], !text.isEmpty, query["when"] == nil {
+            // A search finds past events too, unless `when` narrows it.
+            filter.when = .all
         }
         for (name, text) in [("topic", query["topic"]), ("area", query["area"]), ("q", query["q"])] {
             guard let text, !text.isEmpty else { continue }

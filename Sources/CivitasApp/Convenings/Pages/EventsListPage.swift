@@ -10,6 +10,16 @@ struct EventsListPage {
     let filter: EventStore.Filter
     let topics: [(id: String, title: String, slug: String)]
     let areas: [(id: String, title: String, slug: String)]
+    /// Nothing is coming up, so the latest past events are shown instead of an empty list.
+    var nothingUpcoming = false
+
+    var heading: String {
+        switch filter.when {
+        case .past: nothingUpcoming ? "Recent events" : "Past events"
+        case .upcoming: "Upcoming events"
+        case .all: "Events"
+        }
+    }
 
     var query: [(String, String)] {
         [("when", filter.when.rawValue), ("kind", filter.kind?.rawValue ?? ""), ("topic", filter.topicSlug ?? ""),
@@ -18,7 +28,8 @@ struct EventsListPage {
 
     var content: Node<HTML.BodyContext> {
         .group(
-            .h1(.text(filter.when == .past ? "Past events" : "Upcoming events")),
+            .h1(.text(heading)),
+            .if(nothingUpcoming, .p(.class("subtitle"), .text("No event is coming up; these are the most recent."))),
             .p(.a(.href(to: ConveningsURL.events.with(query: [("when", filter.when == .past ? "upcoming" : "past")])),
                   .text(filter.when == .past ? "See upcoming events" : "See past events")),
                .text(" · "), .a(.href(to: ConveningsURL.eventsFeed), .text("Subscribe to the calendar (.ics)"))),

@@ -69,7 +69,11 @@ struct SMTPMailTransport: MailTransport {
                 _ = try await command("STARTTLS", expect: 220, outbound, &replies)
                 // TLS goes in front of everything: the handshake starts as it is added, and the
                 // conversation continues inside it (RFC 3207: EHLO again).
-                try await channel.channel.pipeline.addHandler(try tls(), position: .first).get()
+                // Made and added on the channel's event loop: the handler is not Sendable.
+                let pipeline = channel.channel.pipeline
+                try await channel.channel.eventLoop.submit {
+                    try pipeline.syncOperations.addHandler(try tls(), position: .first)
+                }.get()
                 encrypted = true
                 extensions = try await command("EHLO \(heloName)", expect: 250, outbound, &replies)
             }
