@@ -16,7 +16,7 @@ struct DirectoryAPI: Sendable {
         }
         group.get(DirectoryURL.apiPopolo) { request, context in
             try await services.cached(request, context, contentType: "application/json; charset=utf-8", shows: DirectoryTopics.all, json: {
-                try await PopoloExport(store: RecordStore(services.database.db)).document()
+                try await PopoloExport(store: RecordStore(services.database.db), publicURL: services.configuration.publicURL).document()
             })
         }
     }
@@ -97,7 +97,8 @@ struct DirectoryAPI: Sendable {
             memberships = Dictionary(grouping: lines, by: { $0.personId ?? "" })
         }
         return records.map { record in
-            RecordJSON.encode(record, sources: sources[record.id] ?? [], memberships: memberships.map { $0[record.id] ?? [] })
+            RecordJSON.encode(record, sources: sources[record.id] ?? [], publicURL: services.configuration.publicURL,
+                              memberships: memberships.map { $0[record.id] ?? [] })
         }
     }
 }

@@ -68,8 +68,13 @@ enum DirectoryOpenAPI {
     static func recordSchema(_ kind: RecordKind) -> JSONValue {
         var properties: [String: JSONValue] = ["id": ["type": "string"], "updated_at": ["type": ["string", "null"], "format": "date-time"]]
         if kind.hasSlug { properties["slug"] = ["type": "string"] }
-        for field in kind.publicFields where field.name != "source_ids" { properties[field.name] = fieldSchema(field) }
-        properties["sources"] = ["type": "array", "items": ["type": "object", "properties": ["id": ["type": "string"], "url": ["type": ["string", "null"]], "note": ["type": "string"]]]]
+        for field in kind.publicFields where field.name != "source_ids" && field.name != "other_name" { properties[field.name] = fieldSchema(field) }
+        if kind.fields.contains(where: { $0.name == "other_name" }) {
+            properties["other_names"] = ["type": "array", "items": ["type": "object", "required": ["name"],
+                                                                   "properties": ["name": ["type": "string"], "note": ["type": "string"]]]]
+        }
+        properties["sources"] = ["type": "array", "items": ["type": "object", "required": ["url"],
+                                                           "properties": ["id": ["type": "string"], "url": ["type": "string", "format": "uri"], "note": ["type": "string"]]]]
         if kind == .person {
             properties["memberships"] = ["type": "array", "items": ["type": "object", "properties": [
                 "id": ["type": "string"], "organization_id": ["type": "string"], "organization_name": ["type": "string"],
