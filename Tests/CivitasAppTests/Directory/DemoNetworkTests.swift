@@ -10,7 +10,8 @@ struct DemoNetworkTests {
     func everyRecordCitesItsDocument(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { _, services in
             let sql = services.database.sql
-            let documents = try await sql.select().column("document").from("sources").all().map { try $0.decode(column: "document", as: String.self) }
+            let documents = try await sql.select().column("document").from("sources").where("document", .isNot, SQLLiteral.null).all()
+                .map { try $0.decode(column: "document", as: String.self) }
             #expect(Set(documents) == ["000_4d9f15d4c007ea04.txt", "001_5433084f8f83773a.txt", "002_b9095fcb3f56fb04.txt",
                                        "003_2aa96a9d61a8bc92.txt", "004_3931f6baf1c9cbc0.txt"])
             for kind in [RecordKind.area, .organization, .person, .post, .membership] {
@@ -21,6 +22,32 @@ struct DemoNetworkTests {
                 // Countries are named by the cities within them rather than by a document.
                 #expect(uncited.allSatisfy { $0.hasPrefix("area-") && ["area-united-states", "area-united-kingdom", "area-france"].contains($0) }, "\(kind): \(uncited)")
             }
+        }
+    }
+
+    @Test("Dates of office the documents do not give cite where they come from, with its address", arguments: TestDatabase.all)
+    func termDatesCiteTheirSource(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            let terms = try await services.database.sql.raw("""
+                SELECT m.id, m.start_date, m.end_date FROM memberships m JOIN posts p ON p.id = m.post_id
+                WHERE m.start_date IS NOT NULL OR m.end_date IS NOT NULL
+                """).all()
+            #expect(terms.count >= 15)
+            for term in terms {
+                let id = try term.decode(column: "id", as: String.self)
+                let cited = try await services.database.sql.raw("""
+                    SELECT s.url, s.document FROM citations c JOIN sources s ON s.id = c.source_id
+                    WHERE c.subject_kind = 'membership' AND c.subject_id = \(bind: id)
+                    """).all()
+                let addresses = try cited.compactMap { try $0.decode(column: "url", as: String?.self) }
+                let documents = try cited.compactMap { try $0.decode(column: "document", as: String?.self) }
+                #expect(addresses.contains { $0.hasPrefix("https://") }, "\(id) has dates but no source with an address for them")
+                #expect(!documents.isEmpty, "\(id) no longer cites the document that names the office")
+            }
+            let garcetti = try await client.execute(uri: "/api/v1/memberships/membership-eric-garcetti-mayor-of-los-angeles", method: .get).json()
+            guard case .array(let sources)? = garcetti["sources"] else { throw TestFailure("no sources") }
+            #expect(sources.contains { $0["url"] == "https://en.wikipedia.org/wiki/Eric_Garcetti" })
+            #expect(garcetti["start_date"] == "2013-07-01")
         }
     }
 

@@ -1,14 +1,15 @@
 extension DirectoryDemo {
     static var memberships: [Item] {
         var items = mayors.map { mayor in
+            // The document says who was mayor; the article gives the term's dates.
             membership("\(mayor.person)-mayor-of-\(mayor.city)", ["person_id": mayor.person, "post_id": "mayor-of-\(mayor.city)", "role": "Mayor",
-                                                                   "start_date": mayor.start, "end_date": mayor.end], mayor.source)
+                                                                   "start_date": mayor.start, "end_date": mayor.end], mayor.source, officeSource(mayor.person))
         }
         items += [
-            membership("mitch-landrieu-president-uscm", ["person_id": "mitch-landrieu", "post_id": "president-of-the-us-conference-of-mayors", "role": "President", "start_date": "2017-06", "end_date": "2018-06"], winterMeeting2018),
-            membership("melissa-mark-viverito-speaker", ["person_id": "melissa-mark-viverito", "post_id": "speaker-of-the-new-york-city-council", "role": "Speaker", "start_date": "2014-01-08", "end_date": "2017-12-31"], localProgress2014),
+            membership("mitch-landrieu-president-uscm", ["person_id": "mitch-landrieu", "post_id": "president-of-the-us-conference-of-mayors", "role": "President", "start_date": "2017-06", "end_date": "2018-06"], winterMeeting2018, officeSource("mitch-landrieu")),
+            membership("melissa-mark-viverito-speaker", ["person_id": "melissa-mark-viverito", "post_id": "speaker-of-the-new-york-city-council", "role": "Speaker", "start_date": "2014-01-08", "end_date": "2017-12-31"], localProgress2014, officeSource("melissa-mark-viverito")),
             membership("shireen-santosham-cio", ["person_id": "shireen-santosham", "post_id": "chief-innovation-officer-of-san-jose", "role": "Chief Innovation Officer"], winterMeeting2018),
-            membership("victor-mendez-deputy-secretary", ["person_id": "victor-mendez", "post_id": "deputy-secretary-of-transportation", "role": "Deputy Secretary", "start_date": "2014"], featuredNews),
+            membership("victor-mendez-deputy-secretary", ["person_id": "victor-mendez", "post_id": "deputy-secretary-of-transportation", "role": "Deputy Secretary"], featuredNews),
             membership("tefere-gebre-afl-cio", ["person_id": "tefere-gebre", "post_id": "executive-vice-president-of-the-afl-cio", "role": "Executive Vice President"], localProgress2014),
             membership("sam-liccardo-bdac", ["person_id": "sam-liccardo", "organization_id": "fcc-broadband-deployment-advisory-committee", "role": "member", "end_date": "2018-01"], winterMeeting2018),
             membership("john-powell-uc-berkeley", ["person_id": "john-powell", "organization_id": "uc-berkeley", "role": "scholar"], localProgress2014),
@@ -33,7 +34,7 @@ extension DirectoryDemo {
         return items
     }
 
-    static func membership(_ key: String, _ fields: [String: String?], _ source: String) -> Item {
-        Item(kind: .membership, key: key, fields: fields.compactMapValues { $0 }, sources: [source])
+    static func membership(_ key: String, _ fields: [String: String?], _ sources: String...) -> Item {
+        Item(kind: .membership, key: key, fields: fields.compactMapValues { $0 }, sources: sources)
     }
 }

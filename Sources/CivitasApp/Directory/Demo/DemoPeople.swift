@@ -31,7 +31,9 @@ extension DirectoryDemo {
         }
     }
 
-    /// City, government, mayor's slug, term start, term end, source.
+    /// City, government, mayor's slug, term start, term end, and the document that names them
+    /// as mayor. The network's documents give no term dates: those come from each mayor's
+    /// Wikipedia article, cited beside the document (`officeSources`).
     static let mayors: [(city: String, government: String, person: String, start: String, end: String?, source: String)] = [
         ("new-orleans", "city-of-new-orleans", "mitch-landrieu", "2010-05-03", "2018-05-07", winterMeeting2018),
         ("los-angeles", "city-of-los-angeles", "eric-garcetti", "2013-07-01", "2022-12-12", winterMeeting2018),

@@ -5,8 +5,34 @@ extension DirectoryDemo {
     static let localProgress2014 = "local-progress-national-convening-2014-report"
     static let globalMayorsSummit = "global-mayors-summit-2017-programme"
 
+    /// Wikipedia articles cited for dates of office the network's documents do not give,
+    /// by person slug: the article's title in its address, and the person's name.
+    static let officeArticles: [String: (article: String, name: String)] = [
+        "mitch-landrieu": ("Mitch_Landrieu", "Mitch Landrieu"), "eric-garcetti": ("Eric_Garcetti", "Eric Garcetti"),
+        "rahm-emanuel": ("Rahm_Emanuel", "Rahm Emanuel"), "tom-tait": ("Tom_Tait", "Tom Tait"),
+        "sam-liccardo": ("Sam_Liccardo", "Sam Liccardo"), "tom-barrett": ("Tom_Barrett_(politician)", "Tom Barrett"),
+        "catherine-pugh": ("Catherine_Pugh", "Catherine Pugh"), "greg-fischer": ("Greg_Fischer", "Greg Fischer"),
+        "bill-de-blasio": ("Bill_de_Blasio", "Bill de Blasio"), "sadiq-khan": ("Sadiq_Khan", "Sadiq Khan"),
+        "anne-hidalgo": ("Anne_Hidalgo", "Anne Hidalgo"), "victoria-woodards": ("Victoria_Woodards", "Victoria Woodards"),
+        "miro-weinberger": ("Miro_Weinberger", "Miro Weinberger"), "tom-bates": ("Tom_Bates", "Tom Bates"),
+        "vincent-gray": ("Vincent_C._Gray", "Vincent C. Gray"), "melissa-mark-viverito": ("Melissa_Mark-Viverito", "Melissa Mark-Viverito"),
+    ]
+
+    /// The source key of the article cited for a person's dates of office.
+    static func officeSource(_ person: String) -> String { "wikipedia-\(person)" }
+
+    static var officeSources: [Item] {
+        officeArticles.sorted { $0.key < $1.key }.map { person, article in
+            Item(kind: .source, key: officeSource(person), fields: [
+                "title": "\(article.name) — Wikipedia", "publisher": "Wikipedia",
+                "url": "https://en.wikipedia.org/wiki/\(article.article)",
+                "note": "Cited for dates of office, which the network's documents do not give.",
+            ])
+        }
+    }
+
     static var sources: [Item] {
-        [
+        officeSources + [
             Item(kind: .source, key: winterMeeting2018, fields: [
                 "title": "Highlights of the U.S. Conference of Mayors winter meeting, January 2018",
                 "published_on": "2018-01-31", "document": "000_4d9f15d4c007ea04.txt",
