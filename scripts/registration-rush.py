@@ -10,7 +10,8 @@ told each outcome (anonymous callers get one answer whatever happened).
 Prints one tab-separated line: registrations, capacity, confirmed, waitlisted, errors,
 registrations per second, p50 ms, p99 ms, verdict. Standard library only.
 
-    scripts/registration-rush.py --base http://127.0.0.1:8181 --token civ_... [--registrations 10000] [--capacity 500]
+    scripts/registration-rush.py --base http://127.0.0.1:8181 --token civ_... [--registrations 10000] [--capacity 500] [--event-slug SLUG]
+    scripts/registration-rush.py --base ... --token ... --make-event     # only makes the event and prints its slug
 """
 import argparse
 import asyncio
@@ -78,6 +79,14 @@ async def rush(base, slug, count, concurrency, token):
     return results, time.perf_counter() - begin
 
 
+def make_event(base, token, capacity):
+    """An open event with `capacity` places, made through the API."""
+    return api(base, "/api/v1/events", token, method="POST", body={
+        "title": f"Registration rush {uuid.uuid4().hex[:6]}", "kind": "conference", "time_zone": "Europe/Madrid",
+        "starts_at": "2031-05-20T09:00", "ends_at": "2031-05-20T18:00", "registration_mode": "open",
+        "capacity": capacity, "published": True})
+
+
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000 if ordered else 0
@@ -90,7 +99,12 @@ def main():
     parser.add_argument("--registrations", type=int, default=10_000)
     parser.add_argument("--capacity", type=int, default=500)
     parser.add_argument("--concurrency", type=int, default=10_000)
+    parser.add_argument("--event-slug", help="register for this existing event (made with --capacity places) instead of making one")
+    parser.add_argument("--make-event", action="store_true", help="only make the event and print its slug")
     arguments = parser.parse_args()
+    if arguments.make_event:
+        print(make_event(arguments.base, arguments.token, arguments.capacity)["slug"])
+        return 0
 
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     wanted = min(hard, arguments.concurrency + 256)
@@ -98,10 +112,7 @@ def main():
         resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
     concurrency = min(arguments.concurrency, wanted - 256)
 
-    event = api(arguments.base, "/api/v1/events", arguments.token, method="POST", body={
-        "title": f"Registration rush {uuid.uuid4().hex[:6]}", "kind": "conference", "time_zone": "Europe/Madrid",
-        "starts_at": "2031-05-20T09:00", "ends_at": "2031-05-20T18:00", "registration_mode": "open",
-        "capacity": arguments.capacity, "published": True})
+    event = {"slug": arguments.event_slug} if arguments.event_slug else make_event(arguments.base, arguments.token, arguments.capacity)
     results, elapsed = asyncio.run(rush(arguments.base, event["slug"], arguments.registrations, concurrency, arguments.token))
 
     confirmed = sum(1 for status, outcome, _, _ in results if status == 201 and outcome == "confirmed")
