@@ -20,6 +20,24 @@ struct ConveningsCoreTests {
         #expect(ZonedTime.offsetName(19_800) == "UTC+05:30")
     }
 
+    @Test("Time zones are named as people write them, beside the zone's name, by season")
+    func zoneNames() {
+        let newYork = TimeZone(identifier: "America/New_York")!
+        let paris = TimeZone(identifier: "Europe/Paris")!
+        let london = TimeZone(identifier: "Europe/London")!
+        let january = ZonedTime.parse("2018-01-24T09:00", in: newYork)!
+        let july = ZonedTime.parse("2018-07-24T09:00", in: newYork)!
+        #expect(ZonedTime.zoneName(january, in: newYork) == "EST, America/New_York")
+        #expect(ZonedTime.zoneName(july, in: newYork) == "EDT, America/New_York")
+        #expect(ZonedTime.zoneName(july, in: paris) == "CEST, Europe/Paris")
+        #expect(ZonedTime.zoneName(january, in: london) == "GMT, Europe/London")
+        #expect(ZonedTime.zoneName(july, in: london) == "BST, Europe/London")
+        #expect(ZonedTime.zoneName(july, in: chicago) == "CDT, America/Chicago")
+        // A zone without a common abbreviation is named by its offset.
+        let kathmandu = TimeZone(identifier: "Asia/Kathmandu")!
+        #expect(ZonedTime.zoneName(july, in: kathmandu) == "UTC+05:45, Asia/Kathmandu")
+    }
+
     @Test("Registration rules: window, mode, capacity")
     func rules() throws {
         let now = Date(timeIntervalSince1970: 1_700_000_000)

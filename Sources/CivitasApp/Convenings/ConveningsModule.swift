@@ -9,7 +9,7 @@ struct ConveningsModule: CivitasModule {
     let name = "convenings"
     /// Shared by every copy of this manifest: registrations wait here to be decided together.
     let desk = RegistrationDesk()
-    var migrations: [any Migration] { [M001_CreateConvenings(), M002_MoveOutboxToPlatform()] }
+    var migrations: [any Migration] { [M001_CreateConvenings(), M002_MoveOutboxToPlatform(), M003_SessionDays()] }
     var openAPIPaths: [String: JSONValue] { ConveningsOpenAPI.paths }
     var apiScopes: [APIScope] { [.eventsWrite] }
 

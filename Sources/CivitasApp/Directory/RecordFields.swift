@@ -64,7 +64,7 @@ extension RecordKind {
                 .reference("person_id", "Person", .person),
                 .reference("member_organization_id", "Member organization", .organization),
                 .reference("organization_id", "Organization", .organization, required: true),
-                .reference("post_id", "Post", .post),
+                .reference("post_id", "Office", .post),
                 .text("role", "Role", help: "e.g. member, partner, funder, president"),
                 .text("label", "Label"),
                 .date("start_date", "Start"),

@@ -34,7 +34,8 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
         case .area: "Area"
         case .organization: "Organization"
         case .person: "Person"
-        case .post: "Post"
+        // Popolo's "post" is a position such as "Mayor of Los Angeles": people say office.
+        case .post: "Office"
         case .membership: "Membership"
         case .topic: "Topic"
         case .source: "Source"

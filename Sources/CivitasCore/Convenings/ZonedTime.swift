@@ -98,9 +98,11 @@ public enum ZonedTime {
 
     /// The zone's short name at that date with its identifier: "EST, America/New_York".
     public static func zoneName(_ date: Date, in zone: TimeZone) -> String {
-        var abbreviation = zone.abbreviation(for: date) ?? ""
+        var abbreviation = ZoneAbbreviations.abbreviation(for: zone, at: date) ?? zone.abbreviation(for: date) ?? ""
         // Without locale data the abbreviation is "GMT-4": name the offset plainly instead.
-        if abbreviation.hasPrefix("GMT") || abbreviation.isEmpty { abbreviation = offsetName(zone.secondsFromGMT(for: date)) }
+        if (abbreviation.hasPrefix("GMT") && zone.identifier != "Europe/London" && zone.identifier != "Europe/Dublin") || abbreviation.isEmpty {
+            abbreviation = offsetName(zone.secondsFromGMT(for: date))
+        }
         return abbreviation == zone.identifier ? zone.identifier : "\(abbreviation), \(zone.identifier)"
     }
 

@@ -41,3 +41,17 @@ struct FindingEventsTests {
         }
     }
 }
+
+@Suite("Plain words for visitors")
+struct PlainWordsTests {
+    @Test("Visitors read Offices where Popolo says posts; addresses stay as they are")
+    func offices() async throws {
+        try await withApp(.sqlite, demo: true) { client, _ in
+            let home = try await client.execute(uri: "/", method: .get).text
+            #expect(home.contains(#"<a href="/posts">Offices</a>"#))
+            #expect(!home.contains(">Posts<"))
+            let list = try await client.execute(uri: "/posts", method: .get).text
+            #expect(list.contains("<h1>Offices</h1>") || list.contains(">Offices<"))
+        }
+    }
+}

@@ -32,7 +32,10 @@ enum EventJSON {
             let session = line.session
             return [
                 "id": .string(session.id), "title": .string(session.title), "kind": .string(session.kind),
-                "start": .string(ZonedTime.iso8601(session.startsAt, in: zone)), "end": .string(ZonedTime.iso8601(session.endsAt, in: zone)),
+                // A session known by its day alone gives its date, with no time.
+                "start": .string(session.isWholeDay ? ZonedTime.dayKey(session.startsAt, in: zone) : ZonedTime.iso8601(session.startsAt, in: zone)),
+                "end": session.isWholeDay ? .null : .string(ZonedTime.iso8601(session.endsAt, in: zone)),
+                "schedule": .string(session.schedule),
                 "room": .optional(session.room), "description": .optional(session.description),
                 "questions": .array(session.questionList.map { .string($0) }),
                 "people": .array(line.people.map(party)),
@@ -47,6 +50,7 @@ enum EventJSON {
             .array(list.map { ["name": .string($0.name), "organization": .optional($0.organization), "role": .string($0.role)] })
         } ?? .null
         object["highlights"] = .optional(event.highlights)
+        object["dates_note"] = .optional(event.datesNote)
         object["attendance"] = event.attendanceCount.map { .int($0) } ?? .null
         object["quotes"] = .array(detail.quotes.map { quote in
             ["text": .string(quote.text), "person": quote.person.map(party) ?? .null, "session": .optional(quote.sessionTitle)]
@@ -86,7 +90,8 @@ enum EventJSON {
         }
         let subEvents: [JSONValue] = detail.sessions.map { line in
             ["@type": "Event", "name": .string(line.session.title),
-             "startDate": .string(ZonedTime.iso8601(line.session.startsAt, in: zone)), "endDate": .string(ZonedTime.iso8601(line.session.endsAt, in: zone)),
+             "startDate": .string(line.session.isWholeDay ? ZonedTime.dayKey(line.session.startsAt, in: zone) : ZonedTime.iso8601(line.session.startsAt, in: zone)),
+             "endDate": .string(line.session.isWholeDay ? ZonedTime.dayKey(line.session.startsAt, in: zone) : ZonedTime.iso8601(line.session.endsAt, in: zone)),
              "performer": .array(line.people.map(thing))]
         } + detail.parts.map { part in
             ["@type": "Event", "name": .string(part.title), "url": .string(publicURL + ConveningsURL.event(part.slug).path),

@@ -11,12 +11,13 @@ enum EventCalendar {
         case .postponed: .tentative
         case .cancelled: .cancelled
         }
-        let host = URL(string: publicURL)?.host ?? "civitas"
         let location = [event.venue, area].compactMap { $0 }.joined(separator: ", ")
         var summary = event.title
         if event.eventStatus != .scheduled { summary = "\(event.eventStatus.label.uppercased()): \(summary)" }
         return CalendarEvent(
-            uid: "event-\(event.id)@\(host)", sequence: event.sequence, stamp: event.updatedAt,
+            // The event's id alone: stable when the site moves to another address
+            // (CIVITAS_PUBLIC_URL), so calendars keep one entry per event.
+            uid: "\(event.id)@civitas", sequence: event.sequence, stamp: event.updatedAt,
             start: event.startsAt, end: event.endsAt, timeZone: event.zone, summary: summary,
             description: event.summary, location: location.isEmpty ? nil : location,
             url: publicURL + ConveningsURL.event(event.slug).path, status: status, categories: [event.eventKind.label],

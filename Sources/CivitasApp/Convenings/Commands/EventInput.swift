@@ -31,7 +31,7 @@ struct EventInput: Sendable {
     var sourceIDs: [String] = []
     var parties: [EventPartyRole: [String]] = [:]
 
-    static let textFields = ["title", "slug", "kind", "summary", "description", "starts_at", "ends_at", "schedule", "time_zone",
+    static let textFields = ["title", "slug", "kind", "summary", "description", "starts_at", "ends_at", "schedule", "dates_note", "time_zone",
                              "attendance_mode", "venue", "area_id", "online_url", "series", "parent_id", "status",
                              "registration_mode", "capacity", "registration_opens_at", "registration_closes_at",
                              "participants_public", "highlights", "attendance_count", "resources", "published"]
@@ -57,7 +57,7 @@ struct EventInput: Sendable {
             "title": event.title, "slug": event.slug, "kind": event.kind, "summary": event.summary ?? "",
             "description": event.description ?? "", "starts_at": ZonedTime.formValue(event.startsAt, in: zone),
             "ends_at": ZonedTime.formValue(event.allDay ? event.lastDay : event.endsAt, in: zone), "time_zone": event.timeZone,
-            "schedule": event.schedule,
+            "schedule": event.schedule, "dates_note": event.datesNote ?? "",
             "attendance_mode": event.attendanceMode, "venue": event.venue ?? "", "area_id": event.areaId ?? "",
             "online_url": event.onlineUrl ?? "", "series": event.series ?? "", "parent_id": event.parentId ?? "",
             "status": event.status, "registration_mode": event.registrationMode, "capacity": event.capacity.map(String.init) ?? "",

@@ -53,6 +53,7 @@ enum EventRules {
         event.series = text("series")
         event.parentId = text("parent_id")
         event.highlights = text("highlights", max: 20000)
+        event.datesNote = text("dates_note", max: 500)
         event.capacity = count("capacity")
         event.attendanceCount = count("attendance_count")
         event.participantsPublic = input["participants_public"] == "true"
@@ -159,6 +160,6 @@ enum EventRules {
                     venue: nil, areaId: nil, onlineUrl: nil, series: nil, parentId: nil, status: EventStatus.scheduled.rawValue,
                     registrationMode: RegistrationMode.closed.rawValue, capacity: nil, registrationOpensAt: nil,
                     registrationClosesAt: nil, participantsPublic: false, highlights: nil, attendanceCount: nil,
-                    sequence: 0, published: true, createdAt: now, updatedAt: now)
+                    datesNote: nil, sequence: 0, published: true, createdAt: now, updatedAt: now)
     }
 }

@@ -35,7 +35,7 @@ struct SaveSession: Sendable {
         } else {
             session = SessionRecord(id: newID ?? UUID().uuidString.lowercased(), eventId: event.id, title: "", kind: SessionKind.plenary.rawValue,
                                     startsAt: event.startsAt, endsAt: event.endsAt, room: nil, description: nil, questions: nil,
-                                    speakersPublished: true, createdAt: now, updatedAt: now)
+                                    speakersPublished: true, schedule: SessionSchedule.times.rawValue, createdAt: now, updatedAt: now)
         }
         var errors: [String: String] = [:]
         func text(_ name: String, max: Int, multiLine: Bool = false) -> String? {
@@ -52,17 +52,36 @@ struct SaveSession: Sendable {
         session.description = text("description", max: 10000, multiLine: true)
         session.questions = text("questions", max: 10000, multiLine: true)
         session.speakersPublished = form["speakers_published"] == "true"
-        for name in ["starts_at", "ends_at"] {
-            guard let date = ZonedTime.parse(form[name] ?? "", in: event.zone) else {
-                errors[name] = "must be a date and time such as 2026-01-24T09:00, in \(event.timeZone)"
-                continue
-            }
-            if name == "starts_at" { session.startsAt = date } else { session.endsAt = date }
+        guard let schedule = SessionSchedule(rawValue: form["schedule"].flatMap { $0.isEmpty ? nil : $0 } ?? SessionSchedule.times.rawValue) else {
+            return .invalid(AppError(.badRequest, "The session was not saved: correct the fields marked", fieldErrors: ["schedule": "must be times or day"]))
         }
-        if errors["starts_at"] == nil, errors["ends_at"] == nil {
-            if session.endsAt <= session.startsAt { errors["ends_at"] = "must be after the start" }
-            else if session.startsAt < event.startsAt || session.endsAt > event.endsAt {
-                errors["starts_at"] = "the session must fall within the event (\(event.when))"
+        session.schedule = schedule.rawValue
+        switch schedule {
+        case .times:
+            for name in ["starts_at", "ends_at"] {
+                guard let date = ZonedTime.parse(form[name] ?? "", in: event.zone) else {
+                    errors[name] = "must be a date and time such as 2026-01-24T09:00, in \(event.timeZone)"
+                    continue
+                }
+                if name == "starts_at" { session.startsAt = date } else { session.endsAt = date }
+            }
+            if errors["starts_at"] == nil, errors["ends_at"] == nil {
+                if session.endsAt <= session.startsAt { errors["ends_at"] = "must be after the start" }
+                else if session.startsAt < event.startsAt || session.endsAt > event.endsAt {
+                    errors["starts_at"] = "the session must fall within the event (\(event.when))"
+                }
+            }
+        case .day:
+            // A day alone: from its midnight to the next, in the event's zone.
+            if let day = ZonedTime.parseDay(form["day"] ?? "", in: event.zone) {
+                session.startsAt = day
+                session.endsAt = ZonedTime.startOfDay(day, adding: 1, in: event.zone)
+                let key = ZonedTime.dayKey(day, in: event.zone)
+                if key < ZonedTime.dayKey(event.startsAt, in: event.zone) || key > ZonedTime.dayKey(event.endsAt.addingTimeInterval(-1), in: event.zone) {
+                    errors["day"] = "the session must fall within the event (\(event.when))"
+                }
+            } else {
+                errors["day"] = "must be a date such as 2026-01-24"
             }
         }
         var people: [(String, SessionPersonRole)] = []
@@ -75,6 +94,8 @@ struct SaveSession: Sendable {
 
         session.updatedAt = now
         if sessionID == nil {
+            session.position = try await sql.raw("SELECT COALESCE(MAX(position), 0) + 1 AS next FROM event_sessions WHERE event_id = \(bind: event.id)")
+                .first()?.decode(column: "next", as: Int.self) ?? 1
             try await sql.insert(into: "event_sessions").model(session, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
         } else {
             try await sql.update("event_sessions").set(model: session, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)

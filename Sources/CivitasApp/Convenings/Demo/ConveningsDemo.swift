@@ -30,6 +30,9 @@ enum ConveningsDemo {
                     .values(SQLBind("quote-\(saved.slug)-\(position + 1)"), SQLBind(saved.id), SQLBind(quote.person), SQLBind(Optional<String>.none),
                             SQLBind(quote.text), SQLBind(position + 1)).run()
             }
+            // Adding the programme raised the calendar SEQUENCE once per session; as loaded, the
+            // event is in its first version.
+            try await (db as! any SQLDatabase).update("events").set("sequence", to: SQLBind(0)).where("id", .equal, SQLBind(saved.id)).run()
         }
     }
 

@@ -5,7 +5,7 @@ extension DemoEvents {
     static var winterMeeting2018: DemoEvent {
         DemoEvent(
             values: event("2018-winter-meeting", "U.S. Conference of Mayors Winter Meeting 2018", kind: .policyMeeting,
-                          start: "2018-01-24T09:00", end: "2018-01-26T17:00", zone: "America/New_York", area: "washington-dc",
+                          start: "2018-01-24", end: "2018-01-26", zone: "America/New_York", area: "washington-dc",
                           series: "USCM Winter Meeting",
                           summary: "More than 250 mayors in Washington, D.C. for three days on immigration, broadband access, public safety, racial equity, infrastructure and the census.",
                           extra: ["attendance_count": "250",
@@ -14,14 +14,12 @@ extension DemoEvents {
             source: source(DemoSourceKeys.winterMeeting2018),
             parties: [.host: [organization("us-conference-of-mayors")]],
             sessions: [
-                DemoSession(values: ["title": "Press conference on immigration enforcement", "kind": "press_conference", "starts_at": "2018-01-24T11:00", "ends_at": "2018-01-24T12:00",
+                // The highlights give the day of each session, never its time.
+                DemoSession(values: ["title": "Press conference on immigration enforcement", "kind": "press_conference", "schedule": "day", "day": "2018-01-24",
                                      "description": "Mayors standing together at a podium pledged to boycott their scheduled meeting at the White House."],
                             speakers: ["person-mitch-landrieu", "person-eric-garcetti", "person-rahm-emanuel", "person-tom-tait"]),
-                DemoSession(values: ["title": "Broadband access", "kind": "plenary", "starts_at": "2018-01-25T09:00", "ends_at": "2018-01-25T10:30"],
+                DemoSession(values: ["title": "Broadband access", "kind": "plenary", "schedule": "day", "day": "2018-01-25"],
                             speakers: ["person-sam-liccardo", "person-shireen-santosham"]),
-                DemoSession(values: ["title": "Building police-community trust and empowering youth", "kind": "panel", "starts_at": "2018-01-25T11:00", "ends_at": "2018-01-25T12:30",
-                                     "description": "Mayors shared the tactics they use to build trust between their police forces and communities."],
-                            speakers: ["person-tom-barrett", "person-catherine-pugh", "person-greg-fischer", "person-bill-de-blasio"]),
             ],
             quotes: [
                 ("person-mitch-landrieu", "Mayors must govern in real time, in spite of what's happening in Washington D.C."),
@@ -37,30 +35,29 @@ extension DemoEvents {
         let workshops = ["Winning Real Police Reform", "Immigrants' rights", "Climate change", "Affordable housing", "Democracy",
                          "Public education", "LGBT equality", "Economic justice and workers' rights"]
         var sessions = [
-            DemoSession(values: ["title": "Keynote address", "kind": "keynote", "starts_at": "2014-12-04T10:00", "ends_at": "2014-12-04T11:00",
+            DemoSession(values: ["title": "Keynote address", "kind": "keynote", "schedule": "day", "day": "2014-12-04",
                                  "room": "New York City Hall, Council Chambers"], speakers: ["person-melissa-mark-viverito"]),
-            DemoSession(values: ["title": "Keynote address", "kind": "keynote", "starts_at": "2014-12-04T11:00", "ends_at": "2014-12-04T12:00",
+            DemoSession(values: ["title": "Keynote address", "kind": "keynote", "schedule": "day", "day": "2014-12-04",
                                  "room": "New York City Hall, Council Chambers"], speakers: ["person-bill-de-blasio"]),
             DemoSession(values: ["title": "Racial equity tools: Seattle's Race and Social Justice Initiative", "kind": "plenary",
-                                 "starts_at": "2014-12-05T09:00", "ends_at": "2014-12-05T10:00", "room": "32BJ SEIU"], speakers: ["person-john-powell"]),
+                                 "schedule": "day", "day": "2014-12-05", "room": "32BJ SEIU"], speakers: ["person-john-powell"]),
         ]
-        for (index, title) in workshops.enumerated() {
-            let hour = 10 + index / 4 * 2
-            sessions.append(DemoSession(values: ["title": title, "kind": "breakout", "room": "32BJ SEIU",
-                                                 "starts_at": "2014-12-05T\(hour):30", "ends_at": "2014-12-05T\(hour + 1):45"]))
+        for title in workshops {
+            sessions.append(DemoSession(values: ["title": title, "kind": "breakout", "room": "32BJ SEIU", "schedule": "day", "day": "2014-12-05"]))
         }
-        sessions.append(DemoSession(values: ["title": "Building power in large cities", "kind": "breakout", "starts_at": "2014-12-06T09:30", "ends_at": "2014-12-06T11:00", "room": "32BJ SEIU"]))
-        sessions.append(DemoSession(values: ["title": "Building power in small cities", "kind": "breakout", "starts_at": "2014-12-06T09:30", "ends_at": "2014-12-06T11:00", "room": "32BJ SEIU"]))
-        sessions.append(DemoSession(values: ["title": "Movement partners", "kind": "panel", "starts_at": "2014-12-06T11:30", "ends_at": "2014-12-06T13:00", "room": "32BJ SEIU"],
+        sessions.append(DemoSession(values: ["title": "Building power in large cities", "kind": "breakout", "schedule": "day", "day": "2014-12-06", "room": "32BJ SEIU"]))
+        sessions.append(DemoSession(values: ["title": "Building power in small cities", "kind": "breakout", "schedule": "day", "day": "2014-12-06", "room": "32BJ SEIU"]))
+        sessions.append(DemoSession(values: ["title": "Movement partners", "kind": "panel", "schedule": "day", "day": "2014-12-06", "room": "32BJ SEIU"],
                                     speakers: ["person-tefere-gebre", "person-hector-figueroa", "person-heather-mcghee", "person-valerie-ervin", "person-ken-zimmerman", "person-gara-lamarche"]))
         let funders = ["surdna-foundation", "service-employees-international-union", "ford-foundation", "open-society-foundations", "32bj-seiu",
                        "mertz-gilmore-foundation", "citi-community-development", "united-federation-of-teachers", "cwa-district-1", "seiu-healthcare-775nw"]
         return DemoEvent(
             values: event("2014-local-progress-national-convening", "Local Progress National Convening 2014", kind: .convening,
-                          start: "2014-12-04T09:00", end: "2014-12-06T17:00", zone: "America/New_York", area: "new-york-city",
+                          start: "2014-12-04", end: "2014-12-06", zone: "America/New_York", area: "new-york-city",
                           venue: "New York City Hall Council Chambers and 32BJ SEIU", series: "Local Progress National Convening",
                           summary: "The third annual National Convening: 50 local elected officials in New York City for three days of strategizing and movement-building.",
                           extra: ["attendance_count": "50",
+                                  "dates_note": "the report says only that the three days were \"last week\", at the close of 2014; 4-6 December is assumed",
                                   "highlights": "Police reform and racial justice took center stage. Members began the weekend by joining the protests to demand an end to discrimination and violence against the black community, and signed an open letter committing themselves to rebuilding and reforming their local law enforcement systems.\n\nEconomic justice and workers' rights were a central topic, after a 2014 in which progressive cities passed $15 minimum wages and new fair workweek rights."]),
             topics: ["public-safety", "racial-equity", "immigration", "climate", "housing", "wages"].map(topic),
             source: source(DemoSourceKeys.localProgress2014),
@@ -73,12 +70,13 @@ extension DemoEvents {
     }
 
     static var globalMayorsSummit2017: DemoEvent {
-        func session(_ title: String, _ start: String, _ end: String, _ description: String, _ questions: [String]) -> DemoSession {
-            DemoSession(values: ["title": title, "kind": "plenary", "starts_at": "2017-09-18T\(start)", "ends_at": "2017-09-18T\(end)",
+        // The programme gives the day and the order of the sessions, not their times.
+        func session(_ title: String, _ description: String, _ questions: [String]) -> DemoSession {
+            DemoSession(values: ["title": title, "kind": "plenary", "schedule": "day", "day": "2017-09-18",
                                  "description": description, "questions": questions.joined(separator: "\n")])
         }
         return DemoEvent(
-            values: event("2017-global-mayors-summit", "Global Mayors Summit", kind: .summit, start: "2017-09-18T09:00", end: "2017-09-18T17:00",
+            values: event("2017-global-mayors-summit", "Global Mayors Summit", kind: .summit, start: "2017-09-18", end: "2017-09-18",
                           zone: "America/New_York", area: "new-york-city",
                           summary: "Municipal leaders, civil society and international stakeholders on how cities overcome obstacles to policies that promote migrant and refugee integration, rights protection and empowerment.",
                           registration: .invitation),
@@ -87,22 +85,22 @@ extension DemoEvents {
             parties: [.host: [organization("city-of-new-york")],
                       .partner: ["open-society-foundations", "concordia", "columbia-global-policy-initiative"].map(organization)],
             sessions: [
-                session("City Innovations for Fostering Welcoming Communities", "09:30", "11:00",
+                session("City Innovations for Fostering Welcoming Communities",
                         "New York City's municipal ID card program, London's community sponsorship program, and Philadelphia's welcoming and integration efforts.",
                         ["Are such initiatives (and programs) transferable to other cities?", "What should cities consider when implementing similar programs?",
                          "How can cities gauge interest and commitment from host communities and recently arrived communities?"]),
-                session("Innovations to Overcome Policy Challenges", "11:15", "12:45",
+                session("Innovations to Overcome Policy Challenges",
                         "Cities are often constrained by national policies in their ability to govern effectively at a local level.",
                         ["How do cities overcome legal and capacity constraints to social integration?",
                          "Who are their partners in these efforts (e.g. consular offices; civil society; private citizens)?",
                          "What are a city's most pressing needs when welcoming new arrivals?",
                          "How do cities navigate legal barriers to non-discrimination in service delivery?",
                          "How can constructive city action positively influence regional and/or national legislation?"]),
-                session("Advocacy & Global Coalition Building: Working Through City Networks", "13:45", "15:15",
+                session("Advocacy & Global Coalition Building: Working Through City Networks",
                         "Selected city networks present their achievements.",
                         ["How can city networks help city leaders and administrators achieve their goals?",
                          "Are country/region-specific networks more useful than global networks in helping cities strategize and implement their objectives?"]),
-                session("Promising Partnerships with the Private Sector, Civil Society, and the Public", "15:30", "17:00",
+                session("Promising Partnerships with the Private Sector, Civil Society, and the Public",
                         "Opportunities to promote integration, protect rights, and empower migrants and refugees with the private sector, universities, and civil society.",
                         ["How can cities benefit most from partnerships with the private sector and community leaders?",
                          "What lessons can be drawn from existing models on issues of accountability and transparency?",

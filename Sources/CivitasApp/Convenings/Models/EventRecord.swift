@@ -31,6 +31,8 @@ struct EventRecord: Codable, Sendable, Equatable {
     var participantsPublic: Bool
     var highlights: String?
     var attendanceCount: Int?
+    /// Why the dates are approximate, when they are (days assumed from what a document says).
+    var datesNote: String?
     var sequence: Int
     var published: Bool
     var createdAt: Date
@@ -124,6 +126,12 @@ struct InvitationRecord: Codable, Sendable {
 }
 
 /// One row of `event_sessions`.
+/// Whether a session has set times or only a day.
+enum SessionSchedule: String, CaseIterable, Sendable {
+    case times
+    case day
+}
+
 struct SessionRecord: Codable, Sendable, Equatable {
     var id: String
     var eventId: String
@@ -136,10 +144,16 @@ struct SessionRecord: Codable, Sendable, Equatable {
     /// One question per line.
     var questions: String?
     var speakersPublished: Bool
+    /// `times`, or `day` for a session known only by its day (stored from midnight to the
+    /// next midnight in the event's zone): shown as the day, never with made-up times.
+    var schedule: String = SessionSchedule.times.rawValue
+    /// The order within the programme among sessions starting together (sessions of one day).
+    var position: Int = 0
     var createdAt: Date
     var updatedAt: Date
 
     var sessionKind: SessionKind { SessionKind(rawValue: kind) ?? .plenary }
+    var isWholeDay: Bool { schedule == SessionSchedule.day.rawValue }
     var questionList: [String] {
         (questions ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }

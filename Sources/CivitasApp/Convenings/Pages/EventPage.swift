@@ -22,7 +22,8 @@ struct EventPage {
             .p(.class("subtitle"), .text(event.eventKind.label), .unwrap(event.series) { .text(" · \($0)") }),
             statusBanner,
             .dl(
-                .dt("When"), .dd(.time(.datetime(escaping: event.isoStart), .text(event.when))),
+                .dt("When"), .dd(.time(.datetime(escaping: event.isoStart), .text(event.when)),
+                                 .unwrap(event.datesNote) { .span(.class("meta"), .text(" (approximate: \($0))")) }),
                 .unwrap(location) { _ in .group(.dt("Where"), .dd(.text(event.venue ?? ""), .unwrap(detail.area) { area in
                     .group(.if(event.venue != nil, .text(", ")), .a(.href(to: DirectoryURL.record(.area, area.slug)), .text(area.title))) })) },
                 .dt("Attendance"), .dd(.text(event.mode.label)),
@@ -95,7 +96,7 @@ struct EventPage {
         guard !detail.sessions.isEmpty else { return .empty }
         let days = Dictionary(grouping: detail.sessions) { ZonedTime.dayKey($0.session.startsAt, in: zone) }.sorted { $0.key < $1.key }
         return .section(.id("programme"), .h2("Programme"),
-            .p(.class("meta"), .text("Times in \(ZonedTime.zoneName(event.startsAt, in: zone))")),
+            .if(detail.sessions.contains { !$0.session.isWholeDay }, .p(.class("meta"), .text("Times in \(ZonedTime.zoneName(event.startsAt, in: zone))"))),
             .forEach(days) { day in
                 .group(.h3(.text(ZonedTime.day(day.value[0].session.startsAt, in: zone))),
                        .forEach(day.value) { line in session(line) })
@@ -107,7 +108,8 @@ struct EventPage {
         let speakers = line.people.filter { $0.role == SessionPersonRole.speaker.rawValue }
         let moderators = line.people.filter { $0.role == SessionPersonRole.moderator.rawValue }
         return .div(.class("session"),
-            .h4(.text("\(ZonedTime.time(session.startsAt, in: zone))–\(ZonedTime.time(session.endsAt, in: zone)) · \(session.title)")),
+            // A session known only by its day is shown without times: the documents gave none.
+            .h4(.text(session.isWholeDay ? session.title : "\(ZonedTime.time(session.startsAt, in: zone))–\(ZonedTime.time(session.endsAt, in: zone)) · \(session.title)")),
             .p(.class("meta"), .text(session.sessionKind.label), .unwrap(session.room) { .text(" · \($0)") }),
             .unwrap(session.description) { .p(.text($0)) },
             .if(!session.questionList.isEmpty, .group(.p(.strong("Questions this session will consider")),

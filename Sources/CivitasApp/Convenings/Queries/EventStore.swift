@@ -79,7 +79,7 @@ struct EventStore {
 
     func sessions(of eventID: String) async throws -> [SessionRecord] {
         try await sql.select().column("*").from("event_sessions").where("event_id", .equal, SQLBind(eventID))
-            .orderBy("starts_at").orderBy("title").all()
+            .orderBy("starts_at").orderBy("position").orderBy("title").all()
             .map { try $0.decode(model: SessionRecord.self, with: Self.decoding) }
     }
 

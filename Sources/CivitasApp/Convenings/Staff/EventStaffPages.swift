@@ -68,6 +68,8 @@ struct EventFormPage {
                        help: "Required unless only the month is known"),
                 f.select("schedule", "Dates", options: EventSchedule.allCases.map { ($0.rawValue, $0.label) }, selected: [input["schedule"]],
                          help: "For whole days only the dates count (Ends is the last day); for a month only the month of Starts"),
+                f.text("dates_note", "Dates are approximate because", value: input["dates_note"],
+                       help: "Leave empty when the dates are known. Shown beside the dates, e.g. \"the report says only 'last week'\""),
                 f.field("time_zone", "Time zone (required)", help: "IANA name, e.g. America/New_York",
                         .group(.input(.type(.text), .id("time_zone"), .name("time_zone"), .value(escaping: input["time_zone"]), .attribute(named: "list", value: "zones")),
                                .element(named: "datalist", nodes: [.id("zones"), .forEach(zones) { .element(named: "option", nodes: [.attribute(named: "value", escaping: $0)]) }]))),

@@ -20,7 +20,8 @@ struct ProgrammePage {
             .p(.a(.href(to: ConveningsURL.staffEventEdit(event.id)), .text("Back to the event")), .text(" · Times in \(event.timeZone)")),
             .table(.thead(.tr(.th("When"), .th("Session"), .th("Speakers"), .th(""))),
                 .tbody(.forEach(detail.sessions) { line in
-                    .tr(.td(.text("\(ZonedTime.day(line.session.startsAt, in: event.zone)) \(ZonedTime.time(line.session.startsAt, in: event.zone))")),
+                    .tr(.td(.text(line.session.isWholeDay ? ZonedTime.day(line.session.startsAt, in: event.zone)
+                                  : "\(ZonedTime.day(line.session.startsAt, in: event.zone)) \(ZonedTime.time(line.session.startsAt, in: event.zone))")),
                         .td(.text(line.session.title), .span(.class("meta"), .text(" · \(line.session.sessionKind.label)"))),
                         .td(.text(line.people.map(\.title).joined(separator: ", ")), .if(!line.session.speakersPublished, .span(.class("meta"), .text(" (held back)")))),
                         .td(.a(.href(to: ConveningsURL.staffSessionEdit(event.id, line.session.id)), .text("Edit"))))
@@ -36,8 +37,10 @@ struct ProgrammePage {
         switch name {
         case "title": return session.title
         case "kind": return session.kind
-        case "starts_at": return ZonedTime.formValue(session.startsAt, in: event.zone)
-        case "ends_at": return ZonedTime.formValue(session.endsAt, in: event.zone)
+        case "schedule": return session.schedule
+        case "day": return session.isWholeDay ? ZonedTime.dayKey(session.startsAt, in: event.zone) : ""
+        case "starts_at": return session.isWholeDay ? "" : ZonedTime.formValue(session.startsAt, in: event.zone)
+        case "ends_at": return session.isWholeDay ? "" : ZonedTime.formValue(session.endsAt, in: event.zone)
         case "room": return session.room ?? ""
         case "description": return session.description ?? ""
         case "questions": return session.questions ?? ""
@@ -61,8 +64,11 @@ struct ProgrammePage {
                 FormFields.csrf(csrfToken),
                 f.text("title", "Title", value: value("title"), required: true),
                 f.select("kind", "Kind", options: SessionKind.allCases.map { ($0.rawValue, $0.label) }, selected: [value("kind")]),
-                f.text("starts_at", "Starts", value: value("starts_at"), type: .init(rawValue: "datetime-local") ?? .text, required: true),
-                f.text("ends_at", "Ends", value: value("ends_at"), type: .init(rawValue: "datetime-local") ?? .text, required: true),
+                f.select("schedule", "When", options: [("times", "At set times"), ("day", "On a day, times not known")],
+                         selected: [value("schedule").isEmpty ? "times" : value("schedule")]),
+                f.text("starts_at", "Starts", value: value("starts_at"), type: .init(rawValue: "datetime-local") ?? .text, help: "For sessions at set times"),
+                f.text("ends_at", "Ends", value: value("ends_at"), type: .init(rawValue: "datetime-local") ?? .text),
+                f.text("day", "Day", value: value("day"), type: .init(rawValue: "date") ?? .text, help: "For sessions known only by their day"),
                 f.text("room", "Room", value: value("room")),
                 f.textarea("description", "Description", value: value("description")),
                 f.textarea("questions", "Questions the session will consider", value: value("questions"), help: "One per line"),

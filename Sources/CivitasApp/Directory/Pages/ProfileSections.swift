@@ -21,7 +21,7 @@ struct ProfileSections {
                 table("Officers and people", people, columns: [.person, .office, .dates]),
                 table("Partners and funders", supporters, columns: [.member, .role, .dates]),
                 table("Member of", profile.belongsTo, columns: [.organization, .role, .dates]),
-                records("Posts", profile.related[.post] ?? []),
+                records("Offices", profile.related[.post] ?? []),
                 records("Parts of this organization", profile.related[.organization] ?? [])
             )
         case .area:
