@@ -14,9 +14,10 @@ extension AppServices {
         let isAPI = request.uri.path.hasPrefix("/api/")
         let isPublic = isAPI || context.user == nil
         guard cache.isEnabled, request.method == .get || request.method == .head, isPublic else {
-            var response = Responses.bytes(try await render(), contentType: contentType)
-            if isPublic { response.headers[.cacheControl] = Self.publicCacheControl }
-            return response
+            let body = try await render()
+            guard isPublic else { return Responses.bytes(body, contentType: contentType) }
+            return EncodedBody(body, contentType: contentType).response(to: request, contentType: contentType,
+                                                                        headers: [.cacheControl: Self.publicCacheControl])
         }
         let entry = try await cache.entry(for: Self.cacheKey(request, reads: parameters), now: now(), contentType: contentType,
                                           shows: shows, render: render)

@@ -22,6 +22,9 @@ public final class ResponseCache: Sendable {
         let contentType: String
         let storedAt: Date
         let shows: [ChangeTopic]
+        /// A change touched what it shows: it is rendered again by the next request, and served
+        /// only to requests arriving while that rendering is under way.
+        var isStale = false
         var bytes: Int { body.bytes + contentType.utf8.count + 64 }
     }
 
@@ -56,17 +59,33 @@ public final class ResponseCache: Sendable {
     /// What the cache holds now, for tests and metrics.
     var usage: (entries: Int, bytes: Int) { state.withLock { ($0.entries.count, $0.totalBytes) } }
 
-    /// The cached answer for `key`, rendering it once if it is missing or too old.
+    private enum Lookup {
+        case kept(Entry)
+        case rendering(Task<Entry, any Error>, generation: Int)
+    }
+
+    /// The cached answer for `key`, rendering it once if it is missing, too old or stale.
+    ///
+    /// After a change, the first request renders the answer again and waits for it, so whoever
+    /// made the change sees it at once; requests arriving while that rendering is under way get
+    /// the previous answer rather than queueing behind it (a registration rush changes an
+    /// event's counts many times a second, and its page must keep answering).
     func entry(for key: String, now: Date, contentType: String, shows: [ChangeTopic],
                render: @escaping @Sendable () async throws -> ByteBuffer) async throws -> Entry {
-        let (task, generation): (Task<Entry, any Error>, Int) = state.withLock { state in
-            if let entry = state.entries[key], now.timeIntervalSince(entry.storedAt) < lifetime {
-                return (Task { entry }, state.generation)
+        let lookup: Lookup = state.withLock { state in
+            let kept = state.entries[key].flatMap { now.timeIntervalSince($0.storedAt) < lifetime ? $0 : nil }
+            if let kept, !kept.isStale { return .kept(kept) }
+            if let running = state.rendering[key] {
+                if let kept { return .kept(kept) }
+                return .rendering(running.task, generation: running.generation)
             }
-            if let running = state.rendering[key] { return (running.task, running.generation) }
             let task = Task { Entry(body: EncodedBody(try await render(), contentType: contentType), contentType: contentType, storedAt: now, shows: shows) }
             state.rendering[key] = (task, shows, state.generation)
-            return (task, state.generation)
+            return .rendering(task, generation: state.generation)
+        }
+        guard case .rendering(let task, let generation) = lookup else {
+            if case .kept(let entry) = lookup { return entry }
+            preconditionFailure()
         }
         do {
             let entry = try await task.value
@@ -120,7 +139,7 @@ public final class ResponseCache: Sendable {
         guard !change.isEmpty else { return }
         state.withLock { state in
             for (key, entry) in state.entries where entry.shows.contains(where: { shown in change.topics.contains(where: shown.isTouched(by:)) }) {
-                state.remove(key)
+                state.entries[key]?.isStale = true
             }
             for (key, running) in state.rendering where running.shows.contains(where: { shown in change.topics.contains(where: shown.isTouched(by:)) }) {
                 state.rendering[key] = nil

@@ -3,15 +3,17 @@ import Crypto
 import Foundation
 import Hummingbird
 import NIOCore
+import Synchronization
 
 /// One answer's body in the forms caches and clients ask for: as it is, with its entity tag,
-/// and gzipped when it is text over 1 KB. Cached answers keep this, so a cached page is
-/// hashed and compressed once, not once per request.
+/// and gzipped when it is text over 1 KB and a client asks for it. Cached answers keep this,
+/// so a cached page is hashed once and compressed at most once, not once per request.
 struct EncodedBody: Sendable {
     let identity: ByteBuffer
     /// A strong validator: the same bytes give the same tag in every process.
     let etag: String
-    let gzipped: ByteBuffer?
+    let isCompressible: Bool
+    private let compressed = CompressedForm()
 
     static let compressionThreshold = 1_024
 
@@ -20,10 +22,17 @@ struct EncodedBody: Sendable {
         let digest = SHA256.hash(data: body.readableBytesView)
         etag = "\"" + Data(digest.prefix(16)).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "") + "\""
-        gzipped = body.readableBytes > Self.compressionThreshold && Self.isText(contentType) ? Self.gzip(body) : nil
+        isCompressible = body.readableBytes > Self.compressionThreshold && Self.isText(contentType)
     }
 
-    var bytes: Int { identity.readableBytes + (gzipped?.readableBytes ?? 0) + etag.utf8.count }
+    /// The gzipped body, made the first time a client asks for it (nil when it does not shrink).
+    var gzipped: ByteBuffer? {
+        guard isCompressible else { return nil }
+        return compressed.value { Self.gzip(identity) }
+    }
+
+    /// Counted as if compressed too, so a cache full of answers stays under its bound.
+    var bytes: Int { identity.readableBytes * (isCompressible ? 2 : 1) + etag.utf8.count }
 
     /// Text, JSON, calendars, CSS and JavaScript compress well; images and archives do not.
     static func isText(_ contentType: String) -> Bool {
@@ -43,12 +52,12 @@ struct EncodedBody: Sendable {
         var headers = extra
         headers[.contentType] = contentType
         headers[.eTag] = etag
-        if gzipped != nil { headers[.vary] = "Accept-Encoding" }
+        if isCompressible { headers[.vary] = "Accept-Encoding" }
         if HTTPValidators.matches(request.headers[.ifNoneMatch], etag: etag) {
             headers[.contentType] = nil
             return Response(status: .notModified, headers: headers)
         }
-        if let gzipped, HTTPValidators.acceptsGzip(request.headers[.acceptEncoding]) {
+        if isCompressible, HTTPValidators.acceptsGzip(request.headers[.acceptEncoding]), let gzipped {
             headers[.contentEncoding] = "gzip"
             headers[.contentLength] = String(gzipped.readableBytes)
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: gzipped))
@@ -80,5 +89,17 @@ enum HTTPValidators {
             let quality = pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
             return quality > 0
         }
+    }
+}
+
+/// The gzipped form of a body, made once when first needed.
+private final class CompressedForm: Sendable {
+    private let form = Mutex<ByteBuffer??>(nil)
+
+    func value(_ make: () -> ByteBuffer?) -> ByteBuffer? {
+        if let known = form.withLock({ $0 }) { return known }
+        let made = make()
+        form.withLock { $0 = .some(made) }
+        return made
     }
 }

@@ -1,18 +1,23 @@
 import Hummingbird
 import NIOCore
 
-/// Every successful GET (and HEAD) answer carries an `ETag` and is answered 304 when the
-/// client's copy is current; text over 1 KB is gzipped for clients that accept it. Answers
-/// from the page cache arrive with their tag and encodings made once (`EncodedBody`); the
-/// others (private pages, the Popolo export when the cache is off...) are encoded here.
+/// Public answers carry an `ETag` and are answered 304 when the client's copy is current
+/// (`AppServices.cached` encodes them, once per cached answer); text over 1 KB is gzipped for
+/// clients that accept it, here for answers the page cache does not make (private pages,
+/// exports for staff).
 struct HTTPCachingMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let response = try await next(request, context)
+        // Answers of the page cache come with their tag and encodings; the others are encoded
+        // here only when there is something to gain: a client that takes gzip and a body over
+        // 1 KB (collecting and hashing every small answer would cost more than it saves).
         guard request.method == .get || request.method == .head, response.status == .ok,
               response.headers[.eTag] == nil, response.headers[.contentEncoding] == nil,
-              let contentType = response.headers[.contentType]
+              HTTPValidators.acceptsGzip(request.headers[.acceptEncoding]),
+              let contentType = response.headers[.contentType], EncodedBody.isText(contentType),
+              (response.headers[.contentLength].flatMap(Int.init) ?? Int.max) > EncodedBody.compressionThreshold
         else { return response }
         let body = try await Self.collect(response.body)
         var headers = response.headers
