@@ -109,6 +109,33 @@ extension RecordStore {
         return result
     }
 
+    /// Sources cited by records of several kinds, in one query: by kind, then by record id.
+    func sources(of subjects: [(kind: String, ids: [String])]) async throws -> [String: [String: [SourceLine]]] {
+        let subjects = subjects.filter { !$0.ids.isEmpty }
+        guard !subjects.isEmpty else { return [:] }
+        let rows = try await sql.select()
+            .columns(SQLColumn("subject_kind", table: "citations"), SQLColumn("subject_id", table: "citations"))
+            .columns(SQLColumn("id", table: "sources"), SQLColumn("slug", table: "sources"), SQLColumn("title", table: "sources"),
+                     SQLColumn("url", table: "sources"), SQLColumn("publisher", table: "sources"), SQLColumn("published_on", table: "sources"))
+            .from("citations")
+            .join("sources", on: SQLColumn("source_id", table: "citations"), .equal, SQLColumn("id", table: "sources"))
+            .where { group in
+                for subject in subjects {
+                    group.orWhere { $0.where(SQLColumn("subject_kind", table: "citations"), .equal, SQLBind(subject.kind))
+                        .where(SQLColumn("subject_id", table: "citations"), .in, SQLBind.group(subject.ids)) }
+                }
+                return group
+            }
+            .where(SQLColumn("published", table: "sources"), .equal, SQLBind(true))
+            .orderBy(SQLColumn("title", table: "sources")).all()
+        var result: [String: [String: [SourceLine]]] = [:]
+        for row in rows {
+            result[try row.decode(column: "subject_kind", as: String.self), default: [:]][try row.decode(column: "subject_id", as: String.self), default: []]
+                .append(try SourceLine(row: row))
+        }
+        return result
+    }
+
     /// Topics of the given records.
     func topics(kind: RecordKind, id: String) async throws -> [TopicLine] {
         try await topics(subjectKind: kind.rawValue, id: id)

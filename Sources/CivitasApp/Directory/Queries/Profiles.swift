@@ -4,7 +4,7 @@ import SQLKit
 /// Everything a profile page shows, gathered with a handful of queries.
 struct Profile: Sendable {
     let record: RecordValues
-    let sources: [SourceLine]
+    var sources: [SourceLine]
     let topics: [TopicLine]
     /// Memberships seen from this record (whose meaning depends on the kind; see `load`).
     var memberships: [MembershipLine] = []
@@ -21,12 +21,14 @@ struct Profile: Sendable {
 }
 
 extension RecordStore {
+    /// A profile from few queries: the record (without its link ids, which the page does not
+    /// show), its memberships, then the sources of the record and of every membership at once.
     func profile(_ kind: RecordKind, key: String) async throws -> Profile? {
-        guard let record = try await find(kind, key: key, publishedOnly: true) else { return nil }
+        guard let record = try await find(kind, key: key, publishedOnly: true, withLinks: false) else { return nil }
         let id = record.id
         var profile = Profile(
             record: record,
-            sources: try await sources(kind: kind, ids: [id])[id] ?? [],
+            sources: [],
             topics: kind.linkFields.contains { $0.name == "topic_ids" } ? try await topics(kind: kind, id: id) : []
         )
         profile.references = try await referenceTitles(record)
@@ -53,7 +55,9 @@ extension RecordStore {
         case .membership:
             break
         }
-        profile.membershipSources = try await sources(kind: .membership, ids: (profile.memberships + profile.belongsTo).map(\.membershipId))
+        let cited = try await sources(of: [(kind.rawValue, [id]), (RecordKind.membership.rawValue, (profile.memberships + profile.belongsTo).map(\.membershipId))])
+        profile.sources = cited[kind.rawValue]?[id] ?? []
+        profile.membershipSources = cited[RecordKind.membership.rawValue] ?? [:]
         return profile
     }
 

@@ -43,7 +43,7 @@ struct RecordStore {
     }
 
     /// Finds by id, or by slug for kinds that have one.
-    func find(_ kind: RecordKind, key: String, publishedOnly: Bool) async throws -> RecordValues? {
+    func find(_ kind: RecordKind, key: String, publishedOnly: Bool, withLinks: Bool = true) async throws -> RecordValues? {
         var select = sql.select().column("*").from(kind.table)
         if kind.hasSlug {
             select = select.where { $0.where("id", .equal, SQLBind(key)).orWhere("slug", .equal, SQLBind(key)) }
@@ -53,7 +53,7 @@ struct RecordStore {
         if publishedOnly { select = select.where(Self.visible(kind)) }
         guard let row = try await select.first() else { return nil }
         var records = [try decode(kind, row)]
-        try await attachLinks(&records, kind: kind)
+        if withLinks { try await attachLinks(&records, kind: kind) }
         return records.first
     }
 
