@@ -16,7 +16,7 @@ struct ChangeListener: Service {
 
     func run() async throws {
         // Waiting for the next notification ends when the server shuts down.
-        try? await cancelWhenGracefulShutdown { await listenUntilStopped() }
+        await cancelWhenGracefulShutdown { await listenUntilStopped() }
     }
 
     private func listenUntilStopped() async {
