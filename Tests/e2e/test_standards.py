@@ -11,7 +11,7 @@ import referencing
 import referencing.jsonschema
 from popolo_data.importer import Popolo
 
-SCHEMAS = Path(__file__).resolve().parents[2].parent / "shared" / "standards" / "popolo"
+SCHEMAS = Path(__file__).resolve().parent / "popolo-schemas"
 SECTIONS = {"persons": "person", "organizations": "organization", "memberships": "membership", "posts": "post", "areas": "area"}
 
 
