@@ -58,8 +58,11 @@ def test_event_calendar_opens_in_a_calendar_parser(server):
     assert len(events) == 1
     event = events[0]
     assert str(event["SUMMARY"]) == "U.S. Conference of Mayors Winter Meeting 2018"
-    assert event["DTSTART"].params["TZID"] == "America/New_York"
-    assert event.decoded("DTSTART").date() == datetime.date(2018, 1, 24)
+    # The documents give the three days, not the hours: a whole-day entry, 24 to 26 January.
+    assert event["DTSTART"].params["VALUE"] == "DATE"
+    assert event.decoded("DTSTART") == datetime.date(2018, 1, 24)
+    assert event.decoded("DTEND") == datetime.date(2018, 1, 27)
+    assert str(event["UID"]) == "event-2018-winter-meeting@civitas"
     assert str(event["URL"]).endswith("/events/2018-winter-meeting")
     # The same event keeps its UID from one download to the next.
     _, _, again = fetch(server + "/events/2018-winter-meeting.ics")
