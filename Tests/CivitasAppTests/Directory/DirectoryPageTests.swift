@@ -17,7 +17,7 @@ struct DirectoryPageTests {
             #expect(html.contains("President of the U.S. Conference of Mayors"))
             #expect(html.contains("href=\"/organizations/us-conference-of-mayors\""))
             #expect(html.contains("Highlights of the U.S. Conference of Mayors winter meeting, January 2018"))
-            let jsonLD = try #require(Self.jsonLD(html))
+            let jsonLD = try #require(Self.described(html))
             #expect(jsonLD["@type"] == "Person")
             #expect(jsonLD["name"] == "Mitch Landrieu")
         }
@@ -31,7 +31,7 @@ struct DirectoryPageTests {
             #expect(html.contains("Mayor of New York City"))
             #expect(html.contains("href=\"/organizations/us-conference-of-mayors\""))
             #expect(html.contains("href=\"/organizations/100-resilient-cities\""))
-            #expect(Self.jsonLD(html)?["@type"] == "City")
+            #expect(Self.described(html)?["@type"] == "City")
         }
     }
 
@@ -59,6 +59,43 @@ struct DirectoryPageTests {
             let home = try await client.execute(uri: "/", method: .get).text
             #expect(home.contains("U.S. Conference of Mayors"))
             #expect(Self.jsonLD(home)?["@type"] == "WebSite")
+        }
+    }
+
+    /// The record's own description in a profile page's JSON-LD graph.
+    static func described(_ html: String) -> JSONValue? {
+        guard case .array(let graph)? = jsonLD(html)?["@graph"] else { return nil }
+        return graph.first { $0["@type"] != "BreadcrumbList" }
+    }
+
+    @Test("Profile JSON-LD says what is meant: Roles repeat the property that holds them, no empty lists or null addresses, a breadcrumb", arguments: TestDatabase.all)
+    func profileJSONLD(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, _ in
+            let html = try await client.execute(uri: "/organizations/us-conference-of-mayors", method: .get).text
+            let graph = try #require(Self.jsonLD(html))
+            #expect(graph["@context"] == "https://schema.org")
+            let network = try #require(Self.described(html))
+            guard case .array(let members)? = network["member"] else { throw TestFailure("no members") }
+            #expect(!members.isEmpty)
+            for role in members {
+                #expect(role["@type"] == "Role")
+                #expect(role["member"] != nil && role["memberOf"] == nil, "inside a member Role the property is member again: \(role)")
+            }
+            #expect(members.contains { $0["member"]?["url"] == "http://127.0.0.1:8080/organizations/city-of-chicago" })
+            let start = try #require(html.range(of: "application/ld+json\">"))
+            let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+            let raw = String(html[start.upperBound..<end.lowerBound])
+            #expect(!raw.contains("null") && !raw.contains("[]"), "no null values or empty lists")
+            guard case .array(let items)? = graph["@graph"] else { throw TestFailure("no graph") }
+            let breadcrumb = try #require(items.first { $0["@type"] == "BreadcrumbList" })
+            guard case .array(let steps)? = breadcrumb["itemListElement"] else { throw TestFailure("no steps") }
+            #expect(steps.map { $0["name"] } == ["Home", "Organizations", "U.S. Conference of Mayors"])
+
+            let person = try #require(Self.described(try await client.execute(uri: "/people/eric-garcetti", method: .get).text))
+            guard case .array(let memberOf)? = person["memberOf"] else { throw TestFailure("no memberOf") }
+            #expect(memberOf.allSatisfy { $0["memberOf"] != nil && $0["member"] == nil })
+            guard case .array(let cited)? = person["subjectOf"] else { throw TestFailure("no sources") }
+            #expect(cited.allSatisfy { $0["url"]?.stringValue?.hasPrefix("http") == true })
         }
     }
 

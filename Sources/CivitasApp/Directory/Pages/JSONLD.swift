@@ -4,7 +4,24 @@ import CivitasCore
 enum JSONLD {
     static let context: JSONValue = "https://schema.org"
 
+    /// The record's description and its place in the site (a BreadcrumbList), as one graph.
     static func profile(_ profile: Profile, baseURL: String) -> JSONValue {
+        let record = profile.record
+        let breadcrumb: JSONValue = [
+            "@type": "BreadcrumbList",
+            "itemListElement": .array([
+                ("Home", baseURL + "/"), (record.kind.pluralLabel, baseURL + DirectoryURL.list(record.kind).path),
+                (record.title, baseURL + DirectoryURL.record(record.kind, record.urlKey).path),
+            ].enumerated().map { index, step in
+                ["@type": "ListItem", "position": .int(index + 1), "name": .string(step.0), "item": .string(step.1)]
+            }),
+        ]
+        guard case .object(var description) = describe(profile, baseURL: baseURL) else { return .null }
+        description["@context"] = nil
+        return ["@context": context, "@graph": [.object(description), breadcrumb]]
+    }
+
+    static func describe(_ profile: Profile, baseURL: String) -> JSONValue {
         let record = profile.record
         var object: [String: JSONValue] = [
             "@context": context,
@@ -16,7 +33,7 @@ enum JSONLD {
         if let summary = record.text("summary") ?? record.text("description") { object["description"] = .string(summary) }
         if !profile.sources.isEmpty {
             object["subjectOf"] = .array(profile.sources.map { source in
-                ["@type": "CreativeWork", "name": .string(source.title), "url": .optional(source.url)]
+                ["@type": "CreativeWork", "name": .string(source.title), "url": .string(RecordJSON.sourceURL(source, publicURL: baseURL))]
             })
         }
         switch record.kind {
@@ -25,19 +42,23 @@ enum JSONLD {
             if let prefix = record.text("honorific_prefix") { object["honorificPrefix"] = .string(prefix) }
             let current = profile.memberships.filter { $0.isCurrent && $0.postLabel != nil }
             if !current.isEmpty { object["jobTitle"] = .array(current.map { .string($0.title) }) }
-            object["memberOf"] = .array(profile.memberships.map { line in
-                role(line, member: ["@type": "Organization", "name": .string(line.organizationName),
-                                    "url": .string(baseURL + DirectoryURL.record(.organization, line.organizationSlug).path)])
-            })
+            if !profile.memberships.isEmpty {
+                object["memberOf"] = .array(profile.memberships.map { line in
+                    role(line, property: "memberOf", value: ["@type": "Organization", "name": .string(line.organizationName),
+                                                              "url": .string(baseURL + DirectoryURL.record(.organization, line.organizationSlug).path)])
+                })
+            }
         case .organization:
             if let founded = record.text("founding_date") { object["foundingDate"] = .string(founded) }
             if let website = record.text("website") { object["sameAs"] = .string(website) }
             if let area = profile.references["area_id"] { object["location"] = ["@type": "Place", "name": .string(area.title)] }
-            object["member"] = .array(profile.memberships.map { line in
-                let name = line.personName ?? line.memberName ?? ""
-                let path = line.personSlug.map { DirectoryURL.record(.person, $0).path } ?? line.memberSlug.map { DirectoryURL.record(.organization, $0).path } ?? ""
-                return role(line, member: ["@type": line.personName != nil ? "Person" : "Organization", "name": .string(name), "url": .string(baseURL + path)])
-            })
+            let members = profile.memberships.compactMap { line -> JSONValue? in
+                guard let name = line.personName ?? line.memberName,
+                      let path = line.personSlug.map({ DirectoryURL.record(.person, $0).path }) ?? line.memberSlug.map({ DirectoryURL.record(.organization, $0).path })
+                else { return nil }
+                return role(line, property: "member", value: ["@type": line.personName != nil ? "Person" : "Organization", "name": .string(name), "url": .string(baseURL + path)])
+            }
+            if !members.isEmpty { object["member"] = .array(members) }
         case .area:
             if case .decimal(let latitude) = record["latitude"], case .decimal(let longitude) = record["longitude"] {
                 object["geo"] = ["@type": "GeoCoordinates", "latitude": .double(latitude), "longitude": .double(longitude)]
@@ -46,7 +67,7 @@ enum JSONLD {
                 object["containedInPlace"] = ["@type": "Place", "name": .string(parent.title), "url": .string(baseURL + DirectoryURL.record(.area, parent.slug).path)]
             }
         case .post:
-            object["roleName"] = .optional(record.text("role") ?? record.text("label"))
+            if let name = record.text("role") ?? record.text("label") { object["roleName"] = .string(name) }
         default:
             break
         }
@@ -69,14 +90,13 @@ enum JSONLD {
         }
     }
 
-    /// A schema.org Role: who held what, and when.
-    static func role(_ line: MembershipLine, member: JSONValue) -> JSONValue {
-        var object: [String: JSONValue] = ["@type": "Role", "roleName": .string(line.title)]
+    /// A schema.org Role: who held what, and when. Inside the Role the property repeats the one
+    /// that holds it (an organisation's `member` is a Role whose `member` is the person or city
+    /// government; a person's `memberOf` is a Role whose `memberOf` is the organisation).
+    static func role(_ line: MembershipLine, property: String, value: JSONValue) -> JSONValue {
+        var object: [String: JSONValue] = ["@type": "Role", "roleName": .string(line.title), property: value]
         if let start = line.startDate { object["startDate"] = .string(start) }
         if let end = line.endDate { object["endDate"] = .string(end) }
-        if case .object(let inner) = member, let type = inner["@type"] {
-            object[type == "Person" ? "member" : "memberOf"] = member
-        }
         return .object(object)
     }
 
