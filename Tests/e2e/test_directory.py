@@ -24,7 +24,9 @@ def test_visitor_follows_a_mayor_to_their_city(browser, server):
     click_and_wait_for_page(browser, browser.find_element(By.LINK_TEXT, "Eric Garcetti"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Eric Garcetti"
     schema = json.loads(browser.find_element(By.CSS_SELECTOR, "script[type='application/ld+json']").get_attribute("textContent"))
-    assert schema["@type"] == "Person"
+    # The page describes the person, and its place in the site, in one JSON-LD graph.
+    types = [item["@type"] for item in schema["@graph"]]
+    assert types == ["Person", "BreadcrumbList"]
     click_and_wait_for_page(browser, browser.find_element(By.LINK_TEXT, "Mayor of Los Angeles"))
     click_and_wait_for_page(browser, browser.find_element(By.LINK_TEXT, "Los Angeles"))
     assert "Office holders over time" in browser.page_source
