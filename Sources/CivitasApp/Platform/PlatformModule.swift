@@ -21,7 +21,7 @@ struct PlatformModule: CivitasModule {
 
     var backgroundServices: [any Service] {
         var list: [any Service] = []
-        if services.configuration.deliverMail { list.append(OutboxDelivery(services: services)) }
+        if services.configuration.deliverMail { list.append(MailSender(services: services)) }
         if case .postgres(let url) = services.database.location {
             list.append(ChangeListener(url: url, publisher: services.changes, logger: services.logger))
         }

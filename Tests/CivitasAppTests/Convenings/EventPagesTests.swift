@@ -85,7 +85,7 @@ struct EventPagesTests {
             #expect(try await client.execute(uri: "/registrations/not-a-real-token", method: .get).status == .notFound)
 
             // The server's own sender may be at work too: each mail is claimed once, so between them exactly two files appear.
-            _ = try await OutboxDelivery(services: services).deliverPending()
+            _ = try await MailSender(services: services).deliverPending()
             let folder = services.configuration.outboxDirectory
             var files: [String] = []
             for _ in 0..<50 {

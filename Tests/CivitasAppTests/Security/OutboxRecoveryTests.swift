@@ -30,7 +30,7 @@ struct OutboxRecoveryTests {
             // A sender claimed it 61 seconds ago and died.
             try await services.database.sql.update("mail_outbox").set("claimed_at", to: SQLBind(services.now().addingTimeInterval(-61))).run()
             let transport = RecordingTransport()
-            #expect(try await OutboxDelivery(services: services, transport: transport).deliverPending() == 1)
+            #expect(try await MailSender(services: services, transport: transport).deliverPending() == 1)
             #expect(transport.messages.map(\.to) == ["ada@city.gov"])
         }
     }
@@ -41,9 +41,9 @@ struct OutboxRecoveryTests {
             let event = try await makeEvent(services)
             _ = try await registerByAPI(client, services, slug: event.slug, name: "Ada", email: "ada@city.gov")
             let crashing = RecordingTransport(failAfterSending: true)
-            #expect(try await OutboxDelivery(services: services, transport: crashing).deliverPending() == 0)
+            #expect(try await MailSender(services: services, transport: crashing).deliverPending() == 0)
             let retry = RecordingTransport()
-            #expect(try await OutboxDelivery(services: services, transport: retry).deliverPending() == 1)
+            #expect(try await MailSender(services: services, transport: retry).deliverPending() == 1)
             let first = try #require(crashing.messages.first), second = try #require(retry.messages.first)
             #expect(first.messageID == second.messageID)
             #expect(first.rendered().contains("Message-ID: \(first.messageID)"))
@@ -57,9 +57,9 @@ struct OutboxRecoveryTests {
             let mails = (0..<450).map { OutgoingMail(recipient: "p\($0)@city.gov", subject: "Hello \($0)", body: "Body") }
             try await services.database.transaction { tx in try await Outbox.enqueue(mails, on: tx as! any SQLDatabase, now: services.now()) }
             let transport = RecordingTransport()
-            let delivery = OutboxDelivery(services: services, transport: transport)
-            #expect(try await delivery.deliverPending() == OutboxDelivery.batchSize)
-            #expect(try await delivery.deliverPending() == OutboxDelivery.batchSize)
+            let delivery = MailSender(services: services, transport: transport)
+            #expect(try await delivery.deliverPending() == MailSender.batchSize)
+            #expect(try await delivery.deliverPending() == MailSender.batchSize)
             #expect(try await delivery.deliverPending() == 50)
             #expect(Set(transport.messages.map(\.to)).count == 450, "each mail once")
         }

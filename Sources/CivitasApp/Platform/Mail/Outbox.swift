@@ -2,18 +2,18 @@ import Foundation
 import SQLKit
 
 /// A mail waiting in the outbox. Mails are written in the transaction of the change they
-/// announce, so a registration and its confirmation are saved together or not at all,
+/// announce, so a change and the mail telling of it are saved together or not at all,
 /// and a restart loses none: delivery picks up whatever is still pending.
 struct OutgoingMail: Sendable, Equatable {
     var recipient: String
     var subject: String
     var body: String
     var attachments: [MailAttachment] = []
-    /// The record the mail is about (an event, an action...), for staff reading the outbox.
+    /// The record the mail is about, as its capability names it, for staff reading the outbox.
     var about: MailAbout?
 }
 
-/// A file sent with a mail, such as an event's `invite.ics`.
+/// A file sent with a mail, such as a calendar entry (`invite.ics`).
 struct MailAttachment: Sendable, Equatable, Codable {
     let filename: String
     /// The MIME type with its parameters, e.g. `text/calendar; charset=utf-8; method=PUBLISH`.
@@ -44,7 +44,7 @@ enum Outbox {
         try await enqueue([mail], on: sql, now: now)
     }
 
-    /// Several mails in one statement (a batch of registrations).
+    /// Several mails in one statement (a batch of counted writes, say).
     static func enqueue(_ mails: [OutgoingMail], on sql: any SQLDatabase, now: Date) async throws {
         guard !mails.isEmpty else { return }
         let insert = sql.insert(into: table)
@@ -64,7 +64,7 @@ enum Outbox {
         let createdAt: Date
     }
 
-    /// How long a sender may hold mails it claimed. A round of `OutboxDelivery.batchSize`
+    /// How long a sender may hold mails it claimed. A round of `MailSender.batchSize`
     /// mails takes a few seconds; a claim older than this belongs to a sender that died
     /// mid-way, and its mails are taken again (each keeps its Message-ID, so receivers can
     /// drop a repeat).

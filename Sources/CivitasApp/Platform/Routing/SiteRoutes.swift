@@ -45,23 +45,14 @@ struct RouteGroup {
 
     typealias Handler = @Sendable (Request, AppRequestContext) async throws -> Response
 
-    func get(_ path: some SitePath, use handler: @escaping Handler) {
-        routes.record(.get, path.path, rule: rule)
-        group.get(path.route, use: handler)
-    }
+    func get(_ path: some SitePath, use handler: @escaping Handler) { on(.get, path, handler) }
+    func post(_ path: some SitePath, use handler: @escaping Handler) { on(.post, path, handler) }
+    func patch(_ path: some SitePath, use handler: @escaping Handler) { on(.patch, path, handler) }
+    func delete(_ path: some SitePath, use handler: @escaping Handler) { on(.delete, path, handler) }
 
-    func post(_ path: some SitePath, use handler: @escaping Handler) {
-        routes.record(.post, path.path, rule: rule)
-        group.post(path.route, use: handler)
-    }
-
-    func patch(_ path: some SitePath, use handler: @escaping Handler) {
-        routes.record(.patch, path.path, rule: rule)
-        group.patch(path.route, use: handler)
-    }
-
-    func delete(_ path: some SitePath, use handler: @escaping Handler) {
-        routes.record(.delete, path.path, rule: rule)
-        group.delete(path.route, use: handler)
+    /// Records the route with this group's rule, then registers it behind the group's middleware.
+    private func on(_ method: HTTPRequest.Method, _ path: some SitePath, _ handler: @escaping Handler) {
+        routes.record(method, path.path, rule: rule)
+        group.on(path.route, method: method, use: handler)
     }
 }

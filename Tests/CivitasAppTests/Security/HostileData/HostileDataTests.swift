@@ -91,15 +91,17 @@ struct HostileDataTests {
                 "title": HostilePayloads.fitting(200), "slug": "hostile-event", "kind": "convening", "time_zone": "America/Chicago",
                 "starts_at": "2030-03-02T09:00", "ends_at": "2030-03-02T17:00", "summary": HostilePayloads.multiLine,
                 "description": HostilePayloads.multiLine, "venue": HostilePayloads.fitting(300), "series": HostilePayloads.fitting(200),
-                "highlights": HostilePayloads.multiLine, "attendance_mode": "hybrid", "online_url": HostilePayloads.acceptedAddress,
+                "highlights": HostilePayloads.multiLine, "dates_note": HostilePayloads.fitting(500), "attendance_mode": "hybrid", "online_url": HostilePayloads.acceptedAddress,
                 "registration_mode": "open", "capacity": 1, "resources": "\(HostilePayloads.fitting(100)) | \(HostilePayloads.acceptedAddress)",
                 "host_ids": ["organization:\(ids[.organization]!)"],
             ]))
             #expect(event.status == .created, "\(event.text.prefix(300))")
             let eventID = try #require(try event.json()["id"]?.stringValue)
             for bad in HostilePayloads.lineBreaks {
-                let refused = try await sendJSON(client, .patch, "/api/v1/events/hostile-event", token: token, json: try Self.json(["title": bad]))
-                #expect(refused.status == .badRequest, "event title took \(bad.debugDescription)")
+                for field in ["title", "dates_note"] {
+                    let refused = try await sendJSON(client, .patch, "/api/v1/events/hostile-event", token: token, json: try Self.json([field: bad]))
+                    #expect(refused.status == .badRequest, "event \(field) took \(bad.debugDescription)")
+                }
             }
             let session = try await editor.post(client, ConveningsURL.staffEventSessions(eventID).path, [
                 ("title", HostilePayloads.fitting(300)), ("kind", "panel"), ("starts_at", "2030-03-02T10:00"), ("ends_at", "2030-03-02T11:00"),
@@ -107,6 +109,15 @@ struct HostileDataTests {
                 ("speakers_published", "true"), ("speaker_ids", ids[.person]!),
             ])
             #expect(session.status == .seeOther, "session: \(session.status)")
+            let daySession = try await editor.post(client, ConveningsURL.staffEventSessions(eventID).path, [
+                ("title", HostilePayloads.fitting(300)), ("kind", "breakout"), ("schedule", "day"), ("day", "2030-03-02"),
+                ("room", HostilePayloads.fitting(200)), ("description", HostilePayloads.multiLine),
+            ])
+            #expect(daySession.status == .seeOther, "day session: \(daySession.status)")
+            let badSchedule = try await editor.post(client, ConveningsURL.staffEventSessions(eventID).path, [
+                ("title", "Stray"), ("kind", "breakout"), ("schedule", HostilePayloads.fitting(50)), ("day", "2030-03-02"),
+            ])
+            #expect(badSchedule.status == .badRequest, "an unknown schedule is a 400")
             let quote = try await editor.post(client, ConveningsURL.staffEventQuotes(eventID).path, [("text", HostilePayloads.multiLine), ("person_id", ids[.person]!)])
             #expect(quote.status == .seeOther, "quote: \(quote.status)")
             let visitor = Browser()

@@ -7,7 +7,7 @@ import ServiceLifecycle
 /// Sends what waits in the outbox, oldest first, and keeps doing so while the server runs.
 /// A mail that fails stays pending and is tried again on the next round (up to
 /// `Outbox.maxAttempts`), so a relay that is down for a while loses nothing.
-struct OutboxDelivery: Service {
+struct MailSender: Service {
     let services: AppServices
     let transport: any MailTransport
     var interval: Duration = .seconds(2)
@@ -54,7 +54,7 @@ struct OutboxDelivery: Service {
         guard !batch.isEmpty else { return (0, 0) }
         // Writes go through the database's writer queue (on SQLite a write outside it could wait
         // on the lock while holding the thread the lock's owner needs), one transaction for the
-        // whole batch so delivery takes little from registrations competing for the writer.
+        // whole batch so delivery takes little from other writes competing for the writer.
         let now = services.now()
         let claimed = try await services.database.transaction { tx in
             try await Outbox.claim(batch.map(\.id), on: tx as! any SQLDatabase, now: now)
