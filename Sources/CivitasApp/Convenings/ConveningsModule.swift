@@ -10,7 +10,6 @@ struct ConveningsModule: CivitasModule {
     /// Shared by every copy of this manifest: registrations wait here to be decided together.
     let desk = RegistrationDesk()
     var migrations: [any Migration] { [M001_CreateConvenings(), M002_MoveOutboxToPlatform(), M003_SessionDays()] }
-    var openAPIPaths: [String: JSONValue] { ConveningsOpenAPI.paths }
     var apiScopes: [APIScope] { [.eventsWrite] }
 
     var navigationLinks: [NavigationLink] { [NavigationLink(label: "Events", destination: ConveningsURL.events)] }

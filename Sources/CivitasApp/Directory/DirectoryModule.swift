@@ -7,7 +7,6 @@ struct DirectoryModule: CivitasModule {
     let services: AppServices
     let name = "directory"
     var migrations: [any Migration] { [M001_CreateDirectory()] }
-    var openAPIPaths: [String: JSONValue] { DirectoryOpenAPI.paths }
     var apiScopes: [APIScope] { [.directoryWrite] }
 
     var navigationLinks: [NavigationLink] {

@@ -30,12 +30,7 @@ struct ErrorMiddleware: RouterMiddleware {
 
     private func respond(to error: AppError, request: Request, context: Context) throws -> Response {
         if request.uri.path.hasPrefix("/api/") {
-            var body: JSONValue = ["status": .int(Int(error.status.code)), "message": .string(error.message)]
-            if !error.fieldErrors.isEmpty, case .object(var object) = body {
-                object["fields"] = .object(error.fieldErrors.mapValues { .string($0) })
-                body = .object(object)
-            }
-            return try Responses.json(["error": body], status: error.status)
+            return try Responses.json(APIErrorBody(error), status: error.status)
         }
         let layout = PageLayout(services: services, context: context)
         let signInLink: Node<HTML.BodyContext> = if let signIn = services.site.identity?.signIn, context.user == nil, error.status == .forbidden {

@@ -11,15 +11,21 @@ struct EventAPI: Sendable {
 
     /// Published events; registration is open to anyone, as the form is.
     func registerPublic(on group: RouteGroup) {
-        group.get(ConveningsURL.apiEvents) { request, context in try await list(request, context) }
-        group.get(ConveningsURL.apiEvent(SiteURL.parameter("key"))) { request, context in try await show(request, context) }
-        group.post(ConveningsURL.apiEventRegistrations(SiteURL.parameter("key"))) { request, context in try await registerParticipant(request, context) }
+        group.get(ConveningsURL.apiEvents, documented: ConveningsOperations.list) { request, context in try await list(request, context) }
+        group.get(ConveningsURL.apiEvent(SiteURL.parameter("key")), documented: ConveningsOperations.show) { request, context in
+            try await show(request, context)
+        }
+        group.post(ConveningsURL.apiEventRegistrations(SiteURL.parameter("key")), documented: ConveningsOperations.register) { request, context in
+            try await registerParticipant(request, context)
+        }
     }
 
     /// In the group of tokens with the events:write scope.
     func registerWrites(on group: RouteGroup) {
-        group.post(ConveningsURL.apiEvents) { request, context in try await create(request, context) }
-        group.patch(ConveningsURL.apiEvent(SiteURL.parameter("key"))) { request, context in try await update(request, context) }
+        group.post(ConveningsURL.apiEvents, documented: ConveningsOperations.create) { request, context in try await create(request, context) }
+        group.patch(ConveningsURL.apiEvent(SiteURL.parameter("key")), documented: ConveningsOperations.update) { request, context in
+            try await update(request, context)
+        }
     }
 
     func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -48,7 +54,7 @@ struct EventAPI: Sendable {
         case .saved(let event):
             let store = EventStore(services.database.db)
             let detail = try await store.detail(event, publishedOnly: false, includeHeldBack: true)
-            var response = try Responses.json(EventJSON.detail(detail, publicURL: publicURL), status: status)
+            var response = try Responses.json(EventDetailBody(detail, publicURL: publicURL), status: status)
             response.headers[.cacheControl] = "no-store"
             return response
         case .invalid(let error): throw error
@@ -61,8 +67,8 @@ struct EventAPI: Sendable {
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: EventFilters.parameters,
                                          shows: EventTopics.lists, json: {
             let (events, total) = try await EventStore(services.database.db).list(filter, now: services.now())
-            return ["items": .array(events.map { EventJSON.summary($0, publicURL: publicURL) }),
-                    "page": ["page": .int(filter.offset / filter.limit + 1), "per": .int(filter.limit), "total": .int(total)]]
+            return APIList(items: events.map { EventSummaryBody($0, publicURL: publicURL) },
+                            pagination: Pagination(page: filter.offset / filter.limit + 1, per: filter.limit), total: total)
         })
     }
 
@@ -71,28 +77,15 @@ struct EventAPI: Sendable {
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", shows: EventTopics.page(key), json: {
             let store = EventStore(services.database.db)
             guard let event = try await store.find(key, publishedOnly: true) else { throw AppError.notFound("No event with the id or slug \"\(key)\"") }
-            return EventJSON.detail(try await store.detail(event), publicURL: publicURL)
+            return EventDetailBody(try await store.detail(event), publicURL: publicURL)
         })
     }
 
     func registerParticipant(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let key = try context.parameters.require("key")
-        let body = try await JSONBody.object(request, context, what: "registration")
-        func text(_ name: String) throws -> String? {
-            switch body[name] {
-            case nil, .null?: return nil
-            case .string(let value)?: return value
-            default: throw AppError(.badRequest, "\(name) must be a string", fieldErrors: [name: "must be a string"])
-            }
-        }
-        var listed = true
-        switch body["listed"] {
-        case nil, .null?: break
-        case .bool(let value)?: listed = value
-        default: throw AppError(.badRequest, "listed must be true or false", fieldErrors: ["listed": "must be true or false"])
-        }
-        let (input, errors) = RegistrationInput.parse(name: try text("name"), email: try text("email"), organization: try text("organization"),
-                                                      role: try text("role"), listed: listed, invitationToken: try text("invitation"))
+        let body = try await JSONBody.decode(RegistrationRequest.self, request, context, what: "registration")
+        let (input, errors) = RegistrationInput.parse(name: body.name, email: body.email, organization: body.organization,
+                                                      role: body.role, listed: body.listed ?? true, invitationToken: body.invitation)
         guard let input else { throw AppError(.badRequest, "The registration was not taken: correct the fields named", fieldErrors: errors) }
         // An integration holding an events:write token (a partner's sign-up form, an import) is
         // told each registration's outcome; anyone else gets one answer whatever the address.
@@ -102,10 +95,10 @@ struct EventAPI: Sendable {
         if trusted == nil {
             switch outcome {
             case .registered, .alreadyRegistered:
-                let answer: JSONValue = [
-                    "status": "received", "email": .string(input.email),
-                    "message": .string("The registration was received. The details and a personal link to see or cancel it have been sent to \(input.email)."),
-                ]
+                let answer = RegistrationReceivedBody(
+                    email: input.email,
+                    message: "The registration was received. The details and a personal link to see or cancel it have been sent to \(input.email)."
+                )
                 var response = try Responses.json(answer, status: .accepted)
                 response.headers[.cacheControl] = "no-store"
                 return response
@@ -116,11 +109,10 @@ struct EventAPI: Sendable {
         case .alreadyRegistered:
             throw AppError(.conflict, "\(input.email) is already registered for this event; a new personal link has been mailed to it")
         case .registered(let registration, let token, let position):
-            let answer: JSONValue = [
-                "id": .string(registration.id), "status": .string(registration.status), "waitlist_position": position.map { .int($0) } ?? .null,
-                "name": .string(registration.name), "email": .string(registration.email), "role": .string(registration.role),
-                "personal_url": .string(publicURL + ConveningsURL.registration(token).path),
-            ]
+            let answer = RegistrationOutcomeBody(
+                id: registration.id, status: registration.status, waitlistPosition: position, name: registration.name,
+                email: registration.email, role: registration.role, personalURL: publicURL + ConveningsURL.registration(token).path
+            )
             var response = try Responses.json(answer, status: .created)
             response.headers[.cacheControl] = "no-store"
             return response

@@ -46,7 +46,7 @@ struct EventPages: Sendable {
             let detail = try await store.detail(event)
             let page = EventPage(detail: detail, publicURL: publicURL, now: services.now())
             return layout(context).render(title: event.title, description: event.summary,
-                                          jsonLD: EventJSON.schemaOrg(detail, publicURL: publicURL), content: page.content)
+                                          jsonLD: EventJSONLD.schemaOrg(detail, publicURL: publicURL), content: page.content)
         }
     }
 

@@ -11,10 +11,14 @@ struct DirectoryAPI: Sendable {
     func registerPublic(on group: RouteGroup) {
         for kind in RecordKind.allCases {
             // Published records, public fields.
-            group.get(DirectoryURL.apiList(kind)) { request, context in try await list(kind, request, context) }
-            group.get(DirectoryURL.apiRecord(kind, SiteURL.parameter("key"))) { request, context in try await show(kind, request, context) }
+            group.get(DirectoryURL.apiList(kind), documented: DirectoryOperations.list(kind)) { request, context in
+                try await list(kind, request, context)
+            }
+            group.get(DirectoryURL.apiRecord(kind, SiteURL.parameter("key")), documented: DirectoryOperations.show(kind)) { request, context in
+                try await show(kind, request, context)
+            }
         }
-        group.get(DirectoryURL.apiPopolo) { request, context in
+        group.get(DirectoryURL.apiPopolo, documented: DirectoryOperations.popolo) { request, context in
             try await services.cached(request, context, contentType: "application/json; charset=utf-8", shows: DirectoryTopics.all, json: {
                 try await PopoloExport(store: RecordStore(services.database.db), publicURL: services.configuration.publicURL).document()
             })
@@ -24,8 +28,12 @@ struct DirectoryAPI: Sendable {
     /// In the group of tokens with the directory:write scope.
     func registerWrites(on group: RouteGroup) {
         for kind in RecordKind.allCases {
-            group.post(DirectoryURL.apiList(kind)) { request, context in try await create(kind, request, context) }
-            group.patch(DirectoryURL.apiRecord(kind, SiteURL.parameter("key"))) { request, context in try await update(kind, request, context) }
+            group.post(DirectoryURL.apiList(kind), documented: DirectoryOperations.create(kind)) { request, context in
+                try await create(kind, request, context)
+            }
+            group.patch(DirectoryURL.apiRecord(kind, SiteURL.parameter("key")), documented: DirectoryOperations.update(kind)) { request, context in
+                try await update(kind, request, context)
+            }
         }
     }
 
@@ -38,8 +46,7 @@ struct DirectoryAPI: Sendable {
                                          shows: DirectoryTopics.all, json: {
             let store = RecordStore(services.database.db)
             let (records, total) = try await store.list(kind, .init(text: text, offset: page.offset, limit: page.per))
-            let items = try await encode(records, kind: kind, store: store)
-            return ["items": .array(items), "page": ["page": .int(page.page), "per": .int(page.per), "total": .int(total)]]
+            return APIList(items: try await encode(records, kind: kind, store: store), pagination: page, total: total)
         })
     }
 
@@ -88,7 +95,7 @@ struct DirectoryAPI: Sendable {
         try await JSONBody.object(request, context, what: "record")
     }
 
-    private func encode(_ records: [RecordValues], kind: RecordKind, store: RecordStore) async throws -> [JSONValue] {
+    private func encode(_ records: [RecordValues], kind: RecordKind, store: RecordStore) async throws -> [RecordBody] {
         let ids = records.map(\.id)
         let sources = try await store.sources(kind: kind, ids: ids)
         var memberships: [String: [MembershipLine]]? = nil
@@ -97,8 +104,8 @@ struct DirectoryAPI: Sendable {
             memberships = Dictionary(grouping: lines, by: { $0.personId ?? "" })
         }
         return records.map { record in
-            RecordJSON.encode(record, sources: sources[record.id] ?? [], publicURL: services.configuration.publicURL,
-                              memberships: memberships.map { $0[record.id] ?? [] })
+            RecordBody(record, sources: sources[record.id] ?? [], publicURL: services.configuration.publicURL,
+                       memberships: memberships.map { $0[record.id] ?? [] })
         }
     }
 }

@@ -33,7 +33,7 @@ enum JSONLD {
         if let summary = record.text("summary") ?? record.text("description") { object["description"] = .string(summary) }
         if !profile.sources.isEmpty {
             object["subjectOf"] = .array(profile.sources.map { source in
-                ["@type": "CreativeWork", "name": .string(source.title), "url": .string(RecordJSON.sourceURL(source, publicURL: baseURL))]
+                ["@type": "CreativeWork", "name": .string(source.title), "url": .string(RecordBody.sourceURL(source, publicURL: baseURL))]
             })
         }
         switch record.kind {

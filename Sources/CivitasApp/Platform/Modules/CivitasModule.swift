@@ -9,7 +9,9 @@ protocol CivitasModule: Sendable {
     var name: String { get }
     /// Numbered, in the order they run; each with a `revert`.
     var migrations: [any Migration] { get }
-    /// Registers the capability's routes, each in a group with its access rule.
+    /// Registers the capability's routes, each in a group with its access rule; API routes
+    /// carry their OpenAPI operation (`RouteGroup.get(_:documented:use:)`), from which the
+    /// OpenAPI document is built.
     func registerRoutes(on routes: SiteRoutes)
     /// Links in the site's main navigation, in the order shown.
     var navigationLinks: [NavigationLink] { get }
@@ -32,8 +34,6 @@ protocol CivitasModule: Sendable {
     var changeSubscribers: [ChangePublisher.Subscriber] { get }
     /// Adds this capability's records to the demo network, inside the given transaction.
     func loadDemo(on db: any Database, services: AppServices) async throws
-    /// OpenAPI path items, keyed by path.
-    var openAPIPaths: [String: JSONValue] { get }
     /// The capability's public records as documents for a search index.
     var searchDocuments: (any SearchDocumentSource)? { get }
 }
@@ -49,6 +49,5 @@ extension CivitasModule {
     var backgroundServices: [any Service] { [] }
     var changeSubscribers: [ChangePublisher.Subscriber] { [] }
     func loadDemo(on db: any Database, services: AppServices) async throws {}
-    var openAPIPaths: [String: JSONValue] { [:] }
     var searchDocuments: (any SearchDocumentSource)? { nil }
 }

@@ -8,6 +8,8 @@ struct RegisteredRoute: Sendable, CustomStringConvertible {
     let path: String
     let rule: AccessRule
     let module: String
+    /// What the OpenAPI document says of an API route.
+    let operation: APIOperation?
 
     var description: String { "\(method) \(path) (\(rule))" }
 }
@@ -32,8 +34,8 @@ final class SiteRoutes {
         body(RouteGroup(group: group, rule: rule, routes: self))
     }
 
-    fileprivate func record(_ method: HTTPRequest.Method, _ path: String, rule: AccessRule) {
-        registered.append(RegisteredRoute(method: method, path: path, rule: rule, module: module))
+    fileprivate func record(_ method: HTTPRequest.Method, _ path: String, rule: AccessRule, operation: APIOperation?) {
+        registered.append(RegisteredRoute(method: method, path: path, rule: rule, module: module, operation: operation))
     }
 }
 
@@ -45,14 +47,19 @@ struct RouteGroup {
 
     typealias Handler = @Sendable (Request, AppRequestContext) async throws -> Response
 
-    func get(_ path: some SitePath, use handler: @escaping Handler) { on(.get, path, handler) }
-    func post(_ path: some SitePath, use handler: @escaping Handler) { on(.post, path, handler) }
-    func patch(_ path: some SitePath, use handler: @escaping Handler) { on(.patch, path, handler) }
-    func delete(_ path: some SitePath, use handler: @escaping Handler) { on(.delete, path, handler) }
+    func get(_ path: some SitePath, use handler: @escaping Handler) { on(.get, path, nil, handler) }
+    func post(_ path: some SitePath, use handler: @escaping Handler) { on(.post, path, nil, handler) }
+    func patch(_ path: some SitePath, use handler: @escaping Handler) { on(.patch, path, nil, handler) }
+    func delete(_ path: some SitePath, use handler: @escaping Handler) { on(.delete, path, nil, handler) }
+
+    /// API routes: registered with what the OpenAPI document says of them.
+    func get(_ path: some SitePath, documented operation: APIOperation, use handler: @escaping Handler) { on(.get, path, operation, handler) }
+    func post(_ path: some SitePath, documented operation: APIOperation, use handler: @escaping Handler) { on(.post, path, operation, handler) }
+    func patch(_ path: some SitePath, documented operation: APIOperation, use handler: @escaping Handler) { on(.patch, path, operation, handler) }
 
     /// Records the route with this group's rule, then registers it behind the group's middleware.
-    private func on(_ method: HTTPRequest.Method, _ path: some SitePath, _ handler: @escaping Handler) {
-        routes.record(method, path.path, rule: rule)
+    private func on(_ method: HTTPRequest.Method, _ path: some SitePath, _ operation: APIOperation?, _ handler: @escaping Handler) {
+        routes.record(method, path.path, rule: rule, operation: operation)
         group.on(path.route, method: method, use: handler)
     }
 }

@@ -1,0 +1,172 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import OpenAPIKit
+import Testing
+@testable import CivitasApp
+
+/// The API answers what its OpenAPI document says: every API route is documented, and real
+/// answers (reads of every record of the demo network, writes, registrations and errors) are
+/// checked against the document the server serves.
+@Suite("The API keeps to its OpenAPI document")
+struct APIContractTests {
+    @Test("The document is valid OpenAPI 3.1 and lists exactly the API routes", arguments: TestDatabase.all)
+    func documentMatchesRoutes(database: TestDatabase) async throws {
+        try await withApp(database) { client, services in
+            let document = try await servedDocument(client)
+            try document.validate()
+            let documented = Set(document.paths.flatMap { path, item in
+                (item.b?.endpoints ?? []).map { "\($0.method.rawValue.uppercased()) \(path.rawValue)" }
+            })
+            let routes = Set(try routeTable(services: services).filter { $0.path.hasPrefix("/api/") }.map { "\($0.method) \($0.path)" })
+            #expect(documented == routes, "documented but not served: \(documented.subtracting(routes).sorted()); served but not documented: \(routes.subtracting(documented).sorted())")
+            let undocumented = try routeTable(services: services).filter { $0.path.hasPrefix("/api/") && $0.operation == nil }
+            #expect(undocumented.isEmpty, "API routes registered without an operation: \(undocumented)")
+        }
+    }
+
+    @Test("Every read of the demo network answers as documented", arguments: TestDatabase.all)
+    func readsConform(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, _ in
+            let checker = ContractChecker(document: try await servedDocument(client))
+            for kind in RecordKind.allCases {
+                let list = try await checker.call(client, .get, "/api/v1/\(kind.plural)", "/api/v1/\(kind.plural)?per=100")
+                #expect(list.status == .ok)
+                guard case .array(let items)? = try list.json()["items"] else { throw TestFailure("no items for \(kind.plural)") }
+                for item in items {
+                    let key = item["slug"]?.stringValue ?? item["id"]?.stringValue ?? ""
+                    #expect(try await checker.call(client, .get, "/api/v1/\(kind.plural)/{key}", "/api/v1/\(kind.plural)/\(key)").status == .ok)
+                }
+                #expect(try await checker.call(client, .get, "/api/v1/\(kind.plural)/{key}", "/api/v1/\(kind.plural)/no-such-record").status == .notFound)
+                #expect(try await checker.call(client, .get, "/api/v1/\(kind.plural)", "/api/v1/\(kind.plural)?per=1000").status == .badRequest)
+            }
+            #expect(try await checker.call(client, .get, "/api/v1/popolo.json", "/api/v1/popolo.json").status == .ok)
+
+            let events = try await checker.call(client, .get, "/api/v1/events", "/api/v1/events?when=all&per=100")
+            guard case .array(let items)? = try events.json()["items"], !items.isEmpty else { throw TestFailure("no demo events") }
+            for item in items {
+                let slug = item["slug"]?.stringValue ?? ""
+                #expect(try await checker.call(client, .get, "/api/v1/events/{key}", "/api/v1/events/\(slug)").status == .ok)
+            }
+            #expect(try await checker.call(client, .get, "/api/v1/events", "/api/v1/events?year=3000").status == .badRequest)
+            #expect(try await checker.call(client, .get, "/api/v1/events/{key}", "/api/v1/events/no-such-event").status == .notFound)
+            #expect(try await checker.call(client, .get, "/api/v1/openapi.json", "/api/v1/openapi.json").status == .ok)
+            #expect(checker.problems.isEmpty, "\(checker.problems.joined(separator: "\n"))")
+            #expect(checker.checked >= 150, "only \(checker.checked) answers were checked")
+        }
+    }
+
+    @Test("Writes, registrations and their refusals answer as documented", arguments: TestDatabase.all)
+    func writesConform(database: TestDatabase) async throws {
+        try await withApp(database) { client, services in
+            let checker = ContractChecker(document: try await servedDocument(client))
+            let token = try await apiToken(["directory:write", "events:write"], services: services)
+            func write(_ method: HTTPRequest.Method, _ template: String, _ path: String, _ json: String, token: String? = token) async throws -> JSONValue {
+                let response = try await checker.call(client, method, template, path, json: json, token: token)
+                return try response.json()
+            }
+            let area = try await write(.post, "/api/v1/areas", "/api/v1/areas", #"{"name": "Tacoma", "classification": "city", "population": 219346}"#)
+            let network = try await write(.post, "/api/v1/organizations", "/api/v1/organizations",
+                                          #"{"name": "Cities Network", "classification": "network", "area_id": "\#(area["id"]?.stringValue ?? "")"}"#)
+            let city = try await write(.post, "/api/v1/organizations", "/api/v1/organizations", #"{"name": "City of Tacoma", "classification": "city_government"}"#)
+            let person = try await write(.post, "/api/v1/people", "/api/v1/people", #"{"name": "Victoria Woodards", "other_name": "Vic"}"#)
+            let post = try await write(.post, "/api/v1/posts", "/api/v1/posts",
+                                       #"{"label": "Mayor of Tacoma", "organization_id": "\#(city["id"]?.stringValue ?? "")"}"#)
+            _ = try await write(.post, "/api/v1/memberships", "/api/v1/memberships",
+                                #"{"person_id": "\#(person["id"]?.stringValue ?? "")", "organization_id": "\#(city["id"]?.stringValue ?? "")", "post_id": "\#(post["id"]?.stringValue ?? "")", "start_date": "2018"}"#)
+            _ = try await write(.post, "/api/v1/memberships", "/api/v1/memberships",
+                                #"{"member_organization_id": "\#(city["id"]?.stringValue ?? "")", "organization_id": "\#(network["id"]?.stringValue ?? "")"}"#)
+            _ = try await write(.post, "/api/v1/topics", "/api/v1/topics", #"{"name": "Housing"}"#)
+            _ = try await write(.post, "/api/v1/sources", "/api/v1/sources", #"{"title": "City charter", "url": "https://example.org/charter"}"#)
+            _ = try await write(.patch, "/api/v1/people/{key}", "/api/v1/people/victoria-woodards", #"{"summary": "Mayor since 2018"}"#)
+            _ = try await checker.call(client, .get, "/api/v1/people/{key}", "/api/v1/people/victoria-woodards")
+            _ = try await write(.post, "/api/v1/areas", "/api/v1/areas", #"{"name": "Nowhere", "classification": "planet"}"#)
+            _ = try await write(.post, "/api/v1/areas", "/api/v1/areas", #"{"name": "Nowhere", "colour": "blue"}"#)
+            _ = try await write(.post, "/api/v1/areas", "/api/v1/areas", #"{"name": "Nowhere"}"#, token: nil)
+            _ = try await write(.patch, "/api/v1/areas/{key}", "/api/v1/areas/nowhere", #"{"name": "Still nowhere"}"#)
+
+            let rush = #"{"title": "Registration rush", "kind": "webinar", "starts_at": "2030-03-02T10:00", "ends_at": "2030-03-02T11:30", "time_zone": "Europe/Berlin", "attendance_mode": "online", "online_url": "https://meet.example.org/rush", "registration_mode": "open", "capacity": 1}"#
+            let event = try await write(.post, "/api/v1/events", "/api/v1/events", rush)
+            let slug = event["slug"]?.stringValue ?? ""
+            _ = try await write(.patch, "/api/v1/events/{key}", "/api/v1/events/\(slug)", #"{"summary": "One place only"}"#)
+            _ = try await write(.patch, "/api/v1/events/{key}", "/api/v1/events/\(slug)", #"{"capacity": "many"}"#)
+            let register = "/api/v1/events/{key}/registrations"
+            let registrations = "/api/v1/events/\(slug)/registrations"
+            _ = try await write(.post, register, registrations, #"{"name": "Ana Ruiz", "email": "ana@example.org"}"#, token: nil)
+            _ = try await write(.post, register, registrations, #"{"name": "Ben Ode", "email": "ben@example.org", "listed": false}"#)
+            _ = try await write(.post, register, registrations, #"{"name": "Cy Moss", "email": "cy@example.org", "role": "press"}"#)
+            _ = try await write(.post, register, registrations, #"{"name": "Ben Ode", "email": "ben@example.org"}"#)
+            _ = try await write(.post, register, registrations, #"{"name": "Ben Ode", "email": "not an address"}"#, token: nil)
+            _ = try await write(.post, register, registrations, #"{"name": 7, "email": "ben@example.org"}"#, token: nil)
+            _ = try await write(.post, register, "/api/v1/events/no-such-event/registrations", #"{"name": "Ana", "email": "ana@example.org"}"#, token: nil)
+            _ = try await checker.call(client, .get, "/api/v1/events/{key}", "/api/v1/events/\(slug)")
+
+            #expect(checker.problems.isEmpty, "\(checker.problems.joined(separator: "\n"))")
+            let statuses = Set(checker.seen.map(\.status))
+            #expect(statuses.isSuperset(of: [200, 201, 202, 400, 401, 404, 409]), "statuses seen: \(statuses.sorted())")
+            let undocumentedStatus = checker.seen.filter { !$0.documented }
+            #expect(undocumentedStatus.isEmpty, "answers with a status the document does not give: \(undocumentedStatus)")
+            _ = services
+        }
+    }
+
+    private func servedDocument(_ client: any TestClientProtocol) async throws -> OpenAPI.Document {
+        let response = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
+        #expect(response.status == .ok)
+        return try JSONDecoder().decode(OpenAPI.Document.self, from: Data(buffer: response.body))
+    }
+}
+
+/// Sends requests and checks each answer against the operation the document gives for it.
+final class ContractChecker: @unchecked Sendable {
+    struct Seen: CustomStringConvertible {
+        let operation: String
+        let status: Int
+        let documented: Bool
+        var description: String { "\(operation) \(status)" }
+    }
+
+    let document: OpenAPI.Document
+    private(set) var problems: [String] = []
+    private(set) var seen: [Seen] = []
+    var checked: Int { seen.count }
+
+    init(document: OpenAPI.Document) { self.document = document }
+
+    func call(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ template: String, _ uri: String,
+              json: String? = nil, token: String? = nil) async throws -> TestResponse {
+        var headers = HTTPFields()
+        if json != nil { headers[.contentType] = "application/json" }
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        let response = try await client.execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
+        check(response, method: method, template: template, uri: uri)
+        return response
+    }
+
+    private func check(_ response: TestResponse, method: HTTPRequest.Method, template: String, uri: String) {
+        let name = "\(method) \(uri)"
+        guard let item = document.paths[OpenAPI.Path(rawValue: template)]?.b,
+              let operation = item.endpoints.first(where: { $0.method.rawValue.uppercased() == method.rawValue })?.operation else {
+            problems.append("\(name): the document has no \(method) \(template)")
+            return
+        }
+        let status = Int(response.status.code)
+        let documented = operation.responses[.status(code: status)]
+        seen.append(Seen(operation: "\(method) \(template)", status: status, documented: documented != nil))
+        guard let documented else { return }
+        guard let answer = document.components[documented], let content = answer.content[.json]?.b, let schema = content.schema else {
+            problems.append("\(name): no JSON schema documented for \(status)")
+            return
+        }
+        guard response.headers[.contentType]?.hasPrefix("application/json") == true else {
+            problems.append("\(name): answered \(response.headers[.contentType] ?? "no content type"), not JSON")
+            return
+        }
+        guard let body = try? response.json() else {
+            problems.append("\(name): the body is not JSON")
+            return
+        }
+        problems += SchemaConformance(components: document.components).problems(body, against: schema).map { "\(name) \(status): \($0)" }
+    }
+}
