@@ -9,12 +9,14 @@ enum ConveningsOperations {
         APIOperation(
             id: "list_events", summary: "List published events",
             parameters: [
-                .query("when", .string(allowedValues: ["upcoming", "past", "all"].map { AnyCodable($0) }),
-                       "upcoming (the default, or all with q), past or all"),
-                .query("kind", .choice(EventKind.allCases.map(\.rawValue))),
+                // Empty values mean "any", as the site's filter form sends them.
+                .query("when", .string(allowedValues: ["upcoming", "past", "all", ""].map { AnyCodable($0) }),
+                       "upcoming (the default, or all with q or year), past or all"),
+                .query("kind", .choice(EventKind.allCases.map(\.rawValue) + [""])),
                 .query("topic", .string(maxLength: 200), "Topic slug"),
                 .query("area", .string(maxLength: 200), "Area slug (events in it or its parts)"),
-                .query("year", .integer(maximum: (2200, exclusive: false), minimum: (1900, exclusive: false))),
+                .query("year", .one(of: [.integer(maximum: (2200, exclusive: false), minimum: (1900, exclusive: false)), .string(maxLength: 0)]),
+                       "A year such as 2018, or empty for any"),
                 .textQuery("Text filter on title, summary and venue; finds past events too unless when narrows it"),
             ] + APIParameter.pagination,
             responses: [

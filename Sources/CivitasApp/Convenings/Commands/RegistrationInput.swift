@@ -21,9 +21,9 @@ struct RegistrationInput: Sendable {
         let name = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let email = TextInput.normalizedEmail(email ?? "")
         let organization = organization?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty { errors["name"] = "is required" } else if name.count > 200 { errors["name"] = "must be at most 200 characters" }
+        if name.isEmpty { errors["name"] = "is required" } else if name.unicodeScalars.count > 200 { errors["name"] = "must be at most 200 characters" }
         if email.isEmpty { errors["email"] = "is required" } else if !TextInput.isEmailAddress(email) { errors["email"] = "must be an e-mail address, e.g. name@city.gov" }
-        if let organization, organization.count > 200 { errors["organization"] = "must be at most 200 characters" }
+        if let organization, organization.unicodeScalars.count > 200 { errors["organization"] = "must be at most 200 characters" }
         let roleText = (role ?? "").isEmpty ? ParticipantRole.attendee.rawValue : role!
         let parsedRole = ParticipantRole(rawValue: roleText)
         if parsedRole == nil || (invitationToken == nil && !selfChosenRoles.contains(parsedRole!)) {

@@ -225,7 +225,7 @@ enum EventFilters {
         }
         for (name, text) in [("topic", query["topic"]), ("area", query["area"]), ("q", query["q"])] {
             guard let text, !text.isEmpty else { continue }
-            guard text.count <= 200 else { throw AppError.badRequest("\(name) must be at most 200 characters") }
+            guard text.unicodeScalars.count <= 200 else { throw AppError.badRequest("\(name) must be at most 200 characters") }
             switch name {
             case "topic": filter.topicSlug = String(text)
             case "area": filter.areaSlug = String(text)

@@ -41,7 +41,7 @@ struct DirectoryAPI: Sendable {
         let query = request.uri.queryParameters
         let page = try Pagination.from(request)
         let text = query["q"].map(String.init)
-        if let text, text.count > 200 { throw AppError.badRequest("q must be at most 200 characters") }
+        if let text, text.unicodeScalars.count > 200 { throw AppError.badRequest("q must be at most 200 characters") }
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: QueryParameters.textList,
                                          shows: DirectoryTopics.all, json: {
             let store = RecordStore(services.database.db)

@@ -102,7 +102,8 @@ enum FieldParser {
         func fail(_ message: String) -> Result<FieldValue, Problem> { .failure(Problem(message: message)) }
         switch field.kind {
         case .text(let maxLength):
-            return text.count <= maxLength ? .success(.text(text)) : fail("must be at most \(maxLength) characters")
+            // Counted in code points, as JSON Schema's maxLength (the API's documented limit) counts them.
+            return text.unicodeScalars.count <= maxLength ? .success(.text(text)) : fail("must be at most \(maxLength) characters")
         case .longText:
             return text.count <= 20_000 ? .success(.text(text)) : fail("must be at most 20000 characters")
         case .choice(let options):

@@ -66,7 +66,12 @@ enum OpenAPIDocument {
 
     private static func build(_ operation: APIOperation, rule: AccessRule) -> OpenAPI.Operation {
         var responses = OpenAPI.Response.Map()
-        for response in operation.responses {
+        var answers = operation.responses
+        // Every route refuses an address with control characters (`InputSanityMiddleware`).
+        if !answers.contains(where: { $0.status == 400 }) {
+            answers.append(.error(400, "The address holds control characters"))
+        }
+        for response in answers.sorted(by: { $0.status < $1.status }) {
             let schema: JSONSchema = response.schema ?? .reference(.component(named: "Error"))
             responses[.status(code: response.status)] = .response(
                 description: response.description,
@@ -75,7 +80,10 @@ enum OpenAPIDocument {
         }
         let parameters: OpenAPI.Parameter.Array = operation.parameters.map { parameter in
             switch parameter.location {
-            case .query: .b(.query(name: parameter.name, schema: parameter.schema, description: parameter.description))
+            // One value per name (`?year=2018`): not exploded, so no client spreads an object
+            // over several names the server would not read as this parameter.
+            case .query: .b(.query(name: parameter.name, schemaOrContent: .a(.init(parameter.schema, style: .form, explode: false)),
+                                   description: parameter.description))
             case .path: .b(.path(name: parameter.name, schema: parameter.schema, description: parameter.description))
             }
         }
