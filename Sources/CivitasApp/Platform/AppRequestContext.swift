@@ -1,3 +1,4 @@
+import CivitasCore
 import Hummingbird
 import Synchronization
 import Logging
@@ -44,17 +45,21 @@ public struct AppRequestContext: RequestContext {
     }
 }
 
-/// This request's CSRF token, and whether anything put it in a form.
+/// This request's CSRF token, and whether anything put it in a form. A visitor without one
+/// gets a new random token only when a page reads it: most pages carry no form.
 final class CSRFTokenUse: Sendable {
-    let value: String
-    private let used = Atomic(false)
+    private let state: Mutex<(value: String?, used: Bool)>
 
-    init(_ value: String) { self.value = value }
+    init(known value: String?) { state = Mutex((value, false)) }
 
     func read() -> String {
-        used.store(true, ordering: .relaxed)
-        return value
+        state.withLock { state in
+            let value = state.value ?? Secrets.randomToken()
+            state = (value, true)
+            return value
+        }
     }
 
-    var wasUsed: Bool { used.load(ordering: .relaxed) }
+    /// The token, when a page put it in a form.
+    var usedValue: String? { state.withLock { $0.used ? $0.value : nil } }
 }

@@ -20,7 +20,7 @@ struct CSRFMiddleware: RouterMiddleware {
         var context = context
         var request = request
         let existing = request.cookies[Self.cookieName]?.value
-        let token = CSRFTokenUse(context.sessionCSRFToken ?? existing ?? Secrets.randomToken())
+        let token = CSRFTokenUse(known: context.sessionCSRFToken ?? existing)
         context.csrf = token
         let expected = context.sessionCSRFToken ?? existing
 
@@ -34,8 +34,8 @@ struct CSRFMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         // Only an answer that carries a form sets the cookie: other pages stay free of cookies,
         // so a shared cache or CDN may keep them.
-        if existing == nil, context.sessionCSRFToken == nil, token.wasUsed {
-            response.setCookie(Cookie(name: Self.cookieName, value: token.value, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+        if existing == nil, context.sessionCSRFToken == nil, let value = token.usedValue {
+            response.setCookie(Cookie(name: Self.cookieName, value: value, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
         }
         return response
     }

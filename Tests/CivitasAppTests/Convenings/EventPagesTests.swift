@@ -32,7 +32,7 @@ struct EventPagesTests {
             let winter = String(buffer: try await client.execute(uri: "/events/2018-winter-meeting", method: .get).body)
             #expect(winter.contains("Press conference on immigration enforcement"))
             #expect(winter.contains("These threats are nothing short of a distraction."))
-            #expect(winter.contains("\"eventStatus\":\"https:\\/\\/schema.org\\/EventScheduled\""))
+            #expect(winter.contains("\"eventStatus\":\"https://schema.org/EventScheduled\""))
             let past = try await client.execute(uri: "/api/v1/events?when=past&per=100", method: .get).json()
             // 19 meetings, workshops and webinars of the news listing (one known only by its month),
             // and the three convenings described at length.

@@ -12,6 +12,6 @@ enum EventLock {
         let sql = db as! any SQLDatabase
         var query: SQLQueryString = "SELECT * FROM events WHERE id = \(bind: eventID)"
         if sql.dialect.name == "postgresql" { query += " FOR UPDATE" }
-        return try await sql.raw(query).first()?.decode(model: EventRecord.self, with: EventStore.decoding)
+        return try await sql.raw(query).first().map { try EventRecord(row: $0) }
     }
 }

@@ -65,7 +65,7 @@ extension EventStore {
         let sessionTitles = Dictionary(uniqueKeysWithValues: sessions.map { ($0.id, $0.title) })
         let counts = try await counts(of: event.id)
         var parts = try await sql.select().column("*").from("events").where("parent_id", .equal, SQLBind(event.id))
-            .orderBy("starts_at").all().map { try $0.decode(model: EventRecord.self, with: Self.decoding) }
+            .orderBy("starts_at").all().map { try EventRecord(row: $0) }
         if publishedOnly { parts = parts.filter(\.published) }
         return EventDetail(
             event: event,
@@ -170,7 +170,7 @@ extension EventStore {
         var seen: [String: Int] = [:]
         var result: [(event: EventRecord, roles: [String])] = []
         for row in try await sql.raw(query).all() {
-            let event = try row.decode(model: EventRecord.self, with: Self.decoding)
+            let event = try EventRecord(row: row)
             let role = try row.decode(column: "involvement", as: String.self)
             if let index = seen[event.id] {
                 if !result[index].roles.contains(role) { result[index].roles.append(role) }

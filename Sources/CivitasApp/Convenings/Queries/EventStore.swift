@@ -37,7 +37,7 @@ struct EventStore {
         select = select.orderBy("starts_at", filter.when == .upcoming ? .ascending : .descending).orderBy("id")
         let rows = try await select.limit(filter.limit).offset(filter.offset).all()
         let total = try await count.first()?.decode(column: "total", as: Int.self) ?? 0
-        return (try rows.map { try $0.decode(model: EventRecord.self, with: Self.decoding) }, total)
+        return (try rows.map { try EventRecord(row: $0) }, total)
     }
 
     private func conditions(_ filter: Filter, now: Date) -> [SQLQueryString] {
@@ -74,18 +74,18 @@ struct EventStore {
         var select = sql.select().column("*").from("events")
             .where { $0.where("slug", .equal, SQLBind(key)).orWhere("id", .equal, SQLBind(key)) }
         if publishedOnly { select = select.where("published", .equal, SQLBind(true)) }
-        return try await select.first()?.decode(model: EventRecord.self, with: Self.decoding)
+        return try await select.first().map { try EventRecord(row: $0) }
     }
 
     func sessions(of eventID: String) async throws -> [SessionRecord] {
         try await sql.select().column("*").from("event_sessions").where("event_id", .equal, SQLBind(eventID))
             .orderBy("starts_at").orderBy("position").orderBy("title").all()
-            .map { try $0.decode(model: SessionRecord.self, with: Self.decoding) }
+            .map { try SessionRecord(row: $0) }
     }
 
     func session(_ id: String) async throws -> SessionRecord? {
-        try await sql.select().column("*").from("event_sessions").where("id", .equal, SQLBind(id)).first()?
-            .decode(model: SessionRecord.self, with: Self.decoding)
+        try await sql.select().column("*").from("event_sessions").where("id", .equal, SQLBind(id)).first()
+            .map { try SessionRecord(row: $0) }
     }
 
     /// Confirmed, waitlisted and pending registrations of an event.

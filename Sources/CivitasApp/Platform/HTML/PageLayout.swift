@@ -81,10 +81,7 @@ struct PageLayout {
         )
     }
 
-    static func encode(_ value: JSONValue) -> String {
-        let data = (try? Responses.jsonEncoder.encode(value)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
-    }
+    static func encode(_ value: JSONValue) -> String { value.scriptSafeText }
 }
 
 extension AppServices {
