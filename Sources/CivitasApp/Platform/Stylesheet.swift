@@ -30,5 +30,14 @@ enum Stylesheet {
     .cards li { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px; }
     .search { display: flex; gap: 8px; margin: 12px 0; } .search input { flex: 1; padding: 6px; font: inherit; }
     code.token { background: #fff7d6; padding: 4px 8px; word-break: break-all; }
+    .search { flex-wrap: wrap; } .search > div { min-width: 0; } select, input, textarea { max-width: 100%; }
+    dl { grid-template-columns: max-content minmax(0, 1fr); } dd, td, th, li, p { overflow-wrap: break-word; }
+    /* A phone: labels above their values, and tables scroll inside themselves, never the page. */
+    @media (max-width: 600px) {
+      main { padding: 12px; } header nav { padding: 8px 12px; }
+      dl { grid-template-columns: minmax(0, 1fr); } dt { margin-top: 6px; }
+      table { display: block; overflow-x: auto; }
+      .search > div, .search select { flex: 1 1 100%; }
+    }
     """
 }
