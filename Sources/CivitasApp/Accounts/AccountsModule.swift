@@ -86,21 +86,21 @@ struct AccountHandlers: Sendable {
         }
         try await SignInThrottle.succeeded(attemptID, database: services.database, now: now)
         let userID = user.id!
-        let secret = try await services.database.transaction { tx in try await Sessions.start(userID: userID, on: tx, now: now) }
+        let secret = try await services.database.transaction { tx in try await Sessions.start(userID: userID, on: tx, services: services) }
         var response = Responses.redirect(to: next)
         response.setCookie(Sessions.cookie(secret: secret, secure: services.configuration.secureCookies))
         // A new session brings a new CSRF token: whatever token the browser held before is void.
-        response.setCookie(CSRFMiddleware.freshCookie(secure: services.configuration.secureCookies))
+        response.setCookie(CSRFMiddleware.freshCookie(services: services))
         return response
     }
 
     func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
         if let secret = request.cookies[Sessions.cookieName]?.value {
-            try await Sessions.end(secret: secret, on: services.database.db)
+            try await Sessions.end(secret: secret, on: services.database.db, services: services)
         }
         var response = Responses.redirect(to: SiteURL.home.path)
         response.setCookie(Sessions.expiredCookie(secure: services.configuration.secureCookies))
-        response.setCookie(CSRFMiddleware.freshCookie(secure: services.configuration.secureCookies))
+        response.setCookie(CSRFMiddleware.freshCookie(services: services))
         return response
     }
 

@@ -9,10 +9,6 @@ enum Sessions {
     static let cookieName = SessionCookie.name
     static let lifetime: TimeInterval = 14 * 24 * 3600
 
-    static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
     /// The CSRF token of the session whose cookie holds `secret`: derived from the secret, so
     /// it cannot be known without the cookie, and different from what the database stores.
     static func csrfToken(forSecret secret: String) -> String {
@@ -21,25 +17,26 @@ enum Sessions {
     }
 
     /// Starts a session and returns the secret for the cookie.
-    static func start(userID: String, on db: any Database, now: Date) async throws -> String {
-        let secret = Secrets.randomToken()
+    static func start(userID: String, on db: any Database, services: AppServices) async throws -> String {
+        let now = services.now()
+        let secret = services.secrets.token()
         // Expired sessions can never be used again; drop them as new ones start.
         try await UserSession.query(on: db).filter(\.$expiresAt < now).delete()
-        try await UserSession(hashedSecret: hash(secret), userID: userID, now: now, lifetime: lifetime).create(on: db)
+        try await UserSession(hashedSecret: services.secretHasher.hash(secret), userID: userID, now: now, lifetime: lifetime).create(on: db)
         return secret
     }
 
-    static func user(forSecret secret: String, on db: any Database, now: Date) async throws -> SignedInUser? {
+    static func user(forSecret secret: String, on db: any Database, services: AppServices) async throws -> SignedInUser? {
         guard let session = try await UserSession.query(on: db)
-            .filter(\.$id == hash(secret)).filter(\.$expiresAt > now).first(),
+            .filter(\.$id == services.secretHasher.hash(secret)).filter(\.$expiresAt > services.now()).first(),
             let user = try await User.query(on: db).filter(\.$id == session.userID).filter(\.$disabled == false).first(),
             let role = Role(rawValue: user.role)
         else { return nil }
         return SignedInUser(id: user.id!, email: user.email, name: user.name, role: role)
     }
 
-    static func end(secret: String, on db: any Database) async throws {
-        try await UserSession.query(on: db).filter(\.$id == hash(secret)).delete()
+    static func end(secret: String, on db: any Database, services: AppServices) async throws {
+        try await UserSession.query(on: db).filter(\.$id == services.secretHasher.hash(secret)).delete()
     }
 
     static func cookie(secret: String, secure: Bool) -> Cookie {
@@ -61,7 +58,7 @@ struct SessionMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         var context = context
-        context.user = try await Sessions.user(forSecret: secret, on: services.database.db, now: services.now())
+        context.user = try await Sessions.user(forSecret: secret, on: services.database.db, services: services)
         if context.user != nil { context.sessionCSRFToken = Sessions.csrfToken(forSecret: secret) }
         return try await next(request, context)
     }

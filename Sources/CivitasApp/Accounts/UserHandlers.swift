@@ -16,7 +16,7 @@ struct UserHandlers: Sendable {
         guard let role = Role(rawValue: form["role"] ?? "") else {
             return try await page(context: context, created: nil, error: "Choose a role: admin, editor, organizer or member", status: .badRequest)
         }
-        let password = Secrets.randomToken(bytes: 12)
+        let password = services.secrets.token(bytes: 12)
         let email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         switch try await CreateUser(email: email, name: form["name"] ?? "", role: role, password: password).run(services: services) {
         case .created:

@@ -49,12 +49,16 @@ public struct AppRequestContext: RequestContext {
 /// gets a new random token only when a page reads it: most pages carry no form.
 final class CSRFTokenUse: Sendable {
     private let state: Mutex<(value: String?, used: Bool)>
+    private let secrets: any SecretSource
 
-    init(known value: String?) { state = Mutex((value, false)) }
+    init(known value: String?, secrets: any SecretSource) {
+        state = Mutex((value, false))
+        self.secrets = secrets
+    }
 
     func read() -> String {
         state.withLock { state in
-            let value = state.value ?? Secrets.randomToken()
+            let value = state.value ?? secrets.token()
             state = (value, true)
             return value
         }

@@ -40,7 +40,7 @@ public func buildApplication(services: AppServices) async throws -> some Applica
     if services.configuration.trustProxy { router.add(middleware: ClientAddressMiddleware()) }
     // The session comes first: the CSRF check of a signed-in person's form uses it.
     if let identity = services.site.identity { router.add(middleware: identity.sessionMiddleware) }
-    router.add(middleware: CSRFMiddleware(secureCookies: services.configuration.secureCookies))
+    router.add(middleware: CSRFMiddleware(secureCookies: services.configuration.secureCookies, secrets: services.secrets))
     try registerRoutes(of: modules, on: router)
 
     let configuration = services.configuration

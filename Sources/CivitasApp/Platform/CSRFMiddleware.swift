@@ -15,12 +15,13 @@ struct CSRFMiddleware: RouterMiddleware {
     static let cookieName = "civitas_csrf"
     static let fieldName = "csrf_token"
     let secureCookies: Bool
+    let secrets: any SecretSource
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         var request = request
         let existing = request.cookies[Self.cookieName]?.value
-        let token = CSRFTokenUse(known: context.sessionCSRFToken ?? existing)
+        let token = CSRFTokenUse(known: context.sessionCSRFToken ?? existing, secrets: secrets)
         context.csrf = token
         let expected = context.sessionCSRFToken ?? existing
 
@@ -41,8 +42,8 @@ struct CSRFMiddleware: RouterMiddleware {
     }
 
     /// A new anonymous token, replacing the browser's old one (at sign-in and sign-out).
-    static func freshCookie(secure: Bool) -> Cookie {
-        Cookie(name: cookieName, value: Secrets.randomToken(), path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+    static func freshCookie(services: AppServices) -> Cookie {
+        Cookie(name: cookieName, value: services.secrets.token(), path: "/", secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax)
     }
 }
 

@@ -101,12 +101,16 @@ enum TestTemplates {
         let services = AppServices(database: try AppDatabase(location: location, logger: logger, poolTimeout: .seconds(300)),
                                    configuration: configuration, logger: logger, passwordCost: 4)
         try await prepareDatabase(services: services)
-        if case .sqlite = location {
-            // Everything into the main file, so copying that one file copies the database.
-            _ = try await services.database.sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").all()
-        }
         // PostgreSQL copies a template only while nobody is connected to it.
         await services.database.shutdown()
+        if case .sqlite = location {
+            // Everything into the main file, so copying that one file copies the database. On a
+            // connection of its own: a checkpoint that truncates waits for every other
+            // connection's reads to end, and the pool that migrated may still hold one.
+            let checkpoint = try AppDatabase(location: location, logger: logger, poolTimeout: .seconds(300))
+            _ = try await checkpoint.sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").all()
+            await checkpoint.shutdown()
+        }
         return location
     }
 }

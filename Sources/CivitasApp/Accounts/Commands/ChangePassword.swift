@@ -26,7 +26,7 @@ struct ChangePassword: Sendable {
         }
         guard newPassword == confirmation else { return .invalid(field: "confirmation", message: "does not match the new password") }
         let hash = try await Passwords.hash(newPassword, services: services)
-        let keep = keepSessionSecret.map(Sessions.hash)
+        let keep = keepSessionSecret.map(services.secretHasher.hash)
         let now = services.now()
         try await services.database.transaction { tx in
             account.passwordHash = hash

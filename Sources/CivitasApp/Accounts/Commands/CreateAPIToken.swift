@@ -46,8 +46,8 @@ public struct CreateAPIToken: Sendable {
             }
             expiresAt = services.now().addingTimeInterval(TimeInterval(days) * 86_400)
         }
-        let token = Self.prefix + Secrets.randomToken()
-        let model = APIToken(name: name, tokenHash: Sessions.hash(token), scopes: parsed, createdBy: createdBy?.id, now: services.now(),
+        let token = Self.prefix + services.secrets.token()
+        let model = APIToken(name: name, tokenHash: services.secretHasher.hash(token), scopes: parsed, createdBy: createdBy?.id, now: services.now(),
                              expiresAt: expiresAt)
         try await services.database.transaction { tx in
             try await model.create(on: tx)
@@ -74,7 +74,7 @@ struct APITokens: APITokenVerifier {
         }
         let token = String(authorization.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
         let db = services.database.db
-        guard let model = try await APIToken.query(on: db).filter(\.$tokenHash == Sessions.hash(token)).first(),
+        guard let model = try await APIToken.query(on: db).filter(\.$tokenHash == services.secretHasher.hash(token)).first(),
               model.revokedAt == nil
         else { throw AppError(.unauthorized, "This API token is not valid or has been revoked") }
         let now = services.now()

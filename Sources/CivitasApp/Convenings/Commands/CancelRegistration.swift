@@ -21,7 +21,7 @@ struct CancelRegistration: Sendable {
     func run(services: AppServices) async throws -> Outcome {
         let store = EventStore(services.database.db)
         let found: RegistrationRecord? = switch key {
-        case .token(let token): try await store.registration(tokenHash: Sessions.hash(token))
+        case .token(let token): try await store.registration(tokenHash: services.secretHasher.hash(token))
         case .id(let id): try await store.registration(id: id)
         }
         guard let found, eventID == nil || found.eventId == eventID else { return .notFound }

@@ -36,7 +36,7 @@ struct RegisterForEvent: Sendable {
         guard let eventID = try await desk.eventID(for: eventKey, now: services.now(), lookUp: {
             try await EventStore(services.database.db).find(eventKey, publishedOnly: true)?.id
         }) else { return .notFound }
-        let request = Request(input: input, token: Secrets.randomToken())
+        let request = Request(input: input, token: services.secrets.token())
         return try await desk.queue.submit(request, key: eventID) { batch in
             try await Self.decide(batch, eventID: eventID, services: services)
         }
@@ -73,7 +73,7 @@ struct RegisterForEvent: Sendable {
             let input = request.input
             var invitation: InvitationRecord?
             if let invitationToken = input.invitationToken {
-                switch try await usableInvitation(invitationToken, email: input.email, event: event, store: store, usedInBatch: usedInvitations) {
+                switch try await usableInvitation(invitationToken, email: input.email, event: event, store: store, services: services, usedInBatch: usedInvitations) {
                 case .success(let found): invitation = found
                 case .failure(let error): outcomes.append(.refused(error)); continue
                 }
@@ -87,8 +87,8 @@ struct RegisterForEvent: Sendable {
             guard !registeredEmails.contains(input.email) else {
                 // One reminder per address and batch; a new link, since only its hash is kept.
                 if !reminded.contains(input.email), let existing = try await store.activeRegistration(eventID: event.id, email: input.email) {
-                    let token = Secrets.randomToken()
-                    try await sql.update("registrations").set("token_hash", to: SQLBind(Sessions.hash(token)))
+                    let token = services.secrets.token()
+                    try await sql.update("registrations").set("token_hash", to: SQLBind(services.secretHasher.hash(token)))
                         .where("id", .equal, SQLBind(existing.id)).run()
                     mails.append(texts.alreadyRegistered(existing, token: token))
                     reminded.insert(input.email)
@@ -110,7 +110,7 @@ struct RegisterForEvent: Sendable {
                 id: UUID().uuidString.lowercased(), eventId: event.id, name: input.name, email: input.email,
                 organization: input.organization, role: (invitation.flatMap { ParticipantRole(rawValue: $0.role) } ?? input.role).rawValue,
                 status: status.rawValue, queueNumber: nextQueueNumber, listed: input.listed, attended: false,
-                tokenHash: Sessions.hash(request.token), invitationId: invitation?.id, createdAt: now, updatedAt: now)
+                tokenHash: services.secretHasher.hash(request.token), invitationId: invitation?.id, createdAt: now, updatedAt: now)
             nextQueueNumber += 1
             registeredEmails.insert(input.email)
             if let invitation { usedInvitations.insert(invitation.id) }
@@ -132,9 +132,9 @@ struct RegisterForEvent: Sendable {
     }
 
     /// The invitation a token stands for, if it may still be used by this address.
-    private static func usableInvitation(_ token: String, email: String, event: EventRecord, store: EventStore,
+    private static func usableInvitation(_ token: String, email: String, event: EventRecord, store: EventStore, services: AppServices,
                                          usedInBatch: Set<String>) async throws -> Result<InvitationRecord, AppError> {
-        guard let found = try await store.invitation(tokenHash: Sessions.hash(token)), found.eventId == event.id else {
+        guard let found = try await store.invitation(tokenHash: services.secretHasher.hash(token)), found.eventId == event.id else {
             return .failure(AppError(.forbidden, "This invitation link is not valid. Check that you copied the whole link from your invitation."))
         }
         guard found.usedAt == nil, !usedInBatch.contains(found.id) else {

@@ -93,14 +93,14 @@ struct InviteToEvent: Sendable {
         if let name, name.count > 200 || TextInput.hasControlCharacters(name) {
             return .invalid(AppError(.badRequest, "The invitation was not sent: correct the fields marked", fieldErrors: ["name": "must be at most 200 characters of text"]))
         }
-        let token = Secrets.randomToken()
+        let token = services.secrets.token()
         let now = services.now()
         return try await services.database.countingTransaction { db -> Outcome in
             guard let event = try await EventLock.acquire(eventID, on: db) else { return .notFound }
             let sql = db as! any SQLDatabase
             let id = UUID().uuidString.lowercased()
             let invitation = InvitationRecord(id: id, eventId: event.id, email: email, name: name, role: role.rawValue,
-                                              tokenHash: Sessions.hash(token), usedAt: nil, createdBy: actor.label, createdAt: now)
+                                              tokenHash: services.secretHasher.hash(token), usedAt: nil, createdBy: actor.label, createdAt: now)
             try await sql.insert(into: "invitations").model(invitation, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
             let mails = EventMails(event: event, siteName: services.configuration.siteName, publicURL: services.configuration.publicURL)
             try await Outbox.enqueue(mails.invitation(name: name, email: email, token: token), on: sql, now: now)

@@ -129,7 +129,7 @@ struct EventPages: Sendable {
     func personal(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let token = try context.parameters.require("token")
         let store = EventStore(services.database.db)
-        guard let registration = try await store.registration(tokenHash: Sessions.hash(token)),
+        guard let registration = try await store.registration(tokenHash: services.secretHasher.hash(token)),
               let event = try await store.find(registration.eventId, publishedOnly: false) else {
             throw AppError.notFound("This personal link")
         }
@@ -173,7 +173,7 @@ struct EventPages: Sendable {
 
     private func usableInvitation(_ token: String) async throws -> (InvitationRecord, EventRecord) {
         let store = EventStore(services.database.db)
-        guard let invitation = try await store.invitation(tokenHash: Sessions.hash(token)),
+        guard let invitation = try await store.invitation(tokenHash: services.secretHasher.hash(token)),
               let event = try await store.find(invitation.eventId, publishedOnly: true) else {
             throw AppError(.notFound, "This invitation link is not valid. Check that you copied the whole link from your invitation.")
         }
