@@ -7,18 +7,22 @@ enum EventTopics {
     static let event = "event"
     static let registrations = "event.registrations"
 
+    /// The directory records event answers name (hosts, speakers, places, topics, sources),
+    /// in the kinds `RecordLookup` reads them by.
+    static let namedRecords: [ChangeTopic] = (PartyReference.kinds + ["topic", "source"]).map { .every($0) }
+
     /// Lists and feeds: every event, and the directory records they name (areas, topics).
-    static let lists: [ChangeTopic] = [.every(event)] + DirectoryTopics.all
+    static let lists: [ChangeTopic] = [.every(event)] + namedRecords
 
     /// One event's page or API answer, addressed by `key` (slug or id): the event, its
     /// counts, and the directory records it names (hosts, speakers, venue, topics).
     static func page(_ key: String) -> [ChangeTopic] {
-        [.record(event, key), .record(registrations, key)] + DirectoryTopics.all
+        [.record(event, key), .record(registrations, key)] + namedRecords
     }
 
     /// One event's calendar: the event and its place, not its counts.
     static func calendar(_ key: String) -> [ChangeTopic] {
-        [.record(event, key)] + DirectoryTopics.all
+        [.record(event, key)] + namedRecords
     }
 
     /// A saved event: every event answer is refreshed, since its slug, dates or parent may

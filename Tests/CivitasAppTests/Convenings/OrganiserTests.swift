@@ -72,7 +72,7 @@ struct OrganiserTests {
             #expect(try await client.execute(uri: "/api/v1/events/\(event.slug)", method: .get).json()["registrations"]?["confirmed"] == 2)
             #expect(try await client.execute(uri: "/api/v1/events/\(event.slug)", method: .get).json()["participants"] == .null)
 
-            var input = try await EventInput.load(event, store: EventStore(services.database.db))
+            var input = try await EventInput.load(event, store: EventStore(services.database.db), records: services.site.records)
             input.values["participants_public"] = "true"
             guard case .saved = try await SaveEvent(id: event.id, input: input, actor: .demoLoader).run(services: services) else { throw TestFailure("not saved") }
             page = String(buffer: try await client.execute(uri: "/events/\(event.slug)", method: .get).body)
@@ -98,7 +98,7 @@ struct OrganiserTests {
             #expect(!page.contains("Eric Garcetti"))
             #expect(!String(buffer: try await client.execute(uri: "/people/eric-garcetti", method: .get).body).contains("/events/\(event.slug)"))
 
-            let session = try #require(try await EventStore(services.database.db).detail(event, publishedOnly: false, includeHeldBack: true).sessions.first)
+            let session = try #require(try await EventStore(services.database.db).detail(event, records: services.site.records, publishedOnly: false, includeHeldBack: true).sessions.first)
             #expect(try await organizer.post(client, "/staff/events/\(event.id)/sessions/\(session.session.id)",
                                              fields + [("speakers_published", "true")]).status == .seeOther)
             page = String(buffer: try await client.execute(uri: "/events/\(event.slug)", method: .get).body)

@@ -54,4 +54,32 @@ import Testing
         }
         #expect(problems.isEmpty, "Platform depends on capabilities:\n\(problems.joined(separator: "\n"))")
     }
+
+    /// Capabilities depend on Platform and Accounts, and on each other only through extension
+    /// points Platform declares (`RecordLookup`, `ProfileSectionProvider`...): no capability
+    /// names a type another capability (Accounts aside) declares.
+    @Test func capabilitiesNameNoOtherCapabilitysTypes() throws {
+        let capabilityFolders = try FileManager.default.contentsOfDirectory(atPath: Self.root.path)
+            .filter { $0 != "Platform" && $0 != "Accounts" && !$0.hasSuffix(".swift") }
+        var declared: [String: Set<String>] = [:]
+        for folder in capabilityFolders {
+            for file in try Self.swiftFiles(under: folder) {
+                declared[folder, default: []].formUnion(Self.matches(
+                    #"(?m)^(?:(?:public|final|private|fileprivate|internal)\s+)*(?:struct|enum|class|protocol|actor|typealias)\s+([A-Z][A-Za-z0-9_]*)"#,
+                    in: file.source))
+            }
+        }
+        #expect(declared["Directory"]?.contains("RecordKind") == true && declared["Convenings"]?.contains("EventStore") == true)
+        var problems: [String] = []
+        for folder in capabilityFolders {
+            let others = capabilityFolders.filter { $0 != folder }.reduce(into: Set<String>()) { $0.formUnion(declared[$1] ?? []) }
+            for file in try Self.swiftFiles(under: folder) {
+                let identifiers = Set(Self.matches(#"\b([A-Za-z_][A-Za-z0-9_]*)\b"#, in: Self.code(file.source)))
+                for name in others.intersection(identifiers).subtracting(declared[folder] ?? []).sorted() {
+                    problems.append("\(file.path) names \(name)")
+                }
+            }
+        }
+        #expect(problems.isEmpty, "capabilities depend on each other directly:\n\(problems.joined(separator: "\n"))")
+    }
 }

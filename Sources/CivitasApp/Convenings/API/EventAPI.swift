@@ -44,7 +44,7 @@ struct EventAPI: Sendable {
         let store = EventStore(services.database.db)
         guard let event = try await store.find(key, publishedOnly: false) else { throw AppError.notFound("No event with the id or slug \"\(key)\"") }
         let body = try await JSONBody.object(request, context, what: "event")
-        var input = try await EventInput.load(event, store: store)
+        var input = try await EventInput.load(event, store: store, records: services.site.records)
         try input.apply(json: body)
         return try await respond(try await SaveEvent(id: event.id, input: input, actor: .token(token)).run(services: services), status: .ok)
     }
@@ -53,7 +53,7 @@ struct EventAPI: Sendable {
         switch outcome {
         case .saved(let event):
             let store = EventStore(services.database.db)
-            let detail = try await store.detail(event, publishedOnly: false, includeHeldBack: true)
+            let detail = try await store.detail(event, records: services.site.records, publishedOnly: false, includeHeldBack: true)
             var response = try Responses.json(EventDetailBody(detail, publicURL: publicURL), status: status)
             response.headers[.cacheControl] = "no-store"
             return response
@@ -77,7 +77,7 @@ struct EventAPI: Sendable {
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", shows: EventTopics.page(key), json: {
             let store = EventStore(services.database.db)
             guard let event = try await store.find(key, publishedOnly: true) else { throw AppError.notFound("No event with the id or slug \"\(key)\"") }
-            return EventDetailBody(try await store.detail(event), publicURL: publicURL)
+            return EventDetailBody(try await store.detail(event, records: services.site.records), publicURL: publicURL)
         })
     }
 

@@ -125,7 +125,7 @@ struct EventDetailBody: APIBody {
         hosts = (detail.parties(.host) + detail.parties(.coHost)).map(PartyBody.init)
         partners = (detail.parties(.partner) + detail.parties(.sponsor) + detail.parties(.funder)).map(PartyBody.init)
         area = detail.area.map(PartyBody.init)
-        topics = detail.topics.map { TopicBody(id: $0.id, slug: $0.slug, name: $0.name) }
+        topics = detail.topics.map { TopicBody(id: $0.id, slug: $0.slug, name: $0.title) }
         sessions = detail.sessions.map { SessionBody($0, zone: event.zone) }
         parts = detail.parts.map { EventSummaryBody($0, publicURL: publicURL) }
         registrations = RegistrationCountsBody(confirmed: detail.counts.confirmed, waitlisted: detail.counts.waitlisted,
@@ -193,7 +193,7 @@ struct PartyBody: APIBody {
     let role: String
 
     init(_ line: PartyLine) {
-        kind = line.kind.rawValue
+        kind = line.kind
         id = line.id
         slug = line.slug
         name = line.title

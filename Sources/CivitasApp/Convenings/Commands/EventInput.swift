@@ -4,23 +4,24 @@ import SQLKit
 
 /// A party of an event as staff pick it: `organization:<id>`, `person:<id>` or `area:<id>`.
 struct PartyReference: Sendable, Equatable, Hashable {
-    let kind: RecordKind
+    /// A kind of directory record, in the directory's words (`RecordLookup`).
+    let kind: String
     let id: String
 
-    static let kinds: [RecordKind] = [.organization, .person, .area]
+    static let kinds = ["organization", "person", "area"]
 
-    init(kind: RecordKind, id: String) {
+    init(kind: String, id: String) {
         self.kind = kind
         self.id = id
     }
 
     init?(_ text: String) {
         let parts = text.split(separator: ":", maxSplits: 1)
-        guard parts.count == 2, let kind = RecordKind(rawValue: String(parts[0])), Self.kinds.contains(kind) else { return nil }
-        self.init(kind: kind, id: String(parts[1]))
+        guard parts.count == 2, Self.kinds.contains(String(parts[0])) else { return nil }
+        self.init(kind: String(parts[0]), id: String(parts[1]))
     }
 
-    var text: String { "\(kind.rawValue):\(id)" }
+    var text: String { "\(kind):\(id)" }
 }
 
 /// The event form (and its values when shown again): raw text as typed, so a form with
@@ -76,8 +77,8 @@ struct EventInput: Sendable {
     }
 
     /// The values of a stored event, as the edit form and API updates start from.
-    static func load(_ event: EventRecord, store: EventStore) async throws -> EventInput {
-        let detail = try await store.detail(event, publishedOnly: false, includeHeldBack: true)
+    static func load(_ event: EventRecord, store: EventStore, records: RecordLookups) async throws -> EventInput {
+        let detail = try await store.detail(event, records: records, publishedOnly: false, includeHeldBack: true)
         let links = try await store.sql.raw("SELECT 'topic' AS link, topic_id AS target FROM topic_links WHERE subject_kind = 'event' AND subject_id = \(bind: event.id) UNION ALL SELECT 'source' AS link, source_id AS target FROM citations WHERE subject_kind = 'event' AND subject_id = \(bind: event.id)").all()
         var topics: [String] = [], sources: [String] = []
         for row in links {

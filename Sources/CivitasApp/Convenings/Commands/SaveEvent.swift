@@ -44,16 +44,22 @@ struct SaveEvent: Sendable {
         let (parsed, parseErrors) = EventRules.parse(input, base: base)
         guard var parsed else { return .invalid(Self.invalid(parseErrors)) }
         var errors: [String: String] = [:]
-        let directory = RecordStore(sql: sql)
-        if let area = parsed.event.areaId, try await !directory.exists(.area, id: area) { errors["area_id"] = "no area has the id \"\(area)\"" }
+        let records = services.site.records.reading(through: sql)
+        if let area = parsed.event.areaId, try await records.existing(kind: "area", ids: [area]).isEmpty { errors["area_id"] = "no area has the id \"\(area)\"" }
         if let parent = parsed.event.parentId {
             if parent == base.id { errors["parent_id"] = "an event cannot be part of itself" }
             else if try await EventStore(sql: sql).find(parent, publishedOnly: false) == nil { errors["parent_id"] = "no event has the id \"\(parent)\"" }
         }
-        for topic in parsed.topicIDs where try await !directory.exists(.topic, id: topic) { errors["topic_ids"] = "no topic has the id \"\(topic)\"" }
-        for source in parsed.sourceIDs where try await !directory.exists(.source, id: source) { errors["source_ids"] = "no source has the id \"\(source)\"" }
-        for (role, party) in parsed.parties where try await !directory.exists(party.kind, id: party.id) {
-            errors["\(role.rawValue)_ids"] = "no \(party.kind.label.lowercased()) has the id \"\(party.id)\""
+        let topics = try await records.existing(kind: "topic", ids: parsed.topicIDs)
+        for topic in parsed.topicIDs where !topics.contains(topic) { errors["topic_ids"] = "no topic has the id \"\(topic)\"" }
+        let sources = try await records.existing(kind: "source", ids: parsed.sourceIDs)
+        for source in parsed.sourceIDs where !sources.contains(source) { errors["source_ids"] = "no source has the id \"\(source)\"" }
+        for kind in PartyReference.kinds {
+            let named = parsed.parties.filter { $0.1.kind == kind }
+            let found = try await records.existing(kind: kind, ids: named.map(\.1.id))
+            for (role, party) in named where !found.contains(party.id) {
+                errors["\(role.rawValue)_ids"] = "no \(party.kind) has the id \"\(party.id)\""
+            }
         }
         try await assignSlug(&parsed, existing: existing, sql: sql, errors: &errors)
         guard errors.isEmpty else { return .invalid(Self.invalid(errors)) }
@@ -115,7 +121,7 @@ struct SaveEvent: Sendable {
         var seen = Set<String>()
         for (position, (role, party)) in parsed.parties.enumerated() where seen.insert("\(role.rawValue) \(party.text)").inserted {
             try await sql.insert(into: "event_parties").columns("event_id", "role", "party_kind", "party_id", "position")
-                .values(SQLBind(eventID), SQLBind(role.rawValue), SQLBind(party.kind.rawValue), SQLBind(party.id), SQLBind(position)).run()
+                .values(SQLBind(eventID), SQLBind(role.rawValue), SQLBind(party.kind), SQLBind(party.id), SQLBind(position)).run()
         }
         for (table, column, ids) in [("topic_links", "topic_id", parsed.topicIDs), ("citations", "source_id", parsed.sourceIDs)] {
             try await sql.delete(from: table).where("subject_kind", .equal, SQLBind("event")).where("subject_id", .equal, SQLBind(eventID)).run()

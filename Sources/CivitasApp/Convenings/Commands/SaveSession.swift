@@ -18,13 +18,13 @@ struct SaveSession: Sendable {
     func run(services: AppServices) async throws -> Outcome {
         let now = services.now()
         return try await services.write { db in
-            let outcome = try await run(on: db, now: now)
+            let outcome = try await run(on: db, now: now, records: services.site.records.reading(through: db as! any SQLDatabase))
             guard case .saved = outcome else { return Written(outcome) }
             return Written(outcome, changed: EventTopics.eventSaved)
         }
     }
 
-    func run(on db: any Database, now: Date) async throws -> Outcome {
+    func run(on db: any Database, now: Date, records: RecordLookups) async throws -> Outcome {
         let sql = db as! any SQLDatabase
         let store = EventStore(sql: sql)
         guard let event = try await EventLock.acquire(eventID, on: db) else { return .notFound }
@@ -87,7 +87,7 @@ struct SaveSession: Sendable {
         var people: [(String, SessionPersonRole)] = []
         for role in SessionPersonRole.allCases {
             for id in form.all("\(role.rawValue)_ids") where !id.isEmpty {
-                if try await RecordStore(sql: sql).exists(.person, id: id) { people.append((id, role)) } else { errors["\(role.rawValue)_ids"] = "no person has the id \"\(id)\"" }
+                if try await !records.existing(kind: "person", ids: [id]).isEmpty { people.append((id, role)) } else { errors["\(role.rawValue)_ids"] = "no person has the id \"\(id)\"" }
             }
         }
         guard errors.isEmpty else { return .invalid(AppError(.badRequest, "The session was not saved: correct the fields marked", fieldErrors: errors)) }
@@ -131,7 +131,7 @@ struct EditQuotes: Sendable {
             var errors = checked
             let sql = db as! any SQLDatabase
             guard let event = try await EventLock.acquire(eventID, on: db) else { return Written(AppError.notFound("The event")) }
-            if let personID, try await !RecordStore(sql: sql).exists(.person, id: personID) { errors["person_id"] = "no person has the id \"\(personID)\"" }
+            if let personID, try await services.site.records.reading(through: sql).existing(kind: "person", ids: [personID]).isEmpty { errors["person_id"] = "no person has the id \"\(personID)\"" }
             if let sessionID, try await EventStore(sql: sql).session(sessionID)?.eventId != event.id { errors["session_id"] = "is not a session of this event" }
             guard errors.isEmpty else { return Written(AppError(.badRequest, "The quote was not added: correct the fields marked", fieldErrors: errors)) }
             let position = try await sql.raw("SELECT COALESCE(MAX(position), 0) + 1 AS next FROM event_quotes WHERE event_id = \(bind: event.id)")

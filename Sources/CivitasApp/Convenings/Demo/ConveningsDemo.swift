@@ -22,7 +22,7 @@ enum ConveningsDemo {
                 var pairs = session.values.map { (name: $0.key, value: $0.value) }
                 pairs += session.speakers.map { (name: "speaker_ids", value: $0) }
                 pairs.append((name: "speakers_published", value: "true"))
-                let result = try await SaveSession(eventID: saved.id, sessionID: nil, form: FormData(pairs: pairs), actor: .demoLoader).run(on: db, now: now)
+                let result = try await SaveSession(eventID: saved.id, sessionID: nil, form: FormData(pairs: pairs), actor: .demoLoader).run(on: db, now: now, records: services.site.records.reading(through: db as! any SQLDatabase))
                 guard case .saved = result else { throw DemoFailure(description: "demo session \(session.values["title"]!): \(result)") }
             }
             for (position, quote) in event.quotes.enumerated() {

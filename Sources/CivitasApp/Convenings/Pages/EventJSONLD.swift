@@ -9,8 +9,8 @@ enum EventJSONLD {
         let event = detail.event, zone = event.zone
         let url = publicURL + ConveningsURL.event(event.slug).path
         func thing(_ line: PartyLine) -> JSONValue {
-            let type = line.kind == .person ? "Person" : (line.kind == .area ? "Place" : "Organization")
-            return ["@type": .string(type), "name": .string(line.title), "url": .string(publicURL + DirectoryURL.record(line.kind, line.slug).path)]
+            let type = line.isPerson ? "Person" : (line.kind == "area" ? "Place" : "Organization")
+            return ["@type": .string(type), "name": .string(line.title), "url": .string(publicURL + line.link.path)]
         }
         var object: [String: JSONValue] = [
             "@context": "https://schema.org", "@type": "Event", "@id": .string(url), "url": .string(url), "name": .string(event.title),

@@ -25,14 +25,14 @@ struct EventPage {
                 .dt("When"), .dd(.time(.datetime(escaping: event.isoStart), .text(event.when)),
                                  .unwrap(event.datesNote) { .span(.class("meta"), .text(" (approximate: \($0))")) }),
                 .unwrap(location) { _ in .group(.dt("Where"), .dd(.text(event.venue ?? ""), .unwrap(detail.area) { area in
-                    .group(.if(event.venue != nil, .text(", ")), .a(.href(to: DirectoryURL.record(.area, area.slug)), .text(area.title))) })) },
+                    .group(.if(event.venue != nil, .text(", ")), .a(.href(to: area.link), .text(area.title))) })) },
                 .dt("Attendance"), .dd(.text(event.mode.label)),
                 .unwrap(detail.parent) { parent in .group(.dt("Part of"), .dd(.a(.href(to: ConveningsURL.event(parent.slug)), .text(parent.title)))) }
             ),
             parties,
             .unwrap(event.summary) { .p(.class("lead"), .text($0)) },
             .unwrap(event.description) { paragraphs($0) },
-            .if(!detail.topics.isEmpty, .p(.forEach(detail.topics) { .a(.class("tag"), .href(to: DirectoryURL.record(.topic, $0.slug)), .text($0.name)) })),
+            .if(!detail.topics.isEmpty, .p(.forEach(detail.topics) { .a(.class("tag"), .href(to: $0.link), .text($0.title)) })),
             registration,
             calendarLinks,
             programme,
@@ -56,7 +56,7 @@ struct EventPage {
             let lines = detail.parties(role)
             return .if(!lines.isEmpty, .p(.class("parties"), .text(role.label + " "), .forEach(Array(lines.enumerated())) { index, line in
                 .group(.if(index > 0, .text(index == lines.count - 1 ? " and " : ", ")),
-                       .a(.href(to: DirectoryURL.record(line.kind, line.slug)), .text(line.title)))
+                       .a(.href(to: line.link), .text(line.title)))
             }))
         }
     }
@@ -119,7 +119,7 @@ struct EventPage {
 
     private func people(_ label: String, _ lines: [PartyLine]) -> Node<HTML.BodyContext> {
         .if(!lines.isEmpty, .p(.text(label + ": "), .forEach(Array(lines.enumerated())) { index, line in
-            .group(.if(index > 0, .text(", ")), .a(.href(to: DirectoryURL.record(.person, line.slug)), .text(line.title)))
+            .group(.if(index > 0, .text(", ")), .a(.href(to: line.link), .text(line.title)))
         }))
     }
 
@@ -137,7 +137,7 @@ struct EventPage {
             .unwrap(event.highlights) { paragraphs($0) },
             .if(!detail.quotes.isEmpty, .group(.h3("Quotes"), .forEach(detail.quotes) { quote in
                 .blockquote(.p(.text("“\(quote.text)”")),
-                    .unwrap(quote.person) { person in .p(.class("meta"), .text("— "), .a(.href(to: DirectoryURL.record(.person, person.slug)), .text(person.title)),
+                    .unwrap(quote.person) { person in .p(.class("meta"), .text("— "), .a(.href(to: person.link), .text(person.title)),
                                                         .unwrap(quote.sessionTitle) { .text(", \($0)") }) })
             })),
             .if(!detail.resources.isEmpty, .group(.h3("Resources"), .ul(.forEach(detail.resources) { resource in .li(WebAddress(resource.url).map { .a(.href(to: $0), .text(resource.title)) } ?? .text(resource.title)) })))))
@@ -153,7 +153,7 @@ struct EventPage {
 
     private var sources: Node<HTML.BodyContext> {
         .if(!detail.sources.isEmpty, .section(.h2("Sources"), .ul(.forEach(detail.sources) { source in
-            .li(.a(.href(to: DirectoryURL.record(.source, source.slug)), .text(source.title)))
+            .li(.a(.href(to: source.link), .text(source.title)))
         })))
     }
 

@@ -25,14 +25,14 @@ struct EventPages: Sendable {
                 filter.when = .past
                 (events, total) = try await store.list(filter, now: services.now())
             }
-            let directory = RecordStore(services.database.db)
-            let topics = try await directory.sql.raw("SELECT id, name, slug FROM topics WHERE published = \(bind: true) ORDER BY name").all()
-                .map { (id: try $0.decode(column: "id", as: String.self), title: try $0.decode(column: "name", as: String.self), slug: try $0.decode(column: "slug", as: String.self)) }
-            let areas = try await directory.sql.raw("SELECT DISTINCT a.id, a.name, a.slug FROM areas a JOIN events e ON e.area_id = a.id WHERE a.published = \(bind: true) ORDER BY a.name").all()
-                .map { (id: try $0.decode(column: "id", as: String.self), title: try $0.decode(column: "name", as: String.self), slug: try $0.decode(column: "slug", as: String.self)) }
+            let records = services.site.records
+            let topics = try await records.choices(kind: "topic", publishedOnly: true).map { (id: $0.id, title: $0.title, slug: $0.slug) }
+            let areaIDs = try await store.sql.raw("SELECT DISTINCT area_id FROM events WHERE area_id IS NOT NULL").all()
+                .map { RecordKey(kind: "area", id: try $0.decode(column: "area_id", as: String.self)) }
+            let areas = try await records.references(areaIDs).values.sorted { $0.title < $1.title }.map { (id: $0.id, title: $0.title, slug: $0.slug) }
             let page = EventsListPage(events: events, total: total, page: try Pagination(page: String(filter.offset / filter.limit + 1), per: String(filter.limit)),
                                       filter: filter, topics: topics, areas: areas, nothingUpcoming: showingRecent)
-            let jsonLD = JSONLD.itemList(name: "Events", items: events.map { ($0.title, ConveningsURL.event($0.slug).path) }, baseURL: publicURL)
+            let jsonLD = SchemaOrgList.itemList(name: "Events", items: events.map { ($0.title, ConveningsURL.event($0.slug).path) }, baseURL: publicURL)
             return layout(context).render(title: page.heading, jsonLD: jsonLD, content: page.content)
         }
     }
@@ -43,7 +43,7 @@ struct EventPages: Sendable {
         return try await services.cachedPage(request, context, shows: EventTopics.page(key)) {
             let store = EventStore(services.database.db)
             guard let event = try await store.find(key, publishedOnly: true) else { throw AppError.notFound("No event has the address \"\(key)\"") }
-            let detail = try await store.detail(event)
+            let detail = try await store.detail(event, records: services.site.records)
             let page = EventPage(detail: detail, publicURL: publicURL, now: services.now())
             return layout(context).render(title: event.title, description: event.summary,
                                           jsonLD: EventJSONLD.schemaOrg(detail, publicURL: publicURL), content: page.content)
@@ -54,7 +54,7 @@ struct EventPages: Sendable {
         try await services.cached(request, context, contentType: ICalendarResponse.contentType, shows: EventTopics.calendar(slug)) {
             let store = EventStore(services.database.db)
             guard let event = try await store.find(slug, publishedOnly: true) else { throw AppError.notFound("No event has the address \"\(slug)\"") }
-            let area = try await event.areaId.asyncFlatMap { try await store.directoryLine(.area, id: $0) }
+            let area = try await event.areaId.asyncFlatMap { try await services.site.records.reference(RecordKey(kind: "area", id: $0)) }
             return .init(string: ICalendar(events: [EventCalendar.entry(event, area: area?.title, publicURL: publicURL)]).render())
         }
     }
@@ -69,10 +69,10 @@ struct EventPages: Sendable {
     func topicFeed(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let slug = try context.parameters.require("key")
         return try await services.cached(request, context, contentType: ICalendarResponse.contentType, shows: EventTopics.lists) {
-            guard let topic = try await RecordStore(services.database.db).find(.topic, key: slug, publishedOnly: true) else {
+            guard let topic = try await services.site.records.find(kind: "topic", key: slug) else {
                 throw AppError.notFound("No topic has the address \"\(slug)\"")
             }
-            return .init(string: try await feedDocument(topicSlug: topic.slug ?? slug, name: "\(services.configuration.siteName) events: \(topic.title)"))
+            return .init(string: try await feedDocument(topicSlug: topic.slug, name: "\(services.configuration.siteName) events: \(topic.title)"))
         }
     }
 
@@ -80,9 +80,8 @@ struct EventPages: Sendable {
         let store = EventStore(services.database.db)
         let since = services.now().addingTimeInterval(-30 * 86_400)
         let (events, _) = try await store.list(.init(when: .upcoming, topicSlug: topicSlug, limit: 500), now: since)
-        let areaIDs = Set(events.compactMap(\.areaId))
-        var areas: [String: String] = [:]
-        for id in areaIDs { areas[id] = try await store.directoryLine(.area, id: id)?.title }
+        let areas = try await services.site.records.references(Set(events.compactMap(\.areaId)).map { RecordKey(kind: "area", id: $0) })
+            .reduce(into: [String: String]()) { $0[$1.key.id] = $1.value.title }
         return EventCalendar.document(events, name: name, areas: areas, publicURL: publicURL)
     }
 

@@ -9,8 +9,8 @@ struct ProfileEventsSection: ProfileSectionProvider {
     var shows: [ChangeTopic] { [.every(EventTopics.event)] }
 
     func profileSection(for subject: ProfileSubject) async throws -> Node<HTML.BodyContext>? {
-        guard let kind = RecordKind(rawValue: subject.kind), [.person, .organization, .area].contains(kind) else { return nil }
-        let events = try await EventStore(services.database.db).events(involving: kind, id: subject.id)
+        guard PartyReference.kinds.contains(subject.kind) else { return nil }
+        let events = try await EventStore(services.database.db).events(involving: subject.kind, id: subject.id)
         guard !events.isEmpty else { return nil }
         return .section(
             .id("events"),

@@ -3,13 +3,26 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// A directory record standing in some relation to an event: a host, a speaker, a quoted person.
+/// A record of the directory standing in some relation to an event: a host, a speaker, a
+/// quoted person, its place. Read through `RecordLookup`, never from the directory's tables.
 struct PartyLine: Sendable, Equatable {
-    let kind: RecordKind
+    let kind: String
     let id: String
     let slug: String
     let title: String
+    let link: SiteLink
     var role: String = ""
+
+    init(_ reference: RecordReference, role: String = "") {
+        kind = reference.kind
+        id = reference.id
+        slug = reference.slug
+        title = reference.title
+        link = reference.link
+        self.role = role
+    }
+
+    var isPerson: Bool { kind == "person" }
 }
 
 struct SessionLine: Sendable {
@@ -44,8 +57,8 @@ struct EventDetail: Sendable {
     let sessions: [SessionLine]
     let quotes: [QuoteLine]
     let resources: [ResourceLine]
-    let topics: [TopicLine]
-    let sources: [SourceLine]
+    let topics: [RecordReference]
+    let sources: [RecordReference]
     let area: PartyLine?
     let parent: EventRecord?
     let parts: [EventRecord]
@@ -57,84 +70,75 @@ struct EventDetail: Sendable {
 }
 
 extension EventStore {
-    /// `includeHeldBack` shows speakers of sessions not yet announced (staff views).
-    func detail(_ event: EventRecord, publishedOnly: Bool = true, includeHeldBack: Bool = false) async throws -> EventDetail {
+    /// `includeHeldBack` shows speakers of sessions not yet announced (staff views). The
+    /// directory records the event names (parties, speakers, quoted people, its place) are
+    /// resolved together, in one lookup, after the event's own rows are read.
+    func detail(_ event: EventRecord, records: RecordLookups, publishedOnly: Bool = true, includeHeldBack: Bool = false) async throws -> EventDetail {
         let sessions = try await self.sessions(of: event.id)
-        let people = try await sessionPeople(sessions.filter { includeHeldBack || $0.speakersPublished }.map(\.id))
-        let lines = sessions.map { SessionLine(session: $0, people: people[$0.id] ?? []) }
         let sessionTitles = Dictionary(uniqueKeysWithValues: sessions.map { ($0.id, $0.title) })
-        let counts = try await counts(of: event.id)
+        let parties = try await partyRows(of: event.id)
+        let speakers = try await speakerRows(sessions.filter { includeHeldBack || $0.speakersPublished }.map(\.id))
+        let quotes = try await quoteRows(of: event.id)
+        var keys = parties.map { RecordKey(kind: $0.kind, id: $0.id) } + speakers.map { RecordKey(kind: "person", id: $0.personID) }
+            + quotes.compactMap { $0.personID.map { RecordKey(kind: "person", id: $0) } }
+        if let area = event.areaId { keys.append(RecordKey(kind: "area", id: area)) }
+        let found = try await records.references(keys)
+
+        var people: [String: [PartyLine]] = [:]
+        for row in speakers {
+            guard let person = found[RecordKey(kind: "person", id: row.personID)] else { continue }
+            people[row.sessionID, default: []].append(PartyLine(person, role: row.role))
+        }
         var parts = try await sql.select().column("*").from("events").where("parent_id", .equal, SQLBind(event.id))
             .orderBy("starts_at").all().map { try EventRecord(row: $0) }
         if publishedOnly { parts = parts.filter(\.published) }
         return EventDetail(
             event: event,
-            parties: try await parties(of: event.id),
-            sessions: lines,
-            quotes: try await quotes(of: event.id, sessionTitles: sessionTitles),
+            parties: parties.compactMap { row in found[RecordKey(kind: row.kind, id: row.id)].map { PartyLine($0, role: row.role) } },
+            sessions: sessions.map { SessionLine(session: $0, people: people[$0.id] ?? []) },
+            quotes: quotes.map { row in
+                QuoteLine(id: row.id, text: row.text, person: row.personID.flatMap { found[RecordKey(kind: "person", id: $0)] }.map { PartyLine($0) },
+                          sessionTitle: row.sessionID.flatMap { sessionTitles[$0] })
+            },
             resources: try await sql.raw("SELECT id, title, url FROM event_resources WHERE event_id = \(bind: event.id) ORDER BY position")
                 .all().map { ResourceLine(id: try $0.decode(column: "id", as: String.self), title: try $0.decode(column: "title", as: String.self),
                                           url: try $0.decode(column: "url", as: String.self)) },
-            topics: try await RecordStore(sql: sql).topics(subjectKind: "event", id: event.id),
-            sources: try await RecordStore(sql: sql).sources(subjectKind: "event", ids: [event.id])[event.id] ?? [],
-            area: try await event.areaId.asyncFlatMap { try await directoryLine(.area, id: $0) },
+            topics: try await records.linked("topic", toSubjects: "event", ids: [event.id])[event.id] ?? [],
+            sources: try await records.linked("source", toSubjects: "event", ids: [event.id])[event.id] ?? [],
+            area: event.areaId.flatMap { found[RecordKey(kind: "area", id: $0)] }.map { PartyLine($0) },
             parent: try await event.parentId.asyncFlatMap { try await find($0, publishedOnly: publishedOnly) },
             parts: parts,
-            counts: counts,
+            counts: try await counts(of: event.id),
             participants: event.participantsPublic ? try await listedParticipants(of: event.id) : nil
         )
     }
 
-    /// Hosts, partners, sponsors and funders in the order staff gave them; unpublished records are left out.
-    func parties(of eventID: String) async throws -> [PartyLine] {
-        let rows = try await sql.raw("""
-            SELECT role, party_kind, party_id FROM event_parties WHERE event_id = \(bind: eventID) ORDER BY position
-            """).all()
-        var lines: [PartyLine] = []
-        for row in rows {
-            guard let kind = RecordKind(rawValue: try row.decode(column: "party_kind", as: String.self)),
-                  var line = try await directoryLine(kind, id: try row.decode(column: "party_id", as: String.self)) else { continue }
-            line.role = try row.decode(column: "role", as: String.self)
-            lines.append(line)
+    /// Hosts, partners, sponsors and funders in the order staff gave them.
+    private func partyRows(of eventID: String) async throws -> [(kind: String, id: String, role: String)] {
+        try await sql.raw("SELECT role, party_kind, party_id FROM event_parties WHERE event_id = \(bind: eventID) ORDER BY position").all().map {
+            (try $0.decode(column: "party_kind", as: String.self), try $0.decode(column: "party_id", as: String.self),
+             try $0.decode(column: "role", as: String.self))
         }
-        return lines
     }
 
-    func directoryLine(_ kind: RecordKind, id: String) async throws -> PartyLine? {
-        guard let row = try await sql.select().column("id").column("slug").column(SQLAlias(SQLColumn(kind.titleColumn), as: SQLIdentifier("title")))
-            .from(kind.table).where("id", .equal, SQLBind(id)).where("published", .equal, SQLBind(true)).first() else { return nil }
-        return PartyLine(kind: kind, id: id, slug: try row.decode(column: "slug", as: String.self), title: try row.decode(column: "title", as: String.self))
-    }
-
-    /// Speakers and moderators by session id.
-    func sessionPeople(_ sessionIDs: [String]) async throws -> [String: [PartyLine]] {
-        guard !sessionIDs.isEmpty else { return [:] }
-        let rows = try await sql.raw("""
-            SELECT sp.session_id, sp.role, p.id, p.slug, p.name FROM session_people sp JOIN people p ON p.id = sp.person_id
-            WHERE sp.session_id IN \(SQLBind.group(sessionIDs)) AND p.published = \(bind: true)
-            ORDER BY sp.role DESC, sp.position
-            """).all()
-        var result: [String: [PartyLine]] = [:]
-        for row in rows {
-            result[try row.decode(column: "session_id", as: String.self), default: []].append(
-                PartyLine(kind: .person, id: try row.decode(column: "id", as: String.self), slug: try row.decode(column: "slug", as: String.self),
-                          title: try row.decode(column: "name", as: String.self), role: try row.decode(column: "role", as: String.self)))
+    /// Speakers and moderators of these sessions, moderators last.
+    private func speakerRows(_ sessionIDs: [String]) async throws -> [(sessionID: String, personID: String, role: String)] {
+        guard !sessionIDs.isEmpty else { return [] }
+        return try await sql.raw("""
+            SELECT session_id, person_id, role FROM session_people WHERE session_id IN \(SQLBind.group(sessionIDs))
+            ORDER BY role DESC, position
+            """).all().map {
+            (try $0.decode(column: "session_id", as: String.self), try $0.decode(column: "person_id", as: String.self),
+             try $0.decode(column: "role", as: String.self))
         }
-        return result
     }
 
-    func quotes(of eventID: String, sessionTitles: [String: String]) async throws -> [QuoteLine] {
-        let rows = try await sql.raw("""
-            SELECT q.id, q.text, q.session_id, p.id AS person_id, p.slug, p.name FROM event_quotes q
-            LEFT JOIN people p ON p.id = q.person_id AND p.published = \(bind: true)
-            WHERE q.event_id = \(bind: eventID) ORDER BY q.position
-            """).all()
-        return try rows.map { row in
-            let person: PartyLine? = try row.decode(column: "person_id", as: String?.self).map {
-                PartyLine(kind: .person, id: $0, slug: try row.decode(column: "slug", as: String.self), title: try row.decode(column: "name", as: String.self))
-            }
-            return QuoteLine(id: try row.decode(column: "id", as: String.self), text: try row.decode(column: "text", as: String.self), person: person,
-                             sessionTitle: try row.decode(column: "session_id", as: String?.self).flatMap { sessionTitles[$0] })
+    private func quoteRows(of eventID: String) async throws -> [(id: String, text: String, personID: String?, sessionID: String?)] {
+        try await sql.raw("""
+            SELECT id, text, person_id, session_id FROM event_quotes WHERE event_id = \(bind: eventID) ORDER BY position
+            """).all().map {
+            (try $0.decode(column: "id", as: String.self), try $0.decode(column: "text", as: String.self),
+             try $0.decode(column: "person_id", as: String?.self), try $0.decode(column: "session_id", as: String?.self))
         }
     }
 
@@ -151,19 +155,19 @@ extension EventStore {
     /// Events a directory record hosts, partners, funds or speaks at, and for an area the
     /// events held there: for its profile page, newest first, each with its roles (raw values;
     /// "venue" for an event held in the area).
-    func events(involving kind: RecordKind, id: String) async throws -> [(event: EventRecord, roles: [String])] {
+    func events(involving kind: String, id: String) async throws -> [(event: EventRecord, roles: [String])] {
         var query: SQLQueryString = """
             SELECT e.*, ep.role AS involvement FROM events e JOIN event_parties ep ON ep.event_id = e.id
-            WHERE ep.party_kind = \(bind: kind.rawValue) AND ep.party_id = \(bind: id) AND e.published = \(bind: true)
+            WHERE ep.party_kind = \(bind: kind) AND ep.party_id = \(bind: id) AND e.published = \(bind: true)
             """
-        if kind == .person {
+        if kind == "person" {
             query += """
                  UNION SELECT e.*, sp.role AS involvement FROM events e JOIN event_sessions s ON s.event_id = e.id
                 JOIN session_people sp ON sp.session_id = s.id
                 WHERE sp.person_id = \(bind: id) AND e.published = \(bind: true) AND s.speakers_published = \(bind: true)
                 """
         }
-        if kind == .area {
+        if kind == "area" {
             query += " UNION SELECT e.*, 'venue' AS involvement FROM events e WHERE e.area_id = \(bind: id) AND e.published = \(bind: true)"
         }
         query += " ORDER BY starts_at DESC"

@@ -64,7 +64,7 @@ struct EventStore {
             conditions.append("starts_at >= \(bind: start) AND starts_at < \(bind: end)")
         }
         if let text = filter.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            conditions.append(RecordStore.contains(column: "title", text: text))
+            conditions.append(SQLText.contains(column: "title", text: text))
         }
         return conditions
     }

@@ -56,7 +56,7 @@ struct EventStaffHandlers: Sendable {
 
     func editForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let event = try await event(context)
-        return try await form(eventID: event.id, input: try await EventInput.load(event, store: store), error: nil, context)
+        return try await form(eventID: event.id, input: try await EventInput.load(event, store: store, records: services.site.records), error: nil, context)
     }
 
     func create(_ request: Request, _ context: AppRequestContext) async throws -> Response { try await save(request, context, id: nil) }
@@ -75,14 +75,14 @@ struct EventStaffHandlers: Sendable {
 
 
     private func form(eventID: String?, input: EventInput, error: AppError?, _ context: AppRequestContext) async throws -> Response {
-        let directory = RecordStore(services.database.db)
+        let records = services.site.records
         var choices = EventFormChoices()
-        choices.areas = try await directory.choices(.area).map { ($0.id, $0.title) }
-        choices.topics = try await directory.choices(.topic).map { ($0.id, $0.title) }
-        choices.sources = try await directory.choices(.source).map { ($0.id, $0.title) }
-        choices.people = try await directory.choices(.person).map { ($0.id, $0.title) }
+        choices.areas = try await records.choices(kind: "area").map { ($0.id, $0.title) }
+        choices.topics = try await records.choices(kind: "topic").map { ($0.id, $0.title) }
+        choices.sources = try await records.choices(kind: "source").map { ($0.id, $0.title) }
+        choices.people = try await records.choices(kind: "person").map { ($0.id, $0.title) }
         for kind in PartyReference.kinds {
-            choices.parties += try await directory.choices(kind).map { ("\(kind.rawValue):\($0.id)", "\($0.title) (\(kind.label.lowercased()))") }
+            choices.parties += try await records.choices(kind: kind).map { ("\(kind):\($0.id)", "\($0.title) (\(kind))") }
         }
         choices.events = try await store.sql.raw("SELECT id, title FROM events ORDER BY starts_at DESC").all()
             .map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "title", as: String.self)) }
@@ -94,13 +94,13 @@ struct EventStaffHandlers: Sendable {
 
     private func programme(_ request: Request, _ context: AppRequestContext, sessionID: String?, form: FormData? = nil, error: AppError? = nil) async throws -> Response {
         let event = try await event(context)
-        let detail = try await store.detail(event, publishedOnly: false, includeHeldBack: true)
+        let detail = try await store.detail(event, records: services.site.records, publishedOnly: false, includeHeldBack: true)
         var editing: SessionLine?
         if let sessionID {
             guard let line = detail.sessions.first(where: { $0.session.id == sessionID }) else { throw AppError.notFound("The session") }
             editing = line
         }
-        let people = try await RecordStore(services.database.db).choices(.person).map { ($0.id, $0.title) }
+        let people = try await services.site.records.choices(kind: "person").map { ($0.id, $0.title) }
         let page = ProgrammePage(detail: detail, editing: editing, form: form, error: error, people: people, csrfToken: context.csrfToken)
         return services.privatePage(context, title: "Programme", content: page.content, status: error?.status ?? .ok)
     }

@@ -14,7 +14,7 @@ struct DirectoryPages: Sendable {
             let store = RecordStore(services.database.db)
             let (records, total) = try await store.list(kind, .init(text: String(text), offset: page.offset, limit: page.per))
             let view = ListPage(kind: kind, records: records, total: total, page: page, text: String(text))
-            let jsonLD = JSONLD.itemList(name: kind.pluralLabel, items: records.map { ($0.title, DirectoryURL.record(kind, $0.urlKey).path) },
+            let jsonLD = SchemaOrgList.itemList(name: kind.pluralLabel, items: records.map { ($0.title, DirectoryURL.record(kind, $0.urlKey).path) },
                                          baseURL: services.configuration.publicURL)
             return layout(context).render(title: kind.pluralLabel, jsonLD: jsonLD, content: view.content)
         }

@@ -99,13 +99,4 @@ enum JSONLD {
         if let end = line.endDate { object["endDate"] = .string(end) }
         return .object(object)
     }
-
-    static func itemList(name: String, items: [(name: String, path: String)], baseURL: String) -> JSONValue {
-        [
-            "@context": context, "@type": "ItemList", "name": .string(name),
-            "itemListElement": .array(items.enumerated().map { index, item in
-                ["@type": "ListItem", "position": .int(index + 1), "name": .string(item.name), "url": .string(baseURL + item.path)]
-            }),
-        ]
-    }
 }

@@ -88,7 +88,7 @@ struct RecordStore {
     /// the names of the person, organizations and post they link. For the public, only the
     /// names of published records match, so a hidden record's name cannot be found out.
     static func textFilter(_ kind: RecordKind, text: String, publishedOnly: Bool) -> SQLQueryString {
-        guard kind == .membership else { return contains(column: kind.titleColumn, text: text) }
+        guard kind == .membership else { return SQLText.contains(column: kind.titleColumn, text: text) }
         // Qualified names from this fixed list go into the SQL as written; only the text is bound.
         let columns = ["pe.name", "o.name", "mo.name", "p.label", "m.role", "m.label"]
         let published: SQLQueryString = publishedOnly ? " AND published = \(bind: true)" : ""
@@ -98,17 +98,9 @@ struct RecordStore {
         condition += "LEFT JOIN (SELECT id, label FROM posts WHERE 1 = 1" + published + ") p ON p.id = m.post_id WHERE "
         for (index, column) in columns.enumerated() {
             if index > 0 { condition += " OR " }
-            condition += contains(column: column, text: text, qualified: true)
+            condition += SQLText.contains(column: column, text: text, qualified: true)
         }
         return condition + ")"
-    }
-
-    /// Case-insensitive "contains", with `%` and `_` in the text matched literally.
-    static func contains(column: String, text: String, qualified: Bool = false) -> SQLQueryString {
-        let escaped = text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-        let target: SQLQueryString = qualified ? "\(unsafeRaw: column)" : "\(ident: column)"
-        return "lower(" + target + ") LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'"
     }
 
     /// Id and title of every record of a kind, for the choices of a form.

@@ -18,7 +18,7 @@ extension WebAddress: LinkDestination {
 }
 
 /// A path of this site with a query string, built by `SitePath.with(query:)`.
-struct SiteLink: SitePath, Equatable {
+struct SiteLink: SitePath, Hashable {
     let path: String
 
     init(path: String) { self.path = path }

@@ -36,6 +36,8 @@ protocol CivitasModule: Sendable {
     func loadDemo(on db: any Database, services: AppServices) async throws
     /// The capability's public records as documents for a search index.
     var searchDocuments: (any SearchDocumentSource)? { get }
+    /// Read-only lookups into the capability's records, for capabilities that refer to them.
+    var recordLookup: (any RecordLookup)? { get }
 }
 
 extension CivitasModule {
@@ -50,4 +52,5 @@ extension CivitasModule {
     var changeSubscribers: [ChangePublisher.Subscriber] { [] }
     func loadDemo(on db: any Database, services: AppServices) async throws {}
     var searchDocuments: (any SearchDocumentSource)? { nil }
+    var recordLookup: (any RecordLookup)? { nil }
 }

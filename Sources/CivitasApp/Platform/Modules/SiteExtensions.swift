@@ -14,6 +14,7 @@ final class SiteExtensions: Sendable {
         var profileSections: [any ProfileSectionProvider] = []
         var apiScopes: [APIScope] = []
         var searchSources: [String: any SearchDocumentSource] = [:]
+        var records: [any RecordLookup] = []
     }
 
     private let contents = Mutex(Contents())
@@ -29,6 +30,7 @@ final class SiteExtensions: Sendable {
             new.profileSections += module.profileSections
             new.apiScopes += module.apiScopes
             if let source = module.searchDocuments { new.searchSources[module.name] = source }
+            if let lookup = module.recordLookup { new.records.append(lookup) }
         }
         contents.withLock { $0 = new }
     }
@@ -41,4 +43,6 @@ final class SiteExtensions: Sendable {
     var profileSections: [any ProfileSectionProvider] { contents.withLock { $0.profileSections } }
     var apiScopes: [APIScope] { contents.withLock { $0.apiScopes } }
     var searchSources: [String: any SearchDocumentSource] { contents.withLock { $0.searchSources } }
+    /// Lookups into records kept by other capabilities, by kind (see `RecordLookup`).
+    var records: RecordLookups { RecordLookups(lookups: contents.withLock { $0.records }) }
 }

@@ -1,6 +1,6 @@
 import Plot
 
-/// Labelled form fields with their error underneath, for the convening forms.
+/// Labelled form fields with their error underneath, for every capability's forms.
 struct FormFields {
     let errors: [String: String]
 

@@ -1,0 +1,84 @@
+import SQLKit
+
+/// The directory's records as other capabilities see them (`RecordLookup`): names, slugs and
+/// links of people, organizations, areas, topics and sources, each call one query.
+struct DirectoryRecordLookup: RecordLookup {
+    let sql: any SQLDatabase
+
+    let kinds: Set<String> = Set(RecordKind.allCases.filter(\.hasSlug).map(\.rawValue))
+
+    func reading(through sql: any SQLDatabase) -> any RecordLookup { DirectoryRecordLookup(sql: sql) }
+
+    private func reference(_ kind: RecordKind, _ row: any SQLRow) throws -> RecordReference {
+        let slug = try row.decode(column: "slug", as: String.self)
+        return RecordReference(kind: kind.rawValue, id: try row.decode(column: "id", as: String.self), slug: slug,
+                               title: try row.decode(column: "title", as: String.self), link: SiteLink(DirectoryURL.record(kind, slug)))
+    }
+
+    /// One `UNION ALL` over the kinds asked for.
+    func references(_ keys: [RecordKey]) async throws -> [RecordKey: RecordReference] {
+        let byKind = Dictionary(grouping: keys.compactMap { key in RecordKind(rawValue: key.kind).map { ($0, key.id) } }, by: \.0)
+            .filter { $0.key.hasSlug }
+        guard !byKind.isEmpty else { return [:] }
+        var parts: [SQLQueryString] = []
+        for (kind, pairs) in byKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let ids = Array(Set(pairs.map(\.1)))
+            parts.append("""
+                SELECT \(bind: kind.rawValue) AS kind, id, slug, \(unsafeRaw: kind.titleColumn) AS title FROM \(unsafeRaw: kind.table)
+                WHERE published = \(bind: true) AND id IN \(SQLBind.group(ids))
+                """)
+        }
+        var query = parts[0]
+        for part in parts.dropFirst() { query += " UNION ALL " + part }
+        var result: [RecordKey: RecordReference] = [:]
+        for row in try await sql.raw(query).all() {
+            guard let kind = RecordKind(rawValue: try row.decode(column: "kind", as: String.self)) else { continue }
+            let found = try reference(kind, row)
+            result[RecordKey(kind: found.kind, id: found.id)] = found
+        }
+        return result
+    }
+
+    func existing(kind: String, ids: [String]) async throws -> Set<String> {
+        guard let kind = RecordKind(rawValue: kind), !ids.isEmpty else { return [] }
+        return Set(try await sql.select().column("id").from(kind.table).where("id", .in, SQLBind.group(Array(Set(ids)))).all()
+            .map { try $0.decode(column: "id", as: String.self) })
+    }
+
+    func choices(kind: String, publishedOnly: Bool) async throws -> [RecordReference] {
+        guard let kind = RecordKind(rawValue: kind), kind.hasSlug else { return [] }
+        let condition: SQLQueryString = publishedOnly ? "WHERE published = \(bind: true)" : ""
+        return try await sql.raw("""
+            SELECT id, slug, \(unsafeRaw: kind.titleColumn) AS title FROM \(unsafeRaw: kind.table) \(condition) ORDER BY \(unsafeRaw: kind.titleColumn)
+            """).all().map { try reference(kind, $0) }
+    }
+
+    func find(kind: String, key: String) async throws -> RecordReference? {
+        guard let kind = RecordKind(rawValue: kind), kind.hasSlug else { return nil }
+        return try await sql.raw("""
+            SELECT id, slug, \(unsafeRaw: kind.titleColumn) AS title FROM \(unsafeRaw: kind.table)
+            WHERE (id = \(bind: key) OR slug = \(bind: key)) AND published = \(bind: true)
+            """).first().map { try reference(kind, $0) }
+    }
+
+    /// Topics through `topic_links`, sources through `citations`: the directory's link tables,
+    /// which other capabilities' records use with their own subject kind.
+    func linked(_ linkKind: String, toSubjects subjectKind: String, ids: [String]) async throws -> [String: [RecordReference]] {
+        guard !ids.isEmpty else { return [:] }
+        let kind: RecordKind, table: String, column: String
+        switch linkKind {
+        case RecordKind.topic.rawValue: (kind, table, column) = (.topic, "topic_links", "topic_id")
+        case RecordKind.source.rawValue: (kind, table, column) = (.source, "citations", "source_id")
+        default: return [:]
+        }
+        let rows = try await sql.raw("""
+            SELECT l.subject_id, r.id, r.slug, r.\(unsafeRaw: kind.titleColumn) AS title FROM \(unsafeRaw: table) l
+            JOIN \(unsafeRaw: kind.table) r ON r.id = l.\(unsafeRaw: column)
+            WHERE l.subject_kind = \(bind: subjectKind) AND l.subject_id IN \(SQLBind.group(ids)) AND r.published = \(bind: true)
+            ORDER BY title
+            """).all()
+        var result: [String: [RecordReference]] = [:]
+        for row in rows { result[try row.decode(column: "subject_id", as: String.self), default: []].append(try reference(kind, row)) }
+        return result
+    }
+}

@@ -1,0 +1,84 @@
+import SQLKit
+
+/// A record another capability keeps, as a capability that refers to it needs it: to link
+/// to it and name it. Kinds are the keeping capability's words ("person", "organization",
+/// "area", "topic", "source" for the directory).
+struct RecordReference: Sendable, Equatable, Hashable {
+    let kind: String
+    let id: String
+    let slug: String
+    let title: String
+    /// Its public page.
+    let link: SiteLink
+}
+
+/// A record named by kind and id, as stored by a capability that refers to it.
+struct RecordKey: Sendable, Hashable {
+    let kind: String
+    let id: String
+}
+
+/// Read-only lookups into the records one capability keeps, for the capabilities that refer
+/// to them (events name hosts, speakers, places, topics and sources of the directory). The
+/// capability that keeps the records provides it in its manifest (`recordLookup`); the
+/// others read it from `AppServices.site.records` and never name its tables or types.
+/// Every call answers from one query, however many records are asked for.
+protocol RecordLookup: Sendable {
+    /// The kinds of record this lookup answers for.
+    var kinds: Set<String> { get }
+    /// The same lookup reading through `sql`: inside a write transaction, its connection
+    /// (on SQLite the only writer; another connection would wait for it).
+    func reading(through sql: any SQLDatabase) -> any RecordLookup
+    /// The published records among `keys` (unknown and unpublished ones are left out).
+    func references(_ keys: [RecordKey]) async throws -> [RecordKey: RecordReference]
+    /// Which of these ids exist, published or not, for checking a write.
+    func existing(kind: String, ids: [String]) async throws -> Set<String>
+    /// Every record of a kind by title (for staff forms, published or not; for public
+    /// filters, published only).
+    func choices(kind: String, publishedOnly: Bool) async throws -> [RecordReference]
+    /// A published record by id or slug.
+    func find(kind: String, key: String) async throws -> RecordReference?
+    /// Published topics and sources linked to records of another capability (`subjectKind`
+    /// "event"), by subject id; `linkKind` is "topic" or "source".
+    func linked(_ linkKind: String, toSubjects subjectKind: String, ids: [String]) async throws -> [String: [RecordReference]]
+}
+
+/// Every installed `RecordLookup`, each asked for the kinds it keeps. A kind no module keeps
+/// answers nothing (its references are left out, as unpublished ones are).
+struct RecordLookups: Sendable {
+    let lookups: [any RecordLookup]
+
+    /// Every lookup reading through this connection (a write transaction's).
+    func reading(through sql: any SQLDatabase) -> RecordLookups {
+        RecordLookups(lookups: lookups.map { $0.reading(through: sql) })
+    }
+
+    private func lookup(_ kind: String) -> (any RecordLookup)? { lookups.first { $0.kinds.contains(kind) } }
+
+    func references(_ keys: [RecordKey]) async throws -> [RecordKey: RecordReference] {
+        var result: [RecordKey: RecordReference] = [:]
+        for lookup in lookups {
+            let mine = keys.filter { lookup.kinds.contains($0.kind) }
+            if !mine.isEmpty { result.merge(try await lookup.references(mine)) { $1 } }
+        }
+        return result
+    }
+
+    func reference(_ key: RecordKey) async throws -> RecordReference? { try await references([key])[key] }
+
+    func existing(kind: String, ids: [String]) async throws -> Set<String> {
+        guard !ids.isEmpty, let lookup = lookup(kind) else { return [] }
+        return try await lookup.existing(kind: kind, ids: ids)
+    }
+
+    func choices(kind: String, publishedOnly: Bool = false) async throws -> [RecordReference] {
+        try await lookup(kind)?.choices(kind: kind, publishedOnly: publishedOnly) ?? []
+    }
+
+    func find(kind: String, key: String) async throws -> RecordReference? { try await lookup(kind)?.find(kind: kind, key: key) }
+
+    func linked(_ linkKind: String, toSubjects subjectKind: String, ids: [String]) async throws -> [String: [RecordReference]] {
+        guard !ids.isEmpty, let lookup = lookup(linkKind) else { return [:] }
+        return try await lookup.linked(linkKind, toSubjects: subjectKind, ids: ids)
+    }
+}
