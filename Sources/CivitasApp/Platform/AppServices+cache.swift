@@ -25,7 +25,7 @@ extension AppServices {
     }
 
     func cached(_ request: Request, _ context: AppRequestContext, contentType: String, reads parameters: [String] = [],
-                shows: [ChangeTopic], json: @escaping @Sendable () async throws -> some Encodable) async throws -> Response {
+                shows: [ChangeTopic], json: @escaping @Sendable () async throws -> any Encodable) async throws -> Response {
         try await cached(request, context, contentType: contentType, reads: parameters, shows: shows) {
             ByteBuffer(bytes: try Responses.jsonEncoder.encode(try await json()))
         }
