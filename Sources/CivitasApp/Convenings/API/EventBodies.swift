@@ -8,19 +8,19 @@ struct EventSummaryBody: APIBody {
     let slug: String
     let title: String
     let kind: String
-    let summary: String?
+    @Nullable var summary: String?
     let status: String
     let attendanceMode: String
     let start: String
     let end: String
     let schedule: String
     let timeZone: String
-    let venue: String?
-    let areaId: String?
-    let series: String?
-    let parentId: String?
+    @Nullable var venue: String?
+    @Nullable var areaId: String?
+    @Nullable var series: String?
+    @Nullable var parentId: String?
     let registrationMode: String
-    let capacity: Int?
+    @Nullable var capacity: Int?
     let url: String
     let calendarURL: String
 
@@ -50,30 +50,6 @@ struct EventSummaryBody: APIBody {
         case id, slug, title, kind, summary, status, start, end, schedule, venue, series, capacity, url
         case attendanceMode = "attendance_mode", timeZone = "time_zone", areaId = "area_id", parentId = "parent_id"
         case registrationMode = "registration_mode", calendarURL = "calendar_url"
-    }
-
-    /// Optional values are sent as null rather than left out, as the schema says.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(slug, forKey: .slug)
-        try container.encode(title, forKey: .title)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(summary, forKey: .summary)
-        try container.encode(status, forKey: .status)
-        try container.encode(attendanceMode, forKey: .attendanceMode)
-        try container.encode(start, forKey: .start)
-        try container.encode(end, forKey: .end)
-        try container.encode(schedule, forKey: .schedule)
-        try container.encode(timeZone, forKey: .timeZone)
-        try container.encode(venue, forKey: .venue)
-        try container.encode(areaId, forKey: .areaId)
-        try container.encode(series, forKey: .series)
-        try container.encode(parentId, forKey: .parentId)
-        try container.encode(registrationMode, forKey: .registrationMode)
-        try container.encode(capacity, forKey: .capacity)
-        try container.encode(url, forKey: .url)
-        try container.encode(calendarURL, forKey: .calendarURL)
     }
 
     static var properties: OrderedDictionary<String, JSONSchema> {
@@ -222,14 +198,12 @@ struct SessionBody: APIBody {
     let title: String
     let kind: String
     let start: String
-    let end: String?
+    @Nullable var end: String?
     let schedule: String
-    let room: String?
-    let description: String?
+    @Nullable var room: String?
+    @Nullable var description: String?
     let questions: [String]
     let people: [PartyBody]
-
-    enum CodingKeys: String, CodingKey { case id, title, kind, start, end, schedule, room, description, questions, people }
 
     init(_ line: SessionLine, zone: TimeZone) {
         let session = line.session
@@ -243,20 +217,6 @@ struct SessionBody: APIBody {
         description = session.description
         questions = session.questionList
         people = line.people.map(PartyBody.init)
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(title, forKey: .title)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(start, forKey: .start)
-        try container.encode(end, forKey: .end)
-        try container.encode(schedule, forKey: .schedule)
-        try container.encode(room, forKey: .room)
-        try container.encode(description, forKey: .description)
-        try container.encode(questions, forKey: .questions)
-        try container.encode(people, forKey: .people)
     }
 
     static var schema: JSONSchema {
@@ -275,16 +235,7 @@ struct SessionBody: APIBody {
 struct RegistrationCountsBody: APIBody {
     let confirmed: Int
     let waitlisted: Int
-    let remaining: Int?
-
-    enum CodingKeys: String, CodingKey { case confirmed, waitlisted, remaining }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(confirmed, forKey: .confirmed)
-        try container.encode(waitlisted, forKey: .waitlisted)
-        try container.encode(remaining, forKey: .remaining)
-    }
+    @Nullable var remaining: Int?
 
     static var schema: JSONSchema {
         .record([
@@ -296,17 +247,8 @@ struct RegistrationCountsBody: APIBody {
 
 struct ParticipantBody: APIBody {
     let name: String
-    let organization: String?
+    @Nullable var organization: String?
     let role: String
-
-    enum CodingKeys: String, CodingKey { case name, organization, role }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(organization, forKey: .organization)
-        try container.encode(role, forKey: .role)
-    }
 
     static var schema: JSONSchema {
         .record(["name": .string, "organization": .text(), "role": .choice(ParticipantRole.allCases.map(\.rawValue))])
@@ -315,17 +257,8 @@ struct ParticipantBody: APIBody {
 
 struct QuoteBody: APIBody {
     let text: String
-    let person: PartyBody?
-    let session: String?
-
-    enum CodingKeys: String, CodingKey { case text, person, session }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(text, forKey: .text)
-        try container.encode(person, forKey: .person)
-        try container.encode(session, forKey: .session)
-    }
+    @Nullable var person: PartyBody?
+    @Nullable var session: String?
 
     static var schema: JSONSchema {
         .record(["text": .string, "person": PartyBody.schema.nullableSchemaObject(), "session": .text("The session's title")])

@@ -42,7 +42,7 @@ struct RegistrationReceivedBody: APIBody {
 struct RegistrationOutcomeBody: APIBody {
     let id: String
     let status: String
-    let waitlistPosition: Int?
+    @Nullable var waitlistPosition: Int?
     let name: String
     let email: String
     let role: String
@@ -51,17 +51,6 @@ struct RegistrationOutcomeBody: APIBody {
     enum CodingKeys: String, CodingKey {
         case id, status, name, email, role
         case waitlistPosition = "waitlist_position", personalURL = "personal_url"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(status, forKey: .status)
-        try container.encode(waitlistPosition, forKey: .waitlistPosition)
-        try container.encode(name, forKey: .name)
-        try container.encode(email, forKey: .email)
-        try container.encode(role, forKey: .role)
-        try container.encode(personalURL, forKey: .personalURL)
     }
 
     static var schema: JSONSchema {

@@ -133,12 +133,12 @@ struct MembershipBody: APIBody {
     let id: String
     let organizationId: String
     let organizationName: String
-    let postId: String?
-    let postLabel: String?
-    let role: String?
-    let label: String?
-    let startDate: String?
-    let endDate: String?
+    @Nullable var postId: String?
+    @Nullable var postLabel: String?
+    @Nullable var role: String?
+    @Nullable var label: String?
+    @Nullable var startDate: String?
+    @Nullable var endDate: String?
 
     init(_ line: MembershipLine) {
         id = line.membershipId
@@ -156,19 +156,6 @@ struct MembershipBody: APIBody {
         case id, role, label
         case organizationId = "organization_id", organizationName = "organization_name", postId = "post_id"
         case postLabel = "post_label", startDate = "start_date", endDate = "end_date"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(organizationId, forKey: .organizationId)
-        try container.encode(organizationName, forKey: .organizationName)
-        try container.encode(postId, forKey: .postId)
-        try container.encode(postLabel, forKey: .postLabel)
-        try container.encode(role, forKey: .role)
-        try container.encode(label, forKey: .label)
-        try container.encode(startDate, forKey: .startDate)
-        try container.encode(endDate, forKey: .endDate)
     }
 
     static var schema: JSONSchema {
