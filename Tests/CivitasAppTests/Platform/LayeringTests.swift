@@ -82,4 +82,37 @@ import Testing
         }
         #expect(problems.isEmpty, "capabilities depend on each other directly:\n\(problems.joined(separator: "\n"))")
     }
+
+    /// Nor does a capability's code read or write another capability's tables: the data of
+    /// another capability is reached through its extension point (a `RecordLookup`). Migrations
+    /// may still declare foreign keys to the tables of a capability they depend on.
+    @Test func capabilitiesQueryNoOtherCapabilitysTables() throws {
+        let capabilityFolders = try FileManager.default.contentsOfDirectory(atPath: Self.root.path)
+            .filter { $0 != "Platform" && !$0.hasSuffix(".swift") }
+        var tables: [String: Set<String>] = [:]
+        for folder in capabilityFolders {
+            for file in try Self.swiftFiles(under: folder) {
+                tables[folder, default: []].formUnion(Self.matches(#"schema\("([a-z_]+)"\)"#, in: file.source))
+                tables[folder, default: []].formUnion(Self.matches(#"static let schema = "([a-z_]+)""#, in: file.source))
+                // Tables made in a loop over their names, as the directory's link tables.
+                if file.path.contains("/Migrations/") {
+                    tables[folder, default: []].formUnion(Self.matches(#"\("([a-z_]+)", "[a-z_]+_id"\)"#, in: file.source))
+                }
+            }
+        }
+        #expect(tables["Directory"]?.contains("people") == true && tables["Directory"]?.contains("topic_links") == true)
+        var problems: [String] = []
+        for folder in capabilityFolders where folder != "Accounts" {
+            let others = capabilityFolders.filter { $0 != folder && $0 != "Accounts" }.reduce(into: Set<String>()) { $0.formUnion(tables[$1] ?? []) }
+            for file in try Self.swiftFiles(under: folder) where !file.path.contains("/Migrations/") {
+                let code = Self.code(file.source)
+                for table in others.sorted() {
+                    // In SQL text (FROM people) or in a query builder's table argument (.from("people")).
+                    let named = #"(?i)\b(from|join|into|update)\s*(\(|:)?\s*"?\#(table)\b"#
+                    if code.range(of: named, options: .regularExpression) != nil { problems.append("\(file.path) names the table \(table)") }
+                }
+            }
+        }
+        #expect(problems.isEmpty, "capabilities read each other's tables:\n\(problems.joined(separator: "\n"))")
+    }
 }

@@ -66,7 +66,7 @@ struct EventAPI: Sendable {
         let filter = try EventFilters.parse(request)
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: EventFilters.parameters,
                                          shows: EventTopics.lists, json: {
-            let (events, total) = try await EventStore(services.database.db).list(filter, now: services.now())
+            let (events, total) = try await EventStore(services.database.db).list(filter, now: services.now(), records: services.site.records)
             return APIList(items: events.map { EventSummaryBody($0, publicURL: publicURL) },
                             pagination: Pagination(page: filter.offset / filter.limit + 1, per: filter.limit), total: total)
         })

@@ -79,12 +79,8 @@ struct EventInput: Sendable {
     /// The values of a stored event, as the edit form and API updates start from.
     static func load(_ event: EventRecord, store: EventStore, records: RecordLookups) async throws -> EventInput {
         let detail = try await store.detail(event, records: records, publishedOnly: false, includeHeldBack: true)
-        let links = try await store.sql.raw("SELECT 'topic' AS link, topic_id AS target FROM topic_links WHERE subject_kind = 'event' AND subject_id = \(bind: event.id) UNION ALL SELECT 'source' AS link, source_id AS target FROM citations WHERE subject_kind = 'event' AND subject_id = \(bind: event.id)").all()
-        var topics: [String] = [], sources: [String] = []
-        for row in links {
-            let target = try row.decode(column: "target", as: String.self)
-            if try row.decode(column: "link", as: String.self) == "topic" { topics.append(target) } else { sources.append(target) }
-        }
-        return EventInput(detail, resources: detail.resources, topicIDs: topics, sourceIDs: sources)
+        return EventInput(detail, resources: detail.resources,
+                          topicIDs: try await records.linkedIDs("topic", ofSubject: "event", id: event.id),
+                          sourceIDs: try await records.linkedIDs("source", ofSubject: "event", id: event.id))
     }
 }

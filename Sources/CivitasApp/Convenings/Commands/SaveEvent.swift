@@ -74,7 +74,7 @@ struct SaveEvent: Sendable {
             event.createdAt = now
             try await sql.insert(into: "events").model(event, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
         }
-        try await writeLinks(parsed, eventID: event.id, sql: sql)
+        try await writeLinks(parsed, eventID: event.id, sql: sql, services: services)
 
         if let existing {
             if existing.status != event.status { try await announceStatus(event, sql: sql, services: services, now: now) }
@@ -116,19 +116,17 @@ struct SaveEvent: Sendable {
         }
     }
 
-    private func writeLinks(_ parsed: ParsedEvent, eventID: String, sql: any SQLDatabase) async throws {
+    private func writeLinks(_ parsed: ParsedEvent, eventID: String, sql: any SQLDatabase, services: AppServices) async throws {
         try await sql.delete(from: "event_parties").where("event_id", .equal, SQLBind(eventID)).run()
         var seen = Set<String>()
         for (position, (role, party)) in parsed.parties.enumerated() where seen.insert("\(role.rawValue) \(party.text)").inserted {
             try await sql.insert(into: "event_parties").columns("event_id", "role", "party_kind", "party_id", "position")
                 .values(SQLBind(eventID), SQLBind(role.rawValue), SQLBind(party.kind), SQLBind(party.id), SQLBind(position)).run()
         }
-        for (table, column, ids) in [("topic_links", "topic_id", parsed.topicIDs), ("citations", "source_id", parsed.sourceIDs)] {
-            try await sql.delete(from: table).where("subject_kind", .equal, SQLBind("event")).where("subject_id", .equal, SQLBind(eventID)).run()
-            for id in Set(ids).sorted() {
-                try await sql.insert(into: table).columns("subject_kind", "subject_id", column).values(SQLBind("event"), SQLBind(eventID), SQLBind(id)).run()
-            }
-        }
+        // Topics and sources are the directory's: it keeps the links, in this transaction.
+        let records = services.site.records.reading(through: sql)
+        try await records.setLinks("topic", ofSubject: "event", id: eventID, to: parsed.topicIDs)
+        try await records.setLinks("source", ofSubject: "event", id: eventID, to: parsed.sourceIDs)
         try await sql.delete(from: "event_resources").where("event_id", .equal, SQLBind(eventID)).run()
         for (position, resource) in parsed.resources.enumerated() {
             try await sql.insert(into: "event_resources").columns("id", "event_id", "title", "url", "position")

@@ -17,13 +17,13 @@ struct EventPages: Sendable {
         let filter = try EventFilters.parse(request)
         return try await services.cachedPage(request, context, reads: EventFilters.parameters, shows: EventTopics.lists) {
             let store = EventStore(services.database.db)
-            var (events, total) = try await store.list(filter, now: services.now())
+            var (events, total) = try await store.list(filter, now: services.now(), records: services.site.records)
             var filter = filter
             // Nothing coming up: a visitor who asked for nothing in particular sees the latest events.
             let showingRecent = total == 0 && request.uri.queryParameters["when"] == nil && filter.when == .upcoming && filter.offset == 0
             if showingRecent {
                 filter.when = .past
-                (events, total) = try await store.list(filter, now: services.now())
+                (events, total) = try await store.list(filter, now: services.now(), records: services.site.records)
             }
             let records = services.site.records
             let topics = try await records.choices(kind: "topic", publishedOnly: true).map { (id: $0.id, title: $0.title, slug: $0.slug) }
@@ -79,7 +79,7 @@ struct EventPages: Sendable {
     private func feedDocument(topicSlug: String?, name: String) async throws -> String {
         let store = EventStore(services.database.db)
         let since = services.now().addingTimeInterval(-30 * 86_400)
-        let (events, _) = try await store.list(.init(when: .upcoming, topicSlug: topicSlug, limit: 500), now: since)
+        let (events, _) = try await store.list(.init(when: .upcoming, topicSlug: topicSlug, limit: 500), now: since, records: services.site.records)
         let areas = try await services.site.records.references(Set(events.compactMap(\.areaId)).map { RecordKey(kind: "area", id: $0) })
             .reduce(into: [String: String]()) { $0[$1.key.id] = $1.value.title }
         return EventCalendar.document(events, name: name, areas: areas, publicURL: publicURL)

@@ -12,9 +12,9 @@ struct EventsHomeSection: HomeSectionProvider {
     func homeSection() async throws -> Node<HTML.BodyContext>? {
         let store = EventStore(services.database.db)
         let now = services.now()
-        var (events, _) = try await store.list(.init(when: .upcoming, limit: Self.count), now: now)
+        var (events, _) = try await store.list(.init(when: .upcoming, limit: Self.count), now: now, records: services.site.records)
         let upcoming = !events.isEmpty
-        if !upcoming { (events, _) = try await store.list(.init(when: .past, limit: Self.count), now: now) }
+        if !upcoming { (events, _) = try await store.list(.init(when: .past, limit: Self.count), now: now, records: services.site.records) }
         guard !events.isEmpty else { return nil }
         return .section(
             .h2(.text(upcoming ? "Coming up" : "Recent events")),

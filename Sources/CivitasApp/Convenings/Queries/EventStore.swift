@@ -26,10 +26,20 @@ struct EventStore {
         var publishedOnly = true
     }
 
-    func list(_ filter: Filter, now: Date) async throws -> (events: [EventRecord], total: Int) {
+    /// A page of events; a topic or place filter is resolved through `records` (the directory
+    /// keeps topics and places) into the ids it stands for.
+    func list(_ filter: Filter, now: Date, records: RecordLookups) async throws -> (events: [EventRecord], total: Int) {
         var select = sql.select().column("*").from("events")
         var count = sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "total").from("events")
-        for condition in conditions(filter, now: now) {
+        var conditions = conditions(filter, now: now)
+        if let topic = filter.topicSlug {
+            conditions.append(Self.among("id", try await records.subjects("event", linkedTo: "topic", key: topic)))
+        }
+        if let area = filter.areaSlug {
+            // An event in a city also counts for the region and country around it (one level up).
+            conditions.append(Self.among("area_id", try await records.withParts(kind: "area", key: area)))
+        }
+        for condition in conditions {
             select = select.where(condition)
             count = count.where(condition)
         }
@@ -38,6 +48,11 @@ struct EventStore {
         let rows = try await select.limit(filter.limit).offset(filter.offset).all()
         let total = try await count.first()?.decode(column: "total", as: Int.self) ?? 0
         return (try rows.map { try EventRecord(row: $0) }, total)
+    }
+
+    /// `column IN (ids)`, or a condition no row meets when there are none.
+    private static func among(_ column: String, _ ids: [String]) -> SQLQueryString {
+        ids.isEmpty ? "1 = 0" : "\(ident: column) IN \(SQLBind.group(Array(Set(ids)).sorted()))"
     }
 
     private func conditions(_ filter: Filter, now: Date) -> [SQLQueryString] {
@@ -49,13 +64,6 @@ struct EventStore {
         case .all: break
         }
         if let kind = filter.kind { conditions.append("kind = \(bind: kind.rawValue)") }
-        if let topic = filter.topicSlug {
-            conditions.append("id IN (SELECT l.subject_id FROM topic_links l JOIN topics t ON t.id = l.topic_id WHERE l.subject_kind = 'event' AND t.slug = \(bind: topic))")
-        }
-        if let area = filter.areaSlug {
-            // An event in a city also counts for the region and country around it (one level up).
-            conditions.append("area_id IN (SELECT id FROM areas WHERE slug = \(bind: area) OR parent_id IN (SELECT id FROM areas WHERE slug = \(bind: area)))")
-        }
         if let year = filter.year {
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = .gmt

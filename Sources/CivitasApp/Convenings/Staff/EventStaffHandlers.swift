@@ -43,7 +43,7 @@ struct EventStaffHandlers: Sendable {
         var filter = try EventFilters.parse(request, perDefault: 100)
         filter.publishedOnly = false
         if request.uri.queryParameters["when"] == nil { filter.when = .all }
-        let (events, total) = try await store.list(filter, now: services.now())
+        let (events, total) = try await store.list(filter, now: services.now(), records: services.site.records)
         return services.privatePage(context, title: "Events", content: StaffEventsPage(events: events, total: total).content)
     }
 

@@ -63,14 +63,49 @@ struct DirectoryRecordLookup: RecordLookup {
 
     /// Topics through `topic_links`, sources through `citations`: the directory's link tables,
     /// which other capabilities' records use with their own subject kind.
-    func linked(_ linkKind: String, toSubjects subjectKind: String, ids: [String]) async throws -> [String: [RecordReference]] {
-        guard !ids.isEmpty else { return [:] }
-        let kind: RecordKind, table: String, column: String
+    private func linkTable(_ linkKind: String) -> (kind: RecordKind, table: String, column: String)? {
         switch linkKind {
-        case RecordKind.topic.rawValue: (kind, table, column) = (.topic, "topic_links", "topic_id")
-        case RecordKind.source.rawValue: (kind, table, column) = (.source, "citations", "source_id")
-        default: return [:]
+        case RecordKind.topic.rawValue: (.topic, "topic_links", "topic_id")
+        case RecordKind.source.rawValue: (.source, "citations", "source_id")
+        default: nil
         }
+    }
+
+    func linkedIDs(_ linkKind: String, ofSubject subjectKind: String, id: String) async throws -> [String] {
+        guard let (_, table, column) = linkTable(linkKind) else { return [] }
+        return try await sql.raw("""
+            SELECT \(unsafeRaw: column) AS target FROM \(unsafeRaw: table) WHERE subject_kind = \(bind: subjectKind) AND subject_id = \(bind: id)
+            ORDER BY target
+            """).all().map { try $0.decode(column: "target", as: String.self) }
+    }
+
+    func setLinks(_ linkKind: String, ofSubject subjectKind: String, id: String, to ids: [String]) async throws {
+        guard let (_, table, column) = linkTable(linkKind) else { return }
+        try await sql.delete(from: table).where("subject_kind", .equal, SQLBind(subjectKind)).where("subject_id", .equal, SQLBind(id)).run()
+        for target in Set(ids).sorted() {
+            try await sql.insert(into: table).columns("subject_kind", "subject_id", column)
+                .values(SQLBind(subjectKind), SQLBind(id), SQLBind(target)).run()
+        }
+    }
+
+    func subjects(_ subjectKind: String, linkedTo linkKind: String, key: String) async throws -> [String] {
+        guard let (kind, table, column) = linkTable(linkKind) else { return [] }
+        return try await sql.raw("""
+            SELECT l.subject_id FROM \(unsafeRaw: table) l JOIN \(unsafeRaw: kind.table) r ON r.id = l.\(unsafeRaw: column)
+            WHERE l.subject_kind = \(bind: subjectKind) AND (r.slug = \(bind: key) OR r.id = \(bind: key)) AND r.published = \(bind: true)
+            """).all().map { try $0.decode(column: "subject_id", as: String.self) }
+    }
+
+    func withParts(kind: String, key: String) async throws -> [String] {
+        guard let kind = RecordKind(rawValue: kind), kind.fields.contains(where: { $0.name == "parent_id" }) else { return [] }
+        return try await sql.raw("""
+            SELECT id FROM \(unsafeRaw: kind.table) WHERE published = \(bind: true) AND ((slug = \(bind: key) OR id = \(bind: key))
+            OR parent_id IN (SELECT id FROM \(unsafeRaw: kind.table) WHERE (slug = \(bind: key) OR id = \(bind: key)) AND published = \(bind: true)))
+            """).all().map { try $0.decode(column: "id", as: String.self) }
+    }
+
+    func linked(_ linkKind: String, toSubjects subjectKind: String, ids: [String]) async throws -> [String: [RecordReference]] {
+        guard !ids.isEmpty, let (kind, table, column) = linkTable(linkKind) else { return [:] }
         let rows = try await sql.raw("""
             SELECT l.subject_id, r.id, r.slug, r.\(unsafeRaw: kind.titleColumn) AS title FROM \(unsafeRaw: table) l
             JOIN \(unsafeRaw: kind.table) r ON r.id = l.\(unsafeRaw: column)

@@ -41,6 +41,16 @@ protocol RecordLookup: Sendable {
     /// Published topics and sources linked to records of another capability (`subjectKind`
     /// "event"), by subject id; `linkKind` is "topic" or "source".
     func linked(_ linkKind: String, toSubjects subjectKind: String, ids: [String]) async throws -> [String: [RecordReference]]
+    /// The ids of every record of `linkKind` a subject is linked to, published or not (an edit form).
+    func linkedIDs(_ linkKind: String, ofSubject subjectKind: String, id: String) async throws -> [String]
+    /// Links a subject to exactly these records of `linkKind` (in the caller's transaction,
+    /// through `reading(through:)`): the keeping capability stores the links.
+    func setLinks(_ linkKind: String, ofSubject subjectKind: String, id: String, to ids: [String]) async throws
+    /// The ids of subjects of `subjectKind` linked to the published record `key` (id or slug) of `linkKind`.
+    func subjects(_ subjectKind: String, linkedTo linkKind: String, key: String) async throws -> [String]
+    /// The id of the published record `key` and of the records directly part of it (a region
+    /// and its cities), for filters that take a place to include what lies in it.
+    func withParts(kind: String, key: String) async throws -> [String]
 }
 
 /// Every installed `RecordLookup`, each asked for the kinds it keeps. A kind no module keeps
@@ -80,5 +90,21 @@ struct RecordLookups: Sendable {
     func linked(_ linkKind: String, toSubjects subjectKind: String, ids: [String]) async throws -> [String: [RecordReference]] {
         guard !ids.isEmpty, let lookup = lookup(linkKind) else { return [:] }
         return try await lookup.linked(linkKind, toSubjects: subjectKind, ids: ids)
+    }
+
+    func linkedIDs(_ linkKind: String, ofSubject subjectKind: String, id: String) async throws -> [String] {
+        try await lookup(linkKind)?.linkedIDs(linkKind, ofSubject: subjectKind, id: id) ?? []
+    }
+
+    func setLinks(_ linkKind: String, ofSubject subjectKind: String, id: String, to ids: [String]) async throws {
+        try await lookup(linkKind)?.setLinks(linkKind, ofSubject: subjectKind, id: id, to: ids)
+    }
+
+    func subjects(_ subjectKind: String, linkedTo linkKind: String, key: String) async throws -> [String] {
+        try await lookup(linkKind)?.subjects(subjectKind, linkedTo: linkKind, key: key) ?? []
+    }
+
+    func withParts(kind: String, key: String) async throws -> [String] {
+        try await lookup(kind)?.withParts(kind: kind, key: key) ?? []
     }
 }
