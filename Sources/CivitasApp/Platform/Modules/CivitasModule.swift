@@ -36,7 +36,7 @@ protocol CivitasModule: Sendable {
     func loadDemo(on db: any Database, services: AppServices) async throws
     /// The capability's public records as documents for a search index.
     var searchDocuments: (any SearchDocumentSource)? { get }
-    /// Read-only lookups into the capability's records, for capabilities that refer to them.
+    /// Lookups into the capability's records, for capabilities that refer to them.
     var recordLookup: (any RecordLookup)? { get }
 }
 

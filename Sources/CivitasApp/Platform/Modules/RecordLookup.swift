@@ -18,11 +18,12 @@ struct RecordKey: Sendable, Hashable {
     let id: String
 }
 
-/// Read-only lookups into the records one capability keeps, for the capabilities that refer
-/// to them (events name hosts, speakers, places, topics and sources of the directory). The
-/// capability that keeps the records provides it in its manifest (`recordLookup`); the
-/// others read it from `AppServices.site.records` and never name its tables or types.
-/// Every call answers from one query, however many records are asked for.
+/// Lookups into the records one capability keeps, for the capabilities that refer to them
+/// (events name hosts, speakers, places, topics and sources of the directory), and the topic
+/// and source links their records carry, which the keeping capability stores. It provides
+/// this in its manifest (`recordLookup`); the others use it through `AppServices.site.records`
+/// and never name its tables or types. Every read answers from one query, however many
+/// records are asked for.
 protocol RecordLookup: Sendable {
     /// The kinds of record this lookup answers for.
     var kinds: Set<String> { get }
