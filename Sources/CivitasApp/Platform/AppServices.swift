@@ -22,10 +22,14 @@ public struct AppServices: Sendable {
     let changes: ChangePublisher
     /// What the installed capabilities contribute to pages they do not own.
     let site = SiteExtensions()
+    /// Modules installed after the capabilities of `Modules.swift`: a test's own capability,
+    /// showing that one is added without editing Platform.
+    let extraModules: [@Sendable (AppServices) -> any CivitasModule]
 
     init(database: AppDatabase, configuration: AppConfiguration, clock: any WallClock = SystemClock(),
          secrets: any SecretSource = SystemSecrets(), secretHasher: any SecretHasher = SHA256SecretHasher(),
-         logger: Logger, passwordCost: UInt8 = 12) {
+         extraModules: [@Sendable (AppServices) -> any CivitasModule] = [], logger: Logger, passwordCost: UInt8 = 12) {
+        self.extraModules = extraModules
         self.database = database
         self.configuration = configuration
         let cache = ResponseCache(lifetime: TimeInterval(configuration.publicCacheSeconds))

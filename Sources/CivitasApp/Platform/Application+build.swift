@@ -9,7 +9,7 @@ import ServiceLifecycle
 
 /// Platform, then the capabilities.
 func allModules(services: AppServices) -> [any CivitasModule] {
-    [PlatformModule(services: services)] + capabilityModules(services: services)
+    [PlatformModule(services: services)] + capabilityModules(services: services) + services.extraModules.map { $0(services) }
 }
 
 /// The installed modules, with what they contribute to others' pages and their change

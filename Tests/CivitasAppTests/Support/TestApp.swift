@@ -15,6 +15,7 @@ func withApp(
     live: Bool = false,
     clock: any WallClock = SystemClock(),
     secrets: any SecretSource = SystemSecrets(),
+    extraModules: [@Sendable (AppServices) -> any CivitasModule] = [],
     _ body: @Sendable (any TestClientProtocol, AppServices) async throws -> Void
 ) async throws {
     let (location, cleanup) = try await database.makeLocation(demo: demo)
@@ -27,7 +28,7 @@ func withApp(
     configure(&configuration)
     // The whole suite shares one PostgreSQL server on two cores: a test may wait its turn for a connection.
     let services = AppServices(database: try AppDatabase(location: location, logger: logger, poolTimeout: .seconds(120)), configuration: configuration,
-                               clock: clock, secrets: secrets, logger: logger, passwordCost: 4)
+                               clock: clock, secrets: secrets, extraModules: extraModules, logger: logger, passwordCost: 4)
     do {
         let app = try await buildApplication(services: services)
         try await app.test(live ? .live : .router) { client in try await body(client, services) }
