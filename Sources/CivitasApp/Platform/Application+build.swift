@@ -41,7 +41,7 @@ public func buildApplication(services: AppServices) async throws -> some Applica
     // The session comes first: the CSRF check of a signed-in person's form uses it.
     if let identity = services.site.identity { router.add(middleware: identity.sessionMiddleware) }
     router.add(middleware: CSRFMiddleware(secureCookies: services.configuration.secureCookies, secrets: services.secrets))
-    try registerRoutes(of: modules, on: router)
+    registerRoutes(of: modules, on: router)
 
     let configuration = services.configuration
     var app = Application(
@@ -110,20 +110,20 @@ private func migrateAndLoadDemo(services: AppServices, modules: [any CivitasModu
 /// Registers every module's routes in their access groups, and the OpenAPI document built
 /// from their declarations. Returns every route registered, with its access rule.
 @discardableResult
-func registerRoutes(of modules: [any CivitasModule], on router: Router<AppRequestContext>) throws -> [RegisteredRoute] {
+func registerRoutes(of modules: [any CivitasModule], on router: Router<AppRequestContext>) -> [RegisteredRoute] {
     let routes = SiteRoutes(router: router, tokens: modules.lazy.compactMap(\.identity).first?.tokens)
     for module in modules {
         routes.module = module.name
         module.registerRoutes(on: routes)
     }
     routes.module = "platform"
-    try OpenAPIDocument.register(on: routes)
+    OpenAPIDocument.register(on: routes)
     return routes.registered
 }
 
 /// Every route the application serves, with its access rule: what the route-walking test checks.
-func routeTable(services: AppServices) throws -> [RegisteredRoute] {
-    try registerRoutes(of: allModules(services: services), on: Router(context: AppRequestContext.self))
+func routeTable(services: AppServices) -> [RegisteredRoute] {
+    registerRoutes(of: allModules(services: services), on: Router(context: AppRequestContext.self))
 }
 
 /// Closes the database connections after the HTTP server has drained.

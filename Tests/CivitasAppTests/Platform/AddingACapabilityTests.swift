@@ -36,7 +36,7 @@ struct AddingACapabilityTests {
             #expect(try answer.json()["items"] == [["id": "n1", "text": .string(hostile)]])
             #expect(checker.problems.isEmpty, "\(checker.problems)")
 
-            let routes = try routeTable(services: services).filter { $0.module == "notices" }
+            let routes = routeTable(services: services).filter { $0.module == "notices" }
             #expect(routes.map(\.description).sorted() == ["GET /api/v1/notices (everyone)", "GET /notices (everyone)"])
         }
     }

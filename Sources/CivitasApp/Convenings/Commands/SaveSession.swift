@@ -85,10 +85,10 @@ struct SaveSession: Sendable {
             }
         }
         var people: [(String, SessionPersonRole)] = []
-        for role in SessionPersonRole.allCases {
-            for id in form.all("\(role.rawValue)_ids") where !id.isEmpty {
-                if try await !records.existing(kind: "person", ids: [id]).isEmpty { people.append((id, role)) } else { errors["\(role.rawValue)_ids"] = "no person has the id \"\(id)\"" }
-            }
+        let named = SessionPersonRole.allCases.flatMap { role in form.all("\(role.rawValue)_ids").filter { !$0.isEmpty }.map { ($0, role) } }
+        let known = try await records.existing(kind: "person", ids: named.map(\.0))
+        for (id, role) in named {
+            if known.contains(id) { people.append((id, role)) } else { errors["\(role.rawValue)_ids"] = "no person has the id \"\(id)\"" }
         }
         guard errors.isEmpty else { return .invalid(AppError(.badRequest, "The session was not saved: correct the fields marked", fieldErrors: errors)) }
 

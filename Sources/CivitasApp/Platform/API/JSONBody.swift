@@ -8,19 +8,13 @@ enum JSONBody {
     /// A body whose fields are checked one by one against declared field specs (directory
     /// records, events): unknown fields are named rather than ignored.
     static func object(_ request: Request, _ context: AppRequestContext, what: String) async throws -> [String: JSONValue] {
-        let data = try await bytes(request, context, what: what)
-        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: data) else {
-            throw AppError.badRequest("The body must be a JSON object of the \(what)'s fields")
-        }
-        return object
+        try object(from: try await bytes(request, context, what: what), what: what)
     }
 
     /// A body of a declared type.
     static func decode<Body: APIInput>(_ type: Body.Type, _ request: Request, _ context: AppRequestContext, what: String) async throws -> Body {
         let data = try await bytes(request, context, what: what)
-        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: data) else {
-            throw AppError.badRequest("The body must be a JSON object of the \(what)'s fields")
-        }
+        let object = try object(from: data, what: what)
         let known = Set(Body.schema.objectContext?.properties.keys ?? [])
         let unknown = object.keys.filter { !known.contains($0) }.sorted()
         if !unknown.isEmpty {
@@ -41,6 +35,13 @@ enum JSONBody {
         } catch {
             throw AppError.badRequest("The body must be a JSON object of the \(what)'s fields")
         }
+    }
+
+    private static func object(from data: Data, what: String) throws -> [String: JSONValue] {
+        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+            throw AppError.badRequest("The body must be a JSON object of the \(what)'s fields")
+        }
+        return object
     }
 
     private static func bytes(_ request: Request, _ context: AppRequestContext, what: String) async throws -> Data {

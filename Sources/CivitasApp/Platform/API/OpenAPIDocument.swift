@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import OpenAPIKit
+import Synchronization
 
 /// `/api/v1/openapi.json`: OpenAPI 3.1, built with OpenAPIKit from the operations given
 /// where the API routes are registered (see `APIOperation`), so the document and the routes
@@ -10,19 +11,20 @@ import OpenAPIKit
 enum OpenAPIDocument {
     static let securitySchemeName = "bearerToken"
 
-    /// Registers the document's route after every module's, and builds the document from the
-    /// whole route table.
-    static func register(on routes: SiteRoutes) throws {
+    /// Registers the document's route after every module's. The document is built from the
+    /// whole route table on its first request, not at every start (most starts, and every
+    /// test's application, never serve it).
+    static func register(on routes: SiteRoutes) {
         let document = DocumentHolder()
         routes.group(.everyone) { group in
             group.get(SiteURL.apiOpenAPI, documented: APIOperation(
                 id: "openapi", summary: "This document",
                 responses: [.json(200, "OpenAPI 3.1", .object(additionalProperties: .a(true)))]
             )) { _, _ in
-                Responses.bytes(document.bytes, contentType: "application/json; charset=utf-8")
+                Responses.bytes(try document.encoded(), contentType: "application/json; charset=utf-8")
             }
         }
-        document.bytes = try encode(build(routes: routes.registered))
+        document.routes = routes.registered
     }
 
     static func build(routes: [RegisteredRoute]) -> OpenAPI.Document {
@@ -114,7 +116,22 @@ enum OpenAPIDocument {
     }
 }
 
-/// The encoded document: set once while routes are registered, before the server answers.
-private final class DocumentHolder: @unchecked Sendable {
-    var bytes = ByteBuffer()
+/// The route table, set once while routes are registered (before the server answers), and
+/// the document encoded from it on first use.
+private final class DocumentHolder: Sendable {
+    private let state = Mutex<(routes: [RegisteredRoute], bytes: ByteBuffer?)>(([], nil))
+
+    var routes: [RegisteredRoute] {
+        get { state.withLock { $0.routes } }
+        set { state.withLock { $0 = (newValue, nil) } }
+    }
+
+    func encoded() throws -> ByteBuffer {
+        try state.withLock { state in
+            if let bytes = state.bytes { return bytes }
+            let bytes = try OpenAPIDocument.encode(OpenAPIDocument.build(routes: state.routes))
+            state.bytes = bytes
+            return bytes
+        }
+    }
 }
