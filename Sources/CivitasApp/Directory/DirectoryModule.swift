@@ -19,7 +19,7 @@ struct DirectoryModule: CivitasModule {
         })
     }
     var homeSections: [any HomeSectionProvider] { [DirectoryHomeSection(services: services)] }
-    var recordLookup: (any RecordLookup)? { DirectoryRecordLookup(sql: services.database.sql) }
+    var recordLookup: (any RecordLookup)? { DirectoryRecordLookup(sql: services.database.reads) }
 
     func registerRoutes(on routes: SiteRoutes) {
         let pages = DirectoryPages(services: services)

@@ -15,6 +15,8 @@ public final class AppDatabase: Sendable {
     public let databases: Databases
     public let location: DatabaseLocation
     let logger: Logger
+    /// Where public pages and API answers read (see `reads`).
+    private let reader: SQLiteReader?
 
     /// `poolTimeout`: how long a request waits for a PostgreSQL connection before failing.
     public init(location: DatabaseLocation, logger: Logger, poolTimeout: TimeAmount = .seconds(10)) throws {
@@ -28,8 +30,10 @@ public final class AppDatabase: Sendable {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
             databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: nil), as: .sqlite)
+            reader = SQLiteReader(path: path, logger: logger)
         case .postgres(let url):
             databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: poolTimeout, sqlLogLevel: .trace), as: .psql)
+            reader = nil
         }
         self.databases = databases
     }
@@ -40,6 +44,11 @@ public final class AppDatabase: Sendable {
     }
 
     public var sql: any SQLDatabase { db as! any SQLDatabase }
+
+    /// For reads outside a write transaction (pages, API answers, lookups): on SQLite, statements
+    /// run on the calling thread over read-only connections that keep their prepared statements
+    /// (`SQLiteReader`); on PostgreSQL, the pool as for everything else. Never write through it.
+    public var reads: any SQLDatabase { reader ?? sql }
 
     public var isPostgres: Bool {
         if case .postgres = location { return true }
@@ -125,7 +134,10 @@ public final class AppDatabase: Sendable {
             defer { done = true }
             return !done
         }
-        if first { await databases.shutdownAsync() }
+        if first {
+            reader?.close()
+            await databases.shutdownAsync()
+        }
     }
 }
 

@@ -41,7 +41,7 @@ struct EventAPI: Sendable {
     func update(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let token = try context.verifiedToken()
         let key = try context.parameters.require("key")
-        let store = EventStore(services.database.db)
+        let store = EventStore(sql: services.database.reads)
         guard let event = try await store.find(key, publishedOnly: false) else { throw AppError.notFound("No event with the id or slug \"\(key)\"") }
         let body = try await JSONBody.object(request, context, what: "event")
         var input = try await EventInput.load(event, store: store, records: services.site.records)
@@ -52,7 +52,7 @@ struct EventAPI: Sendable {
     private func respond(_ outcome: SaveEvent.Outcome, status: HTTPResponse.Status) async throws -> Response {
         switch outcome {
         case .saved(let event):
-            let store = EventStore(services.database.db)
+            let store = EventStore(sql: services.database.reads)
             let detail = try await store.detail(event, records: services.site.records, publishedOnly: false, includeHeldBack: true)
             var response = try Responses.json(EventDetailBody(detail, publicURL: publicURL), status: status)
             response.headers[.cacheControl] = "no-store"
@@ -66,7 +66,7 @@ struct EventAPI: Sendable {
         let filter = try EventFilters.parse(request)
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: EventFilters.parameters,
                                          shows: EventTopics.lists, json: {
-            let (events, total) = try await EventStore(services.database.db).list(filter, now: services.now(), records: services.site.records)
+            let (events, total) = try await EventStore(sql: services.database.reads).list(filter, now: services.now(), records: services.site.records)
             return APIList(items: events.map { EventSummaryBody($0, publicURL: publicURL) },
                             pagination: Pagination(page: filter.offset / filter.limit + 1, per: filter.limit), total: total)
         })
@@ -75,7 +75,7 @@ struct EventAPI: Sendable {
     func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let key = try context.parameters.require("key")
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", shows: EventTopics.page(key), json: {
-            let store = EventStore(services.database.db)
+            let store = EventStore(sql: services.database.reads)
             guard let event = try await store.find(key, publishedOnly: true) else { throw AppError.notFound("No event with the id or slug \"\(key)\"") }
             return EventDetailBody(try await store.detail(event, records: services.site.records), publicURL: publicURL)
         })

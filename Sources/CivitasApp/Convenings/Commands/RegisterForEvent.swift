@@ -34,7 +34,7 @@ struct RegisterForEvent: Sendable {
     func run(services: AppServices, desk: RegistrationDesk) async throws -> Outcome {
         // Find the event outside the lock: an unknown slug costs no write transaction.
         guard let eventID = try await desk.eventID(for: eventKey, now: services.now(), lookUp: {
-            try await EventStore(services.database.db).find(eventKey, publishedOnly: true)?.id
+            try await EventStore(sql: services.database.reads).find(eventKey, publishedOnly: true)?.id
         }) else { return .notFound }
         let request = Request(input: input, token: services.secrets.token())
         return try await desk.queue.submit(request, key: eventID) { batch in

@@ -16,7 +16,7 @@ struct EventPages: Sendable {
     func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let filter = try EventFilters.parse(request)
         return try await services.cachedPage(request, context, reads: EventFilters.parameters, shows: EventTopics.lists) {
-            let store = EventStore(services.database.db)
+            let store = EventStore(sql: services.database.reads)
             var (events, total) = try await store.list(filter, now: services.now(), records: services.site.records)
             var filter = filter
             // Nothing coming up: a visitor who asked for nothing in particular sees the latest events.
@@ -41,7 +41,7 @@ struct EventPages: Sendable {
         let key = try context.parameters.require("key")
         if key.hasSuffix(".ics") { return try await calendar(slug: String(key.dropLast(4)), request, context) }
         return try await services.cachedPage(request, context, shows: EventTopics.page(key)) {
-            let store = EventStore(services.database.db)
+            let store = EventStore(sql: services.database.reads)
             guard let event = try await store.find(key, publishedOnly: true) else { throw AppError.notFound("No event has the address \"\(key)\"") }
             let detail = try await store.detail(event, records: services.site.records)
             let page = EventPage(detail: detail, publicURL: publicURL, now: services.now())
@@ -52,7 +52,7 @@ struct EventPages: Sendable {
 
     private func calendar(slug: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         try await services.cached(request, context, contentType: ICalendarResponse.contentType, shows: EventTopics.calendar(slug)) {
-            let store = EventStore(services.database.db)
+            let store = EventStore(sql: services.database.reads)
             guard let event = try await store.find(slug, publishedOnly: true) else { throw AppError.notFound("No event has the address \"\(slug)\"") }
             let area = try await event.areaId.asyncFlatMap { try await services.site.records.reference(RecordKey(kind: "area", id: $0)) }
             return .init(string: ICalendar(events: [EventCalendar.entry(event, area: area?.title, publicURL: publicURL)]).render())
@@ -77,7 +77,7 @@ struct EventPages: Sendable {
     }
 
     private func feedDocument(topicSlug: String?, name: String) async throws -> String {
-        let store = EventStore(services.database.db)
+        let store = EventStore(sql: services.database.reads)
         let since = services.now().addingTimeInterval(-30 * 86_400)
         let (events, _) = try await store.list(.init(when: .upcoming, topicSlug: topicSlug, limit: 500), now: since, records: services.site.records)
         let areas = try await services.site.records.references(Set(events.compactMap(\.areaId)).map { RecordKey(kind: "area", id: $0) })
@@ -127,7 +127,7 @@ struct EventPages: Sendable {
 
     func personal(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let token = try context.parameters.require("token")
-        let store = EventStore(services.database.db)
+        let store = EventStore(sql: services.database.reads)
         guard let registration = try await store.registration(tokenHash: services.secretHasher.hash(token)),
               let event = try await store.find(registration.eventId, publishedOnly: false) else {
             throw AppError.notFound("This personal link")
@@ -171,7 +171,7 @@ struct EventPages: Sendable {
     }
 
     private func usableInvitation(_ token: String) async throws -> (InvitationRecord, EventRecord) {
-        let store = EventStore(services.database.db)
+        let store = EventStore(sql: services.database.reads)
         guard let invitation = try await store.invitation(tokenHash: services.secretHasher.hash(token)),
               let event = try await store.find(invitation.eventId, publishedOnly: true) else {
             throw AppError(.notFound, "This invitation link is not valid. Check that you copied the whole link from your invitation.")
@@ -184,7 +184,7 @@ struct EventPages: Sendable {
 
     private func publishedEvent(_ context: AppRequestContext) async throws -> EventRecord {
         let key = try context.parameters.require("key")
-        guard let event = try await EventStore(services.database.db).find(key, publishedOnly: true) else {
+        guard let event = try await EventStore(sql: services.database.reads).find(key, publishedOnly: true) else {
             throw AppError.notFound("No event has the address \"\(key)\"")
         }
         return event

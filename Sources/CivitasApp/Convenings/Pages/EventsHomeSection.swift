@@ -10,7 +10,7 @@ struct EventsHomeSection: HomeSectionProvider {
     var shows: [ChangeTopic] { [.every(EventTopics.event)] }
 
     func homeSection() async throws -> Node<HTML.BodyContext>? {
-        let store = EventStore(services.database.db)
+        let store = EventStore(sql: services.database.reads)
         let now = services.now()
         var (events, _) = try await store.list(.init(when: .upcoming, limit: Self.count), now: now, records: services.site.records)
         let upcoming = !events.isEmpty

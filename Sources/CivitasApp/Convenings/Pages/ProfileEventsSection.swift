@@ -10,7 +10,7 @@ struct ProfileEventsSection: ProfileSectionProvider {
 
     func profileSection(for subject: ProfileSubject) async throws -> Node<HTML.BodyContext>? {
         guard PartyReference.kinds.contains(subject.kind) else { return nil }
-        let events = try await EventStore(services.database.db).events(involving: subject.kind, id: subject.id)
+        let events = try await EventStore(sql: services.database.reads).events(involving: subject.kind, id: subject.id)
         guard !events.isEmpty else { return nil }
         return .section(
             .id("events"),

@@ -20,7 +20,7 @@ struct DirectoryAPI: Sendable {
         }
         group.get(DirectoryURL.apiPopolo, documented: DirectoryOperations.popolo) { request, context in
             try await services.cached(request, context, contentType: "application/json; charset=utf-8", shows: DirectoryTopics.all, json: {
-                try await PopoloExport(store: RecordStore(services.database.db), publicURL: services.configuration.publicURL).document()
+                try await PopoloExport(store: RecordStore(sql: services.database.reads), publicURL: services.configuration.publicURL).document()
             })
         }
     }
@@ -44,7 +44,7 @@ struct DirectoryAPI: Sendable {
         if let text, text.unicodeScalars.count > 200 { throw AppError.badRequest("q must be at most 200 characters") }
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: QueryParameters.textList,
                                          shows: DirectoryTopics.all, json: {
-            let store = RecordStore(services.database.db)
+            let store = RecordStore(sql: services.database.reads)
             let (records, total) = try await store.list(kind, .init(text: text, offset: page.offset, limit: page.per))
             return APIList(items: try await encode(records, kind: kind, store: store), pagination: page, total: total)
         })
@@ -53,7 +53,7 @@ struct DirectoryAPI: Sendable {
     func show(_ kind: RecordKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let key = try context.parameters.require("key")
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", shows: DirectoryTopics.all, json: {
-            let store = RecordStore(services.database.db)
+            let store = RecordStore(sql: services.database.reads)
             guard let record = try await store.find(kind, key: key, publishedOnly: true) else {
                 throw AppError.notFound("No \(kind.label.lowercased()) with the id or slug \"\(key)\"")
             }
@@ -73,7 +73,7 @@ struct DirectoryAPI: Sendable {
     func update(_ kind: RecordKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let token = try context.verifiedToken()
         let key = try context.parameters.require("key")
-        let store = RecordStore(services.database.db)
+        let store = RecordStore(sql: services.database.reads)
         guard let existing = try await store.find(kind, key: key, publishedOnly: false) else {
             throw AppError.notFound("No \(kind.label.lowercased()) with the id or slug \"\(key)\"")
         }
@@ -85,7 +85,7 @@ struct DirectoryAPI: Sendable {
     private func respond(_ outcome: SaveRecord.Outcome, kind: RecordKind, status: HTTPResponse.Status) async throws -> Response {
         switch outcome {
         case .saved(let record):
-            return try Responses.json(try await encode([record], kind: kind, store: RecordStore(services.database.db))[0], status: status)
+            return try Responses.json(try await encode([record], kind: kind, store: RecordStore(sql: services.database.reads))[0], status: status)
         case .invalid(let error): throw error
         case .notFound: throw AppError.notFound("The \(kind.label.lowercased())")
         }

@@ -9,7 +9,7 @@ struct DirectoryHomeSection: HomeSectionProvider {
     var shows: [ChangeTopic] { DirectoryTopics.all }
 
     func homeSection() async throws -> Node<HTML.BodyContext>? {
-        let store = RecordStore(services.database.db)
+        let store = RecordStore(sql: services.database.reads)
         var counts: [(RecordKind, Int)] = []
         for kind in RecordKind.publicKinds {
             counts.append((kind, try await store.publicCount(kind)))

@@ -11,7 +11,7 @@ struct DirectoryPages: Sendable {
         let page = try Pagination.from(request)
         let text = String(query["q"] ?? "").prefix(200)
         return try await services.cachedPage(request, context, reads: QueryParameters.textList, shows: DirectoryTopics.all) {
-            let store = RecordStore(services.database.db)
+            let store = RecordStore(sql: services.database.reads)
             let (records, total) = try await store.list(kind, .init(text: String(text), offset: page.offset, limit: page.per))
             let view = ListPage(kind: kind, records: records, total: total, page: page, text: String(text))
             let jsonLD = SchemaOrgList.itemList(name: kind.pluralLabel, items: records.map { ($0.title, DirectoryURL.record(kind, $0.urlKey).path) },
@@ -24,7 +24,7 @@ struct DirectoryPages: Sendable {
         let key = try context.parameters.require("key")
         let sections = services.site.profileSections
         return try await services.cachedPage(request, context, shows: DirectoryTopics.all + sections.flatMap(\.shows)) {
-            guard let profile = try await RecordStore(services.database.db).profile(kind, key: key) else {
+            guard let profile = try await RecordStore(sql: services.database.reads).profile(kind, key: key) else {
                 throw AppError.notFound("No \(kind.label.lowercased()) has the address \"\(key)\"")
             }
             var extraSections: [Node<HTML.BodyContext>] = []

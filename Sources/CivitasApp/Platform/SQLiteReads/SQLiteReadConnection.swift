@@ -1,0 +1,139 @@
+import Foundation
+import NIOCore
+import SQLiteNIO
+// The SQLite library SQLiteNIO bundles (its symbols carry a `sqlite_nio_` prefix). Reading through
+// the same copy of the library as the writers matters: two copies in one process would each keep
+// their own table of POSIX file locks, and closing a file in one drops the other's locks.
+import VaporCSQLite
+
+/// One read-only SQLite connection that keeps its prepared statements.
+///
+/// SQLiteNIO prepares every statement anew and hops to a thread pool and back for each query,
+/// which costs more than the query itself on the small reads pages make. A page's reads run here
+/// on the calling thread instead: in WAL mode a reader never waits for a writer, so a read is
+/// CPU work of microseconds, and each SQL text is prepared once per connection.
+///
+/// Not thread-safe (hence unchecked): `SQLiteReader` lends it to one caller at a time.
+final class SQLiteReadConnection: @unchecked Sendable {
+    private var handle: OpaquePointer?
+    private var statements: [String: PreparedStatement] = [:]
+    /// Distinct SQL texts kept per connection; lists of binds of many lengths would otherwise grow it without end.
+    private static let statementLimit = 512
+
+    final class PreparedStatement {
+        let handle: OpaquePointer
+        let columns: ColumnNames
+        init(handle: OpaquePointer, columns: ColumnNames) {
+            self.handle = handle
+            self.columns = columns
+        }
+    }
+
+    /// The column names of a statement, shared by every row it returns.
+    final class ColumnNames: Sendable {
+        let names: [String]
+        init(_ names: [String]) { self.names = names }
+        func index(of name: String) -> Int? { names.firstIndex(of: name) }
+    }
+
+    init(path: String) throws {
+        let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE
+        let opened = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
+        guard opened == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite_nio_sqlite3_close(handle)
+            throw SQLiteReadError(message: "cannot open \(path) for reading: \(message)")
+        }
+        // A read waits for a lock only while a checkpoint restarts the log or the file recovers
+        // after a crash; five seconds covers both.
+        sqlite_nio_sqlite3_busy_timeout(handle, 5_000)
+    }
+
+    deinit {
+        for statement in statements.values { sqlite_nio_sqlite3_finalize(statement.handle) }
+        sqlite_nio_sqlite3_close_v2(handle)
+    }
+
+    /// Runs one statement with its binds and hands each row to `onRow`.
+    func run(_ sql: String, binds: [SQLiteData], onRow: (SQLiteReadRow) throws -> Void) throws {
+        let statement = try prepared(sql)
+        let stmt = statement.handle
+        // Every run binds every parameter, so the previous binds need no clearing (clearing would
+        // also make SQLite prepare again any statement whose plan looks at a bound value).
+        defer { sqlite_nio_sqlite3_reset(stmt) }
+        for (offset, value) in binds.enumerated() {
+            try check(bind(value, at: Int32(offset + 1), in: stmt), sql)
+        }
+        let count = Int32(statement.columns.names.count)
+        while true {
+            let step = sqlite_nio_sqlite3_step(stmt)
+            if step == SQLITE_DONE { return }
+            guard step == SQLITE_ROW else { try check(step, sql); return }
+            var values: [SQLiteData] = []
+            values.reserveCapacity(Int(count))
+            for column in 0..<count { values.append(value(at: column, in: stmt)) }
+            try onRow(SQLiteReadRow(columns: statement.columns, values: values))
+        }
+    }
+
+    private func prepared(_ sql: String) throws -> PreparedStatement {
+        if let statement = statements[sql] { return statement }
+        var stmt: OpaquePointer?
+        try check(sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil), sql)
+        guard let stmt else { throw SQLiteReadError(message: "empty statement: \(sql)") }
+        let names = (0..<sqlite_nio_sqlite3_column_count(stmt)).map { String(cString: sqlite_nio_sqlite3_column_name(stmt, $0)) }
+        if statements.count >= Self.statementLimit {
+            for statement in statements.values { sqlite_nio_sqlite3_finalize(statement.handle) }
+            statements.removeAll(keepingCapacity: true)
+        }
+        let statement = PreparedStatement(handle: stmt, columns: ColumnNames(names))
+        statements[sql] = statement
+        return statement
+    }
+
+    private func bind(_ value: SQLiteData, at index: Int32, in stmt: OpaquePointer) -> Int32 {
+        switch value {
+        case .integer(let number): return sqlite_nio_sqlite3_bind_int64(stmt, index, Int64(number))
+        case .float(let number): return sqlite_nio_sqlite3_bind_double(stmt, index, number)
+        case .text(let text): return sqlite_nio_sqlite3_bind_text(stmt, index, text, -1, Self.transient)
+        case .blob(let buffer):
+            return buffer.withUnsafeReadableBytes { bytes in
+                sqlite_nio_sqlite3_bind_blob(stmt, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
+            }
+        case .null: return sqlite_nio_sqlite3_bind_null(stmt, index)
+        }
+    }
+
+    private func value(at column: Int32, in stmt: OpaquePointer) -> SQLiteData {
+        switch sqlite_nio_sqlite3_column_type(stmt, column) {
+        case SQLITE_INTEGER: return .integer(Int(sqlite_nio_sqlite3_column_int64(stmt, column)))
+        case SQLITE_FLOAT: return .float(sqlite_nio_sqlite3_column_double(stmt, column))
+        case SQLITE_TEXT:
+            guard let text = sqlite_nio_sqlite3_column_text(stmt, column) else { return .text("") }
+            let length = Int(sqlite_nio_sqlite3_column_bytes(stmt, column))
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: length), as: UTF8.self))
+        case SQLITE_BLOB:
+            let length = Int(sqlite_nio_sqlite3_column_bytes(stmt, column))
+            var buffer = ByteBufferAllocator().buffer(capacity: length)
+            if let bytes = sqlite_nio_sqlite3_column_blob(stmt, column) {
+                buffer.writeBytes(UnsafeRawBufferPointer(start: bytes, count: length))
+            }
+            return .blob(buffer)
+        default: return .null
+        }
+    }
+
+    private func check(_ code: Int32, _ sql: String) throws {
+        guard code != SQLITE_OK else { return }
+        let message = String(cString: sqlite_nio_sqlite3_errmsg(handle))
+        throw SQLiteReadError(message: "\(message) (\(code)) in: \(sql.prefix(200))")
+    }
+
+    /// SQLite copies bound text and blobs before the call returns (SQLITE_TRANSIENT).
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+struct SQLiteReadError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { "SQLite read failed: \(message)" }
+}

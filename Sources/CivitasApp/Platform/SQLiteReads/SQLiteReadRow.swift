@@ -1,0 +1,33 @@
+import SQLKit
+import SQLiteKit
+
+/// A row read by `SQLiteReadConnection`, decoded with SQLiteKit's value decoder (the same
+/// conversions FluentSQLiteDriver's rows make, so a reader may use either).
+struct SQLiteReadRow: SQLRow {
+    let columns: SQLiteReadConnection.ColumnNames
+    let values: [SQLiteData]
+
+    var allColumns: [String] { columns.names }
+
+    func contains(column: String) -> Bool { columns.index(of: column) != nil }
+
+    func decodeNil(column: String) throws -> Bool {
+        guard let index = columns.index(of: column) else { return true }
+        return values[index] == .null
+    }
+
+    func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
+        guard let index = columns.index(of: column) else {
+            throw DecodingError.keyNotFound(SQLiteColumnKey(column), .init(codingPath: [], debugDescription: "no column \"\(column)\" in the row"))
+        }
+        return try SQLiteDataDecoder().decode(D.self, from: values[index])
+    }
+}
+
+private struct SQLiteColumnKey: CodingKey {
+    let stringValue: String
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    var intValue: Int? { nil }
+    init?(intValue: Int) { nil }
+}

@@ -1,0 +1,76 @@
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+import SQLiteKit
+import Synchronization
+
+/// The `SQLDatabase` that public pages and API reads use on SQLite: statements run on the
+/// calling thread over a small pool of read-only connections that keep their prepared
+/// statements (see `SQLiteReadConnection` for why). Writes, transactions and migrations go
+/// through FluentSQLiteDriver as before; a read inside a write transaction uses that
+/// transaction's connection, never this.
+final class SQLiteReader: SQLDatabase {
+    let path: String
+    let logger: Logger
+    /// Connections kept between reads; at most as many run at once as threads run requests.
+    private let pool = Mutex(Pool())
+    private static let keptConnections = 8
+
+    init(path: String, logger: Logger) {
+        self.path = path
+        self.logger = logger
+    }
+
+    var eventLoop: any EventLoop { MultiThreadedEventLoopGroup.singleton.any() }
+    var dialect: any SQLDialect { SQLiteDialect() }
+    var queryLogLevel: Logger.Level? { nil }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        try run(query, onRow)
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+        let loop = eventLoop
+        do {
+            try run(query, onRow)
+            return loop.makeSucceededVoidFuture()
+        } catch {
+            return loop.makeFailedFuture(error)
+        }
+    }
+
+    private struct Pool: ~Copyable {
+        var idle: [SQLiteReadConnection] = []
+        var isClosed = false
+    }
+
+    /// Closes the kept connections (a connection closes when its last user lets go); reads after this fail.
+    func close() {
+        pool.withLock { pool in
+            pool.isClosed = true
+            pool.idle.removeAll()
+        }
+    }
+
+    private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
+        let (sql, encodable) = serialize(query)
+        let encoder = SQLiteDataEncoder()
+        let binds = try encodable.map { try encoder.encode($0) }
+        let connection = try borrow()
+        defer { giveBack(connection) }
+        try connection.run(sql, binds: binds) { onRow($0) }
+    }
+
+    private func borrow() throws -> SQLiteReadConnection {
+        let (kept, isClosed) = pool.withLock { pool in (pool.idle.popLast(), pool.isClosed) }
+        guard !isClosed else { throw SQLiteReadError(message: "the database is closed") }
+        return try kept ?? SQLiteReadConnection(path: path)
+    }
+
+    private func giveBack(_ connection: SQLiteReadConnection) {
+        pool.withLock { pool in
+            if !pool.isClosed, pool.idle.count < Self.keptConnections { pool.idle.append(connection) }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import SQLKit
+import Testing
+@testable import CivitasApp
+
+/// Pages and API answers read through `AppDatabase.reads` (on SQLite, read-only connections that
+/// keep prepared statements); what they read must be what the write path wrote, at once.
+@Suite("Reads for pages and API answers")
+struct DatabaseReadsTests {
+    private struct Sample: Equatable {
+        let id: Int
+        let name: String
+        let score: Double
+        let flag: Bool
+        let when: Date
+        let note: String?
+    }
+
+    private static let samples = (1...40).map { number in
+        Sample(id: number, name: number == 3 ? "Zoë «ünïcode» \u{1F3DB} ' \" ;" : "name \(number)", score: Double(number) / 8,
+               flag: number.isMultiple(of: 2), when: Date(timeIntervalSince1970: 1_700_000_000 + Double(number) * 3_600),
+               note: number.isMultiple(of: 3) ? nil : "note \(number)")
+    }
+
+    private static func decode(_ row: any SQLRow) throws -> Sample {
+        Sample(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
+               score: try row.decode(column: "score", as: Double.self), flag: try row.decode(column: "flag", as: Bool.self),
+               when: try row.decode(column: "happened_at", as: Date.self), note: try row.decode(column: "note", as: String?.self))
+    }
+
+    private static func write(_ services: AppServices) async throws {
+        let sql = services.database.sql
+        try await sql.create(table: "read_samples")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: false))
+            .column("name", type: .text, .notNull).column("score", type: .real, .notNull)
+            .column("flag", type: .custom(SQLRaw("BOOLEAN")), .notNull)
+            .column("happened_at", type: .timestamp, .notNull).column("note", type: .text)
+            .run()
+        _ = try await services.database.transaction { db in
+            let tx = db as! any SQLDatabase
+            for sample in samples {
+                try await tx.insert(into: "read_samples").columns("id", "name", "score", "flag", "happened_at", "note")
+                    .values(SQLBind(sample.id), SQLBind(sample.name), SQLBind(sample.score), SQLBind(sample.flag),
+                            SQLBind(sample.when), SQLBind(sample.note)).run()
+            }
+        }
+    }
+
+    @Test("Rows read for pages are the rows written, with every kind of value, as soon as the write commits", arguments: TestDatabase.all)
+    func readsWhatWasWritten(database: TestDatabase) async throws {
+        try await withApp(database) { _, services in
+            try await Self.write(services)
+            let reads = services.database.reads
+            let all = try await reads.select().column("*").from("read_samples").orderBy("id").all().map(Self.decode)
+            #expect(all == Self.samples)
+            let throughPool = try await services.database.sql.select().column("*").from("read_samples").orderBy("id").all().map(Self.decode)
+            #expect(all == throughPool)
+
+            // One statement, asked again and again with other values, answers for those values.
+            for sample in Self.samples.reversed() {
+                let found = try await reads.select().column("*").from("read_samples").where("id", .equal, SQLBind(sample.id)).all().map(Self.decode)
+                #expect(found == [sample])
+            }
+            let flagged = try await reads.select().column("id").from("read_samples").where("flag", .equal, SQLBind(true)).all()
+                .map { try $0.decode(column: "id", as: Int.self) }
+            #expect(flagged == Self.samples.filter(\.flag).map(\.id))
+
+            // A change committed through the write path shows in the next read.
+            _ = try await services.database.transaction { db in
+                try await (db as! any SQLDatabase).update("read_samples").set("name", to: SQLBind("renamed")).where("id", .equal, SQLBind(7)).run()
+            }
+            let renamed = try await reads.select().column("name").from("read_samples").where("id", .equal, SQLBind(7)).first()?
+                .decode(column: "name", as: String.self)
+            #expect(renamed == "renamed")
+        }
+    }
+
+    @Test("More distinct statements than a connection keeps still answer right", arguments: TestDatabase.all)
+    func manyStatements(database: TestDatabase) async throws {
+        try await withApp(database) { _, services in
+            try await Self.write(services)
+            // Lists of binds of every length make distinct SQL texts, more than one connection keeps prepared.
+            for round in 0..<2 {
+                for length in 1...600 {
+                    let ids = (0..<length).map { ($0 % 40) + 1 }
+                    let count = try await services.database.reads.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
+                        .from("read_samples").where("id", .in, SQLBind.group(ids)).first()?.decode(column: "n", as: Int.self)
+                    #expect(count == min(length, 40), "round \(round), \(length) binds")
+                }
+            }
+        }
+    }
+
+    @Test("On SQLite the read path cannot write, and a refused write leaves nothing behind")
+    func readOnly() async throws {
+        try await withApp(.sqlite) { _, services in
+            try await Self.write(services)
+            await #expect(throws: (any Error).self) {
+                try await services.database.reads.raw("DELETE FROM read_samples").run()
+            }
+            let left = try await services.database.sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
+                .from("read_samples").first()?.decode(column: "n", as: Int.self)
+            #expect(left == Self.samples.count)
+            let error = await #expect(throws: (any Error).self) {
+                try await services.database.reads.raw("SELECT * FROM no_such_table").all()
+            }
+            #expect(error.map { "\($0)" }?.contains("no such table") == true)
+        }
+    }
+}
