@@ -1,4 +1,5 @@
 import CivitasCore
+import Foundation
 import Testing
 
 @Suite("Form bodies and identifiers")
@@ -31,5 +32,19 @@ struct FormDataTests {
         #expect(Secrets.constantTimeEquals(a, a))
         #expect(!Secrets.constantTimeEquals(a, b))
         #expect(!Secrets.constantTimeEquals(a, String(a.dropLast())))
+    }
+
+    @Test("URL-safe base64 is RFC 4648's alphabet without padding, for every length")
+    func base64URL() {
+        // RFC 4648 section 10's test vectors, in the URL-safe alphabet without padding.
+        let vectors = ["": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE", "foobar": "Zm9vYmFy"]
+        for (input, expected) in vectors { #expect(Secrets.base64URL(Array(input.utf8)) == expected) }
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...66 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: .min ... .max, using: &generator) } + [0xFB, 0xFF]
+            let standard = Data(bytes).base64EncodedString()
+            let expected = String(standard.map { $0 == "+" ? "-" : $0 == "/" ? "_" : $0 }.filter { $0 != "=" })
+            #expect(Secrets.base64URL(bytes) == expected)
+        }
     }
 }

@@ -12,8 +12,7 @@ enum Sessions {
     /// The CSRF token of the session whose cookie holds `secret`: derived from the secret, so
     /// it cannot be known without the cookie, and different from what the database stores.
     static func csrfToken(forSecret secret: String) -> String {
-        Data(SHA256.hash(data: Data("csrf:\(secret)".utf8))).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        Secrets.base64URL(SHA256.hash(data: Data("csrf:\(secret)".utf8)))
     }
 
     /// Starts a session and returns the secret for the cookie.

@@ -1,3 +1,4 @@
+import CivitasCore
 import CompressNIO
 import Crypto
 import Foundation
@@ -20,8 +21,7 @@ struct EncodedBody: Sendable {
     init(_ body: ByteBuffer, contentType: String) {
         identity = body
         let digest = SHA256.hash(data: body.readableBytesView)
-        etag = "\"" + Data(digest.prefix(16)).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "") + "\""
+        etag = "\"" + Secrets.base64URL(digest.prefix(16)) + "\""
         isCompressible = body.readableBytes > Self.compressionThreshold && Self.isText(contentType)
     }
 
