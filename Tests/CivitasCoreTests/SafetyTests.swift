@@ -10,6 +10,17 @@ struct SafetyTests {
         #expect(HTMLEscaping.attribute("Garcetti") == "Garcetti")
     }
 
+    @Test func textEscapingCoversMarkupAndEveryAmpersand() {
+        #expect(HTMLEscaping.text("</p><script>alert(1)</script>") == "&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;")
+        // An entity typed by a person is shown as typed, not read as markup.
+        #expect(HTMLEscaping.text("Tom &amp; Jerry &lt;3") == "Tom &amp;amp; Jerry &amp;lt;3")
+        #expect(HTMLEscaping.text("Zoë «São Paulo» 🏛 <b>") == "Zoë «São Paulo» 🏛 &lt;b&gt;")
+        #expect(HTMLEscaping.text("\"quotes\" and 'apostrophes'") == "\"quotes\" and 'apostrophes'")
+        #expect(HTMLEscaping.text("") == "")
+        let long = String(repeating: "ä<", count: 5_000)
+        #expect(HTMLEscaping.text(long) == String(repeating: "ä&lt;", count: 5_000))
+    }
+
     @Test(arguments: [
         "https://ok.example/\"><script>alert(5)</script>",
         "http://x.example/' onmouseover='alert(6)",

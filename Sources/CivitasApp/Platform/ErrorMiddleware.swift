@@ -34,14 +34,14 @@ struct ErrorMiddleware: RouterMiddleware {
         }
         let layout = PageLayout(services: services, context: context)
         let signInLink: Node<HTML.BodyContext> = if let signIn = services.site.identity?.signIn, context.user == nil, error.status == .forbidden {
-            .p(.a(.href(to: signIn.with(query: [("next", request.uri.path)])), .text("Sign in")))
+            .p(.a(.href(to: signIn.with(query: [("next", request.uri.path)])), .text(escaping: "Sign in")))
         } else {
             .empty
         }
         let page = layout.render(title: error.status.reasonPhrase, content: .group(
-            .h1(.text(error.status.reasonPhrase)),
-            .p(.class("alert"), .text(error.message)),
-            .ul(.forEach(error.fieldErrors.sorted(by: { $0.key < $1.key })) { .li(.text("\($0.key): \($0.value)")) }),
+            .h1(.text(escaping: error.status.reasonPhrase)),
+            .p(.class("alert"), .text(escaping: error.message)),
+            .ul(.forEach(error.fieldErrors.sorted(by: { $0.key < $1.key })) { .li(.text(escaping: "\($0.key): \($0.value)")) }),
             signInLink
         ))
         return Responses.html(page, status: error.status)

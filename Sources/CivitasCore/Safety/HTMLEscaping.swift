@@ -1,26 +1,53 @@
-/// Escaping for HTML attribute values.
+/// Escaping for HTML text and attribute values.
 ///
-/// Plot escapes element text but writes attribute values exactly as given, so every
-/// dynamic attribute value in Civitas passes through `attribute(_:)` first (the project's
-/// attribute helpers call it; a test refuses any other way of writing one).
+/// Plot writes attribute values exactly as given, so every dynamic attribute value in
+/// Civitas passes through `attribute(_:)` first (the project's attribute helpers call it; a
+/// test refuses any other way of writing one). Element text goes through `text(_:)`: Plot's
+/// own text escaping builds a String per Character and keeps what looks like an entity as
+/// it is, so `&amp;` typed by a person showed as `&`; this one escapes every `&`, in one pass
+/// over the bytes.
 public enum HTMLEscaping {
+    /// The text with `& < >` replaced by character references, safe as element content.
+    public static func text(_ value: String) -> String {
+        escape(value) { byte in
+            switch byte {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            default: nil
+            }
+        }
+    }
+
     /// The value with `& < > " '` replaced by character references, safe inside a quoted
     /// attribute whichever quote the document uses.
     public static func attribute(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-            || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return value }
-        var escaped = ""
-        escaped.reserveCapacity(value.utf8.count + 16)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.unicodeScalars.append(scalar)
+        escape(value) { byte in
+            switch byte {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case UInt8(ascii: "\""): "&quot;"
+            case UInt8(ascii: "'"): "&#39;"
+            default: nil
             }
         }
-        return escaped
+    }
+
+    /// Replaces the ASCII bytes `reference` names; every other byte (all of UTF-8's multi-byte
+    /// sequences among them, which never contain ASCII bytes) is copied as it is.
+    private static func escape(_ value: String, _ reference: (UInt8) -> StaticString?) -> String {
+        let utf8 = value.utf8
+        guard utf8.contains(where: { reference($0) != nil }) else { return value }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(utf8.count + 32)
+        for byte in utf8 {
+            if let replacement = reference(byte) {
+                replacement.withUTF8Buffer { escaped.append(contentsOf: $0) }
+            } else {
+                escaped.append(byte)
+            }
+        }
+        return String(decoding: escaped, as: UTF8.self)
     }
 }

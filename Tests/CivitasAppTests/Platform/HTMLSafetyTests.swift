@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// Plot writes attribute values as given, so the project writes every dynamic attribute
-/// value through its escaping helpers (`Platform/HTML/EscapedAttributes.swift`). This test
-/// reads the source and fails on any other way of writing one.
+/// value, and all element text, through its escaping helpers
+/// (`Platform/HTML/EscapedAttributes.swift`). This test reads the source and fails on any
+/// other way of writing them.
 @Suite struct HTMLSafetyTests {
     @Test func everyDynamicAttributeValueGoesThroughTheEscapingHelpers() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -27,7 +28,7 @@ import Testing
     @Test func theScanCatchesEachWayOfWritingARawAttribute() {
         let bad = [
             #".input(.name("q"), .value(query))"#,
-            #".a(.href(url), .text("x"))"#,
+            #".a(.href(url), .text(escaping: "x"))"#,
             #".a(.href(SiteURL.home.path))"#,
             #".meta(.name("description"), .content(description))"#,
             #".meta(.content("\(title)"))"#,
@@ -39,18 +40,19 @@ import Testing
             #".form(.action(target.path))"#,
             #".label(.for(name))"#,
             #".title("\(title) · \(siteName)")"#,
+            #".p(.text(summary))"#,
         ]
         for snippet in bad {
             #expect(!AttributeScanner.problems(in: snippet).isEmpty, "not caught: \(snippet)")
         }
         let good = [
             #".input(.type(.hidden), .name("csrf_token"), .value(escaping: token))"#,
-            #".a(.href(to: SiteURL.home), .class("brand"), .text(name))"#,
+            #".a(.href(to: SiteURL.home), .class("brand"), .text(escaping: name))"#,
             #".a(.attribute(named: "title", escaping: source.title))"#,
             #".div(.attribute(named: "role", value: "alert"))"#,
-            #".label(.for(escaping: name), .text(label))"#,
+            #".label(.for(escaping: name), .text(escaping: label))"#,
             #".img(.src(web: address), .alt(escaping: "Portrait"))"#,
-            #".label(.input(.type(.checkbox)), .text(" " + label))"#,
+            #".label(.input(.type(.checkbox)), .text(escaping: " " + label))"#,
         ]
         for snippet in good {
             #expect(AttributeScanner.problems(in: snippet).isEmpty, "wrongly refused: \(snippet)")
@@ -84,6 +86,8 @@ enum AttributeScanner {
             let rest = source[match.range.upperBound...]
             let line = source[..<match.range.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
             switch name {
+            case "text":
+                if !rest.hasPrefix("escaping:") { problems.append("line \(line): .text(...) outside the one text escaper; use .text(escaping:)") }
             case "raw" where rawAllowed[file] == nil:
                 problems.append("line \(line): .raw(...) writes markup unescaped")
             case "attribute":

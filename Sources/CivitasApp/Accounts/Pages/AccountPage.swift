@@ -10,25 +10,25 @@ struct AccountPage {
     var content: Node<HTML.BodyContext> {
         .group(
             .h1("Your account"),
-            .p(.text("\(user.name) · \(user.email) · \(user.role.rawValue)")),
+            .p(.text(escaping: "\(user.name) · \(user.email) · \(user.role.rawValue)")),
             .if(changed, .p(.class("notice"), "Your password has been changed; your other sessions have been signed out.")),
-            .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0.message)) },
+            .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text(escaping: $0.message)) },
             .h2("Change your password"),
             .form(.class("stacked"), .method(.post), .action(to: AccountsURL.accountPassword),
                 .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
                 field("current_password", "Current password", autocomplete: "current-password"),
                 field("new_password", "New password (at least \(Passwords.minimumLength) characters)", autocomplete: "new-password"),
                 field("confirmation", "New password again", autocomplete: "new-password"),
-                .p(.button(.type(.submit), .text("Change password")))
+                .p(.button(.type(.submit), .text(escaping: "Change password")))
             )
         )
     }
 
     private func field(_ name: String, _ label: String, autocomplete: String) -> Node<HTML.FormContext> {
         .div(
-            .label(.for(escaping: name), .text(label)),
+            .label(.for(escaping: name), .text(escaping: label)),
             .input(.type(.password), .id(escaping: name), .name(escaping: name), .required(true), .attribute(named: "autocomplete", escaping: autocomplete)),
-            .unwrap(error?.fieldErrors[name]) { .p(.class("field-error"), .text("\(label): \($0)")) }
+            .unwrap(error?.fieldErrors[name]) { .p(.class("field-error"), .text(escaping: "\(label): \($0)")) }
         )
     }
 }

@@ -24,14 +24,14 @@ struct AuditPage {
             .table(
                 .thead(.tr(.th("When"), .th("Who"), .th("What"), .th("Record"), .th("Changes"))),
                 .tbody(.forEach(rows) { row in
-                    .tr(.td(.text(Format.timestamp(row.createdAt))), .td(.text(row.actor)), .td(.text(row.action)),
-                        .td(.text(row.summary), .br(), .span(.class("meta"), .text("\(row.subjectKind) \(row.subjectID)"))),
-                        .td(.code(.text(row.changes))))
+                    .tr(.td(.text(escaping: Format.timestamp(row.createdAt))), .td(.text(escaping: row.actor)), .td(.text(escaping: row.action)),
+                        .td(.text(escaping: row.summary), .br(), .span(.class("meta"), .text(escaping: "\(row.subjectKind) \(row.subjectID)"))),
+                        .td(.code(.text(escaping: row.changes))))
                 })
             ),
             .div(.class("pager"),
-                .if(page > 1, .a(.href(to: AccountsURL.staffAudit.with(query: [("page", String(page - 1))])), .text("Newer"))),
-                .if(hasMore, .a(.href(to: AccountsURL.staffAudit.with(query: [("page", String(page + 1))])), .text("Older"))))
+                .if(page > 1, .a(.href(to: AccountsURL.staffAudit.with(query: [("page", String(page - 1))])), .text(escaping: "Newer"))),
+                .if(hasMore, .a(.href(to: AccountsURL.staffAudit.with(query: [("page", String(page + 1))])), .text(escaping: "Older"))))
         )
     }
 }

@@ -9,7 +9,7 @@ struct SignInPage {
     func content(csrfToken: String) -> Node<HTML.BodyContext> {
         .group(
             .h1("Sign in"),
-            .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text(escaping: $0)) },
             .form(.class("stacked"), .method(.post), .action(to: AccountsURL.signIn),
                 .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
                 .input(.type(.hidden), .name("next"), .value(escaping: next)),
@@ -17,7 +17,7 @@ struct SignInPage {
                 .input(.type(.email), .id("email"), .name("email"), .value(escaping: email), .required(true), .attribute(named: "autocomplete", value: "username")),
                 .label(.for("password"), "Password"),
                 .input(.type(.password), .id("password"), .name("password"), .required(true), .attribute(named: "autocomplete", value: "current-password")),
-                .p(.button(.type(.submit), .text("Sign in")))
+                .p(.button(.type(.submit), .text(escaping: "Sign in")))
             )
         )
     }

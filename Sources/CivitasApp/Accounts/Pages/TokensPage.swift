@@ -25,9 +25,9 @@ struct TokensPage {
             .h1("API tokens"),
             .p("Tokens let programs write through the JSON API. Each token is limited to its scopes and is shown only once."),
             .unwrap(newToken) { token in
-                .div(.class("notice"), .p("Copy this token now; it will not be shown again:"), .p(.code(.class("token"), .text(token))))
+                .div(.class("notice"), .p("Copy this token now; it will not be shown again:"), .p(.code(.class("token"), .text(escaping: token))))
             },
-            .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text(escaping: $0)) },
             .form(.class("stacked"), .method(.post), .action(to: AccountsURL.staffTokens),
                 .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
                 .label(.for("name"), "Name"),
@@ -37,22 +37,22 @@ struct TokensPage {
                 .fieldset(
                     .element(named: "legend", text: "Scopes"),
                     .forEach(scopes) { scope in
-                        .label(.input(.type(.checkbox), .name("scopes"), .value(escaping: scope.rawValue)), .text(" \(scope.rawValue): \(scope.summary)"))
+                        .label(.input(.type(.checkbox), .name("scopes"), .value(escaping: scope.rawValue)), .text(escaping: " \(scope.rawValue): \(scope.summary)"))
                     }
                 ),
-                .p(.button(.type(.submit), .text("Create token")))
+                .p(.button(.type(.submit), .text(escaping: "Create token")))
             ),
             .table(
                 .thead(.tr(.th("Name"), .th("Scopes"), .th("Created"), .th("Last used"), .th("Expires"), .th("Status"))),
                 .tbody(.forEach(rows) { row in
-                    .tr(.td(.text(row.name)), .td(.text(row.scopes)), .td(.text(Format.timestamp(row.createdAt))),
-                        .td(.text(row.lastUsedAt.map(Format.timestamp) ?? "never")),
-                        .td(.text(row.expiresAt.map { ($0 <= now ? "expired " : "") + Format.timestamp($0) } ?? "never")),
+                    .tr(.td(.text(escaping: row.name)), .td(.text(escaping: row.scopes)), .td(.text(escaping: Format.timestamp(row.createdAt))),
+                        .td(.text(escaping: row.lastUsedAt.map(Format.timestamp) ?? "never")),
+                        .td(.text(escaping: row.expiresAt.map { ($0 <= now ? "expired " : "") + Format.timestamp($0) } ?? "never")),
                         .td(row.revokedAt == nil
                             ? .form(.method(.post), .action(to: AccountsURL.staffTokenRevoke(row.id)),
                                 .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
-                                .button(.class("secondary"), .type(.submit), .text("Revoke")))
-                            : .text("revoked \(Format.timestamp(row.revokedAt!))")))
+                                .button(.class("secondary"), .type(.submit), .text(escaping: "Revoke")))
+                            : .text(escaping: "revoked \(Format.timestamp(row.revokedAt!))")))
                 })
             )
         )

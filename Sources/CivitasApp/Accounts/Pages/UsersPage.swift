@@ -19,10 +19,10 @@ struct UsersPage {
         .group(
             .h1("Accounts"),
             .unwrap(created) { created in
-                .div(.class("notice"), .p(.text("Created \(created.email). Give them this password, to change after signing in:")),
-                     .p(.code(.class("token"), .text(created.password))))
+                .div(.class("notice"), .p(.text(escaping: "Created \(created.email). Give them this password, to change after signing in:")),
+                     .p(.code(.class("token"), .text(escaping: created.password))))
             },
-            .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text(escaping: $0)) },
             .form(.class("stacked"), .method(.post), .action(to: AccountsURL.staffUsers),
                 .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
                 .label(.for("email"), "E-mail"),
@@ -31,19 +31,19 @@ struct UsersPage {
                 .input(.type(.text), .id("name"), .name("name")),
                 .label(.for("role"), "Role"),
                 roleSelect(id: "role", selected: .member),
-                .p(.button(.type(.submit), .text("Create account")))
+                .p(.button(.type(.submit), .text(escaping: "Create account")))
             ),
             .table(
                 .thead(.tr(.th("Account"), .th("Role"), .th("Status"), .th(""))),
                 .tbody(.forEach(rows) { row in
-                    .tr(.td(.text(row.name), .br(), .span(.class("meta"), .text(row.email))),
-                        .td(.text(row.role.rawValue)), .td(.text(row.disabled ? "disabled" : "active")),
+                    .tr(.td(.text(escaping: row.name), .br(), .span(.class("meta"), .text(escaping: row.email))),
+                        .td(.text(escaping: row.role.rawValue)), .td(.text(escaping: row.disabled ? "disabled" : "active")),
                         .td(.form(.method(.post), .action(to: AccountsURL.staffUser(row.id)),
                             .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrfToken)),
-                            .label(.for(escaping: "role-\(row.id)"), .class("skip"), .text("Role of \(row.email)")),
+                            .label(.for(escaping: "role-\(row.id)"), .class("skip"), .text(escaping: "Role of \(row.email)")),
                             roleSelect(id: "role-\(row.id)", selected: row.role),
                             .label(.input(.type(.checkbox), .name("disabled"), .value("true"), .checked(row.disabled)), " disabled "),
-                            .button(.class("secondary"), .type(.submit), .text("Save")))))
+                            .button(.class("secondary"), .type(.submit), .text(escaping: "Save")))))
                 })
             )
         )

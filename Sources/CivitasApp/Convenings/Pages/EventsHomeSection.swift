@@ -17,12 +17,12 @@ struct EventsHomeSection: HomeSectionProvider {
         if !upcoming { (events, _) = try await store.list(.init(when: .past, limit: Self.count), now: now, records: services.site.records) }
         guard !events.isEmpty else { return nil }
         return .section(
-            .h2(.text(upcoming ? "Coming up" : "Recent events")),
+            .h2(.text(escaping: upcoming ? "Coming up" : "Recent events")),
             .ul(.forEach(events) { event in
-                .li(.a(.href(to: ConveningsURL.event(event.slug)), .text(event.title)), .div(.class("meta"), .text(event.startDay)))
+                .li(.a(.href(to: ConveningsURL.event(event.slug)), .text(escaping: event.title)), .div(.class("meta"), .text(escaping: event.startDay)))
             }),
             .p(.a(.href(to: ConveningsURL.events.with(query: upcoming ? [] : [("when", "past")])),
-                  .text(upcoming ? "All upcoming events" : "All past events")))
+                  .text(escaping: upcoming ? "All upcoming events" : "All past events")))
         )
     }
 }

@@ -28,21 +28,21 @@ struct EventsListPage {
 
     var content: Node<HTML.BodyContext> {
         .group(
-            .h1(.text(heading)),
-            .if(nothingUpcoming, .p(.class("subtitle"), .text("No event is coming up; these are the most recent."))),
+            .h1(.text(escaping: heading)),
+            .if(nothingUpcoming, .p(.class("subtitle"), .text(escaping: "No event is coming up; these are the most recent."))),
             .p(.a(.href(to: ConveningsURL.events.with(query: [("when", filter.when == .past ? "upcoming" : "past")])),
-                  .text(filter.when == .past ? "See upcoming events" : "See past events")),
-               .text(" · "), .a(.href(to: ConveningsURL.eventsFeed), .text("Subscribe to the calendar (.ics)"))),
+                  .text(escaping: filter.when == .past ? "See upcoming events" : "See past events")),
+               .text(escaping: " · "), .a(.href(to: ConveningsURL.eventsFeed), .text(escaping: "Subscribe to the calendar (.ics)"))),
             filters,
-            .p(.class("meta"), .text("\(total) \(total == 1 ? "event" : "events")")),
+            .p(.class("meta"), .text(escaping: "\(total) \(total == 1 ? "event" : "events")")),
             .ul(.class("cards"), .forEach(events) { event in
-                .li(.a(.href(to: ConveningsURL.event(event.slug)), .text(event.title)),
-                    .div(.class("meta"), .text("\(event.eventKind.label) · \(event.startDay)")),
-                    .if(event.eventStatus != .scheduled, .div(.class("error"), .text(event.eventStatus.label))))
+                .li(.a(.href(to: ConveningsURL.event(event.slug)), .text(escaping: event.title)),
+                    .div(.class("meta"), .text(escaping: "\(event.eventKind.label) · \(event.startDay)")),
+                    .if(event.eventStatus != .scheduled, .div(.class("error"), .text(escaping: event.eventStatus.label))))
             }),
             .nav(.class("pager"), .attribute(named: "aria-label", value: "Pages"),
-                .if(page.page > 1, .a(.href(to: ConveningsURL.events.with(query: query + [("page", String(page.page - 1))])), .text("Previous page"))),
-                .if(page.offset + events.count < total, .a(.href(to: ConveningsURL.events.with(query: query + [("page", String(page.page + 1))])), .text("Next page"))))
+                .if(page.page > 1, .a(.href(to: ConveningsURL.events.with(query: query + [("page", String(page.page - 1))])), .text(escaping: "Previous page"))),
+                .if(page.offset + events.count < total, .a(.href(to: ConveningsURL.events.with(query: query + [("page", String(page.page + 1))])), .text(escaping: "Next page"))))
         )
     }
 
@@ -55,6 +55,6 @@ struct EventsListPage {
             fields.select("topic", "Topic", options: topics.map { ($0.slug, $0.title) }, selected: [filter.topicSlug ?? ""], blank: true),
             fields.select("area", "Place", options: areas.map { ($0.slug, $0.title) }, selected: [filter.areaSlug ?? ""], blank: true),
             fields.select("year", "Year", options: years, selected: [filter.year.map(String.init) ?? ""], blank: true),
-            .button(.type(.submit), .text("Filter")))
+            .button(.type(.submit), .text(escaping: "Filter")))
     }
 }

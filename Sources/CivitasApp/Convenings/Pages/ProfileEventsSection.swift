@@ -19,11 +19,11 @@ struct ProfileEventsSection: ProfileSectionProvider {
                 .thead(.tr(.th("When"), .th("Event"), .th("Role"))),
                 .tbody(.forEach(events) { line in
                     .tr(
-                        .td(.text(line.event.startDay)),
-                        .td(.a(.href(to: ConveningsURL.event(line.event.slug)), .text(line.event.title)),
+                        .td(.text(escaping: line.event.startDay)),
+                        .td(.a(.href(to: ConveningsURL.event(line.event.slug)), .text(escaping: line.event.title)),
                             .if(line.event.status != EventStatus.scheduled.rawValue,
-                                .text(" (\(EventStatus(rawValue: line.event.status)?.label.lowercased() ?? line.event.status))"))),
-                        .td(.text(line.roles.map(Self.roleLabel).joined(separator: ", ")))
+                                .text(escaping: " (\(EventStatus(rawValue: line.event.status)?.label.lowercased() ?? line.event.status))"))),
+                        .td(.text(escaping: line.roles.map(Self.roleLabel).joined(separator: ", ")))
                     )
                 })
             )

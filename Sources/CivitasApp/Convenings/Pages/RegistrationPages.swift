@@ -15,9 +15,9 @@ struct RegistrationFormPage {
         let fields = FormFields(errors: error?.fieldErrors ?? [:])
         let action = invitationToken.map { ConveningsURL.invitation($0) } ?? ConveningsURL.eventRegister(event.slug)
         return .group(
-            .h1(.text("Register: \(event.title)")),
-            .p(.class("subtitle"), .text(event.when)),
-            .if(event.registration == .approval && invitationToken == nil, .p(.text("The organisers review each registration; you will hear from them by e-mail."))),
+            .h1(.text(escaping: "Register: \(event.title)")),
+            .p(.class("subtitle"), .text(escaping: event.when)),
+            .if(event.registration == .approval && invitationToken == nil, .p(.text(escaping: "The organisers review each registration; you will hear from them by e-mail."))),
             .alert(error),
             .form(.class("stacked"), .method(.post), .action(to: action),
                 FormFields.csrf(csrfToken),
@@ -31,7 +31,7 @@ struct RegistrationFormPage {
                                                           selected: [values["role"] ?? "attendee"])),
                 fields.checkbox("listed", "List my name and organisation among the participants if the organisers publish the list",
                                 checked: values["listed"] != "false"),
-                .p(.button(.type(.submit), .text("Register")))
+                .p(.button(.type(.submit), .text(escaping: "Register")))
             )
         )
     }
@@ -51,31 +51,31 @@ struct PersonalRegistrationPage {
     var content: Node<HTML.BodyContext> {
         let status = registration.registrationStatus
         return .group(
-            .h1(.text(event.title)),
-            .p(.class("subtitle"), .text(event.when)),
-            .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
+            .h1(.text(escaping: event.title)),
+            .p(.class("subtitle"), .text(escaping: event.when)),
+            .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text(escaping: $0))) },
             .if(event.eventStatus != .scheduled, .div(.class("alert"), .p(.strong("\(event.eventStatus.label). "),
-                .text(event.eventStatus == .cancelled ? "This event will not take place." : "New dates will be announced.")))),
+                .text(escaping: event.eventStatus == .cancelled ? "This event will not take place." : "New dates will be announced.")))),
             .dl(
-                .dt("Name"), .dd(.text(registration.name)),
-                .dt("E-mail"), .dd(.text(registration.email)),
-                .dt("Status"), .dd(.strong(.text(status.label)), .unwrap(position) { .text(" (number \($0) on the list)") }),
-                .dt("Taking part as"), .dd(.text(ParticipantRole(rawValue: registration.role)?.label ?? registration.role))
+                .dt("Name"), .dd(.text(escaping: registration.name)),
+                .dt("E-mail"), .dd(.text(escaping: registration.email)),
+                .dt("Status"), .dd(.strong(.text(escaping: status.label)), .unwrap(position) { .text(escaping: " (number \($0) on the list)") }),
+                .dt("Taking part as"), .dd(.text(escaping: ParticipantRole(rawValue: registration.role)?.label ?? registration.role))
             ),
             onlineLink,
-            .p(.a(.href(to: ConveningsURL.event(event.slug)), .text("Event page")), .text(" · "),
-               .a(.href(to: ConveningsURL.eventCalendar(event.slug)), .text("Add to calendar (.ics)"))),
+            .p(.a(.href(to: ConveningsURL.event(event.slug)), .text(escaping: "Event page")), .text(escaping: " · "),
+               .a(.href(to: ConveningsURL.eventCalendar(event.slug)), .text(escaping: "Add to calendar (.ics)"))),
             .if(status.isActive && !event.isPast(now: now), .form(.method(.post), .action(to: ConveningsURL.registrationCancel(token)),
                 FormFields.csrf(csrfToken),
-                .p(.button(.class("secondary"), .type(.submit), .text(status == .waitlisted ? "Leave the waiting list" : "Cancel my registration")))))
+                .p(.button(.class("secondary"), .type(.submit), .text(escaping: status == .waitlisted ? "Leave the waiting list" : "Cancel my registration")))))
         )
     }
 
     /// Only a confirmed participant sees where to join online.
     private var onlineLink: Node<HTML.BodyContext> {
         guard registration.registrationStatus == .confirmed, event.mode != .inPerson, let url = event.onlineUrl else { return .empty }
-        guard let address = WebAddress(url) else { return .p(.strong("Join online: "), .text(url)) }
-        return .p(.strong("Join online: "), .a(.href(to: address), .text(url)))
+        guard let address = WebAddress(url) else { return .p(.strong("Join online: "), .text(escaping: url)) }
+        return .p(.strong("Join online: "), .a(.href(to: address), .text(escaping: url)))
     }
 }
 
@@ -87,11 +87,11 @@ struct RegistrationReceivedPage {
 
     var content: Node<HTML.BodyContext> {
         .group(
-            .h1(.text("Check your e-mail")),
+            .h1(.text(escaping: "Check your e-mail")),
             .div(.class("notice"), .attribute(named: "role", value: "status"),
-                 .p(.text("Your registration for \(event.title) was received. We have sent the details, and a personal link to see or cancel it, to \(email).")),
-                 .p(.text("The mail says whether your place is confirmed, on the waiting list or awaiting approval. Keep it: its link brings you back to your registration."))),
-            .p(.a(.href(to: ConveningsURL.event(event.slug)), .text("Back to the event")))
+                 .p(.text(escaping: "Your registration for \(event.title) was received. We have sent the details, and a personal link to see or cancel it, to \(email).")),
+                 .p(.text(escaping: "The mail says whether your place is confirmed, on the waiting list or awaiting approval. Keep it: its link brings you back to your registration."))),
+            .p(.a(.href(to: ConveningsURL.event(event.slug)), .text(escaping: "Back to the event")))
         )
     }
 }

@@ -10,17 +10,17 @@ struct StaffEventsPage {
     var content: Node<HTML.BodyContext> {
         .group(
             .h1("Events"),
-            .p(.a(.class("button"), .href(to: ConveningsURL.staffEventNew), .text("New event")), .text(" "),
-               .a(.href(to: SiteURL.staffOutbox), .text("Outbox"))),
-            .p(.class("meta"), .text("\(total) events")),
+            .p(.a(.class("button"), .href(to: ConveningsURL.staffEventNew), .text(escaping: "New event")), .text(escaping: " "),
+               .a(.href(to: SiteURL.staffOutbox), .text(escaping: "Outbox"))),
+            .p(.class("meta"), .text(escaping: "\(total) events")),
             .table(.thead(.tr(.th("Event"), .th("When"), .th("Status"), .th("Registration"), .th(""))),
                 .tbody(.forEach(events) { event in
-                    .tr(.td(.a(.href(to: ConveningsURL.staffEventEdit(event.id)), .text(event.title)), .if(!event.published, .span(.class("meta"), .text(" (unpublished)")))),
-                        .td(.text(event.startDay)),
-                        .td(.text(event.eventStatus.label)),
-                        .td(.text(event.registration.label)),
-                        .td(.a(.href(to: ConveningsURL.staffEventSessions(event.id)), .text("Programme")), .text(" · "),
-                            .a(.href(to: ConveningsURL.staffParticipants(event.id)), .text("Participants"))))
+                    .tr(.td(.a(.href(to: ConveningsURL.staffEventEdit(event.id)), .text(escaping: event.title)), .if(!event.published, .span(.class("meta"), .text(escaping: " (unpublished)")))),
+                        .td(.text(escaping: event.startDay)),
+                        .td(.text(escaping: event.eventStatus.label)),
+                        .td(.text(escaping: event.registration.label)),
+                        .td(.a(.href(to: ConveningsURL.staffEventSessions(event.id)), .text(escaping: "Programme")), .text(escaping: " · "),
+                            .a(.href(to: ConveningsURL.staffParticipants(event.id)), .text(escaping: "Participants"))))
                 }))
         )
     }
@@ -49,10 +49,10 @@ struct EventFormPage {
         let f = FormFields(errors: error?.fieldErrors ?? [:])
         let zones = TimeZone.knownTimeZoneIdentifiers.filter { $0.contains("/") }.sorted()
         return .group(
-            .h1(.text(eventID == nil ? "New event" : "Edit event")),
-            .unwrap(eventID) { id in .p(.a(.href(to: ConveningsURL.staffEventSessions(id)), .text("Programme and quotes")), .text(" · "),
-                                        .a(.href(to: ConveningsURL.staffParticipants(id)), .text("Participants and invitations")), .text(" · "),
-                                        .a(.href(to: ConveningsURL.event(input["slug"])), .text("Public page"))) },
+            .h1(.text(escaping: eventID == nil ? "New event" : "Edit event")),
+            .unwrap(eventID) { id in .p(.a(.href(to: ConveningsURL.staffEventSessions(id)), .text(escaping: "Programme and quotes")), .text(escaping: " · "),
+                                        .a(.href(to: ConveningsURL.staffParticipants(id)), .text(escaping: "Participants and invitations")), .text(escaping: " · "),
+                                        .a(.href(to: ConveningsURL.event(input["slug"])), .text(escaping: "Public page"))) },
             .alert(error),
             .form(.class("stacked"), .method(.post), .action(to: eventID.map { ConveningsURL.staffEvent($0) } ?? ConveningsURL.staffEvents),
                 FormFields.csrf(csrfToken),
@@ -95,7 +95,7 @@ struct EventFormPage {
                 f.text("attendance_count", "Attendance", value: input["attendance_count"], help: "How many took part"),
                 f.textarea("resources", "Resources", value: input["resources"], help: "One per line: Title | https://address"),
                 f.checkbox("published", "Published (visible to the public)", checked: input["published"] == "true"),
-                .p(.button(.type(.submit), .text("Save")))
+                .p(.button(.type(.submit), .text(escaping: "Save")))
             )
         )
     }

@@ -16,15 +16,15 @@ struct ProgrammePage {
 
     var content: Node<HTML.BodyContext> {
         .group(
-            .h1(.text("Programme: \(event.title)")),
-            .p(.a(.href(to: ConveningsURL.staffEventEdit(event.id)), .text("Back to the event")), .text(" · Times in \(event.timeZone)")),
+            .h1(.text(escaping: "Programme: \(event.title)")),
+            .p(.a(.href(to: ConveningsURL.staffEventEdit(event.id)), .text(escaping: "Back to the event")), .text(escaping: " · Times in \(event.timeZone)")),
             .table(.thead(.tr(.th("When"), .th("Session"), .th("Speakers"), .th(""))),
                 .tbody(.forEach(detail.sessions) { line in
-                    .tr(.td(.text(line.session.isWholeDay ? ZonedTime.day(line.session.startsAt, in: event.zone)
+                    .tr(.td(.text(escaping: line.session.isWholeDay ? ZonedTime.day(line.session.startsAt, in: event.zone)
                                   : "\(ZonedTime.day(line.session.startsAt, in: event.zone)) \(ZonedTime.time(line.session.startsAt, in: event.zone))")),
-                        .td(.text(line.session.title), .span(.class("meta"), .text(" · \(line.session.sessionKind.label)"))),
-                        .td(.text(line.people.map(\.title).joined(separator: ", ")), .if(!line.session.speakersPublished, .span(.class("meta"), .text(" (held back)")))),
-                        .td(.a(.href(to: ConveningsURL.staffSessionEdit(event.id, line.session.id)), .text("Edit"))))
+                        .td(.text(escaping: line.session.title), .span(.class("meta"), .text(escaping: " · \(line.session.sessionKind.label)"))),
+                        .td(.text(escaping: line.people.map(\.title).joined(separator: ", ")), .if(!line.session.speakersPublished, .span(.class("meta"), .text(escaping: " (held back)")))),
+                        .td(.a(.href(to: ConveningsURL.staffSessionEdit(event.id, line.session.id)), .text(escaping: "Edit"))))
                 })),
             sessionForm,
             quotes
@@ -58,7 +58,7 @@ struct ProgrammePage {
         let action = editing.map { ConveningsURL.staffSession(event.id, $0.session.id) } ?? ConveningsURL.staffEventSessions(event.id)
         let published = form.map { $0["speakers_published"] == "true" } ?? editing?.session.speakersPublished ?? true
         return .section(
-            .h2(.text(editing == nil ? "Add a session" : "Edit session")),
+            .h2(.text(escaping: editing == nil ? "Add a session" : "Edit session")),
             .alert(error),
             .form(.class("stacked"), .method(.post), .action(to: action),
                 FormFields.csrf(csrfToken),
@@ -75,22 +75,22 @@ struct ProgrammePage {
                 f.select("speaker_ids", "Speakers", options: people, selected: selected(.speaker), multiple: true),
                 f.select("moderator_ids", "Moderators", options: people, selected: selected(.moderator), multiple: true),
                 f.checkbox("speakers_published", "Announce the speakers publicly", checked: published),
-                .p(.button(.type(.submit), .text("Save session")))))
+                .p(.button(.type(.submit), .text(escaping: "Save session")))))
     }
 
     private var quotes: Node<HTML.BodyContext> {
         .section(.h2("Quotes"),
             .ul(.forEach(detail.quotes) { quote in
-                .li(.text("“\(quote.text)” — \(quote.person?.title ?? "unattributed")"),
+                .li(.text(escaping: "“\(quote.text)” — \(quote.person?.title ?? "unattributed")"),
                     .form(.class("inline"), .method(.post), .action(to: ConveningsURL.staffQuoteDelete(event.id, quote.id)),
-                          FormFields.csrf(csrfToken), .button(.class("secondary"), .type(.submit), .text("Remove"))))
+                          FormFields.csrf(csrfToken), .button(.class("secondary"), .type(.submit), .text(escaping: "Remove"))))
             }),
             .form(.class("stacked"), .method(.post), .action(to: ConveningsURL.staffEventQuotes(event.id)),
                 FormFields.csrf(csrfToken),
                 FormFields(errors: [:]).textarea("text", "Quote", value: ""),
                 FormFields(errors: [:]).select("person_id", "Said by", options: people, selected: [], blank: true),
                 FormFields(errors: [:]).select("session_id", "In the session", options: detail.sessions.map { ($0.session.id, $0.session.title) }, selected: [], blank: true),
-                .p(.button(.type(.submit), .text("Add quote")))))
+                .p(.button(.type(.submit), .text(escaping: "Add quote")))))
     }
 }
 
@@ -107,20 +107,20 @@ struct ParticipantsPage {
     var content: Node<HTML.BodyContext> {
         let f = FormFields(errors: error?.fieldErrors ?? [:])
         return .group(
-            .h1(.text("Participants: \(event.title)")),
-            .p(.a(.href(to: ConveningsURL.staffEventEdit(event.id)), .text("Back to the event")), .text(" · "),
-               .a(.href(to: ConveningsURL.staffParticipantsCSV(event.id)), .text("Download the list (CSV)"))),
-            .unwrap(notice) { .div(.class("notice"), .p(.text($0))) },
+            .h1(.text(escaping: "Participants: \(event.title)")),
+            .p(.a(.href(to: ConveningsURL.staffEventEdit(event.id)), .text(escaping: "Back to the event")), .text(escaping: " · "),
+               .a(.href(to: ConveningsURL.staffParticipantsCSV(event.id)), .text(escaping: "Download the list (CSV)"))),
+            .unwrap(notice) { .div(.class("notice"), .p(.text(escaping: $0))) },
             .alert(error),
-            .p(.text("\(counts.confirmed) confirmed\(event.capacity.map { " of \($0) places" } ?? "") · \(counts.waitlisted) on the waiting list · \(counts.pending) awaiting approval")),
+            .p(.text(escaping: "\(counts.confirmed) confirmed\(event.capacity.map { " of \($0) places" } ?? "") · \(counts.waitlisted) on the waiting list · \(counts.pending) awaiting approval")),
             .table(.thead(.tr(.th("#"), .th("Name"), .th("E-mail"), .th("Organisation"), .th("Role"), .th("Status"), .th("Attended"), .th("Actions"))),
                 .tbody(.forEach(registrations) { registration in
-                    .tr(.td(.text(String(registration.queueNumber))), .td(.text(registration.name)), .td(.text(registration.email)),
-                        .td(.text(registration.organization ?? "")), .td(.text(registration.role)),
-                        .td(.text(registration.registrationStatus.label)), .td(.text(registration.attended ? "yes" : "")),
+                    .tr(.td(.text(escaping: String(registration.queueNumber))), .td(.text(escaping: registration.name)), .td(.text(escaping: registration.email)),
+                        .td(.text(escaping: registration.organization ?? "")), .td(.text(escaping: registration.role)),
+                        .td(.text(escaping: registration.registrationStatus.label)), .td(.text(escaping: registration.attended ? "yes" : "")),
                         .td(.forEach(actions(for: registration)) { action in
                             .form(.class("inline"), .method(.post), .action(to: ConveningsURL.staffRegistrationAction(event.id, registration.id, action.rawValue)),
-                                  FormFields.csrf(csrfToken), .button(.class("secondary"), .type(.submit), .text(label(action))))
+                                  FormFields.csrf(csrfToken), .button(.class("secondary"), .type(.submit), .text(escaping: label(action))))
                         }))
                 })),
             .section(.h2("Invite someone"),
@@ -129,9 +129,9 @@ struct ParticipantsPage {
                     f.text("name", "Name", value: ""),
                     f.text("email", "E-mail", value: "", type: .email, required: true),
                     f.select("role", "Role", options: ParticipantRole.allCases.map { ($0.rawValue, $0.label) }, selected: ["attendee"]),
-                    .p(.button(.type(.submit), .text("Send invitation")))),
+                    .p(.button(.type(.submit), .text(escaping: "Send invitation")))),
                 .ul(.forEach(invitations) { invitation in
-                    .li(.text("\(invitation.email) (\(invitation.role)) — \(invitation.usedAt == nil ? "not used yet" : "registered")"))
+                    .li(.text(escaping: "\(invitation.email) (\(invitation.role)) — \(invitation.usedAt == nil ? "not used yet" : "registered")"))
                 }))
         )
     }

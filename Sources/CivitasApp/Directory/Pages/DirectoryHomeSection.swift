@@ -23,11 +23,11 @@ struct DirectoryHomeSection: HomeSectionProvider {
                 .input(.type(.search), .id("q"), .name("q"), .placeholder("Find a person")),
                 .button(.type(.submit), "Search")),
             .ul(.class("cards"), .forEach(counts) { kind, count in
-                .li(.a(.href(to: DirectoryURL.list(kind)), .text(kind.pluralLabel)), .div(.class("meta"), .text("\(count)")))
+                .li(.a(.href(to: DirectoryURL.list(kind)), .text(escaping: kind.pluralLabel)), .div(.class("meta"), .text(escaping: "\(count)")))
             }),
             .if(!networks.isEmpty, .section(.h2("Networks"), .ul(.forEach(networks) { network in
-                .li(.a(.href(to: DirectoryURL.record(.organization, network.urlKey)), .text(network.title)),
-                    .unwrap(network.text("summary")) { .p(.class("meta"), .text($0)) })
+                .li(.a(.href(to: DirectoryURL.record(.organization, network.urlKey)), .text(escaping: network.title)),
+                    .unwrap(network.text("summary")) { .p(.class("meta"), .text(escaping: $0)) })
             })))
         )
     }

@@ -11,12 +11,12 @@ struct ProfilePage {
 
     var content: Node<HTML.BodyContext> {
         .article(
-            .h1(.text([record.text("honorific_prefix"), record.title].compactMap { $0 }.joined(separator: " "))),
-            .p(.class("subtitle"), .text(subtitle)),
+            .h1(.text(escaping: [record.text("honorific_prefix"), record.title].compactMap { $0 }.joined(separator: " "))),
+            .p(.class("subtitle"), .text(escaping: subtitle)),
             .unwrap(record.text("image").flatMap(WebAddress.init)) { .img(.src(web: $0), .alt(escaping: "Portrait of \(record.title)"), .attribute(named: "width", value: "160")) },
-            .unwrap(record.text("summary") ?? record.text("description")) { .p(.text($0)) },
+            .unwrap(record.text("summary") ?? record.text("description")) { .p(.text(escaping: $0)) },
             facts,
-            .if(!profile.topics.isEmpty, .p(.forEach(profile.topics) { .a(.class("tag"), .href(to: DirectoryURL.record(.topic, $0.slug)), .text($0.name)) })),
+            .if(!profile.topics.isEmpty, .p(.forEach(profile.topics) { .a(.class("tag"), .href(to: DirectoryURL.record(.topic, $0.slug)), .text(escaping: $0.name)) })),
             ProfileSections(profile: profile).content,
             .group(extraSections),
             sources
@@ -41,26 +41,26 @@ struct ProfilePage {
         let rows: [(String, Node<HTML.BodyContext>)] = record.kind.publicFields.compactMap { field in
             if ["name", "label", "title", "summary", "description", "image", "honorific_prefix", "sort_name", "classification"].contains(field.name) || field.isLink { return nil }
             if let reference = profile.references[field.name] {
-                return (field.label, .a(.href(to: DirectoryURL.record(reference.kind, reference.slug)), .text(reference.title)))
+                return (field.label, .a(.href(to: DirectoryURL.record(reference.kind, reference.slug)), .text(escaping: reference.title)))
             }
             if case .reference = field.kind { return nil }
             guard let display = record[field.name].display else { return nil }
             switch field.kind {
-            case .date: return (field.label, .time(.datetime(escaping: display), .text(PartialDate(display)?.readable ?? display)))
-            case .url: return (field.label, WebAddress(display).map { .a(.href(to: $0), .text(display)) } ?? .text(display))
-            default: return (field.label, .text(display))
+            case .date: return (field.label, .time(.datetime(escaping: display), .text(escaping: PartialDate(display)?.readable ?? display)))
+            case .url: return (field.label, WebAddress(display).map { .a(.href(to: $0), .text(escaping: display)) } ?? .text(escaping: display))
+            default: return (field.label, .text(escaping: display))
             }
         }
-        return .if(!rows.isEmpty, .dl(.forEach(rows) { row in .group(.dt(.text(row.0)), .dd(row.1)) }))
+        return .if(!rows.isEmpty, .dl(.forEach(rows) { row in .group(.dt(.text(escaping: row.0)), .dd(row.1)) }))
     }
 
     private var sources: Node<HTML.BodyContext> {
         .if(!profile.sources.isEmpty, .section(
             .h2("Sources"),
             .ul(.forEach(profile.sources) { source in
-                .li(.a(.href(to: DirectoryURL.record(.source, source.slug)), .text(source.title)),
-                    .unwrap(source.publisher) { .text(", \($0)") },
-                    .unwrap(source.publishedOn.flatMap(PartialDate.init)) { .text(", \($0.readable)") })
+                .li(.a(.href(to: DirectoryURL.record(.source, source.slug)), .text(escaping: source.title)),
+                    .unwrap(source.publisher) { .text(escaping: ", \($0)") },
+                    .unwrap(source.publishedOn.flatMap(PartialDate.init)) { .text(escaping: ", \($0.readable)") })
             })
         ))
     }

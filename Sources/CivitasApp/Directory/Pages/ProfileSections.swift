@@ -37,9 +37,9 @@ struct ProfileSections {
             return .group(records("Organizations", profile.related[.organization] ?? []), records("People", profile.related[.person] ?? []))
         case .source:
             return .group(
-                .unwrap(profile.record.text("url").flatMap(WebAddress.init)) { .p(.a(.href(to: $0), .text("Read the original"))) },
+                .unwrap(profile.record.text("url").flatMap(WebAddress.init)) { .p(.a(.href(to: $0), .text(escaping: "Read the original"))) },
                 .if(!profile.citedBy.isEmpty, .section(.h2("Cited by"), .ul(.forEach(profile.citedBy) { item in
-                    .li(.a(.href(to: DirectoryURL.record(item.kind, item.slug)), .text(item.title)), .span(.class("meta"), .text(" (\(item.kind.label.lowercased()))")))
+                    .li(.a(.href(to: DirectoryURL.record(item.kind, item.slug)), .text(escaping: item.title)), .span(.class("meta"), .text(escaping: " (\(item.kind.label.lowercased()))")))
                 })))
             )
         case .membership:
@@ -54,9 +54,9 @@ struct ProfileSections {
 
     private func table(_ title: String, _ lines: [MembershipLine], columns: [Column]) -> Node<HTML.BodyContext> {
         .if(!lines.isEmpty, .section(
-            .h2(.text(title)),
+            .h2(.text(escaping: title)),
             .table(
-                .thead(.tr(.forEach(columns) { .th(.text($0.rawValue)) }, .th("Sources"))),
+                .thead(.tr(.forEach(columns) { .th(.text(escaping: $0.rawValue)) }, .th("Sources"))),
                 .tbody(.forEach(lines) { line in
                     .tr(.forEach(columns) { .td(cell($0, line)) }, .td(sourceLinks(line)))
                 })
@@ -67,32 +67,32 @@ struct ProfileSections {
     private func cell(_ column: Column, _ line: MembershipLine) -> Node<HTML.BodyContext> {
         switch column {
         case .office:
-            return line.postSlug.map { .a(.href(to: DirectoryURL.record(.post, $0)), .text(line.title)) } ?? .text(line.title)
+            return line.postSlug.map { .a(.href(to: DirectoryURL.record(.post, $0)), .text(escaping: line.title)) } ?? .text(escaping: line.title)
         case .organization:
-            return .a(.href(to: DirectoryURL.record(.organization, line.organizationSlug)), .text(line.organizationName))
+            return .a(.href(to: DirectoryURL.record(.organization, line.organizationSlug)), .text(escaping: line.organizationName))
         case .person:
-            return line.personSlug.map { .a(.href(to: DirectoryURL.record(.person, $0)), .text(line.personName ?? $0)) } ?? .empty
+            return line.personSlug.map { .a(.href(to: DirectoryURL.record(.person, $0)), .text(escaping: line.personName ?? $0)) } ?? .empty
         case .member:
-            return line.memberSlug.map { .a(.href(to: DirectoryURL.record(.organization, $0)), .text(line.memberName ?? $0)) } ?? .empty
+            return line.memberSlug.map { .a(.href(to: DirectoryURL.record(.organization, $0)), .text(escaping: line.memberName ?? $0)) } ?? .empty
         case .area:
-            return line.areaSlug.map { .a(.href(to: DirectoryURL.record(.area, $0)), .text(line.areaName ?? $0)) } ?? .empty
+            return line.areaSlug.map { .a(.href(to: DirectoryURL.record(.area, $0)), .text(escaping: line.areaName ?? $0)) } ?? .empty
         case .role:
-            return .text(line.label ?? line.role ?? "member")
+            return .text(escaping: line.label ?? line.role ?? "member")
         case .dates:
-            return .text(readableSpan(start: line.startDate, end: line.endDate))
+            return .text(escaping: readableSpan(start: line.startDate, end: line.endDate))
         }
     }
 
     private func sourceLinks(_ line: MembershipLine) -> Node<HTML.BodyContext> {
         .forEach((profile.membershipSources[line.membershipId] ?? []).enumerated()) { index, source in
-            .group(.if(index > 0, .text(", ")), .a(.href(to: DirectoryURL.record(.source, source.slug)), .title(escaping: source.title), .text(source.publisher ?? source.title)))
+            .group(.if(index > 0, .text(escaping: ", ")), .a(.href(to: DirectoryURL.record(.source, source.slug)), .title(escaping: source.title), .text(escaping: source.publisher ?? source.title)))
         }
     }
 
     private func records(_ title: String, _ records: [RecordValues]) -> Node<HTML.BodyContext> {
         .if(!records.isEmpty, .section(
-            .h2(.text(title)),
-            .ul(.forEach(records) { record in .li(.a(.href(to: DirectoryURL.record(record.kind, record.urlKey)), .text(record.title))) })
+            .h2(.text(escaping: title)),
+            .ul(.forEach(records) { record in .li(.a(.href(to: DirectoryURL.record(record.kind, record.urlKey)), .text(escaping: record.title))) })
         ))
     }
 }

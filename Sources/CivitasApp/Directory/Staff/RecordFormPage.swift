@@ -16,14 +16,14 @@ struct RecordFormPage {
 
     var content: Node<HTML.BodyContext> {
         .group(
-            .h1(.text(recordID == nil ? "New \(kind.label.lowercased())" : "Edit \(kind.label.lowercased())")),
-            .unwrap(error) { error in .div(.class("alert"), .attribute(named: "role", value: "alert"), .p(.text(error.message))) },
+            .h1(.text(escaping: recordID == nil ? "New \(kind.label.lowercased())" : "Edit \(kind.label.lowercased())")),
+            .unwrap(error) { error in .div(.class("alert"), .attribute(named: "role", value: "alert"), .p(.text(escaping: error.message))) },
             .form(.class("stacked"), .method(.post), .action(to: recordID.map { DirectoryURL.staffRecord(kind, $0) } ?? DirectoryURL.staffList(kind)),
                 FormFields.csrf(csrfToken),
                 .if(kind.hasSlug, field(name: "slug", label: "Slug", help: "The address of the page; made from the name when empty",
                                         input: .input(.type(.text), .id("slug"), .name("slug"), .value(escaping: slug)))),
                 .forEach(kind.fields) { spec in field(spec) },
-                .p(.button(.type(.submit), .text("Save")))
+                .p(.button(.type(.submit), .text(escaping: "Save")))
             ),
             publishControls
         )
@@ -34,8 +34,8 @@ struct RecordFormPage {
         let target = published ? DirectoryURL.staffUnpublish(kind, recordID) : DirectoryURL.staffPublish(kind, recordID)
         return .form(.method(.post), .action(to: target),
             FormFields.csrf(csrfToken),
-            .p(.text(published ? "This record is public. " : "This record is hidden from the public. "),
-               .button(.class("secondary"), .type(.submit), .text(published ? "Unpublish" : "Publish"))))
+            .p(.text(escaping: published ? "This record is public. " : "This record is hidden from the public. "),
+               .button(.class("secondary"), .type(.submit), .text(escaping: published ? "Unpublish" : "Publish"))))
     }
 
     private func field(_ spec: FieldSpec) -> Node<HTML.FormContext> {
@@ -43,7 +43,7 @@ struct RecordFormPage {
         let input: Node<HTML.FormContext>
         switch spec.kind {
         case .longText:
-            input = .textarea(.id(escaping: spec.name), .name(escaping: spec.name), .text(current.first ?? ""))
+            input = .textarea(.id(escaping: spec.name), .name(escaping: spec.name), .text(escaping: current.first ?? ""))
         case .choice(let options):
             input = select(spec, options: options.map { ($0, $0.replacingOccurrences(of: "_", with: " ")) }, current: current)
         case .reference(let target):
@@ -61,9 +61,9 @@ struct RecordFormPage {
 
     private func field(name: String, label: String, help: String?, input: Node<HTML.FormContext>) -> Node<HTML.FormContext> {
         .div(
-            .label(.for(escaping: name), .text(label), .unwrap(help) { .span(.class("help"), .text($0)) }),
+            .label(.for(escaping: name), .text(escaping: label), .unwrap(help) { .span(.class("help"), .text(escaping: $0)) }),
             input,
-            .unwrap(error?.fieldErrors[name]) { .p(.class("field-error"), .id(escaping: "\(name)-error"), .text("\(label): \($0)")) }
+            .unwrap(error?.fieldErrors[name]) { .p(.class("field-error"), .id(escaping: "\(name)-error"), .text(escaping: "\(label): \($0)")) }
         )
     }
 
@@ -88,7 +88,7 @@ extension Node where Context == HTML.SelectContext {
         .element(named: "option", nodes: [
             .attribute(named: "value", escaping: value, keepIfEmpty: true),
             .if(selected, .attribute(named: "selected", value: "selected")),
-            .text(title),
+            .text(escaping: title),
         ])
     }
 }

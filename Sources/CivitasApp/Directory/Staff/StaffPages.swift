@@ -13,17 +13,17 @@ struct StaffListPage {
 
     var content: Node<HTML.BodyContext> {
         .group(
-            .h1(.text("\(kind.pluralLabel) (staff)")),
-            .p(.a(.class("button"), .href(to: DirectoryURL.staffNew(kind)), .text("New \(kind.label.lowercased())"))),
+            .h1(.text(escaping: "\(kind.pluralLabel) (staff)")),
+            .p(.a(.class("button"), .href(to: DirectoryURL.staffNew(kind)), .text(escaping: "New \(kind.label.lowercased())"))),
             .form(.class("search"), .method(.get), .action(to: DirectoryURL.staffList(kind)),
                 .label(.for("q"), .class("skip"), "Filter"),
                 .input(.type(.search), .id("q"), .name("q"), .value(escaping: text)), .button(.type(.submit), "Filter")),
             .table(
                 .thead(.tr(.th("Title"), .th("Status"), .th(""))),
                 .tbody(.forEach(records) { record in
-                    .tr(.td(.text(titles[record.id] ?? record.title)), .td(.text(record.published ? "published" : "unpublished")),
-                        .td(.a(.href(to: DirectoryURL.staffEdit(kind, record.id)), .text("Edit")),
-                            .if(record.published, .group(.text(" · "), .a(.href(to: DirectoryURL.record(kind, record.urlKey)), .text("View"))))))
+                    .tr(.td(.text(escaping: titles[record.id] ?? record.title)), .td(.text(escaping: record.published ? "published" : "unpublished")),
+                        .td(.a(.href(to: DirectoryURL.staffEdit(kind, record.id)), .text(escaping: "Edit")),
+                            .if(record.published, .group(.text(escaping: " · "), .a(.href(to: DirectoryURL.record(kind, record.urlKey)), .text(escaping: "View"))))))
                 })
             ),
             .nav(.class("pager"),

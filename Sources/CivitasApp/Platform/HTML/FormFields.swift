@@ -6,9 +6,9 @@ struct FormFields {
 
     func field(_ name: String, _ label: String, help: String? = nil, _ input: Node<HTML.FormContext>) -> Node<HTML.FormContext> {
         .div(
-            .label(.for(escaping: name), .text(label), .unwrap(help) { .span(.class("help"), .text($0)) }),
+            .label(.for(escaping: name), .text(escaping: label), .unwrap(help) { .span(.class("help"), .text(escaping: $0)) }),
             input,
-            .unwrap(errors[name]) { .p(.class("field-error"), .id(escaping: "\(name)-error"), .text("\(label): \($0)")) }
+            .unwrap(errors[name]) { .p(.class("field-error"), .id(escaping: "\(name)-error"), .text(escaping: "\(label): \($0)")) }
         )
     }
 
@@ -18,7 +18,7 @@ struct FormFields {
     }
 
     func textarea(_ name: String, _ label: String, value: String, help: String? = nil) -> Node<HTML.FormContext> {
-        field(name, label, help: help, .textarea(.id(escaping: name), .name(escaping: name), .text(value)))
+        field(name, label, help: help, .textarea(.id(escaping: name), .name(escaping: name), .text(escaping: value)))
     }
 
     func select(_ name: String, _ label: String, options: [(String, String)], selected: [String], multiple: Bool = false,
@@ -32,7 +32,7 @@ struct FormFields {
 
     func checkbox(_ name: String, _ label: String, checked: Bool) -> Node<HTML.FormContext> {
         .div(.label(.input(.type(.checkbox), .id(escaping: name), .name(escaping: name), .value("true"), .checked(checked)),
-                    .text(" " + label)))
+                    .text(escaping: " " + label)))
     }
 
     static func csrf(_ token: String) -> Node<HTML.FormContext> { .input(.type(.hidden), .name("csrf_token"), .value(escaping: token)) }
@@ -40,6 +40,6 @@ struct FormFields {
 
 extension Node where Context == HTML.BodyContext {
     static func alert(_ error: AppError?) -> Node {
-        .unwrap(error) { error in .div(.class("alert"), .attribute(named: "role", value: "alert"), .p(.text(error.message))) }
+        .unwrap(error) { error in .div(.class("alert"), .attribute(named: "role", value: "alert"), .p(.text(escaping: error.message))) }
     }
 }

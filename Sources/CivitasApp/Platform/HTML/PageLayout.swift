@@ -46,11 +46,11 @@ struct PageLayout {
                 .script(.attribute(named: "type", value: "application/ld+json"), .raw(Self.encode(jsonLD)))
             ),
             .body(
-                .a(.class("skip"), .href("#main"), .text("Skip to content")),
+                .a(.class("skip"), .href("#main"), .text(escaping: "Skip to content")),
                 header,
                 .main(.id("main"), content),
-                .footer(.p(.text(siteName), .forEach(footerLinks) { link in
-                    .group(.text(" · "), .a(.href(to: link.destination), .text(link.label)))
+                .footer(.p(.text(escaping: siteName), .forEach(footerLinks) { link in
+                    .group(.text(escaping: " · "), .a(.href(to: link.destination), .text(escaping: link.label)))
                 }))
             )
         )
@@ -60,9 +60,9 @@ struct PageLayout {
     private var header: Node<HTML.BodyContext> {
         .header(
             .nav(.attribute(named: "aria-label", value: "Main"),
-                .a(.class("brand"), .href(to: SiteURL.home), .text(siteName)),
+                .a(.class("brand"), .href(to: SiteURL.home), .text(escaping: siteName)),
                 .ul(
-                    .forEach(navigation) { link in .li(.a(.href(to: link.destination), .text(link.label))) }
+                    .forEach(navigation) { link in .li(.a(.href(to: link.destination), .text(escaping: link.label))) }
                 ),
                 accountControls
             )
@@ -72,12 +72,12 @@ struct PageLayout {
     private var accountControls: Node<HTML.BodyContext> {
         guard let identity else { return .empty }
         guard let user else {
-            return .a(.class("account"), .href(to: identity.signIn), .text("Sign in"))
+            return .a(.class("account"), .href(to: identity.signIn), .text(escaping: "Sign in"))
         }
         return .form(.class("account"), .method(.post), .action(to: identity.signOut),
             .input(.type(.hidden), .name("csrf_token"), .value(escaping: csrf?.read() ?? "")),
-            .a(.href(to: identity.account), .text(user.name)), .text(" "),
-            .button(.type(.submit), .text("Sign out"))
+            .a(.href(to: identity.account), .text(escaping: user.name)), .text(escaping: " "),
+            .button(.type(.submit), .text(escaping: "Sign out"))
         )
     }
 

@@ -7,11 +7,11 @@ struct OutboxPage {
 
     var content: Node<HTML.BodyContext> {
         .group(.h1("Outbox"),
-            .p(.class("meta"), .text("The latest 100 mails. Pending mails are retried every few seconds, up to \(Outbox.maxAttempts) times.")),
+            .p(.class("meta"), .text(escaping: "The latest 100 mails. Pending mails are retried every few seconds, up to \(Outbox.maxAttempts) times.")),
             .table(.thead(.tr(.th("Queued"), .th("To"), .th("Subject"), .th("Status"), .th("Attempts"))),
                 .tbody(.forEach(rows) { row in
-                    .tr(.td(.text(Format.timestamp(row.createdAt))), .td(.text(row.recipient)), .td(.text(row.subject)),
-                        .td(.text(row.status), .unwrap(row.error) { .span(.class("meta"), .text(" (\($0))")) }), .td(.text(String(row.attempts))))
+                    .tr(.td(.text(escaping: Format.timestamp(row.createdAt))), .td(.text(escaping: row.recipient)), .td(.text(escaping: row.subject)),
+                        .td(.text(escaping: row.status), .unwrap(row.error) { .span(.class("meta"), .text(escaping: " (\($0))")) }), .td(.text(escaping: String(row.attempts))))
                 })))
     }
 }

@@ -18,7 +18,7 @@ struct PlatformPages: Sendable {
             let jsonLD: JSONValue = ["@context": "https://schema.org", "@type": "WebSite", "name": .string(siteName),
                                      "url": .string(services.configuration.publicURL + "/")]
             let content: Node<HTML.BodyContext> = .group(
-                .h1(.text(siteName)),
+                .h1(.text(escaping: siteName)),
                 .p(.class("subtitle"), "The shared record of a network of city leaders: its people, cities and organisations, who held which office when, and the network's convenings."),
                 .group(parts)
             )
@@ -46,10 +46,10 @@ struct PlatformPages: Sendable {
         }
         let content: Node<HTML.BodyContext> = .group(
             .h1("Staff"),
-            .p(.class("subtitle"), .text("Signed in as \(user.name), \(user.role.rawValue).")),
+            .p(.class("subtitle"), .text(escaping: "Signed in as \(user.name), \(user.role.rawValue).")),
             .forEach(sections) { section in
-                .section(.h2(.text(section.heading)),
-                         .ul(.forEach(section.links) { link in .li(.a(.href(to: link.destination), .text(link.label))) }))
+                .section(.h2(.text(escaping: section.heading)),
+                         .ul(.forEach(section.links) { link in .li(.a(.href(to: link.destination), .text(escaping: link.label))) }))
             }
         )
         return services.privatePage(context, title: "Staff", content: content)
