@@ -55,6 +55,7 @@ final class SQLiteReader: SQLDatabase {
 
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
         let (sql, encodable) = serialize(query)
+        ReadCounter.record(sql)
         let encoder = SQLiteDataEncoder()
         let binds = try encodable.map { try encoder.encode($0) }
         let connection = try borrow()
