@@ -10,6 +10,15 @@ import Testing
 /// and predictable secrets, and follow links the way the people who receive them would.
 @Suite("Clock and secrets as services")
 struct ClockAndSecretsTests {
+    @Test("A stored secret is its SHA-256 in lowercase hex (FIPS 180-2's test vectors)")
+    func secretHashes() {
+        let hasher = SHA256SecretHasher()
+        #expect(hasher.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(hasher.hash("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(hasher.hash("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
     @Test("A personal link works exactly as mailed, and the database keeps only its hash", arguments: TestDatabase.all)
     func personalLink(database: TestDatabase) async throws {
         let secrets = CountingSecrets()

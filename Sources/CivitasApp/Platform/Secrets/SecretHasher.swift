@@ -11,6 +11,15 @@ protocol SecretHasher: Sendable {
 /// SHA-256 as lowercase hex, the form every stored secret hash has.
 struct SHA256SecretHasher: SecretHasher {
     func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        // Written digit by digit: String(format:) per byte was a twentieth of a registration's time.
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(secret.utf8)) {
+            hex.append(Self.digits[Int(byte >> 4)])
+            hex.append(Self.digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
+
+    private static let digits = Array("0123456789abcdef".utf8)
 }
