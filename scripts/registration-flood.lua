@@ -26,8 +26,8 @@ end
 
 function request()
   if sent >= limit then
-    -- Every registration is sent: stop, and answer wrk's last asks with a harmless read.
-    wrk.thread:stop()
+    -- Every registration is sent; until each is answered, wrk's next asks are a harmless read.
+    -- (Stopping here would close connections whose registrations are still being decided.)
     return wrk.format("GET", "/readyz")
   end
   sent = sent + 1
@@ -39,6 +39,7 @@ end
 
 function response(status, headers, body)
   if status == 201 then registered = registered + 1 elseif status ~= 200 then refused = refused + 1 end
+  if registered + refused >= limit then wrk.thread:stop() end
 end
 
 function done(summary, latency, requests)

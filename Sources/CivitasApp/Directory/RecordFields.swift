@@ -93,7 +93,6 @@ extension RecordKind {
     public var linkFields: [FieldSpec] { fields.filter(\.isLink) }
     public var publicFields: [FieldSpec] { fields.filter { !$0.isPrivate } }
 
-    public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
 }
 
 /// Link tables: which records cite which sources, and which carry which topics.

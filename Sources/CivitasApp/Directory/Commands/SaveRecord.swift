@@ -78,9 +78,11 @@ struct SaveRecord: Sendable {
     private func checkReferences(_ record: RecordValues, store: RecordStore, errors: inout [String: String]) async throws {
         for field in kind.fields where errors[field.name] == nil {
             switch (field.kind, record[field.name]) {
-            case (.reference(let target), .text(let id)):
+            case (.reference(let name), .text(let id)):
+                guard let target = RecordKind(name) else { errors[field.name] = "points at \(name) records, which the directory does not keep"; continue }
                 if try await !store.exists(target, id: id) { errors[field.name] = "no \(target.label.lowercased()) has the id \"\(id)\"" }
-            case (.references(let target), .ids(let ids)):
+            case (.references(let name), .ids(let ids)):
+                guard let target = RecordKind(name) else { errors[field.name] = "points at \(name) records, which the directory does not keep"; continue }
                 for id in ids where try await !store.exists(target, id: id) {
                     errors[field.name] = "no \(target.label.lowercased()) has the id \"\(id)\""
                 }

@@ -26,7 +26,7 @@ enum DirectoryDemo {
             var input = RecordInput(form: .init(), kind: item.kind)
             for (name, value) in item.fields {
                 guard let field = item.kind.field(name) else { fatalError("Demo field \(name) is not a field of \(item.kind)") }
-                if case .reference(let target) = field.kind {
+                if case .reference(let targetName) = field.kind, let target = RecordKind(targetName) {
                     input.raw[name] = .single(id(target, value))
                 } else {
                     input.raw[name] = .single(value)

@@ -90,7 +90,7 @@ extension RecordStore {
     func referenceTitles(_ record: RecordValues) async throws -> [String: (slug: String, title: String, kind: RecordKind)] {
         var result: [String: (String, String, RecordKind)] = [:]
         for field in record.kind.fields {
-            guard case .reference(let target) = field.kind, let id = record.text(field.name), target.hasSlug,
+            guard case .reference(let name) = field.kind, let target = RecordKind(name), let id = record.text(field.name), target.hasSlug,
                   let row = try await sql.select().columns("slug", target.titleColumn).from(target.table)
                     .where("id", .equal, SQLBind(id)).where("published", .equal, SQLBind(true)).first()
             else { continue }

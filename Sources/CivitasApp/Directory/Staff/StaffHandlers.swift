@@ -75,11 +75,11 @@ struct StaffHandlers: Sendable {
     private func form(_ kind: RecordKind, id: String?, published: Bool, slug: String, values: [String: [String]], error: AppError?,
                       context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
         let store = RecordStore(services.database.db)
-        var choices: [RecordKind: [(id: String, title: String)]] = [:]
+        var choices: [RecordKindName: [(id: String, title: String)]] = [:]
         for field in kind.fields {
             switch field.kind {
-            case .reference(let target), .references(let target):
-                if choices[target] == nil { choices[target] = try await store.choices(target) }
+            case .reference(let name), .references(let name):
+                if let target = RecordKind(name), choices[name] == nil { choices[name] = try await store.choices(target) }
             default: break
             }
         }

@@ -38,6 +38,17 @@ struct FormFields {
     static func csrf(_ token: String) -> Node<HTML.FormContext> { .input(.type(.hidden), .name("csrf_token"), .value(escaping: token)) }
 }
 
+extension Node where Context == HTML.SelectContext {
+    /// An `<option>` with its text as content (Plot's own option takes attributes only).
+    static func choice(value: String, title: String, selected: Bool) -> Node {
+        .element(named: "option", nodes: [
+            .attribute(named: "value", escaping: value, keepIfEmpty: true),
+            .if(selected, .attribute(named: "selected", value: "selected")),
+            .text(escaping: title),
+        ])
+    }
+}
+
 extension Node where Context == HTML.BodyContext {
     static func alert(_ error: AppError?) -> Node {
         .unwrap(error) { error in .div(.class("alert"), .attribute(named: "role", value: "alert"), .p(.text(escaping: error.message))) }

@@ -31,7 +31,7 @@ struct HostileDataTests {
             case .reference(let target):
                 // A membership names a person or a member organization, not both.
                 if field.name == "member_organization_id" { continue }
-                if let id = references[target] { body[field.name] = id }
+                if let kind = RecordKind(target), let id = references[kind] { body[field.name] = id }
             case .references: continue
             }
         }

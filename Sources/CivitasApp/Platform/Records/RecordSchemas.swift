@@ -1,7 +1,7 @@
 import OpenAPIKit
 
-/// The schemas of directory fields and write bodies, from the same field specs that check a
-/// write (`RecordInput`, `FieldParser`) and shape an answer (`RecordBody`).
+/// The schemas of record fields and write bodies, from the same field specs that check a
+/// write (`RecordInput`, `FieldParser`) and shape an answer.
 extension FieldSpec {
     var schema: JSONSchema {
         switch kind {
@@ -14,9 +14,9 @@ extension FieldSpec {
         case .date:
             .string(nullable: true, description: "\(label): YYYY, YYYY-MM or YYYY-MM-DD", pattern: "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
         case .references(let target):
-            .array(description: "\(label): ids of \(target.plural)", items: .string)
+            .array(description: "\(label): ids of \(target) records", items: .string)
         case .reference(let target):
-            .string(nullable: true, description: "\(label): the id of a record of \(target.plural)")
+            .string(nullable: true, description: "\(label): the id of a \(target) record")
         case .text(let maxLength):
             .string(nullable: true, description: label, maxLength: maxLength)
         default:
@@ -27,7 +27,7 @@ extension FieldSpec {
 
 enum RecordWriteSchema {
     /// A new record must name its required fields; a change names only what changes.
-    static func body(_ kind: RecordKind, creating: Bool) -> JSONSchema {
+    static func body(_ kind: some RecordShape, creating: Bool) -> JSONSchema {
         var properties: OrderedDictionary<String, JSONSchema> = [:]
         if kind.hasSlug { properties["slug"] = .string(description: "Made from the name when left out", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$") }
         for field in kind.fields {

@@ -1,8 +1,8 @@
 import CivitasCore
 import Foundation
 
-/// What a form or an API body says about a record, checked field by field against the
-/// kind's specs. Fields not mentioned are left as they are (API PATCH); a form always
+/// What a form or an API body says about a record, checked field by field against its
+/// kind's field specs. Fields not mentioned are left as they are (API PATCH); a form always
 /// mentions every field.
 struct RecordInput: Sendable {
     enum Raw: Sendable {
@@ -16,7 +16,7 @@ struct RecordInput: Sendable {
     var published: Bool?
 
     /// A staff form: every field of the kind is present; unticked link boxes mean "none".
-    init(form: FormData, kind: RecordKind) {
+    init(form: FormData, kind: some RecordShape) {
         for field in kind.fields {
             if field.isLink {
                 raw[field.name] = .multiple(form.all(field.name).filter { !$0.isEmpty })
@@ -28,7 +28,7 @@ struct RecordInput: Sendable {
     }
 
     /// A JSON body: unknown fields and wrong types are errors, so typos are not silently ignored.
-    init(json: [String: JSONValue], kind: RecordKind) throws(AppError) {
+    init(json: [String: JSONValue], kind: some RecordShape) throws(AppError) {
         var errors: [String: String] = [:]
         for (name, value) in json {
             if name == "slug", kind.hasSlug {
@@ -62,7 +62,7 @@ struct RecordInput: Sendable {
     }
 
     /// Checks each mentioned field's form; references are checked against the database later.
-    func parse(kind: RecordKind) -> (values: [String: FieldValue], errors: [String: String]) {
+    func parse(kind: some RecordShape) -> (values: [String: FieldValue], errors: [String: String]) {
         var values: [String: FieldValue] = [:]
         var errors: [String: String] = [:]
         for field in kind.fields {

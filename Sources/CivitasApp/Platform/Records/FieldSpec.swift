@@ -1,5 +1,7 @@
-/// One field of a directory record: its column (also its form and JSON name), how to
-/// read and check it, and whether the public may see it.
+/// One field of a record: its column (also its form and JSON name), how to read and check
+/// it, and whether the public may see it. A capability declares each kind of record it keeps
+/// as a list of these (`RecordShape.fields`), which drives the staff form, the checks of a
+/// write, the API body and its schema.
 public struct FieldSpec: Sendable {
     public enum Kind: Sendable {
         case text(maxLength: Int)
@@ -15,9 +17,9 @@ public struct FieldSpec: Sendable {
         case ocdDivision
         case countryCode
         /// The id of another record, stored in this column.
-        case reference(RecordKind)
+        case reference(RecordKindName)
         /// Ids of other records, kept in a link table.
-        case references(RecordKind)
+        case references(RecordKindName)
     }
 
     public let name: String
@@ -58,7 +60,7 @@ extension FieldSpec {
     static func date(_ name: String, _ label: String) -> FieldSpec {
         FieldSpec(name: name, label: label, kind: .date, help: "YYYY, YYYY-MM or YYYY-MM-DD")
     }
-    static func reference(_ name: String, _ label: String, _ kind: RecordKind, required: Bool = false) -> FieldSpec {
+    static func reference(_ name: String, _ label: String, _ kind: RecordKindName, required: Bool = false) -> FieldSpec {
         FieldSpec(name: name, label: label, kind: .reference(kind), required: required)
     }
     static func choice(_ name: String, _ label: String, _ options: [String], required: Bool = false) -> FieldSpec {
