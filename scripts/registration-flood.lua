@@ -10,7 +10,8 @@
 --
 -- Prints how many answers were 201 (registered, confirmed or waitlisted) and how many were
 -- errors. wrk runs until -d ends or it is interrupted; scripts/bench interrupts it once the
--- event holds every registration.
+-- event's count stops growing. (Observed with wrk 4.1: one request a thread makes is never
+-- sent, so FLOOD_REGISTRATIONS - 1 registrations arrive; the bench accepts that one.)
 local sent = 0
 local limit = tonumber(os.getenv("FLOOD_REGISTRATIONS") or "10000")
 local token = os.getenv("FLOOD_TOKEN")
@@ -39,7 +40,6 @@ end
 
 function response(status, headers, body)
   if status == 201 then registered = registered + 1 elseif status ~= 200 then refused = refused + 1 end
-  if registered + refused >= limit then wrk.thread:stop() end
 end
 
 function done(summary, latency, requests)
