@@ -11,6 +11,9 @@ import Plot
 
 extension Node {
     static func text(escaping text: String) -> Node { .raw(HTMLEscaping.text(text)) }
+
+    /// Markdown a person wrote, as `SafeMarkdown` renders it (Markdown's own tags only).
+    static func markdown(_ text: String) -> Node { .raw(SafeMarkdown.html(text)) }
 }
 
 /// What a link or a form may point at.
