@@ -16,7 +16,7 @@ extension FieldSpec {
         case .references(let target):
             .array(description: "\(label): ids of \(target) records", items: .string)
         case .reference(let target):
-            .string(nullable: true, description: "\(label): the id of a \(target) record")
+            .string(nullable: true, description: "\(label): the id of the \(target) record it points at")
         case .text(let maxLength):
             .string(nullable: true, description: label, maxLength: maxLength)
         default:
