@@ -12,7 +12,6 @@ public enum Secrets {
     /// URL-safe base64 (RFC 4648 section 5) without padding, written in one pass: every
     /// uncached answer's entity tag is made with it.
     public static func base64URL(_ bytes: some Sequence<UInt8>) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
         var output: [UInt8] = []
         var buffer: UInt32 = 0, bits = 0
         for byte in bytes {
@@ -20,12 +19,14 @@ public enum Secrets {
             bits += 8
             while bits >= 6 {
                 bits -= 6
-                output.append(alphabet[Int((buffer >> UInt32(bits)) & 0x3F)])
+                output.append(base64URLAlphabet[Int((buffer >> UInt32(bits)) & 0x3F)])
             }
         }
-        if bits > 0 { output.append(alphabet[Int((buffer << UInt32(6 - bits)) & 0x3F)]) }
+        if bits > 0 { output.append(base64URLAlphabet[Int((buffer << UInt32(6 - bits)) & 0x3F)]) }
         return String(decoding: output, as: UTF8.self)
     }
+
+    private static let base64URLAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     /// Compares two secrets in time that does not depend on where they differ.
     public static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {

@@ -45,24 +45,16 @@ struct RecordBody: Encodable, Sendable {
 
     static func hasOtherNames(_ kind: RecordKind) -> Bool { kind.fields.contains { $0.name == "other_name" } }
 
-    private struct Key: CodingKey {
-        let stringValue: String
-        init(_ name: String) { stringValue = name }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        var intValue: Int? { nil }
-        init?(intValue: Int) { nil }
-    }
-
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(id, forKey: Key("id"))
-        try container.encodeIfPresent(slug, forKey: Key("slug"))
-        for (name, value) in fields { try container.encode(value, forKey: Key(name)) }
-        try container.encodeIfPresent(otherNames, forKey: Key("other_names"))
-        try container.encode(sources, forKey: Key("sources"))
-        try container.encodeIfPresent(member, forKey: Key("member"))
-        try container.encodeIfPresent(memberships, forKey: Key("memberships"))
-        try container.encode(updatedAt?.formatted(.iso8601), forKey: Key("updated_at"))
+        var container = encoder.container(keyedBy: NamedCodingKey.self)
+        try container.encode(id, forKey: NamedCodingKey("id"))
+        try container.encodeIfPresent(slug, forKey: NamedCodingKey("slug"))
+        for (name, value) in fields { try container.encode(value, forKey: NamedCodingKey(name)) }
+        try container.encodeIfPresent(otherNames, forKey: NamedCodingKey("other_names"))
+        try container.encode(sources, forKey: NamedCodingKey("sources"))
+        try container.encodeIfPresent(member, forKey: NamedCodingKey("member"))
+        try container.encodeIfPresent(memberships, forKey: NamedCodingKey("memberships"))
+        try container.encode(updatedAt?.formatted(.iso8601), forKey: NamedCodingKey("updated_at"))
     }
 
     /// The schema of one kind's records.

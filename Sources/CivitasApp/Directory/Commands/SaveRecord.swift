@@ -79,10 +79,10 @@ struct SaveRecord: Sendable {
         for field in kind.fields where errors[field.name] == nil {
             switch (field.kind, record[field.name]) {
             case (.reference(let name), .text(let id)):
-                guard let target = RecordKind(name) else { errors[field.name] = "points at \(name) records, which the directory does not keep"; continue }
+                guard let target = RecordKind(name) else { errors[field.name] = Self.notDirectory(name); continue }
                 if try await !store.exists(target, id: id) { errors[field.name] = "no \(target.label.lowercased()) has the id \"\(id)\"" }
             case (.references(let name), .ids(let ids)):
-                guard let target = RecordKind(name) else { errors[field.name] = "points at \(name) records, which the directory does not keep"; continue }
+                guard let target = RecordKind(name) else { errors[field.name] = Self.notDirectory(name); continue }
                 for id in ids where try await !store.exists(target, id: id) {
                     errors[field.name] = "no \(target.label.lowercased()) has the id \"\(id)\""
                 }
@@ -90,6 +90,8 @@ struct SaveRecord: Sendable {
             }
         }
     }
+
+    private static func notDirectory(_ kind: RecordKindName) -> String { "points at \(kind) records, which the directory does not keep" }
 
     /// A membership of a post belongs to the post's organization.
     private func alignWithPost(_ record: inout RecordValues, store: RecordStore, errors: inout [String: String]) async throws {

@@ -18,7 +18,7 @@ struct SQLiteReadRow: SQLRow {
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
         guard let index = columns.index(of: column) else {
-            throw DecodingError.keyNotFound(SQLiteColumnKey(column), .init(codingPath: [], debugDescription: "no column \"\(column)\" in the row"))
+            throw DecodingError.keyNotFound(NamedCodingKey(column), .init(codingPath: [], debugDescription: "no column \"\(column)\" in the row"))
         }
         let value = values[index]
         // Text and whole numbers, most of what pages read, are handed over as they are;
@@ -37,12 +37,4 @@ struct SQLiteReadRow: SQLRow {
         }
         return try SQLiteDataDecoder().decode(D.self, from: value)
     }
-}
-
-private struct SQLiteColumnKey: CodingKey {
-    let stringValue: String
-    init(_ name: String) { stringValue = name }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    var intValue: Int? { nil }
-    init?(intValue: Int) { nil }
 }
