@@ -27,3 +27,18 @@ struct AuditChange: Codable, Sendable, Equatable {
     let before: String?
     let after: String?
 }
+
+extension AuditChange {
+    /// What the audit log keeps of a save: each field that changed, private values hidden.
+    static func changes<Kind>(from old: RecordRow<Kind>?, to new: RecordRow<Kind>) -> [String: AuditChange] {
+        var changes: [String: AuditChange] = [:]
+        for field in new.kind.fields {
+            let before = old?[field.name].display, after = new[field.name].display
+            if before != after { changes[field.name] = AuditChange(before: field.isPrivate && before != nil ? "(private)" : before,
+                                                                     after: field.isPrivate && after != nil ? "(private)" : after) }
+        }
+        if old?.slug != new.slug { changes["slug"] = AuditChange(before: old?.slug, after: new.slug) }
+        if old?.published != new.published { changes["published"] = AuditChange(before: old.map { String($0.published) }, after: String(new.published)) }
+        return changes
+    }
+}

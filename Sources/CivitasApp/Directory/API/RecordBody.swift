@@ -86,6 +86,7 @@ extension FieldValue: Encodable {
         case .integer(let value): try container.encode(value)
         case .decimal(let value): try container.encode(value)
         case .ids(let ids): try container.encode(ids)
+        case .flag(let flag): try container.encode(flag)
         }
     }
 }

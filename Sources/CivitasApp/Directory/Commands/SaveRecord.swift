@@ -57,13 +57,13 @@ struct SaveRecord: Sendable {
         RecordRules.check(&record, errors: &errors)
         try await checkReferences(record, store: store, errors: &errors)
         if kind == .membership { try await alignWithPost(&record, store: store, errors: &errors) }
-        if kind.hasSlug { try await assignSlug(&record, existing: existing, store: store, errors: &errors) }
+        if kind.hasSlug { try await RecordSlug.assign(&record, requested: input.slug, existing: existing, sql: store.sql, errors: &errors) }
         guard errors.isEmpty else {
             return .invalid(AppError(.badRequest, "The \(kind.label.lowercased()) was not saved: correct the fields marked", fieldErrors: errors))
         }
 
         try await write(record, isNew: existing == nil, sql: store.sql, now: now)
-        let changes = Self.changes(from: existing, to: record)
+        let changes = AuditChange.changes(from: existing, to: record)
         try await AuditLog.record(existing == nil ? "create" : "update", kind: kind.rawValue, id: record.id, summary: record.title,
                                   changes: changes, by: actor, on: db, now: now)
         record.updatedAt = now
@@ -106,55 +106,8 @@ struct SaveRecord: Sendable {
         }
     }
 
-    private func assignSlug(_ record: inout RecordValues, existing: RecordValues?, store: RecordStore, errors: inout [String: String]) async throws {
-        let requested = input.slug?.trimmingCharacters(in: .whitespaces).lowercased()
-        if let requested, !requested.isEmpty {
-            guard Slug.isValid(requested) else {
-                errors["slug"] = "must be lowercase letters, digits and single hyphens, e.g. eric-garcetti"
-                return
-            }
-            if let existing, existing.slug != requested, existing.published {
-                errors["slug"] = "a published record keeps its address; unpublish it before changing the slug"
-                return
-            }
-            if try await slugTaken(requested, by: record.id, store: store) {
-                errors["slug"] = "\"\(requested)\" is already used by another \(kind.label.lowercased())"
-                return
-            }
-            record.slug = requested
-        } else if existing == nil {
-            let base = Slug.make(from: record.title).isEmpty ? kind.rawValue : Slug.make(from: record.title)
-            var candidate = base
-            var suffix = 2
-            while try await slugTaken(candidate, by: record.id, store: store) {
-                candidate = "\(base)-\(suffix)"
-                suffix += 1
-            }
-            record.slug = candidate
-        }
-    }
-
-    private func slugTaken(_ slug: String, by id: String, store: RecordStore) async throws -> Bool {
-        try await store.sql.select().column("id").from(kind.table)
-            .where("slug", .equal, SQLBind(slug)).where("id", .notEqual, SQLBind(id)).first() != nil
-    }
-
     private func write(_ record: RecordValues, isNew: Bool, sql: any SQLDatabase, now: Date) async throws {
-        var columns: [(String, any Encodable & Sendable)] = kind.columnFields.map { field in
-            (field.name, Self.bindable(record[field.name], as: field))
-        }
-        columns.append(("published", record.published))
-        columns.append(("updated_at", now))
-        if let slug = record.slug { columns.append(("slug", slug)) }
-        if isNew {
-            columns.append(("id", record.id))
-            columns.append(("created_at", now))
-            try await sql.insert(into: kind.table).columns(columns.map(\.0)).values(columns.map { SQLBind($0.1) }).run()
-        } else {
-            var update = sql.update(kind.table)
-            for (name, value) in columns { update = update.set(SQLColumn(name), to: SQLBind(value)) }
-            try await update.where("id", .equal, SQLBind(record.id)).run()
-        }
+        try await record.write(to: sql, table: kind.table, now: now, isNew: isNew)
         for field in kind.linkFields {
             let link = LinkTable.table(for: field)
             try await sql.delete(from: link.table).where("subject_kind", .equal, SQLBind(kind.rawValue))
@@ -164,32 +117,5 @@ struct SaveRecord: Sendable {
             for target in ids { insert = insert.values(SQLBind(kind.rawValue), SQLBind(record.id), SQLBind(target)) }
             try await insert.run()
         }
-    }
-
-    /// A NULL is bound with its column's type: PostgreSQL will not put a text NULL in a number column.
-    private static func bindable(_ value: FieldValue, as field: FieldSpec) -> any Encodable & Sendable {
-        switch value {
-        case .null, .ids:
-            switch field.kind {
-            case .integer: Optional<Int>.none
-            case .decimal: Optional<Double>.none
-            default: Optional<String>.none
-            }
-        case .text(let text): text
-        case .integer(let number): number
-        case .decimal(let number): number
-        }
-    }
-
-    static func changes(from old: RecordValues?, to new: RecordValues) -> [String: AuditChange] {
-        var changes: [String: AuditChange] = [:]
-        for field in new.kind.fields {
-            let before = old?[field.name].display, after = new[field.name].display
-            if before != after { changes[field.name] = AuditChange(before: field.isPrivate && before != nil ? "(private)" : before,
-                                                                     after: field.isPrivate && after != nil ? "(private)" : after) }
-        }
-        if old?.slug != new.slug { changes["slug"] = AuditChange(before: old?.slug, after: new.slug) }
-        if old?.published != new.published { changes["published"] = AuditChange(before: old.map { String($0.published) }, after: String(new.published)) }
-        return changes
     }
 }

@@ -115,27 +115,7 @@ struct RecordStore {
     }
 
     func decode(_ kind: RecordKind, _ row: any SQLRow) throws -> RecordValues {
-        var values: [String: FieldValue] = [:]
-        for field in kind.columnFields {
-            values[field.name] = try Self.decodeValue(field, row)
-        }
-        return RecordValues(
-            kind: kind,
-            id: try row.decode(column: "id", as: String.self),
-            slug: kind.hasSlug ? try row.decode(column: "slug", as: String.self) : nil,
-            published: try row.decode(column: "published", as: Bool.self),
-            values: values,
-            updatedAt: try row.decode(column: "updated_at", as: Date?.self)
-        )
-    }
-
-    static func decodeValue(_ field: FieldSpec, _ row: any SQLRow) throws -> FieldValue {
-        if try row.decodeNil(column: field.name) { return .null }
-        switch field.kind {
-        case .integer: return .integer(try row.decode(column: field.name, as: Int.self))
-        case .decimal: return .decimal(try row.decode(column: field.name, as: Double.self))
-        default: return .text(try row.decode(column: field.name, as: String.self))
-        }
+        try RecordValues.decode(kind, row)
     }
 
     /// Fills the link fields (sources, topics) of a page of records with one query per link table.

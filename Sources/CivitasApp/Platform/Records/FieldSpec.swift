@@ -14,6 +14,8 @@ public struct FieldSpec: Sendable {
         case url
         case email
         case timeZone
+        /// Yes or no (a featured news item); a form's unticked box is no.
+        case flag
         case ocdDivision
         case countryCode
         /// The id of another record, stored in this column.
@@ -42,6 +44,11 @@ public struct FieldSpec: Sendable {
         return true
     }
 
+    public var isFlag: Bool {
+        if case .flag = kind { return true }
+        return false
+    }
+
     public var isNumeric: Bool {
         switch kind {
         case .integer, .decimal: true
@@ -62,6 +69,9 @@ extension FieldSpec {
     }
     static func reference(_ name: String, _ label: String, _ kind: RecordKindName, required: Bool = false) -> FieldSpec {
         FieldSpec(name: name, label: label, kind: .reference(kind), required: required)
+    }
+    static func flag(_ name: String, _ label: String, help: String? = nil) -> FieldSpec {
+        FieldSpec(name: name, label: label, kind: .flag, help: help)
     }
     static func choice(_ name: String, _ label: String, _ options: [String], required: Bool = false) -> FieldSpec {
         FieldSpec(name: name, label: label, kind: .choice(options), required: required)

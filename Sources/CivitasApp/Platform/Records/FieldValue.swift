@@ -7,6 +7,7 @@ public enum FieldValue: Sendable, Equatable {
     case integer(Int)
     case decimal(Double)
     case ids([String])
+    case flag(Bool)
 
     var text: String? {
         if case .text(let value) = self { return value }
@@ -21,6 +22,7 @@ public enum FieldValue: Sendable, Equatable {
         case .integer(let value): String(value)
         case .decimal(let value): String(value)
         case .ids(let ids): ids.isEmpty ? nil : ids.sorted().joined(separator: ",")
+        case .flag(let flag): flag ? "yes" : "no"
         }
     }
 
@@ -31,6 +33,7 @@ public enum FieldValue: Sendable, Equatable {
         case .integer(let value): .int(value)
         case .decimal(let value): .double(value)
         case .ids(let ids): .array(ids.map { .string($0) })
+        case .flag(let flag): .bool(flag)
         }
     }
 }

@@ -22,6 +22,8 @@ struct RecordFormFields {
         case .choice(let options):
             return form.select(spec.name, label, options: options.map { ($0, $0.replacingOccurrences(of: "_", with: " ")) },
                                selected: Array(current.prefix(1)), blank: true, help: spec.help)
+        case .flag:
+            return form.checkbox(spec.name, spec.label, checked: current.first == "yes" || current.first == "true")
         case .reference(let target):
             return form.select(spec.name, label, options: (choices[target] ?? []).map { ($0.id, $0.title) },
                                selected: Array(current.prefix(1)), blank: true, help: spec.help)

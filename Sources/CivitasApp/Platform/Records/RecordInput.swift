@@ -50,12 +50,13 @@ struct RecordInput: Sendable {
             case (.string(let text), false): raw[name] = .single(text)
             case (.int(let number), false) where field.isNumeric: raw[name] = .single(String(number))
             case (.double(let number), false) where field.isNumeric: raw[name] = .single(String(number))
+            case (.bool(let flag), false) where field.isFlag: raw[name] = .single(flag ? "true" : "false")
             case (.array(let items), true):
                 let ids = items.compactMap(\.stringValue)
                 guard ids.count == items.count else { errors[name] = "must be a list of ids"; continue }
                 raw[name] = .multiple(ids)
             case (.null, true): raw[name] = .multiple([])
-            default: errors[name] = field.isLink ? "must be a list of ids" : (field.isNumeric ? "must be a number" : "must be a string")
+            default: errors[name] = field.isLink ? "must be a list of ids" : field.isFlag ? "must be true or false" : (field.isNumeric ? "must be a number" : "must be a string")
             }
         }
         guard errors.isEmpty else { throw AppError(.badRequest, "The record has invalid fields", fieldErrors: errors) }
@@ -86,14 +87,14 @@ enum FieldParser {
             if ids.contains(where: TextInput.hasControlCharacters) { return .failure(Problem(message: "contains control characters")) }
             return .success(.ids(Array(Set(ids.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })).sorted()))
         case .null:
-            return .success(field.isLink ? .ids([]) : .null)
+            return .success(field.isLink ? .ids([]) : field.isFlag ? .flag(false) : .null)
         case .single(let text):
             if TextInput.hasControlCharacters(text) { return .failure(Problem(message: "contains control characters")) }
             if field.isSingleLine, TextInput.hasLineBreaksOrControls(text) {
                 return .failure(Problem(message: "must be one line, without line breaks, tabs or control characters"))
             }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { return .success(field.isLink ? .ids([]) : .null) }
+            if trimmed.isEmpty { return .success(field.isLink ? .ids([]) : field.isFlag ? .flag(false) : .null) }
             return parseText(trimmed, as: field)
         }
     }
@@ -136,6 +137,12 @@ enum FieldParser {
             let code = text.uppercased()
             guard code.count == 2, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else { return fail("must be a two-letter ISO 3166 country code such as US") }
             return .success(.text(code))
+        case .flag:
+            switch text.lowercased() {
+            case "true", "on", "yes", "1": return .success(.flag(true))
+            case "false", "off", "no", "0": return .success(.flag(false))
+            default: return fail("must be true or false")
+            }
         case .reference:
             return text.count <= 64 ? .success(.text(text)) : fail("is not a record id")
         case .references:

@@ -13,6 +13,8 @@ extension FieldSpec {
             .string(nullable: true, description: label, allowedValues: options.map { AnyCodable($0) } + [AnyCodable(String?.none)])
         case .date:
             .string(nullable: true, description: "\(label): YYYY, YYYY-MM or YYYY-MM-DD", pattern: "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+        case .flag:
+            .boolean(description: label)
         case .references(let target):
             .array(description: "\(label): ids of \(target) records", items: .string)
         case .reference(let target):

@@ -7,6 +7,10 @@ protocol RecordShape: Sendable {
     /// What a person calls one record of the kind, e.g. "Person".
     var label: String { get }
     var fields: [FieldSpec] { get }
+    /// The table its records are kept in.
+    var table: String { get }
+    /// The column that names a record in lists and links.
+    var titleColumn: String { get }
     /// Whether records of the kind have a readable address (a slug) besides their id.
     var hasSlug: Bool { get }
 }

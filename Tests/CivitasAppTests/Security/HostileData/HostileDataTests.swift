@@ -33,6 +33,7 @@ struct HostileDataTests {
                 if field.name == "member_organization_id" { continue }
                 if let kind = RecordKind(target), let id = references[kind] { body[field.name] = id }
             case .references: continue
+            case .flag: body[field.name] = true
             }
         }
         if kind.hasSlug { body["slug"] = "hostile-\(kind.rawValue)" }
