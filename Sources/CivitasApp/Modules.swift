@@ -5,5 +5,6 @@ func capabilityModules(services: AppServices) -> [any CivitasModule] {
         AccountsModule(services: services),
         DirectoryModule(services: services),
         ConveningsModule(services: services),
+        LibraryModule(services: services),
     ]
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date that may be known only to the year or the month, as Popolo allows
 /// (`2016`, `2016-09`, `2016-09-21`). Terms of office and founding dates are often
 /// known no more precisely than the sources give them.
@@ -33,6 +35,17 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         if let month { text += "-" + String(format: "%02d", month) }
         if let day { text += "-" + String(format: "%02d", day) }
         return text
+    }
+
+    /// Midnight UTC of its first day (a feed's publication time when only the date is known).
+    public var startDate: Date? {
+        var components = DateComponents()
+        components.year = year
+        components.month = month ?? 1
+        components.day = day ?? 1
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: components)
     }
 
     /// How a reader sees it: "21 September 2016", "September 2016" or "2016".

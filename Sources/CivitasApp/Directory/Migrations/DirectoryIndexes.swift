@@ -18,11 +18,6 @@ enum DirectoryIndexes {
     ]
 
     static func create(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
-        for index in all {
-            var builder = sql.create(index: index.name).on(index.table)
-            for column in index.columns { builder = builder.column(column) }
-            try await builder.run()
-        }
+        try await TableIndex.create(all, on: database)
     }
 }

@@ -106,12 +106,3 @@ struct M001_CreateDirectory: AsyncMigration {
         }
     }
 }
-
-extension SchemaBuilder {
-    /// Columns every directory record has: whether the public sees it, and when it changed.
-    func recordColumns() -> SchemaBuilder {
-        self.field("published", .bool, .required, .sql(.default(true)))
-            .field("created_at", .datetime, .required)
-            .field("updated_at", .datetime, .required)
-    }
-}

@@ -84,7 +84,10 @@ struct StaffHandlers: Sendable {
             }
         }
         let page = RecordFormPage(kind: kind, recordID: id, published: published, slug: slug, values: values, error: error,
-                                  choices: choices, csrfToken: context.csrfToken)
+                                  choices: choices, csrfToken: context.csrfToken,
+                                  saveTarget: SiteLink(id.map { DirectoryURL.staffRecord(kind, $0) } ?? DirectoryURL.staffList(kind)),
+                                  publishTarget: id.map { SiteLink(DirectoryURL.staffPublish(kind, $0)) },
+                                  unpublishTarget: id.map { SiteLink(DirectoryURL.staffUnpublish(kind, $0)) })
         return html(context, title: page.recordID == nil ? "New \(kind.label.lowercased())" : "Edit \(kind.label.lowercased())",
                     content: page.content, status: status)
     }

@@ -64,8 +64,8 @@ extension FieldSpec {
     static func long(_ name: String, _ label: String) -> FieldSpec {
         FieldSpec(name: name, label: label, kind: .longText)
     }
-    static func date(_ name: String, _ label: String) -> FieldSpec {
-        FieldSpec(name: name, label: label, kind: .date, help: "YYYY, YYYY-MM or YYYY-MM-DD")
+    static func date(_ name: String, _ label: String, required: Bool = false) -> FieldSpec {
+        FieldSpec(name: name, label: label, kind: .date, required: required, help: "YYYY, YYYY-MM or YYYY-MM-DD")
     }
     static func reference(_ name: String, _ label: String, _ kind: RecordKindName, required: Bool = false) -> FieldSpec {
         FieldSpec(name: name, label: label, kind: .reference(kind), required: required)

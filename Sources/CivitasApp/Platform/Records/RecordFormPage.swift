@@ -2,8 +2,8 @@ import Plot
 
 /// The staff form for one record, built from the kind's field specs, with each field's
 /// error next to it and the values the person typed kept.
-struct RecordFormPage {
-    let kind: RecordKind
+struct RecordFormPage<Kind: RecordShape> {
+    let kind: Kind
     /// nil when creating.
     let recordID: String?
     let published: Bool
@@ -13,12 +13,17 @@ struct RecordFormPage {
     let error: AppError?
     let choices: [RecordKindName: [(id: String, title: String)]]
     let csrfToken: String
+    /// Where the form is sent: the list (creating) or the record (editing).
+    let saveTarget: SiteLink
+    /// Where publishing and unpublishing an existing record are sent.
+    let publishTarget: SiteLink?
+    let unpublishTarget: SiteLink?
 
     var content: Node<HTML.BodyContext> {
         .group(
             .h1(.text(escaping: recordID == nil ? "New \(kind.label.lowercased())" : "Edit \(kind.label.lowercased())")),
             .alert(error),
-            .form(.class("stacked"), .method(.post), .action(to: recordID.map { DirectoryURL.staffRecord(kind, $0) } ?? DirectoryURL.staffList(kind)),
+            .form(.class("stacked"), .method(.post), .action(to: saveTarget),
                 FormFields.csrf(csrfToken),
                 .if(kind.hasSlug, FormFields(errors: error?.fieldErrors ?? [:]).text("slug", "Slug", value: slug,
                                                                                   help: "The address of the page; made from the name when empty")),
@@ -30,8 +35,7 @@ struct RecordFormPage {
     }
 
     private var publishControls: Node<HTML.BodyContext> {
-        guard let recordID else { return .empty }
-        let target = published ? DirectoryURL.staffUnpublish(kind, recordID) : DirectoryURL.staffPublish(kind, recordID)
+        guard recordID != nil, let target = published ? unpublishTarget : publishTarget else { return .empty }
         return .form(.method(.post), .action(to: target),
             FormFields.csrf(csrfToken),
             .p(.text(escaping: published ? "This record is public. " : "This record is hidden from the public. "),

@@ -1,0 +1,79 @@
+import CivitasCore
+import Foundation
+import Hummingbird
+
+/// `/api/v1/practices`, `/resources`, `/news`: filtered lists, single records, and writes
+/// with a `library:write` token.
+struct LibraryAPI: Sendable {
+    let services: AppServices
+    let pages: LibraryPages
+
+    init(services: AppServices) {
+        self.services = services
+        self.pages = LibraryPages(services: services)
+    }
+
+    func registerPublic(on group: RouteGroup) {
+        for kind in LibraryKind.allCases {
+            group.get(LibraryURL.apiList(kind), documented: LibraryOperations.list(kind)) { request, context in try await list(kind, request, context) }
+            group.get(LibraryURL.apiRecord(kind, SiteURL.parameter("key")), documented: LibraryOperations.show(kind)) { request, context in
+                try await show(kind, request, context)
+            }
+        }
+    }
+
+    func registerWrites(on group: RouteGroup) {
+        for kind in LibraryKind.allCases {
+            group.post(LibraryURL.apiList(kind), documented: LibraryOperations.create(kind)) { request, context in
+                try await save(kind, key: nil, request, context)
+            }
+            group.patch(LibraryURL.apiRecord(kind, SiteURL.parameter("key")), documented: LibraryOperations.update(kind)) { request, context in
+                try await save(kind, key: try context.parameters.require("key"), request, context)
+            }
+        }
+    }
+
+    func list(_ kind: LibraryKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let page = try Pagination.from(request)
+        let requested = try LibraryFilter.Requested(request, kind: kind)
+        return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: LibraryFilter.parameters,
+                                         shows: LibraryTopics.all, json: {
+            let (records, total) = try await LibraryStore(sql: services.database.reads).list(kind, try await pages.resolve(requested, page: page))
+            return APIList(items: records.map { LibraryRecordBody($0, publicURL: services.configuration.publicURL) }, pagination: page, total: total)
+        })
+    }
+
+    func show(_ kind: LibraryKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let key = try context.parameters.require("key")
+        return try await services.cached(request, context, contentType: "application/json; charset=utf-8", shows: LibraryTopics.all, json: {
+            guard let record = try await LibraryStore(sql: services.database.reads).find(kind, key: key, publishedOnly: true) else {
+                throw AppError.notFound("No \(kind.label.lowercased()) with the id or slug \"\(key)\"")
+            }
+            return LibraryRecordBody(record, publicURL: services.configuration.publicURL)
+        })
+    }
+
+    private func save(_ kind: LibraryKind, key: String?, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let token = try context.verifiedToken()
+        var id: String? = nil
+        if let key {
+            guard let existing = try await LibraryStore(sql: services.database.reads).find(kind, key: key, publishedOnly: false) else {
+                throw AppError.notFound("No \(kind.label.lowercased()) with the id or slug \"\(key)\"")
+            }
+            id = existing.id
+        }
+        let input = try RecordInput(json: try await JSONBody.object(request, context, what: kind.label.lowercased()), kind: kind)
+        switch try await SaveLibraryRecord(kind: kind, id: id, input: input, actor: .token(token)).run(services: services) {
+        case .saved(let record):
+            var response = try Responses.json(LibraryRecordBody(record, publicURL: services.configuration.publicURL), status: key == nil ? .created : .ok)
+            if key == nil { response.headers[.location] = LibraryURL.apiRecord(kind, record.urlKey).path }
+            return response
+        case .invalid(let error): throw error
+        case .notFound: throw AppError.notFound("The \(kind.label.lowercased())")
+        }
+    }
+}
+
+extension APIScope {
+    static let libraryWrite = APIScope("library:write", summary: "Create, edit and unpublish practices, resources and news")
+}

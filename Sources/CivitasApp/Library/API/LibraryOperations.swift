@@ -1,0 +1,56 @@
+import OpenAPIKit
+
+/// What the OpenAPI document says of each library API route (registered in `LibraryAPI`).
+enum LibraryOperations {
+    static func keyParameter() -> APIParameter { .path("key", "The id or the slug") }
+
+    static func filters(_ kind: LibraryKind) -> [APIParameter] {
+        [
+            .textQuery(kind == .news ? "Text in the title, subtitle or text" : "Text in the title or summary"),
+            .query("topic", .string(pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"), "The slug of a topic"),
+            .query("kind", .string(allowedValues: kind.types.map { AnyCodable($0) }), kind == .practice ? "A status" : "A kind"),
+            .query("year", .integer(maximum: (9999, exclusive: false), minimum: (1800, exclusive: false)),
+                   kind == .practice ? "The year it started" : "The year it was published"),
+        ] + (kind.placeFields.isEmpty ? [] : [.query("area", .string(pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"),
+                                                     "The slug of a place; a region includes its cities")])
+            + APIParameter.pagination
+    }
+
+    static func list(_ kind: LibraryKind) -> APIOperation {
+        APIOperation(
+            id: "list_\(kind.plural)", summary: "List published \(kind.pluralLabel.lowercased())",
+            parameters: filters(kind),
+            responses: [
+                .json(200, "A page of \(kind.pluralLabel.lowercased())", APIList<LibraryRecordBody>.schema(items: LibraryRecordBody.schema(kind))),
+                .error(400, "A parameter is out of range"),
+            ]
+        )
+    }
+
+    static func show(_ kind: LibraryKind) -> APIOperation {
+        APIOperation(
+            id: "get_\(kind.rawValue)", summary: "One published \(kind.label.lowercased())",
+            parameters: [keyParameter()],
+            responses: [.json(200, "The \(kind.label.lowercased())", LibraryRecordBody.schema(kind)), .error(404, "No such record")]
+        )
+    }
+
+    static func create(_ kind: LibraryKind) -> APIOperation {
+        APIOperation(
+            id: "create_\(kind.rawValue)", summary: "Create a \(kind.label.lowercased())",
+            requestBody: APIRequestContent(schema: RecordWriteSchema.body(kind, creating: true)),
+            responses: [.json(201, "The saved record", LibraryRecordBody.schema(kind))]
+                + APIResponse.writeErrors(scope: .libraryWrite, thing: kind.label.lowercased())
+        )
+    }
+
+    static func update(_ kind: LibraryKind) -> APIOperation {
+        APIOperation(
+            id: "update_\(kind.rawValue)", summary: "Change a \(kind.label.lowercased()); fields left out stay as they are",
+            parameters: [keyParameter()],
+            requestBody: APIRequestContent(schema: RecordWriteSchema.body(kind, creating: false)),
+            responses: [.json(200, "The saved record", LibraryRecordBody.schema(kind))]
+                + APIResponse.writeErrors(scope: .libraryWrite, thing: kind.label.lowercased())
+        )
+    }
+}

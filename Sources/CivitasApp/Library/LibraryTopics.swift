@@ -1,0 +1,11 @@
+/// What library answers show and library writes change, in the words of `ChangeTopic`.
+enum LibraryTopics {
+    /// Library pages show library records and the directory records they link to (cities,
+    /// people, organizations, topics, sources), named here by kind.
+    static let all: [ChangeTopic] = LibraryKind.allCases.map { .every($0.rawValue) }
+        + ["area", "person", "organization", "topic", "source"].map { .every($0) }
+
+    static func changed(_ record: LibraryRecord) -> PublishedChange {
+        .record(record.kind.rawValue, keys: [record.id, record.slug])
+    }
+}

@@ -1,0 +1,30 @@
+/// The paths of the library: public lists and pages, the news feed, staff pages and the API.
+enum LibraryURL: SitePath {
+    case list(LibraryKind)
+    case record(LibraryKind, String)
+    case newsFeed
+    case staffList(LibraryKind)
+    case staffNew(LibraryKind)
+    case staffRecord(LibraryKind, String)
+    case staffEdit(LibraryKind, String)
+    case staffPublish(LibraryKind, String)
+    case staffUnpublish(LibraryKind, String)
+    case apiList(LibraryKind)
+    case apiRecord(LibraryKind, String)
+
+    var path: String {
+        switch self {
+        case .list(let kind): "/\(kind.plural)"
+        case .record(let kind, let key): "/\(kind.plural)/\(key)"
+        case .newsFeed: "/news.atom"
+        case .staffList(let kind): "/staff/\(kind.plural)"
+        case .staffNew(let kind): "/staff/\(kind.plural)/new"
+        case .staffRecord(let kind, let id): "/staff/\(kind.plural)/\(id)"
+        case .staffEdit(let kind, let id): "/staff/\(kind.plural)/\(id)/edit"
+        case .staffPublish(let kind, let id): "/staff/\(kind.plural)/\(id)/publish"
+        case .staffUnpublish(let kind, let id): "/staff/\(kind.plural)/\(id)/unpublish"
+        case .apiList(let kind): "/api/v1/\(kind.plural)"
+        case .apiRecord(let kind, let key): "/api/v1/\(kind.plural)/\(key)"
+        }
+    }
+}

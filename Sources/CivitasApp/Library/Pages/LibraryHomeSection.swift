@@ -1,0 +1,27 @@
+import Plot
+
+/// The library's part of the home page: featured news, the latest news, and the practices
+/// published most recently.
+struct LibraryHomeSection: HomeSectionProvider {
+    let services: AppServices
+
+    var shows: [ChangeTopic] { LibraryTopics.all }
+
+    func homeSection() async throws -> Node<HTML.BodyContext>? {
+        let store = LibraryStore(sql: services.database.reads)
+        var featuredFilter = LibraryFilter(limit: 3)
+        featuredFilter.featuredOnly = true
+        let featured = try await store.list(.news, featuredFilter).records
+        let latest = try await store.list(.news, LibraryFilter(limit: 5)).records.filter { item in !featured.contains { $0.id == item.id } }
+        let practices = try await store.recentlyPublished(.practice, limit: 5)
+        guard !featured.isEmpty || !latest.isEmpty || !practices.isEmpty else { return nil }
+        let references = try await LibraryReferences.resolve(practices, store: store, lookups: services.site.records)
+        return .group(
+            .if(!featured.isEmpty, .section(.h2("Featured"), LibraryPageParts.cards(featured, references: references))),
+            .if(!latest.isEmpty, .section(.h2("Latest news"), LibraryPageParts.cards(latest, references: references),
+                                          .p(.a(.href(to: LibraryURL.list(.news)), .text(escaping: "All news"))))),
+            .if(!practices.isEmpty, .section(.h2("Recently published practices"), LibraryPageParts.cards(practices, references: references),
+                                             .p(.a(.href(to: LibraryURL.list(.practice)), .text(escaping: "All practices")))))
+        )
+    }
+}

@@ -1,0 +1,93 @@
+import CivitasCore
+import Hummingbird
+import Plot
+
+/// Handlers of the public library pages and the news feed; answers for visitors are cached.
+struct LibraryPages: Sendable {
+    let services: AppServices
+
+    private var store: LibraryStore { LibraryStore(sql: services.database.reads) }
+
+    func list(_ kind: LibraryKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let page = try Pagination.from(request)
+        let requested = try LibraryFilter.Requested(request, kind: kind)
+        return try await services.cachedPage(request, context, reads: LibraryFilter.parameters, shows: LibraryTopics.all) {
+            let filter = try await resolve(requested, page: page)
+            let (records, total) = try await store.list(kind, filter)
+            let references = try await LibraryReferences.resolve(records, store: store, lookups: services.site.records)
+            let topics = try await services.site.records.choices(kind: "topic", publishedOnly: true)
+            let places = kind.placeFields.isEmpty ? [] : try await services.site.records.choices(kind: "area", publishedOnly: true)
+            let view = LibraryListPage(kind: kind, records: records, references: references, total: total, page: page,
+                                       requested: requested, topics: topics, places: places)
+            let jsonLD = SchemaOrgList.itemList(name: kind.pluralLabel, items: records.map { ($0.title, LibraryURL.record(kind, $0.urlKey).path) },
+                                                baseURL: services.configuration.publicURL)
+            return layout(context).render(title: kind.pluralLabel, jsonLD: jsonLD, content: view.content)
+        }
+    }
+
+    func show(_ kind: LibraryKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let key = try context.parameters.require("key")
+        let signedIn = context.user != nil
+        return try await services.cachedPage(request, context, shows: LibraryTopics.all) {
+            guard let record = try await store.find(kind, key: key, publishedOnly: true) else {
+                throw AppError.notFound("No \(kind.label.lowercased()) has the address \"\(key)\"")
+            }
+            let references = try await LibraryReferences.resolve([record], store: store, lookups: services.site.records, includePrivate: signedIn)
+            let content: Node<HTML.BodyContext>
+            switch kind {
+            case .practice: content = try await practice(record, references: references, signedIn: signedIn)
+            case .resource:
+                content = ResourcePage(resource: record, references: references,
+                                       news: try await store.linking(.news, to: [record.id], through: ["resource_ids"], limit: 10)).content
+            case .news: content = NewsPage(item: record, references: references).content
+            }
+            return layout(context).render(title: record.title, description: record.text("summary") ?? record.text("subtitle"),
+                                          jsonLD: LibraryJSONLD.record(record, references: references, publicURL: services.configuration.publicURL),
+                                          content: content)
+        }
+    }
+
+    func feed(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let requested = try LibraryFilter.Requested(request, kind: .news)
+        return try await services.cached(request, context, contentType: "application/atom+xml; charset=utf-8", reads: ["topic"],
+                                         shows: LibraryTopics.all) {
+            var filter = try await resolve(LibraryFilter.Requested(topic: requested.topic), page: try Pagination(page: nil, per: "50"))
+            filter.limit = 50
+            let topic = try await requested.topic.asyncMap { try await services.site.records.find(kind: "topic", key: $0) }
+            let (items, _) = try await store.list(.news, filter)
+            return ByteBuffer(string: NewsFeed.atom(items: items, topic: topic ?? nil, networkName: services.configuration.siteName,
+                                                    publicURL: services.configuration.publicURL, now: services.now()))
+        }
+    }
+
+    private func practice(_ record: LibraryRecord, references: LibraryReferences, signedIn: Bool) async throws -> Node<HTML.BodyContext> {
+        let adaptations = try await store.adaptations(of: record.id)
+        let similar = try await store.similarPractices(to: record)
+        let news = try await store.linking(.news, to: [record.id], through: ["practice_ids"], limit: 10)
+        let others = try await LibraryReferences.resolve(adaptations + similar, store: store, lookups: services.site.records)
+        return PracticePage(practice: record, references: references, adaptations: adaptations, adaptationReferences: others,
+                            similar: similar, similarReferences: others, news: news,
+                            contacts: signedIn ? references.of(record, "contact_ids") : nil).content
+    }
+
+    /// Turns the topic and place slugs asked for into ids; an unknown one finds nothing.
+    func resolve(_ requested: LibraryFilter.Requested, page: Pagination) async throws -> LibraryFilter {
+        var filter = LibraryFilter(text: requested.text, type: requested.type, year: requested.year, offset: page.offset, limit: page.per)
+        if let topic = requested.topic {
+            filter.topicID = try await services.site.records.find(kind: "topic", key: topic)?.id ?? "-"
+        }
+        if let area = requested.area {
+            filter.areaIDs = try await services.site.records.withParts(kind: "area", key: area)
+        }
+        return filter
+    }
+
+    private func layout(_ context: AppRequestContext) -> PageLayout { PageLayout(services: services, context: context) }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

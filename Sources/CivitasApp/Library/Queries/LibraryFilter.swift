@@ -1,0 +1,68 @@
+import CivitasCore
+import Hummingbird
+
+/// What a library list is narrowed to: text, a topic, a place, a kind (practices: a status)
+/// and a year, each optional. Topic and place arrive as slugs and are turned into ids by the
+/// directory's lookup before the query runs.
+struct LibraryFilter: Sendable {
+    var text: String?
+    var topicID: String?
+    var areaIDs: [String]?
+    var type: String?
+    var year: Int?
+    var featuredOnly = false
+    var publishedOnly = true
+    var offset = 0
+    var limit = 25
+
+    /// The query parameters a list reads (they make its cache key).
+    static let parameters = ["q", "topic", "area", "kind", "year"] + QueryParameters.pagination
+
+    /// The parameters as sent, checked; a value out of range is a 400 naming it.
+    struct Requested: Sendable {
+        var text: String?
+        var topic: String?
+        var area: String?
+        var type: String?
+        var year: Int?
+
+        init(text: String? = nil, topic: String? = nil, area: String? = nil, type: String? = nil, year: Int? = nil) {
+            (self.text, self.topic, self.area, self.type, self.year) = (text, topic, area, type, year)
+        }
+
+        init(_ request: Request, kind: LibraryKind) throws {
+            let query = request.uri.queryParameters
+            func value(_ name: String) -> String? {
+                guard let raw = query[name[...]].map(String.init) else { return nil }
+                let trimmed = raw.trimmingCharacters(in: .whitespaces)
+                return trimmed.isEmpty ? nil : trimmed
+            }
+            text = value("q")
+            if let text, text.unicodeScalars.count > 200 { throw AppError.badRequest("q must be at most 200 characters") }
+            topic = value("topic")
+            area = value("area")
+            for (name, slug) in [("topic", topic), ("area", area)] {
+                if let slug, !Slug.isValid(slug) { throw AppError.badRequest("\(name) must be the slug of a \(name), e.g. immigration") }
+            }
+            type = value("kind")
+            if let type, !kind.types.contains(type) {
+                throw AppError.badRequest("kind must be one of: \(kind.types.joined(separator: ", "))")
+            }
+            if let raw = value("year") {
+                guard let year = Int(raw), (1800...9999).contains(year) else { throw AppError.badRequest("year must be a year such as 2018") }
+                self.year = year
+            }
+        }
+    }
+}
+
+extension LibraryKind {
+    /// The values of the `kind` filter: a practice's statuses, a resource's or news item's kinds.
+    var types: [String] {
+        switch self {
+        case .practice: Self.practiceStatuses
+        case .resource: Self.resourceKinds
+        case .news: Self.newsKinds
+        }
+    }
+}

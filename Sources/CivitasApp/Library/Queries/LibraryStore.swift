@@ -1,0 +1,141 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Reads library records with SQLKit, decoding columns by the kind's field specs, and their
+/// links with one query per page of records.
+struct LibraryStore {
+    let sql: any SQLDatabase
+
+    init(_ db: any Database) { self.sql = db as! any SQLDatabase }
+    init(sql: any SQLDatabase) { self.sql = sql }
+
+    func list(_ kind: LibraryKind, _ filter: LibraryFilter) async throws -> (records: [LibraryRecord], total: Int) {
+        let condition = Self.condition(kind, filter)
+        let rows = try await sql.select().column("*").from(kind.table).where(condition)
+            .orderBy(Self.order(kind)).limit(filter.limit).offset(filter.offset).all()
+        let total = try await sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "total").from(kind.table)
+            .where(condition).first()?.decode(column: "total", as: Int.self) ?? 0
+        var records = try rows.map { try LibraryRecord.decode(kind, $0) }
+        try await attachLinks(&records, kind: kind)
+        return (records, total)
+    }
+
+    /// Finds by id or slug.
+    func find(_ kind: LibraryKind, key: String, publishedOnly: Bool) async throws -> LibraryRecord? {
+        var select = sql.select().column("*").from(kind.table)
+            .where { $0.where("id", .equal, SQLBind(key)).orWhere("slug", .equal, SQLBind(key)) }
+        if publishedOnly { select = select.where("published", .equal, SQLBind(true)) }
+        guard let row = try await select.first() else { return nil }
+        var records = [try LibraryRecord.decode(kind, row)]
+        try await attachLinks(&records, kind: kind)
+        return records.first
+    }
+
+    /// Records by id, in the order asked, published ones only when asked; links attached.
+    func records(_ kind: LibraryKind, ids: [String], publishedOnly: Bool = true) async throws -> [LibraryRecord] {
+        guard !ids.isEmpty else { return [] }
+        var select = sql.select().column("*").from(kind.table).where("id", .in, SQLBind.group(ids))
+        if publishedOnly { select = select.where("published", .equal, SQLBind(true)) }
+        var records = try await select.all().map { try LibraryRecord.decode(kind, $0) }
+        try await attachLinks(&records, kind: kind)
+        let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        return records.sorted { position[$0.id, default: 0] < position[$1.id, default: 0] }
+    }
+
+    /// The published records of a kind that link to `targetIDs` through one of `fields`,
+    /// newest or alphabetical as the kind's lists are, at most `limit`.
+    func linking(_ kind: LibraryKind, to targetIDs: [String], through fields: [String], limit: Int = 50) async throws -> [LibraryRecord] {
+        guard !targetIDs.isEmpty, !fields.isEmpty else { return [] }
+        var filter = LibraryFilter()
+        filter.limit = limit
+        let linked: SQLQueryString = "id IN (SELECT subject_id FROM library_links WHERE subject_kind = \(bind: kind.rawValue) AND field IN (\(binds: fields)) AND target_id IN (\(binds: targetIDs)))"
+        let rows = try await sql.select().column("*").from(kind.table).where(Self.condition(kind, filter)).where(linked)
+            .orderBy(Self.order(kind)).limit(limit).all()
+        var records = try rows.map { try LibraryRecord.decode(kind, $0) }
+        try await attachLinks(&records, kind: kind)
+        return records
+    }
+
+    /// Fills every link field of a page of records with one query.
+    func attachLinks(_ records: inout [LibraryRecord], kind: LibraryKind) async throws {
+        guard !records.isEmpty else { return }
+        let rows = try await sql.select().columns("subject_id", "field", "target_id").from("library_links")
+            .where("subject_kind", .equal, SQLBind(kind.rawValue))
+            .where("subject_id", .in, SQLBind.group(records.map(\.id)))
+            .orderBy("target_id").all()
+        var links: [String: [String: [String]]] = [:]
+        for row in rows {
+            links[try row.decode(column: "subject_id", as: String.self), default: [:]][try row.decode(column: "field", as: String.self), default: []]
+                .append(try row.decode(column: "target_id", as: String.self))
+        }
+        for index in records.indices {
+            for field in kind.linkFields {
+                records[index].values[field.name] = .ids(links[records[index].id]?[field.name] ?? [])
+            }
+        }
+    }
+
+    /// Replaces a record's links in the caller's transaction.
+    func writeLinks(_ record: LibraryRecord) async throws {
+        try await sql.delete(from: "library_links").where("subject_kind", .equal, SQLBind(record.kind.rawValue))
+            .where("subject_id", .equal, SQLBind(record.id)).run()
+        var insert = sql.insert(into: "library_links").columns("subject_kind", "subject_id", "field", "target_id")
+        var any = false
+        for field in record.kind.linkFields {
+            guard case .ids(let ids) = record[field.name] else { continue }
+            for target in ids {
+                insert = insert.values(SQLBind(record.kind.rawValue), SQLBind(record.id), SQLBind(field.name), SQLBind(target))
+                any = true
+            }
+        }
+        if any { try await insert.run() }
+    }
+
+    /// Which of these ids are records of a library kind, published or not.
+    func existing(_ kind: LibraryKind, ids: [String]) async throws -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        return Set(try await sql.select().column("id").from(kind.table).where("id", .in, SQLBind.group(ids)).all()
+            .map { try $0.decode(column: "id", as: String.self) })
+    }
+
+    /// Id and title of every record of a kind, for the choices of a form.
+    func choices(_ kind: LibraryKind) async throws -> [(id: String, title: String)] {
+        try await sql.select().columns("id", "title").from(kind.table).orderBy("title").all().map {
+            (try $0.decode(column: "id", as: String.self), try $0.decode(column: "title", as: String.self))
+        }
+    }
+
+    static func order(_ kind: LibraryKind) -> SQLQueryString {
+        kind.isDated ? "published_on DESC, title ASC, id ASC" : "title ASC, id ASC"
+    }
+
+    /// The WHERE of a list: visibility, then each filter asked for. Text matches the title
+    /// and summary (and a news item's subtitle); the public only finds published records.
+    static func condition(_ kind: LibraryKind, _ filter: LibraryFilter) -> SQLQueryString {
+        var condition: SQLQueryString = filter.publishedOnly ? "published = \(bind: true)" : "1 = 1"
+        if let text = filter.text, !text.isEmpty {
+            let columns = kind == .news ? ["title", "subtitle", "body"] : ["title", "summary"]
+            condition += " AND (" + columns.enumerated().reduce(into: SQLQueryString("")) { result, item in
+                if item.offset > 0 { result += " OR " }
+                result += SQLText.contains(column: item.element, text: text)
+            } + ")"
+        }
+        if let topic = filter.topicID {
+            condition += " AND id IN (SELECT subject_id FROM library_links WHERE subject_kind = \(bind: kind.rawValue) AND field = 'topic_ids' AND target_id = \(bind: topic))"
+        }
+        if let areas = filter.areaIDs {
+            if areas.isEmpty || kind.placeFields.isEmpty {
+                condition += " AND 1 = 0"
+            } else {
+                condition += " AND id IN (SELECT subject_id FROM library_links WHERE subject_kind = \(bind: kind.rawValue) AND field IN (\(binds: kind.placeFields)) AND target_id IN (\(binds: areas)))"
+            }
+        }
+        if let type = filter.type { condition += " AND \(ident: kind.typeColumn) = \(bind: type)" }
+        if let year = filter.year {
+            condition += kind.isDated ? " AND published_on LIKE \(bind: "\(year)%")" : " AND start_year = \(bind: year)"
+        }
+        if filter.featuredOnly, kind == .news { condition += " AND featured = \(bind: true)" }
+        return condition
+    }
+}

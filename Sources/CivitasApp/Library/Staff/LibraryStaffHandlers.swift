@@ -1,0 +1,92 @@
+import CivitasCore
+import Hummingbird
+import Plot
+
+/// Staff pages of the library: lists with unpublished records, forms, publishing. A form
+/// with errors is shown again with what the person typed, answered 400.
+struct LibraryStaffHandlers: Sendable {
+    let services: AppServices
+
+    private var store: LibraryStore { LibraryStore(sql: services.database.reads) }
+
+    func list(_ kind: LibraryKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let page = try Pagination.from(request, per: 50)
+        let text = String(String(request.uri.queryParameters["q"] ?? "").prefix(200))
+        var filter = LibraryFilter(text: text, publishedOnly: false, offset: page.offset, limit: page.per)
+        filter.publishedOnly = false
+        let (records, total) = try await store.list(kind, filter)
+        let view = LibraryStaffListPage(kind: kind, records: records, total: total, page: page, text: text)
+        return services.privatePage(context, title: kind.pluralLabel, content: view.content)
+    }
+
+    func newForm(_ kind: LibraryKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await form(kind, id: nil, published: true, slug: "", values: [:], error: nil, context: context)
+    }
+
+    func editForm(_ kind: LibraryKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        guard let record = try await store.find(kind, key: id, publishedOnly: false), record.id == id else {
+            throw AppError.notFound("The \(kind.label.lowercased())")
+        }
+        var values: [String: [String]] = [:]
+        for field in kind.fields {
+            switch record[field.name] {
+            case .ids(let ids): values[field.name] = ids
+            case let value: values[field.name] = value.display.map { [$0] } ?? []
+            }
+        }
+        return try await form(kind, id: id, published: record.published, slug: record.slug ?? "", values: values, error: nil, context: context)
+    }
+
+    func save(_ kind: LibraryKind, editing: Bool, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let user = try context.signedIn()
+        let id = editing ? try context.parameters.require("id") : nil
+        var request = request
+        let formData = try await FormBody.read(&request, context: context)
+        let input = RecordInput(form: formData, kind: kind)
+        switch try await SaveLibraryRecord(kind: kind, id: id, input: input, actor: .user(user)).run(services: services) {
+        case .saved(let record):
+            return Responses.redirect(to: LibraryURL.staffEdit(kind, record.id))
+        case .notFound:
+            throw AppError.notFound("The \(kind.label.lowercased())")
+        case .invalid(let error):
+            var values: [String: [String]] = [:]
+            for field in kind.fields { values[field.name] = formData.all(field.name) }
+            return try await form(kind, id: id, published: true, slug: formData["slug"] ?? "", values: values, error: error,
+                                  context: context, status: .badRequest)
+        }
+    }
+
+    func setPublished(_ kind: LibraryKind, _ published: Bool, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let user = try context.signedIn()
+        let id = try context.parameters.require("id")
+        switch try await SetLibraryPublished(kind: kind, id: id, published: published, actor: .user(user)).run(services: services) {
+        case .done: return Responses.redirect(to: LibraryURL.staffEdit(kind, id))
+        case .notFound: throw AppError.notFound("The \(kind.label.lowercased())")
+        }
+    }
+
+    private func form(_ kind: LibraryKind, id: String?, published: Bool, slug: String, values: [String: [String]], error: AppError?,
+                      context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
+        var choices: [RecordKindName: [(id: String, title: String)]] = [:]
+        for field in kind.fields {
+            switch field.kind {
+            case .reference(let name), .references(let name):
+                guard choices[name] == nil else { continue }
+                if let target = LibraryKind(name) {
+                    choices[name] = try await store.choices(target).filter { $0.id != id }
+                } else {
+                    choices[name] = try await services.site.records.choices(kind: name.rawValue).map { ($0.id, $0.title) }
+                }
+            default: break
+            }
+        }
+        let page = RecordFormPage(kind: kind, recordID: id, published: published, slug: slug, values: values, error: error,
+                                  choices: choices, csrfToken: context.csrfToken,
+                                  saveTarget: SiteLink(id.map { LibraryURL.staffRecord(kind, $0) } ?? LibraryURL.staffList(kind)),
+                                  publishTarget: id.map { SiteLink(LibraryURL.staffPublish(kind, $0)) },
+                                  unpublishTarget: id.map { SiteLink(LibraryURL.staffUnpublish(kind, $0)) })
+        return services.privatePage(context, title: id == nil ? "New \(kind.label.lowercased())" : "Edit \(kind.label.lowercased())",
+                                    content: page.content, status: status)
+    }
+}
