@@ -38,7 +38,7 @@ struct TokenAndAuditTests {
             #expect(none.status == .badRequest)
             #expect(none.text.contains("at least one scope"))
             let unknown = try await CreateAPIToken(name: "x", scopes: ["everything"], createdBy: nil).run(services: services)
-            #expect(unknown == .invalid("Unknown scope \"everything\"; known scopes: directory:write, events:write"))
+            #expect(unknown == .invalid("Unknown scope \"everything\"; known scopes: directory:write, events:write, library:write"))
             #expect(try await services.database.sql.select().column("id").from("api_tokens").all().isEmpty)
         }
     }

@@ -14,13 +14,13 @@ struct QueriesPerPageTests {
     /// each a query per relation shown (never per row).
     static let budget: [String: Int] = [
         // the record, its topics, its memberships, the sources of the record and of every
-        // membership in one, the events it took part in
-        "person": 5,
+        // membership in one, the events it took part in, the library records on it
+        "person": 6,
         // also references, memberships in both directions, posts and sub-organizations
-        "organization": 10,
-        "area": 8,
+        "organization": 11,
+        "area": 9,
         "post": 5,
-        "topic": 4,
+        "topic": 5,
         // the source, then the records citing it, one query per kind that cites
         "source": 6,
         // the event, its parties, sessions, session people, quotes, topics, sources, counts, sub-events
@@ -30,7 +30,14 @@ struct QueriesPerPageTests {
         "list page": 7,
         "API list": 6,
         // each module's home section: the directory's counts and latest, the upcoming events
-        "home": 10,
+        // each module's home section: the directory's counts and latest, the upcoming events,
+        // the featured and latest news, the latest practices with their links and cities
+        "home": 14,
+        // the record, its links, the records they point at (one query per kind), and for a
+        // practice its adaptations, similar practices and news with their links and cities
+        "practice": 15,
+        "resource": 6,
+        "news": 6,
     ]
 
     @Test("Each page reads a few statements, the same whatever the record")
@@ -64,6 +71,14 @@ struct QueriesPerPageTests {
             try await count("list page", ConveningsURL.events.path)
             try await count("API list", ConveningsURL.apiEvents.path)
             try await count("home", "/")
+            for kind in LibraryKind.allCases {
+                let slugs = try await sql.select().column("slug").from(kind.table).where("published", .equal, SQLBind(true)).all()
+                    .map { try $0.decode(column: "slug", as: String.self) }
+                #expect(!slugs.isEmpty, "the demo has \(kind.plural)")
+                for slug in slugs { try await count(kind.rawValue, LibraryURL.record(kind, slug).path) }
+                try await count("list page", LibraryURL.list(kind).path)
+                try await count("API list", LibraryURL.apiList(kind).path)
+            }
 
             for (group, pages) in counts.sorted(by: { $0.key < $1.key }) {
                 let most = pages.values.max() ?? 0
@@ -73,7 +88,7 @@ struct QueriesPerPageTests {
             }
             // Pages of one kind read the same statements whether the record has one related row
             // or dozens (the 2018 winter meeting has many more speakers and sessions than others).
-            for group in ["person", "event", "API event", "post"] {
+            for group in ["person", "event", "API event", "post", "practice", "resource", "news"] {
                 let values = Set(counts[group]?.values.map { $0 } ?? [])
                 #expect(values.count <= 2, "\(group) pages read \(values.sorted()) statements: some read once per related row")
             }

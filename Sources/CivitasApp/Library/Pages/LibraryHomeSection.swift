@@ -9,13 +9,12 @@ struct LibraryHomeSection: HomeSectionProvider {
 
     func homeSection() async throws -> Node<HTML.BodyContext>? {
         let store = LibraryStore(sql: services.database.reads)
-        var featuredFilter = LibraryFilter(limit: 3)
-        featuredFilter.featuredOnly = true
-        let featured = try await store.list(.news, featuredFilter).records
-        let latest = try await store.list(.news, LibraryFilter(limit: 5)).records.filter { item in !featured.contains { $0.id == item.id } }
+        let news = try await store.latestNews(featured: 3, latest: 5)
+        let featured = news.filter { $0["featured"] == .flag(true) }
+        let latest = news.filter { $0["featured"] != .flag(true) }
         let practices = try await store.recentlyPublished(.practice, limit: 5)
         guard !featured.isEmpty || !latest.isEmpty || !practices.isEmpty else { return nil }
-        let references = try await LibraryReferences.resolve(practices, store: store, lookups: services.site.records)
+        let references = try await LibraryReferences.resolve(practices, store: store, lookups: services.site.records, only: ["city_ids"])
         return .group(
             .if(!featured.isEmpty, .section(.h2("Featured"), LibraryPageParts.cards(featured, references: references))),
             .if(!latest.isEmpty, .section(.h2("Latest news"), LibraryPageParts.cards(latest, references: references),

@@ -14,7 +14,8 @@ struct LibraryPages: Sendable {
         return try await services.cachedPage(request, context, reads: LibraryFilter.parameters, shows: LibraryTopics.all) {
             let filter = try await resolve(requested, page: page)
             let (records, total) = try await store.list(kind, filter)
-            let references = try await LibraryReferences.resolve(records, store: store, lookups: services.site.records)
+            // Cards name a practice's cities, nothing else.
+            let references = try await LibraryReferences.resolve(records, store: store, lookups: services.site.records, only: ["city_ids"])
             let topics = try await services.site.records.choices(kind: "topic", publishedOnly: true)
             let places = kind.placeFields.isEmpty ? [] : try await services.site.records.choices(kind: "area", publishedOnly: true)
             let view = LibraryListPage(kind: kind, records: records, references: references, total: total, page: page,
@@ -64,7 +65,7 @@ struct LibraryPages: Sendable {
         let adaptations = try await store.adaptations(of: record.id)
         let similar = try await store.similarPractices(to: record)
         let news = try await store.linking(.news, to: [record.id], through: ["practice_ids"], limit: 10)
-        let others = try await LibraryReferences.resolve(adaptations + similar, store: store, lookups: services.site.records)
+        let others = try await LibraryReferences.resolve(adaptations + similar, store: store, lookups: services.site.records, only: ["city_ids"])
         return PracticePage(practice: record, references: references, adaptations: adaptations, adaptationReferences: others,
                             similar: similar, similarReferences: others, news: news,
                             contacts: signedIn ? references.of(record, "contact_ids") : nil).content

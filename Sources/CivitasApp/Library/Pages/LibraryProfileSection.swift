@@ -1,13 +1,16 @@
+import CivitasCore
 import Plot
 
 /// The library on directory pages: a topic's practices, resources and news; a city's
-/// practices and news; a person's or organization's practices and publications.
+/// practices and news; a person's or organization's practices and publications. One query
+/// whatever the page shows.
 struct LibraryProfileSection: ProfileSectionProvider {
     let services: AppServices
 
     var shows: [ChangeTopic] { LibraryKind.allCases.map { .every($0.rawValue) } }
 
-    /// Which fields of which kinds point at a directory record of each kind.
+    /// Which fields of which kinds point at a directory record of each kind, and the heading
+    /// each kind's records go under.
     static let linkingFields: [String: [(LibraryKind, [String], String)]] = [
         "topic": [(.practice, ["topic_ids"], "Practices"), (.resource, ["topic_ids"], "Resources"), (.news, ["topic_ids"], "News")],
         "area": [(.practice, ["city_ids"], "Practices"), (.news, ["area_ids"], "News")],
@@ -18,15 +21,21 @@ struct LibraryProfileSection: ProfileSectionProvider {
 
     func profileSection(for subject: ProfileSubject) async throws -> Node<HTML.BodyContext>? {
         guard let groups = Self.linkingFields[subject.kind] else { return nil }
-        let store = LibraryStore(sql: services.database.reads)
-        var parts: [(String, [LibraryRecord])] = []
-        for (kind, fields, heading) in groups {
-            let records = try await store.linking(kind, to: [subject.id], through: fields, limit: 20)
-            if !records.isEmpty { parts.append((heading, records)) }
-        }
-        guard !parts.isEmpty else { return nil }
-        let references = try await LibraryReferences.resolve(parts.flatMap(\.1).filter { $0.kind == .practice }, store: store, lookups: services.site.records)
+        let lines = try await LibraryStore(sql: services.database.reads).lines(linkingTo: subject.id, through: groups.map { ($0.0, $0.1) })
+        guard !lines.isEmpty else { return nil }
         return .section(.id("library"), .h2("From the library"),
-                        .forEach(parts) { heading, records in .group(.h3(.text(escaping: heading)), LibraryPageParts.cards(records, references: references)) })
+                        .forEach(groups) { kind, _, heading in
+                            let mine = lines.filter { $0.kind == kind }
+                            return .if(!mine.isEmpty, .group(.h3(.text(escaping: heading)), .ul(.class("cards"), .forEach(mine) { line in
+                                .li(.a(.href(to: LibraryURL.record(kind, line.slug)), .text(escaping: line.title)),
+                                    .div(.class("meta"), .text(escaping: Self.meta(line))))
+                            })))
+                        })
+    }
+
+    static func meta(_ line: LibraryLine) -> String {
+        var parts = [LibraryPageParts.readable(line.type)]
+        if let date = line.date { parts.append(line.kind == .practice ? "since \(date)" : PartialDate(date)?.readable ?? date) }
+        return parts.joined(separator: " · ")
     }
 }

@@ -4,10 +4,11 @@
 struct LibraryReferences: Sendable {
     private var byKey: [RecordKey: RecordReference] = [:]
 
-    static func resolve(_ records: [LibraryRecord], store: LibraryStore, lookups: RecordLookups, includePrivate: Bool = false) async throws -> LibraryReferences {
+    static func resolve(_ records: [LibraryRecord], store: LibraryStore, lookups: RecordLookups, includePrivate: Bool = false,
+                        only fieldNames: Set<String>? = nil) async throws -> LibraryReferences {
         var wanted: [RecordKindName: Set<String>] = [:]
         for record in records {
-            for field in record.kind.fields where includePrivate || !field.isPrivate {
+            for field in record.kind.fields where (includePrivate || !field.isPrivate) && fieldNames.map({ $0.contains(field.name) }) != false {
                 switch (field.kind, record[field.name]) {
                 case (.reference(let target), .text(let id)): wanted[target, default: []].insert(id)
                 case (.references(let target), .ids(let ids)): wanted[target, default: []].formUnion(ids)

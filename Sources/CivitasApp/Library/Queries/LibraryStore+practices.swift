@@ -34,4 +34,14 @@ extension LibraryStore {
         try await attachLinks(&records, kind: kind)
         return records
     }
+
+    /// The featured news items (up to `featured`) and the latest others (up to `latest`),
+    /// newest first, in one query; news cards show no links, so none are read.
+    func latestNews(featured: Int, latest: Int) async throws -> [LibraryRecord] {
+        let rows = try await sql.raw("""
+            SELECT * FROM (SELECT * FROM news_items WHERE published = \(bind: true) AND featured = \(bind: true) ORDER BY published_on DESC LIMIT \(bind: featured)) AS f
+            UNION ALL SELECT * FROM (SELECT * FROM news_items WHERE published = \(bind: true) AND featured = \(bind: false) ORDER BY published_on DESC LIMIT \(bind: latest)) AS l
+            """).all()
+        return try rows.map { try LibraryRecord.decode(.news, $0) }
+    }
 }

@@ -1,0 +1,38 @@
+import SQLKit
+
+/// A library record as a line on another capability's page: enough to name and link it.
+struct LibraryLine: Sendable {
+    let kind: LibraryKind
+    let id: String
+    let slug: String
+    let title: String
+    /// A practice's status, a resource's or news item's kind.
+    let type: String
+    /// A practice's start year, a resource's or news item's date.
+    let date: String?
+}
+
+extension LibraryStore {
+    /// The published records of each kind that point at `targetID` through the given fields
+    /// (at most `limit` of each kind, newest or alphabetical as lists are), in one query
+    /// whatever the kinds and however many records match, so a profile page reads the same
+    /// number of statements for every record.
+    func lines(linkingTo targetID: String, through fields: [(LibraryKind, [String])], limit: Int = 20) async throws -> [LibraryLine] {
+        guard !fields.isEmpty else { return [] }
+        var query: SQLQueryString = ""
+        for (index, (kind, names)) in fields.enumerated() {
+            if index > 0 { query += " UNION ALL " }
+            let date: SQLQueryString = kind == .practice ? "CAST(start_year AS TEXT)" : "published_on"
+            query += "SELECT * FROM (SELECT \(bind: kind.rawValue) AS kind, id, slug, title, \(ident: kind.typeColumn) AS type, " + date
+                + " AS date FROM \(ident: kind.table) WHERE published = \(bind: true) AND id IN (SELECT subject_id FROM library_links"
+                + " WHERE subject_kind = \(bind: kind.rawValue) AND target_id = \(bind: targetID) AND field IN (\(binds: names)))"
+                + " ORDER BY " + Self.order(kind) + " LIMIT \(bind: limit)) AS part\(unsafeRaw: String(index))"
+        }
+        return try await sql.raw(query).all().compactMap { row in
+            guard let kind = LibraryKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
+            return LibraryLine(kind: kind, id: try row.decode(column: "id", as: String.self), slug: try row.decode(column: "slug", as: String.self),
+                               title: try row.decode(column: "title", as: String.self), type: try row.decode(column: "type", as: String.self),
+                               date: try row.decode(column: "date", as: String?.self))
+        }
+    }
+}

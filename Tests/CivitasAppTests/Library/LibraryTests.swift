@@ -1,0 +1,182 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SQLKit
+import Testing
+@testable import CivitasApp
+
+@Suite("The library of what works")
+struct LibraryTests {
+    @Test("A practice page links its cities and people to the directory and shows its kit, lineage and similar practices", arguments: TestDatabase.all)
+    func practicePage(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            let page = try await client.execute(uri: "/practices/pro-athletes-as-a-community-bridge", method: .get)
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
+            #expect(html.contains(#"href="/areas/milwaukee""#))
+            #expect(html.contains(#"href="/people/tom-barrett""#))
+            #expect(html.contains("Transfer kit"))
+            #expect(html.contains("professional sports franchise"))
+            #expect(html.contains("Similar practices"))
+            #expect(html.contains(#"href="/practices/de-escalating-conflicts""#), "shares the public-safety topic")
+            #expect(!html.contains(#"href="/practices/new-york-city-municipal-id-card""#), "shares no topic")
+            #expect(html.contains(#""@type":"CreativeWork""#))
+            #expect(html.contains(#"href="/sources/uscm-winter-meeting-2018-highlights""#))
+
+            // Lineage: a practice adapted from this one is listed as a city that did this.
+            let token = try await apiToken(["library:write"], services: services)
+            let adapted = try await sendJSON(client, .post, "/api/v1/practices", token: token, json: """
+                {"title": "Hockey players as a bridge", "status": "pilot", "city_ids": ["area-chicago"], "adapted_from_id": "practice-pro-athletes-as-a-community-bridge"}
+                """)
+            #expect(adapted.status == .created)
+            let again = String(buffer: try await client.execute(uri: "/practices/pro-athletes-as-a-community-bridge", method: .get).body)
+            #expect(again.contains("Cities that did this"))
+            #expect(again.contains(#"href="/practices/hockey-players-as-a-bridge""#))
+            let child = String(buffer: try await client.execute(uri: "/practices/hockey-players-as-a-bridge", method: .get).body)
+            #expect(child.contains("Adapted from"))
+            #expect(child.contains(#""isBasedOn":"#))
+        }
+    }
+
+    @Test("Lists and the API filter by text, topic, place, kind and year; bad filters are 400", arguments: TestDatabase.all)
+    func filters(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, _ in
+            func slugs(_ path: String) async throws -> [String] {
+                let response = try await client.execute(uri: path, method: .get)
+                #expect(response.status == .ok, "\(path)")
+                guard case .array(let items)? = try response.json()["items"] else { return [] }
+                return items.compactMap { $0["slug"]?.stringValue }
+            }
+            let immigration = try await slugs("/api/v1/practices?topic=immigration")
+            #expect(Set(immigration) == ["new-york-city-municipal-id-card", "london-community-sponsorship",
+                                         "philadelphia-welcoming-and-integration", "standing-with-immigrants-executive-directive"])
+            #expect(try await slugs("/api/v1/practices?area=baltimore") == ["listening-to-youth-needs"])
+            #expect(try await slugs("/api/v1/practices?area=united-kingdom") == ["london-community-sponsorship"], "a country includes its cities")
+            let guides2014 = try await slugs("/api/v1/resources?kind=guide&year=2014")
+            #expect(Set(guides2014) == ["local-food-and-economic-development", "divestment-from-fossil-fuels"])
+            #expect(try await slugs("/api/v1/news?q=hiring") == ["we-are-hiring-2017"])
+            #expect(try await slugs("/api/v1/news?topic=no-such-topic").isEmpty)
+            for bad in ["/api/v1/practices?kind=report", "/api/v1/news?year=99", "/api/v1/resources?topic=Not%20A%20Slug", "/practices?kind=bogus"] {
+                #expect(try await client.execute(uri: bad, method: .get).status == .badRequest, "\(bad)")
+            }
+            let list = String(buffer: try await client.execute(uri: "/news?topic=water", method: .get).body)
+            #expect(list.contains("Imagine a Day without Water"))
+            #expect(!list.contains("We&#39;re Hiring") && !list.contains("We're Hiring"))
+        }
+    }
+
+    @Test("The news feed is Atom with ids that survive a new address and a new slug", arguments: TestDatabase.all)
+    func atomFeed(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            let feed = try await client.execute(uri: "/news.atom", method: .get)
+            #expect(feed.status == .ok)
+            #expect(feed.headers[.contentType]?.hasPrefix("application/atom+xml") == true)
+            let xml = String(buffer: feed.body)
+            let id = "urn:uuid:" + NewsFeed.nameBasedUUID("news/news-we-are-hiring-2017")
+            #expect(xml.contains("<id>\(id)</id>"))
+            #expect(!xml.contains("<id>http"), "ids do not carry the site's address")
+            #expect(xml.components(separatedBy: "<entry>").count - 1 == min(50, try await count("news_items", services)))
+            let topical = String(buffer: try await client.execute(uri: "/news.atom?topic=preemption", method: .get).body)
+            #expect(topical.contains("Defense Against the Dark Arts"))
+            #expect(!topical.contains("We&apos;re Hiring"))
+
+            let token = try await apiToken(["library:write"], services: services)
+            #expect(try await sendJSON(client, .patch, "/api/v1/news/we-are-hiring-2017", token: token, json: #"{"published": false}"#).status == .ok)
+            #expect(try await sendJSON(client, .patch, "/api/v1/news/news-we-are-hiring-2017", token: token, json: #"{"slug": "hiring-2017", "published": true}"#).status == .ok)
+            let after = String(buffer: try await client.execute(uri: "/news.atom", method: .get).body)
+            #expect(after.contains("<id>\(id)</id>"))
+            #expect(after.contains("/news/hiring-2017"))
+        }
+    }
+
+    @Test("Writes need library:write; bad input is a 400 naming the field and writes nothing", arguments: TestDatabase.all)
+    func writes(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            let before = try await count("practices", services)
+            let directoryToken = try await apiToken(["directory:write"], name: "directory", services: services)
+            #expect(try await sendJSON(client, .post, "/api/v1/practices", token: directoryToken, json: #"{"title": "X", "status": "idea"}"#).status == .forbidden)
+            #expect(try await sendJSON(client, .post, "/api/v1/practices", token: nil, json: #"{"title": "X", "status": "idea"}"#).status == .unauthorized)
+            let token = try await apiToken(["library:write"], services: services)
+            let itself = try await sendJSON(client, .patch, "/api/v1/practices/de-escalating-conflicts", token: token,
+                                            json: #"{"adapted_from_id": "practice-de-escalating-conflicts"}"#)
+            #expect(itself.status == .badRequest)
+            #expect(try itself.json()["error"]?["fields"]?["adapted_from_id"]?.stringValue?.contains("itself") == true)
+            let wrong = try await sendJSON(client, .post, "/api/v1/practices", token: token, json: """
+                {"title": "Line\\nbreak", "status": "someday", "topic_ids": ["topic-nope"], "start_year": 3000, "city_ids": ["area-atlantis"]}
+                """)
+            #expect(wrong.status == .badRequest)
+            let fields = try wrong.json()["error"]?["fields"]
+            for name in ["title", "status", "topic_ids", "start_year", "city_ids"] { #expect(fields?[name] != nil, "\(name)") }
+            #expect(try await count("practices", services) == before)
+            #expect(try await services.database.sql.select().column("subject_id").from("library_links")
+                .where("subject_id", .notIn, SQLBind.group(try await services.database.sql.select().column("id").from("practices").all()
+                    .map { try $0.decode(column: "id", as: String.self) } + ["-"])).where("subject_kind", .equal, "practice").all().isEmpty)
+
+            let news = try await sendJSON(client, .post, "/api/v1/news", token: token, json: """
+                {"title": "<script>alert(1)</script>", "kind": "readout", "published_on": "2026-11-01", "featured": true,
+                 "body": "Hello <script>alert(2)</script> [click](javascript:alert(3)) **bold**"}
+                """)
+            #expect(news.status == .created)
+            #expect(try news.json()["featured"] == true)
+            let page = String(buffer: try await client.execute(uri: try #require(try news.json()["url"]?.stringValue).replacingOccurrences(of: services.configuration.publicURL, with: ""), method: .get).body)
+            #expect(!page.contains("<script>alert"))
+            #expect(!page.contains(#"href="javascript"#))
+            #expect(page.contains("<strong>bold</strong>"))
+            let home = String(buffer: try await client.execute(uri: "/", method: .get).body)
+            #expect(home.contains("Featured"))
+            #expect(home.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        }
+    }
+
+    @Test("Unpublished records and a practice's contacts stay from the public; members see contacts", arguments: TestDatabase.all)
+    func privacy(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            let token = try await apiToken(["library:write"], services: services)
+            let patched = try await sendJSON(client, .patch, "/api/v1/practices/listening-to-youth-needs", token: token,
+                                             json: #"{"contact_ids": ["person-catherine-pugh"]}"#)
+            #expect(patched.status == .ok)
+            #expect(try patched.json()["contact_ids"] == nil, "contacts never appear in the API")
+            let visitor = String(buffer: try await client.execute(uri: "/practices/listening-to-youth-needs", method: .get).body)
+            #expect(!visitor.contains("Contacts"))
+            let member = try await Accounts.signedIn(.member, client: client, services: services)
+            let signedIn = try await member.get(client, "/practices/listening-to-youth-needs")
+            #expect(signedIn.text.contains("Contacts"))
+            #expect(signedIn.text.contains(#"href="/people/catherine-pugh""#))
+
+            #expect(try await sendJSON(client, .patch, "/api/v1/practices/listening-to-youth-needs", token: token, json: #"{"published": false}"#).status == .ok)
+            #expect(try await client.execute(uri: "/practices/listening-to-youth-needs", method: .get).status == .notFound)
+            #expect(try await client.execute(uri: "/api/v1/practices/listening-to-youth-needs", method: .get).status == .notFound)
+            #expect(!String(buffer: try await client.execute(uri: "/areas/baltimore", method: .get).body).contains("Responding to what young people need"))
+            #expect(!String(buffer: try await client.execute(uri: "/practices", method: .get).body).contains("Responding to what young people need"))
+        }
+    }
+
+    @Test("Staff create and publish through forms, with the audit log; a member may not", arguments: TestDatabase.all)
+    func staffForms(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            let member = try await Accounts.signedIn(.member, client: client, services: services)
+            #expect(try await member.post(client, "/staff/resources", [("title", "Nope"), ("kind", "report")]).status == .forbidden)
+            let editor = try await Accounts.signedIn(.editor, client: client, services: services)
+            #expect(try await editor.get(client, "/staff/resources/new").status == .ok)
+            let invalid = try await editor.post(client, "/staff/resources", [("title", "Water toolkit"), ("kind", "pamphlet")])
+            #expect(invalid.status == .badRequest)
+            #expect(invalid.text.contains("must be one of"))
+            #expect(invalid.text.contains(#"value="Water toolkit""#), "what was typed is kept")
+            let saved = try await editor.post(client, "/staff/resources", [("title", "Water toolkit"), ("kind", "toolkit"), ("topic_ids", "topic-water"),
+                                                                           ("author_organization_ids", "organization-mayors-innovation-project")])
+            #expect(saved.status == .seeOther)
+            let id = try #require(try await services.database.sql.select().column("id").from("resources").where("slug", .equal, "water-toolkit").first()?
+                .decode(column: "id", as: String.self))
+            #expect(try await editor.post(client, "/staff/resources/\(id)/unpublish", []).status == .seeOther)
+            #expect(try await client.execute(uri: "/resources/water-toolkit", method: .get).status == .notFound)
+            #expect(try await editor.post(client, "/staff/resources/\(id)/publish", []).status == .seeOther)
+            let topic = String(buffer: try await client.execute(uri: "/topics/water", method: .get).body)
+            #expect(topic.contains(#"href="/resources/water-toolkit""#))
+            let organization = String(buffer: try await client.execute(uri: "/organizations/mayors-innovation-project", method: .get).body)
+            #expect(organization.contains("Water toolkit"))
+            let actions = try await services.database.sql.select().column("action").from("audit_events").where("subject_id", .equal, id).all()
+                .map { try $0.decode(column: "action", as: String.self) }
+            #expect(actions.sorted() == ["create", "publish", "unpublish"])
+        }
+    }
+}
