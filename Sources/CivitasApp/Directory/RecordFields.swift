@@ -6,7 +6,12 @@ extension RecordKind {
         "foundation", "union", "university", "company", "ngo", "media", "other",
     ]
 
-    public var fields: [FieldSpec] {
+    /// Made once: pages and writes read a kind's fields for every row.
+    private static let fieldsByKind = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.declaredFields) })
+
+    public var fields: [FieldSpec] { Self.fieldsByKind[self] ?? [] }
+
+    private var declaredFields: [FieldSpec] {
         switch self {
         case .area:
             [

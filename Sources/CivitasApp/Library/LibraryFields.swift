@@ -6,7 +6,12 @@ extension LibraryKind {
     static let resourceKinds = ["report", "guide", "brief", "toolkit", "presentation", "recording", "op_ed", "webpage", "publication"]
     static let newsKinds = ["announcement", "press_release", "readout", "call_for_applications", "job_posting"]
 
-    var fields: [FieldSpec] {
+    /// Made once: pages and writes read a kind's fields for every row.
+    private static let fieldsByKind = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.declaredFields) })
+
+    var fields: [FieldSpec] { Self.fieldsByKind[self] ?? [] }
+
+    private var declaredFields: [FieldSpec] {
         switch self {
         case .practice:
             [

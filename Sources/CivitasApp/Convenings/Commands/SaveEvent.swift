@@ -31,10 +31,7 @@ struct SaveEvent: Sendable {
 
     func run(on db: any Database, services: AppServices, now: Date) async throws -> Outcome {
         let sql = db as! any SQLDatabase
-        if sql.dialect.name == "postgresql" {
-            // Slugs are unique per kind: two staff creating events at once queue here.
-            try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: 0x4349_5649_0100))").run()
-        }
+        try await RecordSlug.lockTable("events", on: sql)
         var existing: EventRecord?
         if let id {
             guard let found = try await EventLock.acquire(id, on: db) else { return .notFound }

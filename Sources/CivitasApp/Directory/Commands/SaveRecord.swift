@@ -32,12 +32,7 @@ struct SaveRecord: Sendable {
 
     func run(on db: any Database, now: Date) async throws -> Outcome {
         let store = RecordStore(db)
-        // Two staff saving records of one kind at once must not both take the same free slug:
-        // on PostgreSQL, writes of a kind queue on an advisory lock held until commit
-        // (SQLite transactions already take the whole database's write lock).
-        if store.sql.dialect.name == "postgresql" {
-            try await store.sql.raw("SELECT pg_advisory_xact_lock(\(bind: Self.lockKey(kind)))").run()
-        }
+        try await RecordSlug.lockTable(kind.table, on: store.sql)
         let existing: RecordValues?
         if let id {
             guard let found = try await store.find(kind, key: id, publishedOnly: false), found.id == id else { return .notFound }
@@ -51,9 +46,7 @@ struct SaveRecord: Sendable {
         for (name, value) in parsed { record.values[name] = value }
         if let published = input.published { record.published = published }
 
-        for field in kind.fields where errors[field.name] == nil {
-            if field.required, record[field.name] == .null { errors[field.name] = "is required" }
-        }
+        record.checkRequired(&errors)
         RecordRules.check(&record, errors: &errors)
         try await checkReferences(record, store: store, errors: &errors)
         if kind == .membership { try await alignWithPost(&record, store: store, errors: &errors) }
@@ -68,11 +61,6 @@ struct SaveRecord: Sendable {
                                   changes: changes, by: actor, on: db, now: now)
         record.updatedAt = now
         return .saved(record)
-    }
-
-    /// A fixed number per kind for the advisory lock (any stable 64-bit value will do).
-    static func lockKey(_ kind: RecordKind) -> Int {
-        0x4349_5649_0000 + (RecordKind.allCases.firstIndex(of: kind) ?? 0)
     }
 
     private func checkReferences(_ record: RecordValues, store: RecordStore, errors: inout [String: String]) async throws {

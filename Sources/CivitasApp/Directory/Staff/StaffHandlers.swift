@@ -27,14 +27,7 @@ struct StaffHandlers: Sendable {
         guard let record = try await RecordStore(services.database.db).find(kind, key: id, publishedOnly: false), record.id == id else {
             throw AppError.notFound("The \(kind.label.lowercased())")
         }
-        var values: [String: [String]] = [:]
-        for field in kind.fields {
-            switch record[field.name] {
-            case .ids(let ids): values[field.name] = ids
-            case let value: values[field.name] = value.display.map { [$0] } ?? []
-            }
-        }
-        return try await form(kind, id: id, published: record.published, slug: record.slug ?? "", values: values, error: nil, context: context)
+        return try await form(kind, id: id, published: record.published, slug: record.slug ?? "", values: record.formValues, error: nil, context: context)
     }
 
     func create(_ kind: RecordKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -48,7 +41,8 @@ struct StaffHandlers: Sendable {
     func setPublished(_ kind: RecordKind, _ published: Bool, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let user = try context.signedIn()
         let id = try context.parameters.require("id")
-        switch try await SetPublished(kind: kind, id: id, published: published, actor: .user(user)).run(services: services) {
+        switch try await SetRecordPublished(kind: kind, id: id, published: published, actor: .user(user), changed: { DirectoryTopics.changed($0.kind, id: $0.id, slug: $0.slug) })
+            .run(services: services) {
         case .done: return Responses.redirect(to: DirectoryURL.staffEdit(kind, id).path)
         case .notFound: throw AppError.notFound("The \(kind.label.lowercased())")
         }
@@ -65,9 +59,7 @@ struct StaffHandlers: Sendable {
         case .notFound:
             throw AppError.notFound("The \(kind.label.lowercased())")
         case .invalid(let error):
-            var values: [String: [String]] = [:]
-            for field in kind.fields { values[field.name] = formData.all(field.name) }
-            return try await form(kind, id: id, published: true, slug: formData["slug"] ?? "", values: values, error: error,
+            return try await form(kind, id: id, published: true, slug: formData["slug"] ?? "", values: RecordFormFields.typed(formData, kind: kind), error: error,
                                   context: context, status: .badRequest)
         }
     }

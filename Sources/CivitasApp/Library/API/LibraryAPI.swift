@@ -6,12 +6,6 @@ import Hummingbird
 /// with a `library:write` token.
 struct LibraryAPI: Sendable {
     let services: AppServices
-    let pages: LibraryPages
-
-    init(services: AppServices) {
-        self.services = services
-        self.pages = LibraryPages(services: services)
-    }
 
     func registerPublic(on group: RouteGroup) {
         for kind in LibraryKind.allCases {
@@ -38,7 +32,7 @@ struct LibraryAPI: Sendable {
         let requested = try LibraryFilter.Requested(request, kind: kind)
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: LibraryFilter.parameters,
                                          shows: LibraryTopics.all, json: {
-            let (records, total) = try await LibraryStore(sql: services.database.reads).list(kind, try await pages.resolve(requested, page: page))
+            let (records, total) = try await LibraryStore(sql: services.database.reads).list(kind, try await requested.filter(page: page, records: services.site.records))
             return APIList(items: records.map { LibraryRecordBody($0, publicURL: services.configuration.publicURL) }, pagination: page, total: total)
         })
     }

@@ -33,10 +33,7 @@ struct SaveLibraryRecord: Sendable {
     func run(on db: any Database, services: AppServices) async throws -> Outcome {
         let store = LibraryStore(db)
         let now = services.now()
-        if store.sql.dialect.name == "postgresql" {
-            // Two saves of one kind at once must not both take the same free slug.
-            try await store.sql.raw("SELECT pg_advisory_xact_lock(\(bind: Self.lockKey(kind)))").run()
-        }
+        try await RecordSlug.lockTable(kind.table, on: store.sql)
         let existing: LibraryRecord?
         if let id {
             guard let found = try await store.find(kind, key: id, publishedOnly: false), found.id == id else { return .notFound }
@@ -49,9 +46,7 @@ struct SaveLibraryRecord: Sendable {
         var record = existing ?? LibraryRecord(kind: kind, id: newID ?? UUID().uuidString.lowercased(), slug: nil, published: true, values: [:])
         for (name, value) in parsed { record.values[name] = value }
         if let published = input.published { record.published = published }
-        for field in kind.fields where errors[field.name] == nil && field.required && record[field.name] == .null {
-            errors[field.name] = "is required"
-        }
+        record.checkRequired(&errors)
         try await LibraryRules.check(record, store: store, records: services.site.records.reading(through: store.sql),
                                      now: now, errors: &errors)
         try await RecordSlug.assign(&record, requested: input.slug, existing: existing, sql: store.sql, errors: &errors)
@@ -64,10 +59,5 @@ struct SaveLibraryRecord: Sendable {
                                   changes: AuditChange.changes(from: existing, to: record), by: actor, on: db, now: now)
         record.updatedAt = now
         return .saved(record)
-    }
-
-    /// A fixed number per kind for the advisory lock, apart from the directory's.
-    static func lockKey(_ kind: LibraryKind) -> Int {
-        0x4349_5649_0100 + (LibraryKind.allCases.firstIndex(of: kind) ?? 0)
     }
 }

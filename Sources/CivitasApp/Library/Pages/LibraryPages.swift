@@ -12,7 +12,7 @@ struct LibraryPages: Sendable {
         let page = try Pagination.from(request)
         let requested = try LibraryFilter.Requested(request, kind: kind)
         return try await services.cachedPage(request, context, reads: LibraryFilter.parameters, shows: LibraryTopics.all) {
-            let filter = try await resolve(requested, page: page)
+            let filter = try await requested.filter(page: page, records: services.site.records)
             let (records, total) = try await store.list(kind, filter)
             // Cards name a practice's cities, nothing else.
             let references = try await LibraryReferences.resolve(records, store: store, lookups: services.site.records, only: ["city_ids"])
@@ -52,11 +52,15 @@ struct LibraryPages: Sendable {
         let requested = try LibraryFilter.Requested(request, kind: .news)
         return try await services.cached(request, context, contentType: "application/atom+xml; charset=utf-8", reads: ["topic"],
                                          shows: LibraryTopics.all) {
-            var filter = try await resolve(LibraryFilter.Requested(topic: requested.topic), page: try Pagination(page: nil, per: "50"))
-            filter.limit = 50
-            let topic = try await requested.topic.asyncMap { try await services.site.records.find(kind: "topic", key: $0) }
+            // The newest 50 items, of one topic when asked; an unknown topic has none.
+            var filter = LibraryFilter(limit: 50)
+            var topic: RecordReference? = nil
+            if let slug = requested.topic {
+                topic = try await services.site.records.find(kind: "topic", key: slug)
+                filter.topicID = topic?.id ?? LibraryFilter.nothing
+            }
             let (items, _) = try await store.list(.news, filter)
-            return ByteBuffer(string: NewsFeed.atom(items: items, topic: topic ?? nil, networkName: services.configuration.siteName,
+            return ByteBuffer(string: NewsFeed.atom(items: items, topic: topic, networkName: services.configuration.siteName,
                                                     publicURL: services.configuration.publicURL, now: services.now()))
         }
     }
@@ -71,24 +75,5 @@ struct LibraryPages: Sendable {
                             contacts: signedIn ? references.of(record, "contact_ids") : nil).content
     }
 
-    /// Turns the topic and place slugs asked for into ids; an unknown one finds nothing.
-    func resolve(_ requested: LibraryFilter.Requested, page: Pagination) async throws -> LibraryFilter {
-        var filter = LibraryFilter(text: requested.text, type: requested.type, year: requested.year, offset: page.offset, limit: page.per)
-        if let topic = requested.topic {
-            filter.topicID = try await services.site.records.find(kind: "topic", key: topic)?.id ?? "-"
-        }
-        if let area = requested.area {
-            filter.areaIDs = try await services.site.records.withParts(kind: "area", key: area)
-        }
-        return filter
-    }
-
     private func layout(_ context: AppRequestContext) -> PageLayout { PageLayout(services: services, context: context) }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
 }

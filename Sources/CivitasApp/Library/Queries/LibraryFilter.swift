@@ -15,6 +15,9 @@ struct LibraryFilter: Sendable {
     var offset = 0
     var limit = 25
 
+    /// An id no record has: the filter of a topic or place that does not exist finds nothing.
+    static let nothing = "-"
+
     /// The query parameters a list reads (they make its cache key).
     static let parameters = ["q", "topic", "area", "kind", "year"] + QueryParameters.pagination
 
@@ -25,10 +28,6 @@ struct LibraryFilter: Sendable {
         var area: String?
         var type: String?
         var year: Int?
-
-        init(text: String? = nil, topic: String? = nil, area: String? = nil, type: String? = nil, year: Int? = nil) {
-            (self.text, self.topic, self.area, self.type, self.year) = (text, topic, area, type, year)
-        }
 
         init(_ request: Request, kind: LibraryKind) throws {
             let query = request.uri.queryParameters
@@ -64,5 +63,21 @@ extension LibraryKind {
         case .resource: Self.resourceKinds
         case .news: Self.newsKinds
         }
+    }
+}
+
+extension LibraryFilter.Requested {
+    /// The filter for these parameters: topic and place slugs become ids through the
+    /// directory's lookup (a place includes the places directly part of it); an unknown one
+    /// finds nothing.
+    func filter(page: Pagination, records: RecordLookups) async throws -> LibraryFilter {
+        var filter = LibraryFilter(text: text, type: type, year: year, offset: page.offset, limit: page.per)
+        if let topic {
+            filter.topicID = try await records.find(kind: "topic", key: topic)?.id ?? LibraryFilter.nothing
+        }
+        if let area {
+            filter.areaIDs = try await records.withParts(kind: "area", key: area)
+        }
+        return filter
     }
 }

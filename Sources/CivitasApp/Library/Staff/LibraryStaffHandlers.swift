@@ -12,9 +12,7 @@ struct LibraryStaffHandlers: Sendable {
     func list(_ kind: LibraryKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let page = try Pagination.from(request, per: 50)
         let text = String(String(request.uri.queryParameters["q"] ?? "").prefix(200))
-        var filter = LibraryFilter(text: text, publishedOnly: false, offset: page.offset, limit: page.per)
-        filter.publishedOnly = false
-        let (records, total) = try await store.list(kind, filter)
+        let (records, total) = try await store.list(kind, LibraryFilter(text: text, publishedOnly: false, offset: page.offset, limit: page.per))
         let view = LibraryStaffListPage(kind: kind, records: records, total: total, page: page, text: text)
         return services.privatePage(context, title: kind.pluralLabel, content: view.content)
     }
@@ -28,14 +26,7 @@ struct LibraryStaffHandlers: Sendable {
         guard let record = try await store.find(kind, key: id, publishedOnly: false), record.id == id else {
             throw AppError.notFound("The \(kind.label.lowercased())")
         }
-        var values: [String: [String]] = [:]
-        for field in kind.fields {
-            switch record[field.name] {
-            case .ids(let ids): values[field.name] = ids
-            case let value: values[field.name] = value.display.map { [$0] } ?? []
-            }
-        }
-        return try await form(kind, id: id, published: record.published, slug: record.slug ?? "", values: values, error: nil, context: context)
+        return try await form(kind, id: id, published: record.published, slug: record.slug ?? "", values: record.formValues, error: nil, context: context)
     }
 
     func save(_ kind: LibraryKind, editing: Bool, _ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -50,9 +41,7 @@ struct LibraryStaffHandlers: Sendable {
         case .notFound:
             throw AppError.notFound("The \(kind.label.lowercased())")
         case .invalid(let error):
-            var values: [String: [String]] = [:]
-            for field in kind.fields { values[field.name] = formData.all(field.name) }
-            return try await form(kind, id: id, published: true, slug: formData["slug"] ?? "", values: values, error: error,
+            return try await form(kind, id: id, published: true, slug: formData["slug"] ?? "", values: RecordFormFields.typed(formData, kind: kind), error: error,
                                   context: context, status: .badRequest)
         }
     }
@@ -60,7 +49,7 @@ struct LibraryStaffHandlers: Sendable {
     func setPublished(_ kind: LibraryKind, _ published: Bool, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let user = try context.signedIn()
         let id = try context.parameters.require("id")
-        switch try await SetLibraryPublished(kind: kind, id: id, published: published, actor: .user(user)).run(services: services) {
+        switch try await SetRecordPublished(kind: kind, id: id, published: published, actor: .user(user), changed: LibraryTopics.changed).run(services: services) {
         case .done: return Responses.redirect(to: LibraryURL.staffEdit(kind, id))
         case .notFound: throw AppError.notFound("The \(kind.label.lowercased())")
         }

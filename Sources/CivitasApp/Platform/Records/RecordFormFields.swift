@@ -1,3 +1,4 @@
+import CivitasCore
 import Plot
 
 /// A record's fields as the inputs of a staff form, from its kind's field specs: each with its
@@ -11,6 +12,13 @@ struct RecordFormFields {
     let choices: [RecordKindName: [(id: String, title: String)]]
 
     var nodes: Node<HTML.FormContext> { .forEach(fields) { input(for: $0) } }
+
+    /// What a sent form's fields held, to show again beside its errors.
+    static func typed(_ form: FormData, kind: some RecordShape) -> [String: [String]] {
+        var values: [String: [String]] = [:]
+        for field in kind.fields { values[field.name] = form.all(field.name) }
+        return values
+    }
 
     private func input(for spec: FieldSpec) -> Node<HTML.FormContext> {
         let form = FormFields(errors: errors)

@@ -35,6 +35,21 @@ enum RecordSlug {
         }
     }
 
+    /// Two saves in one table at once must not both take the same free slug: on PostgreSQL
+    /// they queue on an advisory lock, keyed by the table's name, held until commit (SQLite
+    /// transactions already take the whole database's write lock).
+    static func lockTable(_ table: String, on sql: any SQLDatabase) async throws {
+        guard sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: lockKey(table)))").run()
+    }
+
+    /// FNV-1a of the table name: stable across processes and releases, distinct per table.
+    static func lockKey(_ table: String) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in table.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return Int(bitPattern: UInt(hash))
+    }
+
     static func isTaken(_ slug: String, by id: String, table: String, sql: any SQLDatabase) async throws -> Bool {
         try await sql.select().column("id").from(table)
             .where("slug", .equal, SQLBind(slug)).where("id", .notEqual, SQLBind(id)).first() != nil
