@@ -14,6 +14,13 @@ struct HostileDataTests {
 
     /// A JSON body with a payload in every text field of `kind`.
     static func hostileBody(_ kind: RecordKind, references: [RecordKind: String]) -> [String: Any] {
+        // Directory records are written before the topics and sources their link fields would name.
+        hostileBody(kind) { name in RecordKind(name).flatMap { references[$0] } }.filter { !($0.value is [String]) }
+    }
+
+    /// A JSON body with a payload in every text field of any kind of record; reference fields
+    /// point at the record `reference` names for their kind (left out when none).
+    static func hostileBody(_ kind: some RecordShape, reference: (RecordKindName) -> String?) -> [String: Any] {
         var body: [String: Any] = [:]
         for field in kind.fields {
             switch field.kind {
@@ -21,7 +28,7 @@ struct HostileDataTests {
             case .longText: body[field.name] = HostilePayloads.multiLine
             case .choice(let options): body[field.name] = options[0]
             case .date: body[field.name] = "2018"
-            case .integer: body[field.name] = 1
+            case .integer: body[field.name] = field.name == "start_year" ? 2018 : 1
             case .decimal: body[field.name] = 1.5
             case .url: body[field.name] = HostilePayloads.acceptedAddress
             case .email: body[field.name] = "hostile@example.org"
@@ -31,12 +38,13 @@ struct HostileDataTests {
             case .reference(let target):
                 // A membership names a person or a member organization, not both.
                 if field.name == "member_organization_id" { continue }
-                if let kind = RecordKind(target), let id = references[kind] { body[field.name] = id }
-            case .references: continue
+                if let id = reference(target) { body[field.name] = id }
+            case .references(let target):
+                if let id = reference(target) { body[field.name] = [id] }
             case .flag: body[field.name] = true
             }
         }
-        if kind.hasSlug { body["slug"] = "hostile-\(kind.rawValue)" }
+        if kind.hasSlug { body["slug"] = "hostile-\(kind.kindName)" }
         return body
     }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// What an attacker types into fields, and the checks every output format must pass with
 /// it stored. Grows with each field and each output format a capability adds.
@@ -69,6 +72,23 @@ enum OutputChecks {
                 }
             }
             result.append((name.lowercased(), value))
+        }
+    }
+
+    /// The feed parses as XML, and its only elements are Atom's: a payload never becomes markup.
+    static func atom(_ text: String) -> [String] {
+        let collector = ElementCollector()
+        let parser = XMLParser(data: Data(text.utf8))
+        parser.delegate = collector
+        guard parser.parse() else { return ["the feed is not well-formed XML: \(parser.parserError.map(String.init(describing:)) ?? "?")"] }
+        let atom: Set<String> = ["feed", "id", "title", "updated", "link", "author", "name", "entry", "published", "category", "summary"]
+        return collector.names.subtracting(atom).sorted().map { "unexpected element <\($0)>" }
+    }
+
+    private final class ElementCollector: NSObject, XMLParserDelegate {
+        var names: Set<String> = []
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            names.insert(name)
         }
     }
 

@@ -1,0 +1,100 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+@testable import CivitasApp
+
+extension HostileDataTests {
+    /// Kinds in the order they can point at each other: news names practices and resources.
+    static let libraryKindsInOrder: [LibraryKind] = [.practice, .resource, .news]
+
+    @Test("Payloads in every library field come back escaped in pages, JSON-LD, the Atom feed and the API", arguments: TestDatabase.all)
+    func everyLibraryField(database: TestDatabase) async throws {
+        try await withApp(database, demo: true, cacheSeconds: 0) { client, services in
+            let token = try await apiToken(["library:write"], services: services)
+            // Directory records of the demo to point at, and library records as they are made.
+            var ids: [RecordKindName: String] = [
+                .area: "area-milwaukee", .organization: "organization-mayors-innovation-project", .person: "person-tom-barrett",
+                .topic: "topic-water", .source: "source-mayors-innovation-project-featured-news", .practice: "practice-de-escalating-conflicts",
+            ]
+            for kind in Self.libraryKindsInOrder {
+                let body = Self.hostileBody(kind) { ids[$0] }
+                // One-line fields refuse line breaks and control characters; links refuse what is not a clean address.
+                for field in kind.fields {
+                    let refusals: [String] = switch field.kind {
+                    case .text: HostilePayloads.lineBreaks
+                    case .url: HostilePayloads.addresses
+                    default: []
+                    }
+                    for bad in refusals {
+                        var refused = body
+                        refused[field.name] = bad
+                        let answer = try await sendJSON(client, .post, LibraryURL.apiList(kind).path, token: token, json: try Self.json(refused))
+                        #expect(answer.status == .badRequest, "\(kind) \(field.name) took \(bad.debugDescription)")
+                    }
+                }
+                let created = try await sendJSON(client, .post, LibraryURL.apiList(kind).path, token: token, json: try Self.json(body))
+                #expect(created.status == .created, "\(kind): \(created.text.prefix(300))")
+                ids[kind.kindName] = try created.json()["id"]?.stringValue
+            }
+            #expect(try await count("practices", services) == LibraryDemo.practices.count + 1, "refused bodies wrote nothing")
+
+            // The staff forms take the same payloads, and refuse a line break in the title.
+            let editor = try await Accounts.signedIn(.editor, client: client, services: services)
+            for kind in Self.libraryKindsInOrder {
+                var fields: [(String, String)] = []
+                for (name, value) in Self.hostileBody(kind, reference: { ids[$0] }) where name != "slug" {
+                    if let list = value as? [String] { fields += list.map { (name, $0) } } else { fields.append((name, "\(value)")) }
+                }
+                let refused = try await editor.post(client, LibraryURL.staffList(kind).path, fields.map { $0.0 == "title" ? ($0.0, "T\r\nBcc: victim@evil.example") : $0 })
+                #expect(refused.status == .badRequest, "the \(kind) form took a line break in its title")
+                let saved = try await editor.post(client, LibraryURL.staffList(kind).path, fields + [("slug", "form-hostile-\(kind.rawValue)")])
+                #expect(saved.status == .seeOther, "\(kind) form: \(saved.status) \(saved.text.prefix(200))")
+            }
+
+            // Every page that shows them, with their JSON-LD.
+            var pages = ["/", "/topics/water", "/areas/milwaukee", "/people/tom-barrett", "/organizations/mayors-innovation-project",
+                         "/practices/de-escalating-conflicts"]
+            for kind in Self.libraryKindsInOrder {
+                pages += [LibraryURL.list(kind).path, LibraryURL.record(kind, "hostile-\(kind.rawValue)").path,
+                          LibraryURL.record(kind, "form-hostile-\(kind.rawValue)").path,
+                          LibraryURL.list(kind).path + "?q=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&topic=water"]
+            }
+            for path in pages {
+                let response = try await client.execute(uri: path, method: .get)
+                #expect(response.status == .ok, "\(path): \(response.status)")
+                let problems = OutputChecks.html(response.text)
+                #expect(problems.isEmpty, "\(path): \(problems)")
+            }
+            #expect(try await client.execute(uri: "/news/hostile-news", method: .get).text.contains("&quot;&gt;&lt;img src=x"),
+                    "the news page shows the payload, escaped")
+            // Signed in, a practice page shows its contacts too.
+            let member = try await Accounts.signedIn(.member, client: client, services: services)
+            #expect(OutputChecks.html(try await member.get(client, "/practices/hostile-practice").text).isEmpty)
+            for kind in Self.libraryKindsInOrder {
+                for path in [LibraryURL.staffList(kind).path, LibraryURL.staffEdit(kind, ids[kind.kindName]!).path] {
+                    let response = try await editor.get(client, path)
+                    #expect(response.status == .ok, "\(path): \(response.status)")
+                    #expect(OutputChecks.html(response.text).isEmpty, "\(path)")
+                }
+            }
+
+            // The Atom feeds.
+            for path in ["/news.atom", "/news.atom?topic=water"] {
+                let response = try await client.execute(uri: path, method: .get)
+                #expect(response.status == .ok)
+                #expect(response.text.contains("hostile") || response.text.contains("&lt;img"), "\(path) carries the item")
+                let problems = OutputChecks.atom(response.text)
+                #expect(problems.isEmpty, "\(path): \(problems)")
+            }
+            // The API: valid JSON served as JSON.
+            for kind in Self.libraryKindsInOrder {
+                for path in [LibraryURL.apiList(kind).path, LibraryURL.apiRecord(kind, "hostile-\(kind.rawValue)").path] {
+                    let response = try await client.execute(uri: path, method: .get)
+                    #expect(response.status == .ok, "\(path)")
+                    #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+                    #expect((try? JSONSerialization.jsonObject(with: Data(response.text.utf8))) != nil, "\(path) is not JSON")
+                }
+            }
+        }
+    }
+}
