@@ -18,7 +18,8 @@ public final class AppDatabase: Sendable {
     /// Where public pages and API answers read (see `reads`).
     private let reader: SQLiteReader?
 
-    /// `poolTimeout`: how long a request waits for a PostgreSQL connection before failing.
+    /// `poolTimeout`: how long a request waits for a connection before failing (on SQLite, for
+    /// the one writer connection; tests on a loaded machine give it longer).
     public init(location: DatabaseLocation, logger: Logger, poolTimeout: TimeAmount = .seconds(10)) throws {
         self.location = location
         self.logger = logger
@@ -29,7 +30,7 @@ public final class AppDatabase: Sendable {
             if !directory.isEmpty {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
-            databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: nil), as: .sqlite)
+            databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: poolTimeout, sqlLogLevel: nil), as: .sqlite)
             reader = SQLiteReader(path: path, logger: logger)
         case .postgres(let url):
             databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: poolTimeout, sqlLogLevel: .trace), as: .psql)

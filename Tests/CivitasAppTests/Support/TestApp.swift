@@ -26,7 +26,8 @@ func withApp(
     defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
     var configuration = AppConfiguration(database: location, dataDirectory: dataDirectory, loadDemo: demo, publicCacheSeconds: cacheSeconds)
     configure(&configuration)
-    // The whole suite shares one PostgreSQL server on two cores: a test may wait its turn for a connection.
+    // The whole suite runs in parallel on two cores (and shares one PostgreSQL server): a test may
+    // wait its turn for a connection, on SQLite for its one writer.
     let services = AppServices(database: try AppDatabase(location: location, logger: logger, poolTimeout: .seconds(120)), configuration: configuration,
                                clock: clock, secrets: secrets, extraModules: extraModules, logger: logger, passwordCost: 4)
     do {
