@@ -6,17 +6,18 @@ import Hummingbird
 struct LibraryModule: CivitasModule {
     let services: AppServices
     let name = "library"
-    var migrations: [any Migration] { [M001_CreateLibrary()] }
+    var migrations: [any Migration] { [M001_CreateLibrary(), M002_PracticeSubmissions()] }
     var apiScopes: [APIScope] { [.libraryWrite] }
 
     var navigationLinks: [NavigationLink] {
-        LibraryKind.allCases.map { NavigationLink(label: $0.pluralLabel, destination: LibraryURL.list($0)) }
+        LibraryKind.allCases.map { NavigationLink(label: $0.pluralLabel, destination: LibraryURL.list($0)) } + memberLinks
     }
+    /// Members reach their submissions from the navigation once signed in.
+    var memberLinks: [NavigationLink] { [NavigationLink(label: "Your practices", destination: LibraryURL.mySubmissions, visibleTo: .signedIn)] }
     var footerLinks: [NavigationLink] { [NavigationLink(label: "News feed (Atom)", destination: LibraryURL.newsFeed)] }
     var staffLinks: StaffLinks? {
-        StaffLinks(heading: "Library", links: LibraryKind.allCases.map {
-            NavigationLink(label: $0.pluralLabel, destination: LibraryURL.staffList($0), visibleTo: .staff)
-        })
+        StaffLinks(heading: "Library", links: [NavigationLink(label: "Submitted practices", destination: LibraryURL.staffSubmissions, visibleTo: .staff)]
+            + LibraryKind.allCases.map { NavigationLink(label: $0.pluralLabel, destination: LibraryURL.staffList($0), visibleTo: .staff) })
     }
     var homeSections: [any HomeSectionProvider] { [LibraryHomeSection(services: services)] }
     var profileSections: [any ProfileSectionProvider] { [LibraryProfileSection(services: services)] }
@@ -33,7 +34,18 @@ struct LibraryModule: CivitasModule {
             }
             api.registerPublic(on: group)
         }
+        let submissions = SubmissionHandlers(services: services)
+        routes.group(.signedIn) { group in
+            group.get(LibraryURL.mySubmissions, use: submissions.mine)
+            group.get(LibraryURL.newSubmission, use: submissions.newForm)
+            group.post(LibraryURL.mySubmissions) { request, context in try await submissions.save(editing: false, request, context) }
+            group.get(LibraryURL.editSubmission(SiteURL.parameter("id")), use: submissions.editForm)
+            group.post(LibraryURL.submission(SiteURL.parameter("id"))) { request, context in try await submissions.save(editing: true, request, context) }
+        }
         routes.group(.staff) { group in
+            group.get(LibraryURL.staffSubmissions, use: submissions.reviewList)
+            group.get(LibraryURL.staffSubmission(SiteURL.parameter("id")), use: submissions.reviewPage)
+            group.post(LibraryURL.staffReview(SiteURL.parameter("id")), use: submissions.decide)
             for kind in LibraryKind.allCases {
                 group.get(LibraryURL.staffList(kind)) { request, context in try await staff.list(kind, request, context) }
                 group.get(LibraryURL.staffNew(kind)) { request, context in try await staff.newForm(kind, request, context) }

@@ -5,6 +5,9 @@ enum LibraryTopics {
     static let all: [ChangeTopic] = LibraryKind.allCases.map { .every($0.rawValue) }
         + ["area", "person", "organization", "topic", "source"].map { .every($0) }
 
+    /// Staff and members' submission pages are never cached; the kind names what changed.
+    static let submissions = PublishedChange([.every("practice.submission")])
+
     static func changed(_ record: LibraryRecord) -> PublishedChange {
         .record(record.kind.rawValue, keys: [record.id, record.slug])
     }

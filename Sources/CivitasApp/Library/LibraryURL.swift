@@ -9,6 +9,13 @@ enum LibraryURL: SitePath {
     case staffEdit(LibraryKind, String)
     case staffPublish(LibraryKind, String)
     case staffUnpublish(LibraryKind, String)
+    case mySubmissions
+    case newSubmission
+    case submission(String)
+    case editSubmission(String)
+    case staffSubmissions
+    case staffSubmission(String)
+    case staffReview(String)
     case apiList(LibraryKind)
     case apiRecord(LibraryKind, String)
 
@@ -23,6 +30,13 @@ enum LibraryURL: SitePath {
         case .staffEdit(let kind, let id): "/staff/\(kind.plural)/\(id)/edit"
         case .staffPublish(let kind, let id): "/staff/\(kind.plural)/\(id)/publish"
         case .staffUnpublish(let kind, let id): "/staff/\(kind.plural)/\(id)/unpublish"
+        case .mySubmissions: "/submissions"
+        case .newSubmission: "/submissions/new"
+        case .submission(let id): "/submissions/\(id)"
+        case .editSubmission(let id): "/submissions/\(id)/edit"
+        case .staffSubmissions: "/staff/submissions"
+        case .staffSubmission(let id): "/staff/submissions/\(id)"
+        case .staffReview(let id): "/staff/submissions/\(id)/review"
         case .apiList(let kind): "/api/v1/\(kind.plural)"
         case .apiRecord(let kind, let key): "/api/v1/\(kind.plural)/\(key)"
         }

@@ -36,7 +36,7 @@ struct LibraryPages: Sendable {
             let references = try await LibraryReferences.resolve([record], store: store, lookups: services.site.records, includePrivate: signedIn)
             let content: Node<HTML.BodyContext>
             switch kind {
-            case .practice: content = try await practice(record, references: references, signedIn: signedIn)
+            case .practice: content = try await practice(record, references: references, showContacts: signedIn)
             case .resource:
                 content = ResourcePage(resource: record, references: references,
                                        news: try await store.linking(.news, to: [record.id], through: ["resource_ids"], limit: 10)).content
@@ -65,14 +65,15 @@ struct LibraryPages: Sendable {
         }
     }
 
-    private func practice(_ record: LibraryRecord, references: LibraryReferences, signedIn: Bool) async throws -> Node<HTML.BodyContext> {
+    /// A practice's page body; the staff review of a submission shows it as a preview.
+    func practice(_ record: LibraryRecord, references: LibraryReferences, showContacts: Bool) async throws -> Node<HTML.BodyContext> {
         let adaptations = try await store.adaptations(of: record.id)
         let similar = try await store.similarPractices(to: record)
         let news = try await store.linking(.news, to: [record.id], through: ["practice_ids"], limit: 10)
         let others = try await LibraryReferences.resolve(adaptations + similar, store: store, lookups: services.site.records, only: ["city_ids"])
         return PracticePage(practice: record, references: references, adaptations: adaptations, adaptationReferences: others,
                             similar: similar, similarReferences: others, news: news,
-                            contacts: signedIn ? references.of(record, "contact_ids") : nil).content
+                            contacts: showContacts ? references.of(record, "contact_ids") : nil).content
     }
 
     private func layout(_ context: AppRequestContext) -> PageLayout { PageLayout(services: services, context: context) }

@@ -100,8 +100,10 @@ struct LibraryStore {
     }
 
     /// Id and title of every record of a kind, for the choices of a form.
-    func choices(_ kind: LibraryKind) async throws -> [(id: String, title: String)] {
-        try await sql.select().columns("id", "title").from(kind.table).orderBy("title").all().map {
+    func choices(_ kind: LibraryKind, publishedOnly: Bool = false) async throws -> [(id: String, title: String)] {
+        var select = sql.select().columns("id", "title").from(kind.table)
+        if publishedOnly { select = select.where("published", .equal, SQLBind(true)) }
+        return try await select.orderBy("title").all().map {
             (try $0.decode(column: "id", as: String.self), try $0.decode(column: "title", as: String.self))
         }
     }

@@ -49,6 +49,14 @@ struct LibraryStaffHandlers: Sendable {
     func setPublished(_ kind: LibraryKind, _ published: Bool, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let user = try context.signedIn()
         let id = try context.parameters.require("id")
+        // Publishing a member's practice is an editor's decision on it.
+        if kind == .practice, published, let submission = try await SubmissionStore(sql: services.database.reads).find(id), submission.state.isOpen {
+            switch try await ReviewSubmission(id: id, decision: .publish, note: nil, actor: .user(user)).run(services: services) {
+            case .done, .alreadyDecided: return Responses.redirect(to: LibraryURL.staffEdit(kind, id))
+            case .notFound: throw AppError.notFound("The \(kind.label.lowercased())")
+            case .invalid(let error): throw error
+            }
+        }
         switch try await SetRecordPublished(kind: kind, id: id, published: published, actor: .user(user), changed: LibraryTopics.changed).run(services: services) {
         case .done: return Responses.redirect(to: LibraryURL.staffEdit(kind, id))
         case .notFound: throw AppError.notFound("The \(kind.label.lowercased())")
@@ -57,19 +65,7 @@ struct LibraryStaffHandlers: Sendable {
 
     private func form(_ kind: LibraryKind, id: String?, published: Bool, slug: String, values: [String: [String]], error: AppError?,
                       context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
-        var choices: [RecordKindName: [(id: String, title: String)]] = [:]
-        for field in kind.fields {
-            switch field.kind {
-            case .reference(let name), .references(let name):
-                guard choices[name] == nil else { continue }
-                if let target = LibraryKind(name) {
-                    choices[name] = try await store.choices(target).filter { $0.id != id }
-                } else {
-                    choices[name] = try await services.site.records.choices(kind: name.rawValue).map { ($0.id, $0.title) }
-                }
-            default: break
-            }
-        }
+        let choices = try await LibraryFormChoices.load(kind, excluding: id, store: store, records: services.site.records)
         let page = RecordFormPage(kind: kind, recordID: id, published: published, slug: slug, values: values, error: error,
                                   choices: choices, csrfToken: context.csrfToken,
                                   saveTarget: SiteLink(id.map { LibraryURL.staffRecord(kind, $0) } ?? LibraryURL.staffList(kind)),
