@@ -6,7 +6,7 @@ PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 3, "mobile": True}
 
 
 def public_pages(server):
-    """The home page, every list, every published record and every event, and the forms a visitor uses."""
+    """The home page, every list, every published record, every library record and every event, and the forms a visitor uses."""
     pages = ["/", "/sign-in", "/events", "/events?when=past"]
     for kind, plural in [("area", "areas"), ("organization", "organizations"), ("person", "people"),
                          ("post", "posts"), ("topic", "topics")]:
@@ -15,6 +15,10 @@ def public_pages(server):
         pages += [f"/{plural}/{item['slug']}" for item in listing["items"]]
     sources = json.load(urllib.request.urlopen(f"{server}/api/v1/sources?per=100"))
     pages += [f"/sources/{item['slug']}" for item in sources["items"]]
+    for plural in ["practices", "resources", "news"]:
+        pages.append("/" + plural)
+        listing = json.load(urllib.request.urlopen(f"{server}/api/v1/{plural}?per=100"))
+        pages += [f"/{plural}/{item['slug']}" for item in listing["items"]]
     events = json.load(urllib.request.urlopen(f"{server}/api/v1/events?when=all&per=100"))
     pages += [f"/events/{item['slug']}" for item in events["items"]]
     return pages
