@@ -12,8 +12,13 @@ public enum CSV {
 
     public static func field(_ value: String) -> String {
         var value = value
-        if CSVFormulaGuard.needsGuard(value) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        // A cell that already starts with the guard before a formula is guarded again, so
+        // `CSVReader` (which removes one guard) reads back exactly what was written.
+        if CSVFormulaGuard.needsGuard(value) || (value.hasPrefix("'") && CSVFormulaGuard.needsGuard(String(value.dropFirst()))) {
+            value = "'" + value
+        }
+        // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
+        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -16,7 +16,8 @@ struct LibraryModule: CivitasModule {
     var memberLinks: [NavigationLink] { [NavigationLink(label: "Your practices", destination: LibraryURL.mySubmissions, visibleTo: .signedIn)] }
     var footerLinks: [NavigationLink] { [NavigationLink(label: "News feed (Atom)", destination: LibraryURL.newsFeed)] }
     var staffLinks: StaffLinks? {
-        StaffLinks(heading: "Library", links: [NavigationLink(label: "Submitted practices", destination: LibraryURL.staffSubmissions, visibleTo: .staff)]
+        StaffLinks(heading: "Library", links: [NavigationLink(label: "Submitted practices", destination: LibraryURL.staffSubmissions, visibleTo: .staff),
+                                                    NavigationLink(label: "Import practices (CSV)", destination: LibraryURL.staffPracticeImport, visibleTo: .staff)]
             + LibraryKind.allCases.map { NavigationLink(label: $0.pluralLabel, destination: LibraryURL.staffList($0), visibleTo: .staff) })
     }
     var homeSections: [any HomeSectionProvider] { [LibraryHomeSection(services: services)] }
@@ -26,7 +27,9 @@ struct LibraryModule: CivitasModule {
         let pages = LibraryPages(services: services)
         let staff = LibraryStaffHandlers(services: services)
         let api = LibraryAPI(services: services)
+        let csv = PracticeCSVHandlers(services: services)
         routes.group(.everyone) { group in
+            group.get(LibraryURL.practicesCSV, use: csv.export)
             group.get(LibraryURL.newsFeed) { request, context in try await pages.feed(request, context) }
             for kind in LibraryKind.allCases {
                 group.get(LibraryURL.list(kind)) { request, context in try await pages.list(kind, request, context) }
@@ -46,6 +49,8 @@ struct LibraryModule: CivitasModule {
             group.get(LibraryURL.staffSubmissions, use: submissions.reviewList)
             group.get(LibraryURL.staffSubmission(SiteURL.parameter("id")), use: submissions.reviewPage)
             group.post(LibraryURL.staffReview(SiteURL.parameter("id")), use: submissions.decide)
+            group.get(LibraryURL.staffPracticeImport, use: csv.importForm)
+            group.post(LibraryURL.staffPracticeImport, use: csv.importFile)
             for kind in LibraryKind.allCases {
                 group.get(LibraryURL.staffList(kind)) { request, context in try await staff.list(kind, request, context) }
                 group.get(LibraryURL.staffNew(kind)) { request, context in try await staff.newForm(kind, request, context) }

@@ -9,6 +9,8 @@ enum LibraryURL: SitePath {
     case staffEdit(LibraryKind, String)
     case staffPublish(LibraryKind, String)
     case staffUnpublish(LibraryKind, String)
+    case practicesCSV
+    case staffPracticeImport
     case mySubmissions
     case newSubmission
     case submission(String)
@@ -30,6 +32,8 @@ enum LibraryURL: SitePath {
         case .staffEdit(let kind, let id): "/staff/\(kind.plural)/\(id)/edit"
         case .staffPublish(let kind, let id): "/staff/\(kind.plural)/\(id)/publish"
         case .staffUnpublish(let kind, let id): "/staff/\(kind.plural)/\(id)/unpublish"
+        case .practicesCSV: "/practices.csv"
+        case .staffPracticeImport: "/staff/practices/import"
         case .mySubmissions: "/submissions"
         case .newSubmission: "/submissions/new"
         case .submission(let id): "/submissions/\(id)"

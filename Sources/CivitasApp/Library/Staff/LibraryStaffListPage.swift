@@ -11,7 +11,9 @@ struct LibraryStaffListPage {
     var content: Node<HTML.BodyContext> {
         .group(
             .h1(.text(escaping: "\(kind.pluralLabel) (staff)")),
-            .p(.a(.class("button"), .href(to: LibraryURL.staffNew(kind)), .text(escaping: "New \(kind.label.lowercased())"))),
+            .p(.a(.class("button"), .href(to: LibraryURL.staffNew(kind)), .text(escaping: "New \(kind.label.lowercased())")),
+               .if(kind == .practice, .group(.text(escaping: " "), .a(.href(to: LibraryURL.staffPracticeImport), .text(escaping: "Import from CSV")),
+                                             .text(escaping: " · "), .a(.href(to: LibraryURL.practicesCSV), .text(escaping: "Export published practices (CSV)"))))),
             .form(.class("search"), .method(.get), .action(to: LibraryURL.staffList(kind)),
                 .label(.for("q"), .class("skip"), "Filter"),
                 .input(.type(.search), .id("q"), .name("q"), .value(escaping: text)), .button(.type(.submit), "Filter")),

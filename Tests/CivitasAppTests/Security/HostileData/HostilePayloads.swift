@@ -1,3 +1,4 @@
+import CivitasCore
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -105,6 +106,40 @@ enum OutputChecks {
     }
 
     /// No cell a spreadsheet would run; as many rows as expected.
+    /// A CSV whose cells may hold line breaks: it parses (RFC 4180) into `expected` rows of one
+    /// width, and no cell, read as a spreadsheet reads it, starts a formula.
+    static func quotedCSV(_ text: String, rows expected: Int) -> [String] {
+        var problems: [String] = []
+        guard let rows = try? CSVReader.rows(text) else { return ["the CSV does not parse"] }
+        if rows.count != expected { problems.append("\(rows.count) rows, expected \(expected)") }
+        if Set(rows.map(\.fields.count)).count > 1 { problems.append("rows of different widths") }
+        // Where each cell starts in the text as written (CSVReader removes the guards).
+        var cellStart = true, quoted = false
+        var scalars = text.unicodeScalars.makeIterator()
+        var cell = ""
+        while let scalar = scalars.next() {
+            if cellStart {
+                cellStart = false
+                if scalar == "\"" { quoted = true; continue }
+            }
+            if quoted {
+                if scalar == "\"" { quoted = false }
+                else if cell.count < 1 { cell.unicodeScalars.append(scalar) }
+                continue
+            }
+            if scalar == "," || scalar == "\n" {
+                if let first = cell.unicodeScalars.first(where: { $0.properties.generalCategory != .format && $0 != " " }), "=+-@".unicodeScalars.contains(first) {
+                    problems.append("formula cell starting \(cell)")
+                }
+                cell = ""
+                cellStart = true
+            } else if scalar != "\r", cell.count < 1 {
+                cell.unicodeScalars.append(scalar)
+            }
+        }
+        return problems
+    }
+
     static func csv(_ text: String, rows expected: Int) -> [String] {
         var problems: [String] = []
         let rows = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }

@@ -1,3 +1,4 @@
+import CivitasCore
 import Foundation
 import HummingbirdTesting
 import Testing
@@ -86,6 +87,20 @@ extension HostileDataTests {
                 let problems = OutputChecks.atom(response.text)
                 #expect(problems.isEmpty, "\(path): \(problems)")
             }
+            // The CSV export of practices (with cells a spreadsheet would run as formulas), and the import's preview of it.
+            let formulas = try await sendJSON(client, .patch, "/api/v1/practices/hostile-practice", token: token,
+                                              json: #"{"summary": "=HYPERLINK(\"http://evil.example\")", "cost": "@SUM(A1)", "staff_needed": "\u200D-1+1"}"#)
+            #expect(formulas.status == .ok)
+            let csv = try await client.execute(uri: "/practices.csv", method: .get)
+            #expect(csv.status == .ok)
+            let csvText = String(buffer: csv.body)
+            #expect(csvText.contains("onerror"), "the export carries the payloads")
+            let csvProblems = OutputChecks.quotedCSV(csvText, rows: try await count("practices", services) + 1)
+            #expect(csvProblems.isEmpty, "\(csvProblems)")
+            let preview = try await editor.post(client, "/staff/practices/import", [("csv", csvText), ("action", "preview")])
+            #expect(preview.status == .ok, "\(preview.text.prefix(300))")
+            #expect(OutputChecks.html(preview.text).isEmpty)
+            #expect(preview.text.contains("rows are ready"), "the export imports back")
             // The API: valid JSON served as JSON.
             for kind in Self.libraryKindsInOrder {
                 for path in [LibraryURL.apiList(kind).path, LibraryURL.apiRecord(kind, "hostile-\(kind.rawValue)").path] {

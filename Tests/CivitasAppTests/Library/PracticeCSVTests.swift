@@ -1,0 +1,98 @@
+import CivitasCore
+import Foundation
+import HummingbirdTesting
+import SQLKit
+import Testing
+@testable import CivitasApp
+
+@Suite("Practices in CSV: export, preview, import")
+struct PracticeCSVTests {
+    static func importing(_ csv: String, action: String, as browser: Browser, _ client: any TestClientProtocol) async throws -> TestResponse {
+        try await browser.post(client, "/staff/practices/import", [("csv", csv), ("action", action)])
+    }
+
+    @Test("The export lists published practices with slugs for what they point at, and imports back unchanged", arguments: TestDatabase.all)
+    func exportRoundTrip(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            let export = try await client.execute(uri: "/practices.csv", method: .get)
+            #expect(export.status == .ok)
+            #expect(export.headers[.contentType]?.hasPrefix("text/csv") == true)
+            #expect(export.headers[.contentDisposition] == "attachment; filename=\"practices.csv\"")
+            let rows = try CSVReader.rows(String(buffer: export.body))
+            #expect(rows[0].fields == PracticeCSV.header)
+            #expect(!rows[0].fields.contains("contact_slugs"), "contacts are private")
+            #expect(rows.count - 1 == LibraryDemo.practices.count)
+            let header = rows[0].fields
+            let milwaukee = try #require(rows.first { $0.fields[0] == "pro-athletes-as-a-community-bridge" }?.fields)
+            #expect(milwaukee[header.firstIndex(of: "city_slugs")!] == "milwaukee")
+            #expect(milwaukee[header.firstIndex(of: "topic_slugs")!] == "public-safety")
+
+            let editor = try await Accounts.signedIn(.editor, client: client, services: services)
+            let before = try await services.database.sql.select().column("updated_at").from("practices").all().count
+            let preview = try await Self.importing(String(buffer: export.body), action: "preview", as: editor, client)
+            #expect(preview.status == .ok)
+            #expect(preview.text.contains("\(LibraryDemo.practices.count) rows are ready: 0 new practices, \(LibraryDemo.practices.count) changed"))
+            let imported = try await Self.importing(String(buffer: export.body), action: "import", as: editor, client)
+            #expect(imported.status == .seeOther)
+            #expect(try await count("practices", services) == before)
+            let again = try await client.execute(uri: "/practices.csv", method: .get)
+            #expect(String(buffer: again.body) == String(buffer: export.body), "an export imported back changes nothing")
+        }
+    }
+
+    @Test("A preview writes nothing; an import writes every row, or none when one is wrong", arguments: TestDatabase.all)
+    func previewAndImport(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            let editor = try await Accounts.signedIn(.editor, client: client, services: services)
+            let before = try await count("practices", services)
+            let good = """
+                title,status,city_slugs,topic_slugs,summary,adapted_from_slug,slug
+                Night buses,pilot,milwaukee,transit,"Buses all night, every 20 minutes",,night-buses
+                Night buses in Baltimore,idea,baltimore,transit; public-safety,,night-buses,
+                """
+            let preview = try await Self.importing(good, action: "preview", as: editor, client)
+            #expect(preview.status == .ok)
+            #expect(preview.text.contains("2 rows are ready: 2 new practices, 0 changed"))
+            #expect(try await count("practices", services) == before, "a preview writes nothing")
+
+            let bad = good + "\nSelf-made,active,,,,self-made,self-made\nUnknown topic,active,,no-such-topic,,,\n,pilot,,,,,\n"
+            let refused = try await Self.importing(bad, action: "import", as: editor, client)
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains("3 of 5 rows have errors"))
+            #expect(refused.text.contains("adapted_from_id: a practice cannot be adapted from itself"))
+            #expect(refused.text.contains("topic_ids: no topic has the slug \"no-such-topic\""))
+            #expect(refused.text.contains("title: is required"))
+            #expect(try await count("practices", services) == before, "nothing half-written")
+
+            let imported = try await Self.importing(good, action: "import", as: editor, client)
+            #expect(imported.status == .seeOther)
+            #expect(try await count("practices", services) == before + 2)
+            let adapted = try await client.execute(uri: "/api/v1/practices/night-buses-in-baltimore", method: .get)
+            #expect(try adapted.json()["adapted_from_id"]?.stringValue == (try await client.execute(uri: "/api/v1/practices/night-buses", method: .get).json()["id"]?.stringValue))
+            #expect(String(buffer: try await client.execute(uri: "/practices/night-buses", method: .get).body).contains("Cities that did this"))
+        }
+    }
+
+    @Test("A file that cannot be read is a 400 saying why; members may not import", arguments: TestDatabase.all)
+    func unreadable(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            let editor = try await Accounts.signedIn(.editor, client: client, services: services)
+            let cases: [(String, String)] = [
+                ("summary\nOnly a summary\n", "lacks the columns: title, status"),
+                ("title,status,colour\nX,idea,red\n", "Unknown columns: colour"),
+                ("title,status\n\"Open quote,idea\n", "a quoted field is not closed"),
+                ("title,status\nX,idea,extra\n", "Line 2 has 3 fields; the header has 2"),
+                ("title,status\n", "no practices under its header"),
+                ("", "The CSV is empty"),
+            ]
+            for (csv, message) in cases {
+                let answer = try await PracticeCSVTests.importing(csv, action: "import", as: editor, client)
+                #expect(answer.status == .badRequest, "\(csv)")
+                #expect(answer.text.contains(message), "\(csv): \(message)")
+            }
+            let member = try await Accounts.signedIn(.member, client: client, services: services)
+            #expect(try await PracticeCSVTests.importing("title,status\nX,idea\n", action: "import", as: member, client).status == .forbidden)
+            #expect(try await count("practices", services) == LibraryDemo.practices.count)
+        }
+    }
+}
