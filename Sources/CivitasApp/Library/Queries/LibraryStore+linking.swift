@@ -26,13 +26,14 @@ extension LibraryStore {
             query += "SELECT * FROM (SELECT \(bind: kind.rawValue) AS kind, id, slug, title, \(ident: kind.typeColumn) AS type, " + date
                 + " AS date FROM \(ident: kind.table) WHERE published = \(bind: true) AND id IN (SELECT subject_id FROM library_links"
                 + " WHERE subject_kind = \(bind: kind.rawValue) AND target_id = \(bind: targetID) AND field IN (\(binds: names)))"
-                + " ORDER BY " + Self.order(kind) + " LIMIT \(bind: limit)) AS part\(unsafeRaw: String(index))"
+                + " ORDER BY " + Self.indexedOrder(kind) + " LIMIT \(bind: limit)) AS part\(unsafeRaw: String(index))"
         }
-        return try await sql.raw(query).all().compactMap { row in
+        let lines: [LibraryLine] = try await sql.raw(query).all().compactMap { row in
             guard let kind = LibraryKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
             return LibraryLine(kind: kind, id: try row.decode(column: "id", as: String.self), slug: try row.decode(column: "slug", as: String.self),
                                title: try row.decode(column: "title", as: String.self), type: try row.decode(column: "type", as: String.self),
                                date: try row.decode(column: "date", as: String?.self))
         }
+        return lines
     }
 }

@@ -108,6 +108,12 @@ struct LibraryStore {
         }
     }
 
+    /// The list order without its tie-break, which the kind's index gives without a sort (the
+    /// tie-break made SQLite build a temporary tree for every profile page).
+    static func indexedOrder(_ kind: LibraryKind) -> SQLQueryString {
+        kind.isDated ? "published_on DESC" : "title ASC"
+    }
+
     static func order(_ kind: LibraryKind) -> SQLQueryString {
         kind.isDated ? "published_on DESC, title ASC, id ASC" : "title ASC, id ASC"
     }
