@@ -6,7 +6,7 @@ import Hummingbird
 struct LibraryModule: CivitasModule {
     let services: AppServices
     let name = "library"
-    var migrations: [any Migration] { [M001_CreateLibrary(), M002_PracticeSubmissions()] }
+    var migrations: [any Migration] { [M001_CreateLibrary(), M002_PracticeSubmissions(), M003_ResourceFiles()] }
     var apiScopes: [APIScope] { [.libraryWrite] }
 
     var navigationLinks: [NavigationLink] {
@@ -28,7 +28,9 @@ struct LibraryModule: CivitasModule {
         let staff = LibraryStaffHandlers(services: services)
         let api = LibraryAPI(services: services)
         let csv = PracticeCSVHandlers(services: services)
+        let files = ResourceFileHandlers(services: services)
         routes.group(.everyone) { group in
+            group.get(LibraryURL.resourceFile(SiteURL.parameter("key")), use: files.download)
             group.get(LibraryURL.practicesCSV, use: csv.export)
             group.get(LibraryURL.newsFeed) { request, context in try await pages.feed(request, context) }
             for kind in LibraryKind.allCases {
@@ -49,6 +51,8 @@ struct LibraryModule: CivitasModule {
             group.get(LibraryURL.staffSubmissions, use: submissions.reviewList)
             group.get(LibraryURL.staffSubmission(SiteURL.parameter("id")), use: submissions.reviewPage)
             group.post(LibraryURL.staffReview(SiteURL.parameter("id")), use: submissions.decide)
+            group.post(LibraryURL.staffResourceFile(SiteURL.parameter("id")), use: files.upload)
+            group.post(LibraryURL.staffResourceFileRemove(SiteURL.parameter("id")), use: files.remove)
             group.get(LibraryURL.staffPracticeImport, use: csv.importForm)
             group.post(LibraryURL.staffPracticeImport, use: csv.importFile)
             for kind in LibraryKind.allCases {

@@ -9,6 +9,9 @@ enum LibraryURL: SitePath {
     case staffEdit(LibraryKind, String)
     case staffPublish(LibraryKind, String)
     case staffUnpublish(LibraryKind, String)
+    case resourceFile(String)
+    case staffResourceFile(String)
+    case staffResourceFileRemove(String)
     case practicesCSV
     case staffPracticeImport
     case mySubmissions
@@ -32,6 +35,9 @@ enum LibraryURL: SitePath {
         case .staffEdit(let kind, let id): "/staff/\(kind.plural)/\(id)/edit"
         case .staffPublish(let kind, let id): "/staff/\(kind.plural)/\(id)/publish"
         case .staffUnpublish(let kind, let id): "/staff/\(kind.plural)/\(id)/unpublish"
+        case .resourceFile(let key): "/resources/\(key)/file"
+        case .staffResourceFile(let id): "/staff/resources/\(id)/file"
+        case .staffResourceFileRemove(let id): "/staff/resources/\(id)/file/remove"
         case .practicesCSV: "/practices.csv"
         case .staffPracticeImport: "/staff/practices/import"
         case .mySubmissions: "/submissions"

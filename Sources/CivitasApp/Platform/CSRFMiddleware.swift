@@ -50,9 +50,15 @@ struct CSRFMiddleware: RouterMiddleware {
 /// Reads a URL-encoded form body once; the body stays readable for the handler.
 enum FormBody {
     static func read(_ request: inout Request, context: AppRequestContext) async throws -> FormData {
+        // A form with a file: its text fields (the file stays in the body for its handler).
+        // Only signed-in people send files: anonymous forms stay within the small body limit.
+        if MultipartForm.isMultipart(request) {
+            guard context.user != nil else { throw AppError(.unsupportedMediaType, "Only signed-in people may send files; sign in first") }
+            return try await MultipartForm.read(&request, context: context).fields
+        }
         let contentType = request.headers[.contentType] ?? ""
         guard contentType.isEmpty || contentType.hasPrefix("application/x-www-form-urlencoded") else {
-            throw AppError(.unsupportedMediaType, "Forms must be sent as application/x-www-form-urlencoded")
+            throw AppError(.unsupportedMediaType, "Forms must be sent as application/x-www-form-urlencoded (or multipart/form-data with a file)")
         }
         let buffer = try await BodyReader.collect(&request, context: context)
         let form = FormData(encoded: String(buffer: buffer))

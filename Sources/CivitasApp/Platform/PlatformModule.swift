@@ -13,7 +13,7 @@ import ServiceLifecycle
 struct PlatformModule: CivitasModule {
     let services: AppServices
     let name = "platform"
-    var migrations: [any Migration] { [P001_CreatePlatformTables()] }
+    var migrations: [any Migration] { [P001_CreatePlatformTables(), P002_CreateStoredFiles()] }
 
     var staffLinks: StaffLinks? {
         StaffLinks(heading: "Mail", links: [NavigationLink(label: "Outbox", destination: SiteURL.staffOutbox, visibleTo: .staff)])

@@ -23,7 +23,9 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        // A handler serving a file people uploaded asks for `sandbox` too: kept, before the site's policy.
+        let sandboxed = response.headers[.contentSecurityPolicy] == "sandbox"
+        response.headers[.contentSecurityPolicy] = (sandboxed ? "sandbox; " : "") + Self.contentSecurityPolicy
         response.headers[Self.xFrameOptions] = "DENY"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[Self.referrerPolicy] = "strict-origin-when-cross-origin"

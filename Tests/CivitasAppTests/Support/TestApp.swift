@@ -67,6 +67,23 @@ struct Browser: Sendable {
         return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Posts a form with a file as a browser does (multipart/form-data), with the CSRF token.
+    func upload(_ client: any TestClientProtocol, _ path: String, field: String = "file", filename: String, bytes: [UInt8],
+                fields: [(String, String)] = []) async throws -> TestResponse {
+        let boundary = "civitas-test-boundary-7d1f"
+        var body: [UInt8] = []
+        for (name, value) in fields + [("csrf_token", csrf)] {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        let quoted = filename.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(quoted)\"\r\nContent-Type: application/pdf\r\n\r\n".utf8)
+        body += bytes
+        body += Array("\r\n--\(boundary)--\r\n".utf8)
+        var headers = headers
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(bytes: body))
+    }
+
     private func encode(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
     }

@@ -32,18 +32,23 @@ struct LibraryAPI: Sendable {
         let requested = try LibraryFilter.Requested(request, kind: kind)
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: LibraryFilter.parameters,
                                          shows: LibraryTopics.all, json: {
-            let (records, total) = try await LibraryStore(sql: services.database.reads).list(kind, try await requested.filter(page: page, records: services.site.records))
-            return APIList(items: records.map { LibraryRecordBody($0, publicURL: services.configuration.publicURL) }, pagination: page, total: total)
+            let store = LibraryStore(sql: services.database.reads)
+            let (records, total) = try await store.list(kind, try await requested.filter(page: page, records: services.site.records))
+            let files = kind == .resource ? try await store.files(ofResources: records.map(\.id)) : [:]
+            return APIList(items: records.map { LibraryRecordBody($0, publicURL: services.configuration.publicURL, file: files[$0.id]) },
+                           pagination: page, total: total)
         })
     }
 
     func show(_ kind: LibraryKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let key = try context.parameters.require("key")
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", shows: LibraryTopics.all, json: {
-            guard let record = try await LibraryStore(sql: services.database.reads).find(kind, key: key, publishedOnly: true) else {
+            let store = LibraryStore(sql: services.database.reads)
+            guard let record = try await store.find(kind, key: key, publishedOnly: true) else {
                 throw AppError.notFound("No \(kind.label.lowercased()) with the id or slug \"\(key)\"")
             }
-            return LibraryRecordBody(record, publicURL: services.configuration.publicURL)
+            let file = kind == .resource ? try await store.files(ofResources: [record.id])[record.id] : nil
+            return LibraryRecordBody(record, publicURL: services.configuration.publicURL, file: file)
         })
     }
 
@@ -59,7 +64,9 @@ struct LibraryAPI: Sendable {
         let input = try RecordInput(json: try await JSONBody.object(request, context, what: kind.label.lowercased()), kind: kind)
         switch try await SaveLibraryRecord(kind: kind, id: id, input: input, actor: .token(token)).run(services: services) {
         case .saved(let record):
-            var response = try Responses.json(LibraryRecordBody(record, publicURL: services.configuration.publicURL), status: key == nil ? .created : .ok)
+            let file = kind == .resource ? try await LibraryStore(sql: services.database.reads).files(ofResources: [record.id])[record.id] : nil
+            var response = try Responses.json(LibraryRecordBody(record, publicURL: services.configuration.publicURL, file: file),
+                                              status: key == nil ? .created : .ok)
             if key == nil { response.headers[.location] = LibraryURL.apiRecord(kind, record.urlKey).path }
             return response
         case .invalid(let error): throw error

@@ -39,7 +39,8 @@ struct LibraryPages: Sendable {
             case .practice: content = try await practice(record, references: references, showContacts: signedIn)
             case .resource:
                 content = ResourcePage(resource: record, references: references,
-                                       news: try await store.linking(.news, to: [record.id], through: ["resource_ids"], limit: 10)).content
+                                       news: try await store.linking(.news, to: [record.id], through: ["resource_ids"], limit: 10),
+                                       file: try await store.files(ofResources: [record.id])[record.id]).content
             case .news: content = NewsPage(item: record, references: references).content
             }
             return layout(context).render(title: record.title, description: record.text("summary") ?? record.text("subtitle"),

@@ -7,6 +7,7 @@ struct ResourcePage {
     let resource: LibraryRecord
     let references: LibraryReferences
     let news: [LibraryRecord]
+    let file: ResourceFile?
 
     typealias Parts = LibraryPageParts
 
@@ -21,6 +22,8 @@ struct ResourcePage {
                 ("By", authors.isEmpty ? nil : Parts.links(authors)),
                 ("Published", Parts.date(resource.text("published_on"))),
                 ("Read it", resource.text("url").flatMap(WebAddress.init).map { .a(.href(to: $0), .text(escaping: $0.text)) }),
+                ("Download", file.map { file in .group(.a(.href(to: LibraryURL.resourceFile(resource.urlKey)), .text(escaping: file.name)),
+                                                        .text(escaping: " (\(file.summary))")) }),
             ]),
             Parts.tags(references.of(resource, "topic_ids")),
             .if(!news.isEmpty, .section(.h2("In the news"), Parts.cards(news, references: LibraryReferences()))),

@@ -66,11 +66,15 @@ struct LibraryStaffHandlers: Sendable {
     private func form(_ kind: LibraryKind, id: String?, published: Bool, slug: String, values: [String: [String]], error: AppError?,
                       context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
         let choices = try await LibraryFormChoices.load(kind, excluding: id, store: store, records: services.site.records)
+        var extra: Node<HTML.BodyContext> = .empty
+        if kind == .resource, let id {
+            extra = ResourceFileHandlers.section(resourceID: id, file: try await store.files(ofResources: [id])[id], csrfToken: context.csrfToken)
+        }
         let page = RecordFormPage(kind: kind, recordID: id, published: published, slug: slug, values: values, error: error,
                                   choices: choices, csrfToken: context.csrfToken,
                                   saveTarget: SiteLink(id.map { LibraryURL.staffRecord(kind, $0) } ?? LibraryURL.staffList(kind)),
                                   publishTarget: id.map { SiteLink(LibraryURL.staffPublish(kind, $0)) },
-                                  unpublishTarget: id.map { SiteLink(LibraryURL.staffUnpublish(kind, $0)) })
+                                  unpublishTarget: id.map { SiteLink(LibraryURL.staffUnpublish(kind, $0)) }, extra: extra)
         return services.privatePage(context, title: id == nil ? "New \(kind.label.lowercased())" : "Edit \(kind.label.lowercased())",
                                     content: page.content, status: status)
     }

@@ -18,6 +18,8 @@ struct RecordFormPage<Kind: RecordShape> {
     /// Where publishing and unpublishing an existing record are sent.
     let publishTarget: SiteLink?
     let unpublishTarget: SiteLink?
+    /// What a capability shows under the form for a kind of its own (a resource's file).
+    var extra: Node<HTML.BodyContext> = .empty
 
     var content: Node<HTML.BodyContext> {
         .group(
@@ -30,7 +32,8 @@ struct RecordFormPage<Kind: RecordShape> {
                 RecordFormFields(fields: kind.fields, values: values, errors: error?.fieldErrors ?? [:], choices: choices).nodes,
                 .p(.button(.type(.submit), .text(escaping: "Save")))
             ),
-            publishControls
+            publishControls,
+            extra
         )
     }
 

@@ -52,6 +52,16 @@ extension HostileDataTests {
                 #expect(saved.status == .seeOther, "\(kind) form: \(saved.status) \(saved.text.prefix(200))")
             }
 
+            // An uploaded file whose name carries the payload: shown on pages, sent in a header.
+            let upload = try await editor.upload(client, LibraryURL.staffResourceFile(ids[.resource]!).path,
+                                                 filename: HostilePayloads.fitting(150) + ".pdf", bytes: ResourceFileTests.pdf)
+            #expect(upload.status == .seeOther, "\(upload.text.prefix(200))")
+            let download = try await client.execute(uri: "/resources/hostile-resource/file", method: .get)
+            #expect(download.status == .ok)
+            let disposition = download.headers[.contentDisposition] ?? ""
+            #expect(disposition.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }, "the header is plain ASCII")
+            #expect(disposition.components(separatedBy: "\"").count == 3, "the quoted name holds no quote of its own: \(disposition)")
+
             // Every page that shows them, with their JSON-LD.
             var pages = ["/", "/topics/water", "/areas/milwaukee", "/people/tom-barrett", "/organizations/mayors-innovation-project",
                          "/practices/de-escalating-conflicts"]
