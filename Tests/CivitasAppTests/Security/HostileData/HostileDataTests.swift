@@ -48,6 +48,25 @@ struct HostileDataTests {
         return body
     }
 
+    /// Each one-line field refuses line breaks and control characters, and each web address
+    /// what is not a clean http(s) address, when written through the API at `path`.
+    static func expectRefusals(of kind: some RecordShape, body: [String: Any], at path: String, token: String,
+                               _ client: any TestClientProtocol) async throws {
+        for field in kind.fields {
+            let refusals: [String] = switch field.kind {
+            case .text: HostilePayloads.lineBreaks
+            case .url: HostilePayloads.addresses
+            default: []
+            }
+            for bad in refusals {
+                var refused = body
+                refused[field.name] = bad
+                let answer = try await sendJSON(client, .post, path, token: token, json: try json(refused))
+                #expect(answer.status == .badRequest, "\(kind.kindName) \(field.name) took \(bad.debugDescription)")
+            }
+        }
+    }
+
     static func json(_ object: [String: Any]) throws -> String {
         String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
     }
@@ -62,19 +81,7 @@ struct HostileDataTests {
             // Directory records through the API; one-line fields and web addresses refuse what they must.
             for kind in Self.kindsInOrder {
                 let body = Self.hostileBody(kind, references: ids)
-                for field in kind.fields {
-                    let refusals: [String] = switch field.kind {
-                    case .text: HostilePayloads.lineBreaks
-                    case .url: HostilePayloads.addresses
-                    default: []
-                    }
-                    for bad in refusals {
-                        var refused = body
-                        refused[field.name] = bad
-                        let answer = try await sendJSON(client, .post, "/api/v1/\(kind.plural)", token: token, json: try Self.json(refused))
-                        #expect(answer.status == .badRequest, "\(kind) \(field.name) took \(bad.debugDescription)")
-                    }
-                }
+                try await Self.expectRefusals(of: kind, body: body, at: "/api/v1/\(kind.plural)", token: token, client)
                 let created = try await sendJSON(client, .post, "/api/v1/\(kind.plural)", token: token, json: try Self.json(body))
                 #expect(created.status == .created, "\(kind): \(created.text.prefix(300))")
                 let record = try created.json()

@@ -19,20 +19,7 @@ extension HostileDataTests {
             ]
             for kind in Self.libraryKindsInOrder {
                 let body = Self.hostileBody(kind) { ids[$0] }
-                // One-line fields refuse line breaks and control characters; links refuse what is not a clean address.
-                for field in kind.fields {
-                    let refusals: [String] = switch field.kind {
-                    case .text: HostilePayloads.lineBreaks
-                    case .url: HostilePayloads.addresses
-                    default: []
-                    }
-                    for bad in refusals {
-                        var refused = body
-                        refused[field.name] = bad
-                        let answer = try await sendJSON(client, .post, LibraryURL.apiList(kind).path, token: token, json: try Self.json(refused))
-                        #expect(answer.status == .badRequest, "\(kind) \(field.name) took \(bad.debugDescription)")
-                    }
-                }
+                try await Self.expectRefusals(of: kind, body: body, at: LibraryURL.apiList(kind).path, token: token, client)
                 let created = try await sendJSON(client, .post, LibraryURL.apiList(kind).path, token: token, json: try Self.json(body))
                 #expect(created.status == .created, "\(kind): \(created.text.prefix(300))")
                 ids[kind.kindName] = try created.json()["id"]?.stringValue
