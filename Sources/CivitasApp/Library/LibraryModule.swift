@@ -21,7 +21,7 @@ struct LibraryModule: CivitasModule {
             + LibraryKind.allCases.map { NavigationLink(label: $0.pluralLabel, destination: LibraryURL.staffList($0), visibleTo: .staff) })
     }
     var homeSections: [any HomeSectionProvider] { [LibraryHomeSection(services: services)] }
-    var profileSections: [any ProfileSectionProvider] { [LibraryProfileSection(services: services)] }
+    var profileSections: [any ProfileSectionProvider] { [LibraryProfileSection(services: services), CitiesLikeYoursSection(services: services)] }
 
     func registerRoutes(on routes: SiteRoutes) {
         let pages = LibraryPages(services: services)

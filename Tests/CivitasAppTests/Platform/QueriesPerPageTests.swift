@@ -18,7 +18,8 @@ struct QueriesPerPageTests {
         "person": 6,
         // also references, memberships in both directions, posts and sub-organizations
         "organization": 11,
-        "area": 9,
+        // (a city also lists practices from cities like it: the cities, then their practices)
+        "area": 11,
         "post": 5,
         "topic": 5,
         // the source, then the records citing it, one query per kind that cites
@@ -34,8 +35,9 @@ struct QueriesPerPageTests {
         // the featured and latest news, the latest practices with their links and cities
         "home": 14,
         // the record, its links, the records they point at (one query per kind), and for a
-        // practice its adaptations, similar practices and news with their links and cities
-        "practice": 15,
+        // practice its adaptations, similar practices and news with their links and cities, and
+        // practices from cities like its own (the cities, then their practices)
+        "practice": 17,
         "resource": 6,
         "news": 6,
     ]

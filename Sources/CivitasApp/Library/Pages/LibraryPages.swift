@@ -29,14 +29,17 @@ struct LibraryPages: Sendable {
     func show(_ kind: LibraryKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let key = try context.parameters.require("key")
         let signedIn = context.user != nil
-        return try await services.cachedPage(request, context, shows: LibraryTopics.all) {
+        // A practice page compares cities: `?city=` names the visitor's (the practice's own first city otherwise).
+        let city = request.uri.queryParameters["city"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        if kind == .practice, let city, !Slug.isValid(city) { throw AppError.badRequest("city must be the slug of a city, e.g. milwaukee") }
+        return try await services.cachedPage(request, context, reads: kind == .practice ? ["city"] : [], shows: LibraryTopics.all) {
             guard let record = try await store.find(kind, key: key, publishedOnly: true) else {
                 throw AppError.notFound("No \(kind.label.lowercased()) has the address \"\(key)\"")
             }
             let references = try await LibraryReferences.resolve([record], store: store, lookups: services.site.records, includePrivate: signedIn)
             let content: Node<HTML.BodyContext>
             switch kind {
-            case .practice: content = try await practice(record, references: references, showContacts: signedIn)
+            case .practice: content = try await practice(record, references: references, showContacts: signedIn, city: city)
             case .resource:
                 content = ResourcePage(resource: record, references: references,
                                        news: try await store.linking(.news, to: [record.id], through: ["resource_ids"], limit: 10),
@@ -67,14 +70,35 @@ struct LibraryPages: Sendable {
     }
 
     /// A practice's page body; the staff review of a submission shows it as a preview.
-    func practice(_ record: LibraryRecord, references: LibraryReferences, showContacts: Bool) async throws -> Node<HTML.BodyContext> {
+    func practice(_ record: LibraryRecord, references: LibraryReferences, showContacts: Bool, city: String? = nil) async throws -> Node<HTML.BodyContext> {
         let adaptations = try await store.adaptations(of: record.id)
         let similar = try await store.similarPractices(to: record)
         let news = try await store.linking(.news, to: [record.id], through: ["practice_ids"], limit: 10)
         let others = try await LibraryReferences.resolve(adaptations + similar, store: store, lookups: services.site.records, only: ["city_ids"])
+        let likeYours = try await citiesLikeYours(record, references: references, citySlug: city)
         return PracticePage(practice: record, references: references, adaptations: adaptations, adaptationReferences: others,
                             similar: similar, similarReferences: others, news: news,
-                            contacts: showContacts ? references.of(record, "contact_ids") : nil).content
+                            contacts: showContacts ? references.of(record, "contact_ids") : nil, citiesLikeYours: likeYours).content
+    }
+
+    /// Practices from cities like the one asked for (or the practice's own first city), sharing
+    /// its topics first, with the chooser of cities.
+    private func citiesLikeYours(_ record: LibraryRecord, references: LibraryReferences, citySlug: String?) async throws -> Node<HTML.BodyContext> {
+        let places = try await services.site.records.places()
+        let chosen = citySlug.flatMap { slug in places.first { $0.reference.slug == slug } }
+            ?? references.of(record, "city_ids").first.flatMap { city in places.first { $0.reference.id == city.id } }
+        guard let chosen else { return .empty }
+        var topics: [String] = []
+        if case .ids(let ids) = record["topic_ids"] { topics = ids }
+        let found = try await PracticesFromSimilarCities(services: services).lines(for: chosen.reference.id, topics: topics, excluding: record.id)
+        let form = FormFields(errors: [:])
+        return .group(
+            PracticesFromSimilarCities.section(heading: "Practices from cities like \(chosen.reference.title)", lines: found?.lines ?? [],
+                                               empty: "No practice comes from a city like it yet."),
+            .form(.class("search"), .method(.get), .action(to: LibraryURL.record(.practice, record.urlKey)),
+                  form.select("city", "Compare with your city", options: places.map { ($0.reference.slug, $0.reference.title) },
+                              selected: [chosen.reference.slug]),
+                  .button(.type(.submit), .text(escaping: "Show practices from cities like it"))))
     }
 
     private func layout(_ context: AppRequestContext) -> PageLayout { PageLayout(services: services, context: context) }

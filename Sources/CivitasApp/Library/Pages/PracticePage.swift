@@ -15,6 +15,8 @@ struct PracticePage {
     let news: [LibraryRecord]
     /// Contacts, for staff and signed-in members; nil for visitors.
     let contacts: [RecordReference]?
+    /// Practices from cities like the visitor's, with the chooser.
+    var citiesLikeYours: Node<HTML.BodyContext> = .empty
 
     typealias Parts = LibraryPageParts
 
@@ -45,6 +47,7 @@ struct PracticePage {
                          contacts.isEmpty ? .p(.text(escaping: "No contact is recorded.")) : .ul(.forEach(contacts) { .li(.a(.href(to: $0.link), .text(escaping: $0.title))) }))
             },
             .if(!news.isEmpty, .section(.h2("In the news"), Parts.cards(news, references: LibraryReferences()))),
+            citiesLikeYours,
             .if(!similar.isEmpty, .section(.h2("Similar practices"), .p(.class("meta"), .text(escaping: "Practices that share its topics.")),
                                            Parts.cards(similar, references: similarReferences))),
             Parts.sources(references.of(practice, "source_ids"))

@@ -52,6 +52,8 @@ protocol RecordLookup: Sendable {
     /// The id of the published record `key` and of the records directly part of it (a region
     /// and its cities), for filters that take a place to include what lies in it.
     func withParts(kind: String, key: String) async throws -> [String]
+    /// Published cities and towns with their size, country and region (see `PlaceFacts`).
+    func places(ids: [String]?) async throws -> [PlaceFacts]
 }
 
 /// Every installed `RecordLookup`, each asked for the kinds it keeps. A kind no module keeps
