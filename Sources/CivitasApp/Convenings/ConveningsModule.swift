@@ -23,6 +23,8 @@ struct ConveningsModule: CivitasModule {
         return [{ change in desk.forget(after: change) }]
     }
 
+    var recordLookup: (any RecordLookup)? { EventRecordLookup(sql: services.database.reads) }
+
     func registerRoutes(on routes: SiteRoutes) {
         let pages = EventPages(services: services, desk: desk)
         let api = EventAPI(services: services, desk: desk)

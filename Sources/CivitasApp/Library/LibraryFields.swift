@@ -38,6 +38,7 @@ extension LibraryKind {
                 .text("city_sizes", "Sizes of cities that have done it"),
                 .long("transfer_notes", "What another city must do the same"),
                 .reference("adapted_from_id", "Adapted from", .practice),
+                FieldSpec(name: "event_ids", label: "Events where it was presented or discussed", kind: .references(.event)),
                 FieldSpec(name: "contact_ids", label: "Contacts (staff and signed-in members only)", kind: .references(.person), isPrivate: true),
                 FieldSpec(name: "topic_ids", label: "Topics", kind: .references(.topic)),
                 FieldSpec(name: "source_ids", label: "Sources", kind: .references(.source)),
@@ -52,6 +53,7 @@ extension LibraryKind {
                 FieldSpec(name: "author_organization_ids", label: "Authors (organizations)", kind: .references(.organization)),
                 .long("summary", "Summary"),
                 FieldSpec(name: "url", label: "Link", kind: .url),
+                FieldSpec(name: "event_ids", label: "Events it came from", kind: .references(.event)),
                 FieldSpec(name: "topic_ids", label: "Topics", kind: .references(.topic)),
                 FieldSpec(name: "source_ids", label: "Sources", kind: .references(.source)),
             ]
@@ -69,6 +71,7 @@ extension LibraryKind {
                 FieldSpec(name: "person_ids", label: "People it is about", kind: .references(.person)),
                 FieldSpec(name: "area_ids", label: "Cities it is about", kind: .references(.area)),
                 FieldSpec(name: "organization_ids", label: "Organizations it is about", kind: .references(.organization)),
+                FieldSpec(name: "event_ids", label: "Events it is about", kind: .references(.event)),
                 FieldSpec(name: "topic_ids", label: "Topics", kind: .references(.topic)),
                 FieldSpec(name: "source_ids", label: "Sources", kind: .references(.source)),
             ]

@@ -22,6 +22,10 @@ struct LibraryTests {
             #expect(!similar.contains(#"href="/practices/new-york-city-municipal-id-card""#), "shares no topic")
             #expect(html.contains(#""@type":"CreativeWork""#))
             #expect(html.contains(#"href="/sources/uscm-winter-meeting-2018-highlights""#))
+            #expect(html.contains(#"Presented at</dt><dd><a href="/events/2018-winter-meeting""#))
+            let event = String(buffer: try await client.execute(uri: "/events/2018-winter-meeting", method: .get).body)
+            #expect(event.contains("Practices presented or discussed here"))
+            #expect(event.contains(#"href="/practices/pro-athletes-as-a-community-bridge""#))
 
             // Lineage: a practice adapted from this one is listed as a city that did this.
             let token = try await apiToken(["library:write"], services: services)

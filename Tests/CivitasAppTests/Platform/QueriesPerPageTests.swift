@@ -25,7 +25,8 @@ struct QueriesPerPageTests {
         // the source, then the records citing it, one query per kind that cites
         "source": 6,
         // the event, its parties, sessions, session people, quotes, topics, sources, counts, sub-events
-        "event": 11,
+        // (and the library's records presented there, in one query)
+        "event": 12,
         "API event": 11,
         // a page of records, the total, their links; the events list adds its filter choices
         "list page": 7,

@@ -1,4 +1,5 @@
 import CivitasCore
+import Plot
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -40,13 +41,21 @@ struct EventPages: Sendable {
     func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let key = try context.parameters.require("key")
         if key.hasSuffix(".ics") { return try await calendar(slug: String(key.dropLast(4)), request, context) }
-        return try await services.cachedPage(request, context, shows: EventTopics.page(key)) {
+        // Other capabilities add to an event's page as to a profile (the library: practices
+        // presented there, resources that came from it).
+        let sections = services.site.profileSections
+        return try await services.cachedPage(request, context, shows: EventTopics.page(key) + sections.flatMap(\.shows)) {
             let store = EventStore(sql: services.database.reads)
             guard let event = try await store.find(key, publishedOnly: true) else { throw AppError.notFound("No event has the address \"\(key)\"") }
             let detail = try await store.detail(event, records: services.site.records)
             let page = EventPage(detail: detail, publicURL: publicURL, now: services.now())
+            var extra: [Node<HTML.BodyContext>] = []
+            let subject = ProfileSubject(kind: EventTopics.event, id: event.id, title: event.title)
+            for provider in sections {
+                if let section = try await provider.profileSection(for: subject) { extra.append(section) }
+            }
             return layout(context).render(title: event.title, description: event.summary,
-                                          jsonLD: EventJSONLD.schemaOrg(detail, publicURL: publicURL), content: page.content)
+                                          jsonLD: EventJSONLD.schemaOrg(detail, publicURL: publicURL), content: .group(page.content, .group(extra)))
         }
     }
 

@@ -8,11 +8,12 @@ extension LibraryDemo {
             fields["outcomes"] = outcomes
             fields["transfer_notes"] = transfer
             return Item(kind: .practice, slug: slug, fields: fields,
-                        links: ["city_ids": [city], "person_ids": [mayor], "topic_ids": ["public-safety"]], source: winterMeeting2018)
+                        links: ["city_ids": [city], "person_ids": [mayor], "topic_ids": ["public-safety"], "event_ids": ["2018-winter-meeting"]],
+                        source: winterMeeting2018)
         }
         func innovation(_ slug: String, _ title: String, city: String, summary: String) -> Item {
             Item(kind: .practice, slug: slug, fields: ["title": title, "status": "active", "summary": summary],
-                 links: ["city_ids": [city], "topic_ids": ["immigration"]], source: globalMayorsSummit)
+                 links: ["city_ids": [city], "topic_ids": ["immigration"], "event_ids": ["2017-global-mayors-summit"]], source: globalMayorsSummit)
         }
         return [
             tactic("pro-athletes-as-a-community-bridge", "Pro athletes as a bridge between police and youth", city: "milwaukee", mayor: "tom-barrett",

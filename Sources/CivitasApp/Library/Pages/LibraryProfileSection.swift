@@ -15,6 +15,8 @@ struct LibraryProfileSection: ProfileSectionProvider {
         "topic": [(.practice, ["topic_ids"], "Practices"), (.resource, ["topic_ids"], "Resources"), (.news, ["topic_ids"], "News")],
         "area": [(.practice, ["city_ids"], "Practices"), (.news, ["area_ids"], "News")],
         "person": [(.practice, ["person_ids"], "Practices"), (.resource, ["author_ids"], "Publications"), (.news, ["person_ids"], "News")],
+        "event": [(.practice, ["event_ids"], "Practices presented or discussed here"), (.resource, ["event_ids"], "Resources from this event"),
+                  (.news, ["event_ids"], "News")],
         "organization": [(.practice, ["partner_ids", "funder_ids"], "Practices it supports"),
                          (.resource, ["author_organization_ids"], "Publications"), (.news, ["organization_ids"], "News")],
     ]

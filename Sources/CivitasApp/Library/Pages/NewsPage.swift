@@ -9,7 +9,7 @@ struct NewsPage {
     typealias Parts = LibraryPageParts
 
     var content: Node<HTML.BodyContext> {
-        let about = ["practice_ids", "resource_ids", "person_ids", "area_ids", "organization_ids"].flatMap { references.of(item, $0) }
+        let about = ["practice_ids", "resource_ids", "event_ids", "person_ids", "area_ids", "organization_ids"].flatMap { references.of(item, $0) }
         return .article(
             .h1(.text(escaping: item.title)),
             .unwrap(item.text("subtitle")) { .p(.class("subtitle"), .text(escaping: $0)) },

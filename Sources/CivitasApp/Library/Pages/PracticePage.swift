@@ -32,6 +32,7 @@ struct PracticePage {
                 ("Started", startYear.map { .text(escaping: String($0)) }),
                 ("Evidence", evidence),
                 ("Adapted from", references.of(practice, "adapted_from_id").first.map { .a(.href(to: $0.link), .text(escaping: $0.title)) }),
+                ("Presented at", nonEmpty(references.of(practice, "event_ids")).map(Parts.links)),
             ]),
             Parts.tags(references.of(practice, "topic_ids")),
             Parts.section("The problem", practice.text("problem")),

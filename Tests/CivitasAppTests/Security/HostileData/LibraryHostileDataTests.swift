@@ -15,7 +15,7 @@ extension HostileDataTests {
             // Directory records of the demo to point at, and library records as they are made.
             var ids: [RecordKindName: String] = [
                 .area: "area-milwaukee", .organization: "organization-mayors-innovation-project", .person: "person-tom-barrett",
-                .topic: "topic-water", .source: "source-mayors-innovation-project-featured-news", .practice: "practice-de-escalating-conflicts",
+                .topic: "topic-water", .source: "source-mayors-innovation-project-featured-news", .practice: "practice-de-escalating-conflicts", .event: "event-2018-winter-meeting",
             ]
             for kind in Self.libraryKindsInOrder {
                 let body = Self.hostileBody(kind) { ids[$0] }
@@ -50,7 +50,7 @@ extension HostileDataTests {
             #expect(disposition.components(separatedBy: "\"").count == 3, "the quoted name holds no quote of its own: \(disposition)")
 
             // Every page that shows them, with their JSON-LD.
-            var pages = ["/", "/topics/water", "/areas/milwaukee", "/people/tom-barrett", "/organizations/mayors-innovation-project",
+            var pages = ["/", "/topics/water", "/events/2018-winter-meeting", "/areas/milwaukee", "/people/tom-barrett", "/organizations/mayors-innovation-project",
                          "/practices/de-escalating-conflicts"]
             for kind in Self.libraryKindsInOrder {
                 pages += [LibraryURL.list(kind).path, LibraryURL.record(kind, "hostile-\(kind.rawValue)").path,
