@@ -8,6 +8,8 @@ public struct Actor: Sendable, Equatable {
     public static func user(_ user: SignedInUser) -> Actor { Actor(label: "\(user.name) <\(user.email)>") }
     public static func token(_ token: VerifiedAPIToken) -> Actor { Actor(label: "API token \"\(token.name)\"") }
     public static let demoLoader = Actor(label: "demo loader")
+    /// A migration moving records between capabilities.
+    public static let migration = Actor(label: "database migration")
 }
 
 /// Writes audit events, inside the transaction of the change they describe.

@@ -24,6 +24,8 @@ struct ConveningsModule: CivitasModule {
     }
 
     var recordLookup: (any RecordLookup)? { EventRecordLookup(sql: services.database.reads) }
+    /// Events once listed links as their resources; resources are the library's now.
+    var handovers: [any RecordHandover] { [EventResourcesHandover()] }
 
     func registerRoutes(on routes: SiteRoutes) {
         let pages = EventPages(services: services, desk: desk)

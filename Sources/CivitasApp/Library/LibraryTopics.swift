@@ -1,9 +1,9 @@
 /// What library answers show and library writes change, in the words of `ChangeTopic`.
 enum LibraryTopics {
-    /// Library pages show library records and the directory records they link to (cities,
-    /// people, organizations, topics, sources), named here by kind.
+    /// Library pages show library records and the records they link to (the directory's
+    /// cities, people, organizations, topics and sources; events), named here by kind.
     static let all: [ChangeTopic] = LibraryKind.allCases.map { .every($0.rawValue) }
-        + ["area", "person", "organization", "topic", "source"].map { .every($0) }
+        + ["area", "person", "organization", "topic", "source", RecordKindName.event.rawValue].map { .every($0) }
 
     /// Staff and members' submission pages are never cached; the kind names what changed.
     static let submissions = PublishedChange([.every("practice.submission")])

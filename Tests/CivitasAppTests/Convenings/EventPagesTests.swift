@@ -56,7 +56,7 @@ struct EventPagesTests {
             let form = try await staff.get(client, "/staff/events/\(event.id)/edit")
             #expect(form.status == .ok)
             var fields: [(String, String)] = []
-            let input = EventInput(try await EventStore(services.database.db).detail(event, records: services.site.records, publishedOnly: false), resources: [], topicIDs: [], sourceIDs: [])
+            let input = EventInput(try await EventStore(services.database.db).detail(event, records: services.site.records, publishedOnly: false), topicIDs: [], sourceIDs: [])
             for (name, value) in input.values { fields.append((name, name == "status" ? "cancelled" : value)) }
             #expect(try await staff.post(client, "/staff/events/\(event.id)", fields).status == .seeOther)
             let second = String(buffer: try await client.execute(uri: "/events/\(event.slug).ics", method: .get).body)

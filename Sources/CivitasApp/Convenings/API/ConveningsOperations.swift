@@ -100,7 +100,6 @@ enum EventWriteSchema {
                 pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$|^\\d{4}-\\d{2}(-\\d{2})?$"
             )
         }
-        properties["resources"] = .text("One resource per line: \"Title | https://...\"")
         for field in EventInput.listFields {
             let isParty = field.hasSuffix("_ids") && !["topic_ids", "source_ids"].contains(field)
             properties[field] = .array(nullable: true, description: isParty ? "Parties as organization:<id>, person:<id> or area:<id>" : "Ids",

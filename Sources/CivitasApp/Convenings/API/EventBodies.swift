@@ -92,7 +92,6 @@ struct EventDetailBody: APIBody {
     let datesNote: String?
     let attendance: Int?
     let quotes: [QuoteBody]
-    let resources: [ResourceLinkBody]
 
     init(_ detail: EventDetail, publicURL: String) {
         let event = detail.event
@@ -111,11 +110,10 @@ struct EventDetailBody: APIBody {
         datesNote = event.datesNote
         attendance = event.attendanceCount
         quotes = detail.quotes.map { QuoteBody(text: $0.text, person: $0.person.map(PartyBody.init), session: $0.sessionTitle) }
-        resources = detail.resources.map { ResourceLinkBody(title: $0.title, url: $0.url) }
     }
 
     enum CodingKeys: String, CodingKey {
-        case description, hosts, partners, area, topics, sessions, parts, registrations, participants, highlights, attendance, quotes, resources
+        case description, hosts, partners, area, topics, sessions, parts, registrations, participants, highlights, attendance, quotes
         case datesNote = "dates_note"
     }
 
@@ -136,7 +134,6 @@ struct EventDetailBody: APIBody {
         try container.encode(datesNote, forKey: .datesNote)
         try container.encode(attendance, forKey: .attendance)
         try container.encode(quotes, forKey: .quotes)
-        try container.encode(resources, forKey: .resources)
     }
 
     static var schema: JSONSchema {
@@ -155,7 +152,6 @@ struct EventDetailBody: APIBody {
         properties["dates_note"] = .text("Why the dates are approximate, when they are")
         properties["attendance"] = .integer(nullable: true, description: "How many attended, when known", minimum: (0, exclusive: false))
         properties["quotes"] = .array(items: QuoteBody.schema)
-        properties["resources"] = .array(items: ResourceLinkBody.schema)
         return .record(properties, description: "An event with its programme")
     }
 }
@@ -263,11 +259,4 @@ struct QuoteBody: APIBody {
     static var schema: JSONSchema {
         .record(["text": .string, "person": PartyBody.schema.nullableSchemaObject(), "session": .text("The session's title")])
     }
-}
-
-struct ResourceLinkBody: APIBody {
-    let title: String
-    let url: String
-
-    static var schema: JSONSchema { .record(["title": .string, "url": .url]) }
 }

@@ -35,10 +35,10 @@ struct EventInput: Sendable {
     static let textFields = ["title", "slug", "kind", "summary", "description", "starts_at", "ends_at", "schedule", "dates_note", "time_zone",
                              "attendance_mode", "venue", "area_id", "online_url", "series", "parent_id", "status",
                              "registration_mode", "capacity", "registration_opens_at", "registration_closes_at",
-                             "participants_public", "highlights", "attendance_count", "resources", "published"]
+                             "participants_public", "highlights", "attendance_count", "published"]
 
     /// Fields that may hold several lines; every other one is a single line.
-    static let multiLineFields: Set<String> = ["summary", "description", "highlights", "resources"]
+    static let multiLineFields: Set<String> = ["summary", "description", "highlights"]
 
     init() {}
 
@@ -52,7 +52,7 @@ struct EventInput: Sendable {
     subscript(_ name: String) -> String { values[name] ?? "" }
 
     /// The form's values for an existing event (times in its own zone).
-    init(_ detail: EventDetail, resources: [ResourceLine], topicIDs: [String], sourceIDs: [String]) {
+    init(_ detail: EventDetail, topicIDs: [String], sourceIDs: [String]) {
         let event = detail.event, zone = event.zone
         values = [
             "title": event.title, "slug": event.slug, "kind": event.kind, "summary": event.summary ?? "",
@@ -66,7 +66,6 @@ struct EventInput: Sendable {
             "registration_closes_at": event.registrationClosesAt.map { ZonedTime.formValue($0, in: zone) } ?? "",
             "participants_public": event.participantsPublic ? "true" : "", "highlights": event.highlights ?? "",
             "attendance_count": event.attendanceCount.map(String.init) ?? "",
-            "resources": resources.map { "\($0.title) | \($0.url)" }.joined(separator: "\n"),
             "published": event.published ? "true" : "",
         ]
         self.topicIDs = topicIDs
@@ -79,7 +78,7 @@ struct EventInput: Sendable {
     /// The values of a stored event, as the edit form and API updates start from.
     static func load(_ event: EventRecord, store: EventStore, records: RecordLookups) async throws -> EventInput {
         let detail = try await store.detail(event, records: records, publishedOnly: false, includeHeldBack: true)
-        return EventInput(detail, resources: detail.resources,
+        return EventInput(detail,
                           topicIDs: try await records.linkedIDs("topic", ofSubject: "event", id: event.id),
                           sourceIDs: try await records.linkedIDs("source", ofSubject: "event", id: event.id))
     }

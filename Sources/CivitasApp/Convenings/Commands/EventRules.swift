@@ -8,7 +8,6 @@ struct ParsedEvent: Sendable {
     var topicIDs: [String]
     var sourceIDs: [String]
     var parties: [(role: EventPartyRole, party: PartyReference)]
-    var resources: [(title: String, url: String)]
     var requestedSlug: String?
 }
 
@@ -131,16 +130,6 @@ enum EventRules {
             }
         }
 
-        var resources: [(String, String)] = []
-        for (index, line) in input["resources"].split(whereSeparator: \.isNewline).enumerated() {
-            let parts = line.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty, let address = WebAddress(parts[1]) else {
-                errors["resources"] = "line \(index + 1) must be \"Title | https://address\" (\(WebAddress.requirement))"
-                continue
-            }
-            resources.append((parts[0], address.text))
-        }
-
         for (name, value) in input.values where TextInput.hasControlCharacters(value) {
             errors[name] = "must not contain control characters"
         }
@@ -150,7 +139,7 @@ enum EventRules {
         guard errors.isEmpty else { return (nil, errors) }
         let slug = input["slug"].lowercased()
         return (ParsedEvent(event: event, topicIDs: input.topicIDs, sourceIDs: input.sourceIDs, parties: parties,
-                            resources: resources, requestedSlug: slug.isEmpty ? nil : slug), [:])
+                            requestedSlug: slug.isEmpty ? nil : slug), [:])
     }
 
     /// A blank event for the "new event" form and for parsing a new one.

@@ -3,7 +3,7 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// Creates or updates an event with its parties, topics, sources and resources, in one
+/// Creates or updates an event with its parties, topics and sources, in one
 /// transaction. Raises the calendar SEQUENCE on every change; when the status changes,
 /// everyone registered is told; when places are added, the waiting list moves up.
 struct SaveEvent: Sendable {
@@ -124,11 +124,6 @@ struct SaveEvent: Sendable {
         let records = services.site.records.reading(through: sql)
         try await records.setLinks("topic", ofSubject: "event", id: eventID, to: parsed.topicIDs)
         try await records.setLinks("source", ofSubject: "event", id: eventID, to: parsed.sourceIDs)
-        try await sql.delete(from: "event_resources").where("event_id", .equal, SQLBind(eventID)).run()
-        for (position, resource) in parsed.resources.enumerated() {
-            try await sql.insert(into: "event_resources").columns("id", "event_id", "title", "url", "position")
-                .values(SQLBind(UUID().uuidString.lowercased()), SQLBind(eventID), SQLBind(resource.title), SQLBind(resource.url), SQLBind(position)).run()
-        }
     }
 
     /// Tells everyone holding or awaiting a place that the event was cancelled, postponed or is back on.

@@ -139,7 +139,9 @@ struct M001_CreateConvenings: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["invitations", "registrations", "event_resources", "event_quotes", "session_people",
+        // Event resources are dropped once handed over (`EventResourcesHandover`).
+        try await (database as! any SQLDatabase).drop(table: EventResourcesHandover.table).ifExists().run()
+        for table in ["invitations", "registrations", "event_quotes", "session_people",
                       "event_sessions", "event_parties", "events"] {
             try await database.schema(table).delete()
         }

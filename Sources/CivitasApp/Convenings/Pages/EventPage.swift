@@ -131,7 +131,7 @@ struct EventPage {
     }
 
     private var afterTheEvent: Node<HTML.BodyContext> {
-        let hasContent = event.highlights != nil || !detail.quotes.isEmpty || event.attendanceCount != nil || !detail.resources.isEmpty
+        let hasContent = event.highlights != nil || !detail.quotes.isEmpty || event.attendanceCount != nil
         return .if(hasContent, .section(.id("after"), .h2("After the event"),
             .unwrap(event.attendanceCount) { .p(.strong("Attendance: "), .text(escaping: "\($0)")) },
             .unwrap(event.highlights) { paragraphs($0) },
@@ -139,8 +139,7 @@ struct EventPage {
                 .blockquote(.p(.text(escaping: "“\(quote.text)”")),
                     .unwrap(quote.person) { person in .p(.class("meta"), .text(escaping: "— "), .a(.href(to: person.link), .text(escaping: person.title)),
                                                         .unwrap(quote.sessionTitle) { .text(escaping: ", \($0)") }) })
-            })),
-            .if(!detail.resources.isEmpty, .group(.h3("Resources"), .ul(.forEach(detail.resources) { resource in .li(WebAddress(resource.url).map { .a(.href(to: $0), .text(escaping: resource.title)) } ?? .text(escaping: resource.title)) })))))
+            }))))
     }
 
     private var participants: Node<HTML.BodyContext> {

@@ -38,12 +38,6 @@ struct QuoteLine: Sendable {
     let sessionTitle: String?
 }
 
-struct ResourceLine: Sendable {
-    let id: String
-    let title: String
-    let url: String
-}
-
 struct ParticipantLine: Sendable {
     let name: String
     let organization: String?
@@ -56,7 +50,6 @@ struct EventDetail: Sendable {
     let parties: [PartyLine]
     let sessions: [SessionLine]
     let quotes: [QuoteLine]
-    let resources: [ResourceLine]
     let topics: [RecordReference]
     let sources: [RecordReference]
     let area: PartyLine?
@@ -100,9 +93,6 @@ extension EventStore {
                 QuoteLine(id: row.id, text: row.text, person: row.personID.flatMap { found[RecordKey(kind: "person", id: $0)] }.map { PartyLine($0) },
                           sessionTitle: row.sessionID.flatMap { sessionTitles[$0] })
             },
-            resources: try await sql.raw("SELECT id, title, url FROM event_resources WHERE event_id = \(bind: event.id) ORDER BY position")
-                .all().map { ResourceLine(id: try $0.decode(column: "id", as: String.self), title: try $0.decode(column: "title", as: String.self),
-                                          url: try $0.decode(column: "url", as: String.self)) },
             topics: try await records.linked("topic", toSubjects: "event", ids: [event.id])[event.id] ?? [],
             sources: try await records.linked("source", toSubjects: "event", ids: [event.id])[event.id] ?? [],
             area: event.areaId.flatMap { found[RecordKey(kind: "area", id: $0)] }.map { PartyLine($0) },

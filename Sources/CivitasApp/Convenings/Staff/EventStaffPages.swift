@@ -93,7 +93,9 @@ struct EventFormPage {
                 .h2("After the event"),
                 f.textarea("highlights", "Highlights", value: input["highlights"]),
                 f.text("attendance_count", "Attendance", value: input["attendance_count"], help: "How many took part"),
-                f.textarea("resources", "Resources", value: input["resources"], help: "One per line: Title | https://address"),
+                // Presentations, reports and recordings from an event are resources of whichever
+                // capability keeps resources (the library), which names the event.
+                .p(.class("meta"), .text(escaping: "Presentations, reports and recordings from this event are added as resources that name it, where resources are kept.")),
                 f.checkbox("published", "Published (visible to the public)", checked: input["published"] == "true"),
                 .p(.button(.type(.submit), .text(escaping: "Save")))
             )

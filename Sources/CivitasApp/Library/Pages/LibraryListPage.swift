@@ -11,11 +11,18 @@ struct LibraryListPage {
     let requested: LibraryFilter.Requested
     let topics: [RecordReference]
     let places: [RecordReference]
+    /// The event the list is narrowed to (`?event=`), named.
+    var event: RecordReference? = nil
 
     var content: Node<HTML.BodyContext> {
         .group(
             .h1(.text(escaping: kind.pluralLabel)),
             .if(kind == .news, .p(.a(.href(to: feedLink), .text(escaping: requested.topic == nil ? "Follow the news (Atom feed)" : "Follow this topic's news (Atom feed)")))),
+            .unwrap(event) { event in
+                .p(.text(escaping: kind == .resource ? "From " : kind == .practice ? "Presented at " : "About "),
+                   .a(.href(to: event.link), .text(escaping: event.title)), .text(escaping: " · "),
+                   .a(.href(to: LibraryURL.list(kind)), .text(escaping: "show all")))
+            },
             filters,
             .p(.class("meta"), .text(escaping: "\(total) \(total == 1 ? kind.label.lowercased() : kind.pluralLabel.lowercased())")),
             LibraryPageParts.cards(records, references: references),
@@ -38,12 +45,13 @@ struct LibraryListPage {
             form.select("kind", kind == .practice ? "Status" : "Kind", options: kind.types.map { ($0, LibraryPageParts.readable($0)) },
                         selected: requested.type.map { [$0] } ?? [], blank: true),
             form.text("year", kind == .practice ? "Start year" : "Year", value: requested.year.map(String.init) ?? ""),
+            .unwrap(requested.event) { .input(.type(.hidden), .name("event"), .value(escaping: $0)) },
             .button(.type(.submit), .text(escaping: "Filter")))
     }
 
     private func link(page number: Int) -> SiteLink {
         LibraryURL.list(kind).with(query: [("q", requested.text ?? ""), ("topic", requested.topic ?? ""), ("area", requested.area ?? ""),
-                                           ("kind", requested.type ?? ""), ("year", requested.year.map(String.init) ?? ""), ("page", String(number))])
+                                           ("event", requested.event ?? ""), ("kind", requested.type ?? ""), ("year", requested.year.map(String.init) ?? ""), ("page", String(number))])
     }
 
     private var pager: Node<HTML.BodyContext> {

@@ -18,8 +18,9 @@ struct LibraryPages: Sendable {
             let references = try await LibraryReferences.resolve(records, store: store, lookups: services.site.records, only: ["city_ids"])
             let topics = try await services.site.records.choices(kind: "topic", publishedOnly: true)
             let places = kind.placeFields.isEmpty ? [] : try await services.site.records.choices(kind: "area", publishedOnly: true)
-            let view = LibraryListPage(kind: kind, records: records, references: references, total: total, page: page,
+            var view = LibraryListPage(kind: kind, records: records, references: references, total: total, page: page,
                                        requested: requested, topics: topics, places: places)
+            if let event = requested.event { view.event = try await services.site.records.find(kind: RecordKindName.event.rawValue, key: event) }
             let jsonLD = SchemaOrgList.itemList(name: kind.pluralLabel, items: records.map { ($0.title, LibraryURL.record(kind, $0.urlKey).path) },
                                                 baseURL: services.configuration.publicURL)
             return layout(context).render(title: kind.pluralLabel, jsonLD: jsonLD, content: view.content)

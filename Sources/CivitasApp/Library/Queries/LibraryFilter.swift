@@ -1,13 +1,14 @@
 import CivitasCore
 import Hummingbird
 
-/// What a library list is narrowed to: text, a topic, a place, a kind (practices: a status)
-/// and a year, each optional. Topic and place arrive as slugs and are turned into ids by the
-/// directory's lookup before the query runs.
+/// What a library list is narrowed to: text, a topic, a place, an event, a kind (practices: a
+/// status) and a year, each optional. Topic, place and event arrive as slugs and are turned
+/// into ids by the lookups of the capabilities keeping them before the query runs.
 struct LibraryFilter: Sendable {
     var text: String?
     var topicID: String?
     var areaIDs: [String]?
+    var eventID: String?
     var type: String?
     var year: Int?
     var featuredOnly = false
@@ -19,13 +20,14 @@ struct LibraryFilter: Sendable {
     static let nothing = "-"
 
     /// The query parameters a list reads (they make its cache key).
-    static let parameters = ["q", "topic", "area", "kind", "year"] + QueryParameters.pagination
+    static let parameters = ["q", "topic", "area", "event", "kind", "year"] + QueryParameters.pagination
 
     /// The parameters as sent, checked; a value out of range is a 400 naming it.
     struct Requested: Sendable {
         var text: String?
         var topic: String?
         var area: String?
+        var event: String?
         var type: String?
         var year: Int?
 
@@ -40,8 +42,9 @@ struct LibraryFilter: Sendable {
             if let text, text.unicodeScalars.count > 200 { throw AppError.badRequest("q must be at most 200 characters") }
             topic = value("topic")
             area = value("area")
-            for (name, slug) in [("topic", topic), ("area", area)] {
-                if let slug, !Slug.isValid(slug) { throw AppError.badRequest("\(name) must be the slug of a \(name), e.g. immigration") }
+            event = value("event")
+            for (name, slug, example) in [("topic", topic, "immigration"), ("area", area, "milwaukee"), ("event", event, "2018-winter-meeting")] {
+                if let slug, !Slug.isValid(slug) { throw AppError.badRequest("\(name) must be the slug of a\(name == "event" ? "n" : "") \(name), e.g. \(example)") }
             }
             type = value("kind")
             if let type, !kind.types.contains(type) {
@@ -77,6 +80,9 @@ extension LibraryFilter.Requested {
         }
         if let area {
             filter.areaIDs = try await records.withParts(kind: "area", key: area)
+        }
+        if let event {
+            filter.eventID = try await records.find(kind: RecordKindName.event.rawValue, key: event)?.id ?? LibraryFilter.nothing
         }
         return filter
     }

@@ -132,6 +132,9 @@ struct LibraryStore {
         if let topic = filter.topicID {
             condition += " AND id IN (SELECT subject_id FROM library_links WHERE subject_kind = \(bind: kind.rawValue) AND field = 'topic_ids' AND target_id = \(bind: topic))"
         }
+        if let event = filter.eventID {
+            condition += " AND id IN (SELECT subject_id FROM library_links WHERE subject_kind = \(bind: kind.rawValue) AND field = 'event_ids' AND target_id = \(bind: event))"
+        }
         if let areas = filter.areaIDs {
             if areas.isEmpty || kind.placeFields.isEmpty {
                 condition += " AND 1 = 0"

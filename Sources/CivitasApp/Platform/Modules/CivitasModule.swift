@@ -38,6 +38,8 @@ protocol CivitasModule: Sendable {
     var searchDocuments: (any SearchDocumentSource)? { get }
     /// Lookups into the capability's records, for capabilities that refer to them.
     var recordLookup: (any RecordLookup)? { get }
+    /// Records of kinds this capability no longer keeps, for the capability that keeps them now.
+    var handovers: [any RecordHandover] { get }
 }
 
 extension CivitasModule {
@@ -53,4 +55,5 @@ extension CivitasModule {
     func loadDemo(on db: any Database, services: AppServices) async throws {}
     var searchDocuments: (any SearchDocumentSource)? { nil }
     var recordLookup: (any RecordLookup)? { nil }
+    var handovers: [any RecordHandover] { [] }
 }

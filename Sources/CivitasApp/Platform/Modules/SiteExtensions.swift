@@ -15,6 +15,7 @@ final class SiteExtensions: Sendable {
         var apiScopes: [APIScope] = []
         var searchSources: [String: any SearchDocumentSource] = [:]
         var records: [any RecordLookup] = []
+        var handovers: [any RecordHandover] = []
     }
 
     private let contents = Mutex(Contents())
@@ -31,6 +32,7 @@ final class SiteExtensions: Sendable {
             new.apiScopes += module.apiScopes
             if let source = module.searchDocuments { new.searchSources[module.name] = source }
             if let lookup = module.recordLookup { new.records.append(lookup) }
+            new.handovers += module.handovers
         }
         contents.withLock { $0 = new }
     }
@@ -45,4 +47,6 @@ final class SiteExtensions: Sendable {
     var searchSources: [String: any SearchDocumentSource] { contents.withLock { $0.searchSources } }
     /// Lookups into records kept by other capabilities, by kind (see `RecordLookup`).
     var records: RecordLookups { RecordLookups(lookups: contents.withLock { $0.records }) }
+    /// Records other capabilities hand over of `kind` (see `RecordHandover`).
+    func handovers(of kind: String) -> [any RecordHandover] { contents.withLock { $0.handovers.filter { $0.kind == kind } } }
 }

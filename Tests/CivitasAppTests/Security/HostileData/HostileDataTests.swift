@@ -108,7 +108,7 @@ struct HostileDataTests {
                 "starts_at": "2030-03-02T09:00", "ends_at": "2030-03-02T17:00", "summary": HostilePayloads.multiLine,
                 "description": HostilePayloads.multiLine, "venue": HostilePayloads.fitting(300), "series": HostilePayloads.fitting(200),
                 "highlights": HostilePayloads.multiLine, "dates_note": HostilePayloads.fitting(500), "attendance_mode": "hybrid", "online_url": HostilePayloads.acceptedAddress,
-                "registration_mode": "open", "capacity": 1, "resources": "\(HostilePayloads.fitting(100)) | \(HostilePayloads.acceptedAddress)",
+                "registration_mode": "open", "capacity": 1,
                 "host_ids": ["organization:\(ids[.organization]!)"],
             ]))
             #expect(event.status == .created, "\(event.text.prefix(300))")
