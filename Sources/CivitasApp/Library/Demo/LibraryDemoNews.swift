@@ -30,8 +30,20 @@ extension LibraryDemo {
                  links: ["resource_ids": [slug], "topic_ids": topics], source: featuredNews)
         }
         var all = announcements + publications
+        // Two announcements date their posting but not what they announce: the note says what
+        // the listing gives.
+        for (slug, note) in undatedAnnouncements {
+            guard let index = all.firstIndex(where: { $0.slug == slug }) else { fatalError("no demo news item \(slug)") }
+            all[index].fields["date_note"] = note
+        }
         // The newest item of the listing leads the home page.
         if let index = all.firstIndex(where: { $0.slug == "what-mayors-need-to-know-now" }) { all[index].fields["featured"] = "true" }
         return all
     }
+
+    /// The announcements whose subject the listing leaves undated, with what it says of the date.
+    static let undatedAnnouncements: [(slug: String, note: String)] = [
+        ("imagine-a-day-without-water", "Posted on 23 October 2019 in the listing, which gives no date for the day itself"),
+        ("defense-against-the-dark-arts", "Posted on 22 January 2019 in the listing, which invites registration without giving a date or place"),
+    ]
 }
