@@ -52,10 +52,9 @@ struct EventListTests {
                 #expect(try await registerByAPI(client, services, slug: event.slug, name: "P\(index)", email: "p\(index)@city.gov").status == .created)
             }
             let html = String(buffer: try await client.execute(uri: "/events/\(event.slug)", method: .get).body)
-            let start = try #require(html.range(of: "<script type=\"application/ld+json\">")?.upperBound)
-            let end = try #require(html[start...].range(of: "</script>")?.lowerBound)
-            let schema = try JSONDecoder().decode(JSONValue.self, from: Data(html[start..<end].utf8))
+            let schema = try #require(DirectoryPageTests.described(html))
             #expect(schema["@type"] == "Event")
+            #expect(DirectoryPageTests.breadcrumb(html) == ["Home", "Events", event.title])
             #expect(schema["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode")
             #expect(schema["eventStatus"] == "https://schema.org/EventScheduled")
             #expect(schema["maximumAttendeeCapacity"] == 7)

@@ -99,6 +99,13 @@ struct DirectoryPageTests {
         }
     }
 
+    /// The names of the steps of a record page's breadcrumb, from its JSON-LD graph.
+    static func breadcrumb(_ html: String) -> [String]? {
+        guard case .array(let graph)? = jsonLD(html)?["@graph"],
+              case .array(let steps)? = graph.first(where: { $0["@type"] == "BreadcrumbList" })?["itemListElement"] else { return nil }
+        return steps.compactMap { $0["name"]?.stringValue }
+    }
+
     static func jsonLD(_ html: String) -> JSONValue? {
         guard let start = html.range(of: "<script type=\"application/ld+json\">"),
               let end = html.range(of: "</script>", range: start.upperBound..<html.endIndex) else { return nil }

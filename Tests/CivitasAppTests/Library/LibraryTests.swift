@@ -20,7 +20,13 @@ struct LibraryTests {
             let similar = try #require(html.components(separatedBy: "<h2>Similar practices</h2>").dropFirst().first?.components(separatedBy: "</section>").first)
             #expect(similar.contains(#"href="/practices/de-escalating-conflicts""#), "shares the public-safety topic")
             #expect(!similar.contains(#"href="/practices/new-york-city-municipal-id-card""#), "shares no topic")
-            #expect(html.contains(#""@type":"CreativeWork""#))
+            #expect(DirectoryPageTests.described(html)?["@type"] == "CreativeWork")
+            for (path, steps) in [("/practices/pro-athletes-as-a-community-bridge", ["Home", "Practices", "Pro athletes as a bridge between police and youth"]),
+                                  ("/resources/urban-parking", ["Home", "Resources", "Urban Parking"]),
+                                  ("/news/we-are-hiring-2017", ["Home", "News", "We're Hiring!"])] {
+                let page = path == "/practices/pro-athletes-as-a-community-bridge" ? html : try await client.execute(uri: path, method: .get).text
+                #expect(DirectoryPageTests.breadcrumb(page) == steps, "\(path)")
+            }
             #expect(html.contains(#"href="/sources/uscm-winter-meeting-2018-highlights""#))
             #expect(html.contains(#"Presented at</dt><dd><a href="/events/2018-winter-meeting""#))
             let event = String(buffer: try await client.execute(uri: "/events/2018-winter-meeting", method: .get).body)

@@ -44,6 +44,7 @@ enum EventJSONLD {
         }
         if !subEvents.isEmpty { object["subEvent"] = .array(subEvents) }
         if let parent = detail.parent { object["superEvent"] = ["@type": "Event", "name": .string(parent.title), "url": .string(publicURL + ConveningsURL.event(parent.slug).path)] }
-        return .object(object)
+        return SchemaOrgList.graph(.object(object), breadcrumb: [("Events", ConveningsURL.events.path), (event.title, ConveningsURL.event(event.slug).path)],
+                                   baseURL: publicURL)
     }
 }

@@ -7,18 +7,10 @@ enum JSONLD {
     /// The record's description and its place in the site (a BreadcrumbList), as one graph.
     static func profile(_ profile: Profile, baseURL: String) -> JSONValue {
         let record = profile.record
-        let breadcrumb: JSONValue = [
-            "@type": "BreadcrumbList",
-            "itemListElement": .array([
-                ("Home", baseURL + "/"), (record.kind.pluralLabel, baseURL + DirectoryURL.list(record.kind).path),
-                (record.title, baseURL + DirectoryURL.record(record.kind, record.urlKey).path),
-            ].enumerated().map { index, step in
-                ["@type": "ListItem", "position": .int(index + 1), "name": .string(step.0), "item": .string(step.1)]
-            }),
-        ]
-        guard case .object(var description) = describe(profile, baseURL: baseURL) else { return .null }
-        description["@context"] = nil
-        return ["@context": context, "@graph": [.object(description), breadcrumb]]
+        return SchemaOrgList.graph(describe(profile, baseURL: baseURL),
+                                   breadcrumb: [(record.kind.pluralLabel, DirectoryURL.list(record.kind).path),
+                                                (record.title, DirectoryURL.record(record.kind, record.urlKey).path)],
+                                   baseURL: baseURL)
     }
 
     static func describe(_ profile: Profile, baseURL: String) -> JSONValue {

@@ -9,10 +9,11 @@ struct ResourceFile: Sendable, Equatable {
     let size: Int
 
     /// "PDF, 1.2 MB"
-    var summary: String {
-        let size = self.size >= 1_048_576 ? String(format: "%.1f MB", Double(self.size) / 1_048_576)
-            : "\(max(1, (self.size + 1023) / 1024)) KB"
-        return "\(type.label), \(size)"
+    var summary: String { "\(type.label), \(sizeText)" }
+
+    /// "1.2 MB", "12 KB"
+    var sizeText: String {
+        size >= 1_048_576 ? String(format: "%.1f MB", Double(size) / 1_048_576) : "\(max(1, (size + 1023) / 1024)) KB"
     }
 }
 

@@ -3,7 +3,9 @@ import CivitasCore
 /// Library records as schema.org describes them: a practice as a `CreativeWork`, a report or
 /// brief as a `Report` and other resources as a `DigitalDocument`, news as a `NewsArticle`.
 enum LibraryJSONLD {
-    static func record(_ record: LibraryRecord, references: LibraryReferences, publicURL: String) -> JSONValue {
+    /// The record's description and its breadcrumb, as one graph; a resource's uploaded file
+    /// is its `associatedMedia`.
+    static func record(_ record: LibraryRecord, references: LibraryReferences, file: ResourceFile? = nil, publicURL: String) -> JSONValue {
         let url = publicURL + LibraryURL.record(record.kind, record.urlKey).path
         var object: [String: JSONValue] = ["@context": "https://schema.org", "@id": .string(url), "url": .string(url), "name": .string(record.title)]
         func things(_ field: String, type: String) -> [JSONValue] {
@@ -27,6 +29,12 @@ enum LibraryJSONLD {
             if let date = record.text("published_on") { object["datePublished"] = .string(date) }
             if let link = record.text("url") { object["sameAs"] = .string(link) }
             if let subtitle = record.text("subtitle") { object["alternativeHeadline"] = .string(subtitle) }
+            if let file {
+                object["associatedMedia"] = [
+                    "@type": "MediaObject", "name": .string(file.name), "encodingFormat": .string(file.type.mimeType),
+                    "contentSize": .string(file.sizeText), "contentUrl": .string(publicURL + LibraryURL.resourceFile(record.urlKey).path),
+                ]
+            }
         case .news:
             object["@type"] = "NewsArticle"
             object["headline"] = .string(String(record.title.prefix(110)))
@@ -38,6 +46,7 @@ enum LibraryJSONLD {
         if let summary = record.text("summary") { object["abstract"] = .string(summary) }
         put("about", references.of(record, "topic_ids").map { .string($0.title) })
         put("citation", references.of(record, "source_ids").map { .string(publicURL + $0.link.path) })
-        return .object(object)
+        return SchemaOrgList.graph(.object(object), breadcrumb: [(record.kind.pluralLabel, LibraryURL.list(record.kind).path), (record.title, LibraryURL.record(record.kind, record.urlKey).path)],
+                                   baseURL: publicURL)
     }
 }

@@ -39,16 +39,18 @@ struct LibraryPages: Sendable {
             }
             let references = try await LibraryReferences.resolve([record], store: store, lookups: services.site.records, includePrivate: signedIn)
             let content: Node<HTML.BodyContext>
+            var file: ResourceFile? = nil
             switch kind {
             case .practice: content = try await practice(record, references: references, showContacts: signedIn, city: city)
             case .resource:
+                file = try await store.files(ofResources: [record.id])[record.id]
                 content = ResourcePage(resource: record, references: references,
                                        news: try await store.linking(.news, to: [record.id], through: ["resource_ids"], limit: 10),
-                                       file: try await store.files(ofResources: [record.id])[record.id]).content
+                                       file: file).content
             case .news: content = NewsPage(item: record, references: references).content
             }
             return layout(context).render(title: record.title, description: record.text("summary") ?? record.text("subtitle"),
-                                          jsonLD: LibraryJSONLD.record(record, references: references, publicURL: services.configuration.publicURL),
+                                          jsonLD: LibraryJSONLD.record(record, references: references, file: file, publicURL: services.configuration.publicURL),
                                           content: content)
         }
     }
