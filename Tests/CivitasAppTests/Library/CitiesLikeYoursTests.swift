@@ -1,3 +1,4 @@
+import CivitasCore
 import Foundation
 import HummingbirdTesting
 import SQLKit
@@ -27,6 +28,8 @@ struct CitiesLikeYoursTests {
         #expect(CitiesLikeYours.explanation(matches[0]) == "Also a city of 500,000–1 million people, in the United States")
         #expect(CitiesLikeYours.explanation(matches[1]) == "Also a city of 500,000–1 million people")
         #expect(CitiesLikeYours.explanation(matches[2]) == "Also in Wisconsin")
+        #expect(CitiesLikeYours.explanation(matches[2], sharedTopics: ["Housing", "Water"]) == "Also in Wisconsin; shares the topics Housing and Water")
+        #expect(EnglishList.joined(["a", "b", "c"]) == "a, b and c" && EnglishList.joined(["a"]) == "a" && EnglishList.joined([]) == "")
         #expect(!matches.contains { $0.place.reference.id == "milwaukee" }, "a city is not like itself")
         let alone = CitiesLikeYours.matches(for: Self.place("nowhere", population: nil, country: nil), among: [Self.place("x", population: 10, country: "FR")])
         #expect(alone.isEmpty)
@@ -44,7 +47,8 @@ struct CitiesLikeYoursTests {
             #expect(page.contains("Practices from cities like Milwaukee"))
             let section = try #require(page.components(separatedBy: "id=\"cities-like-yours\"").last?.components(separatedBy: "</section>").first)
             #expect(section.contains(#"href="/practices/listening-to-youth-needs""#))
-            #expect(section.contains("Also a city of 500,000–1 million people, in the United States"))
+            #expect(section.contains("Also a city of 500,000–1 million people, in the United States; shares the topic Public safety"),
+                    "the explanation names the topic the practices share")
             #expect(!section.contains(#"href="/practices/pro-athletes-as-a-community-bridge""#), "not the page's own practice")
             // Baltimore first: the most alike city.
             let first = try #require(section.range(of: "/practices/")?.upperBound)

@@ -91,9 +91,8 @@ struct LibraryPages: Sendable {
         let chosen = citySlug.flatMap { slug in places.first { $0.reference.slug == slug } }
             ?? references.of(record, "city_ids").first.flatMap { city in places.first { $0.reference.id == city.id } }
         guard let chosen else { return .empty }
-        var topics: [String] = []
-        if case .ids(let ids) = record["topic_ids"] { topics = ids }
-        let found = try await PracticesFromSimilarCities(services: services).lines(for: chosen.reference.id, topics: topics, excluding: record.id)
+        let found = try await PracticesFromSimilarCities(services: services).lines(for: chosen.reference.id, topics: references.of(record, "topic_ids"),
+                                                                                    excluding: record.id)
         let form = FormFields(errors: [:])
         return .group(
             PracticesFromSimilarCities.section(heading: "Practices from cities like \(chosen.reference.title)", lines: found?.lines ?? [],

@@ -1,3 +1,5 @@
+import CivitasCore
+
 /// Which cities resemble a given one, and why, in words a visitor reads: the same size of
 /// city (when both populations are known), the same state or region, the same country.
 /// Cities that share nothing with it are not "like" it.
@@ -44,8 +46,12 @@ enum CitiesLikeYours {
         ["United ", "Netherlands", "Philippines", "Czech Republic"].contains { name.hasPrefix($0) } ? "the " + name : name
     }
 
-    /// "Also a city of 200,000–500,000 people in Wisconsin"
-    static func explanation(_ match: Match) -> String {
-        "Also " + match.reasons.joined(separator: ", ")
+    /// "Also a city of 200,000–500,000 people, in Wisconsin; shares the topics Public safety and Youth"
+    static func explanation(_ match: Match, sharedTopics: [String] = []) -> String {
+        var text = "Also " + match.reasons.joined(separator: ", ")
+        if !sharedTopics.isEmpty {
+            text += "; shares the topic\(sharedTopics.count == 1 ? "" : "s") " + EnglishList.joined(sharedTopics)
+        }
+        return text
     }
 }

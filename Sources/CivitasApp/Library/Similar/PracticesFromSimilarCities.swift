@@ -2,7 +2,7 @@ import Plot
 
 /// Practices from cities like a given one, each with why its city is alike, ranked by how
 /// alike the city is and then by the topics the practice shares with `topics` (a practice
-/// page's own); `excluding` (the page's practice) is left out.
+/// page's own, which the explanation names); `excluding` (the page's practice) is left out.
 struct PracticesFromSimilarCities: Sendable {
     struct Line: Sendable {
         let practice: LibraryLine
@@ -12,13 +12,14 @@ struct PracticesFromSimilarCities: Sendable {
 
     let services: AppServices
 
-    func lines(for cityID: String, topics: [String] = [], excluding: String? = nil, limit: Int = 8) async throws -> (city: PlaceFacts, lines: [Line])? {
+    func lines(for cityID: String, topics: [RecordReference] = [], excluding: String? = nil, limit: Int = 8) async throws -> (city: PlaceFacts, lines: [Line])? {
         let places = try await services.site.records.places()
         guard let city = places.first(where: { $0.reference.id == cityID }) else { return nil }
         let matches = CitiesLikeYours.matches(for: city, among: places)
         guard !matches.isEmpty else { return (city, []) }
         let store = LibraryStore(sql: services.database.reads)
-        let practices = try await store.practices(inCities: matches.map(\.place.reference.id), sharingTopics: topics)
+        let practices = try await store.practices(inCities: matches.map(\.place.reference.id), sharingTopics: topics.map(\.id))
+        let topicNames = Dictionary(topics.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let rank = Dictionary(uniqueKeysWithValues: matches.enumerated().map { ($1.place.reference.id, ($0, $1)) })
         var lines: [(order: (Int, Int), line: Line)] = []
         var seen: Set<String> = [excluding].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
@@ -26,7 +27,9 @@ struct PracticesFromSimilarCities: Sendable {
             guard let best = cityIDs.compactMap({ rank[$0] }).min(by: { $0.0 < $1.0 }) else { continue }
             seen.insert(practice.id)
             // How alike the city is, then how many topics the practice shares, then the city's name.
-            lines.append(((-best.1.score, -sharedTopics), Line(practice: practice, city: best.1.place, explanation: CitiesLikeYours.explanation(best.1))))
+            let shared = sharedTopics.compactMap { topicNames[$0] }.sorted()
+            lines.append(((-best.1.score, -shared.count), Line(practice: practice, city: best.1.place,
+                                                                 explanation: CitiesLikeYours.explanation(best.1, sharedTopics: shared))))
         }
         let ranked = lines.sorted { ($0.order.0, $0.order.1, $0.line.city.reference.title, $0.line.practice.title)
             < ($1.order.0, $1.order.1, $1.line.city.reference.title, $1.line.practice.title) }
@@ -44,20 +47,22 @@ struct PracticesFromSimilarCities: Sendable {
 }
 
 extension LibraryStore {
-    /// Published practices run in any of these cities, with the cities each runs in and how
-    /// many of `topics` it shares, in one query.
-    func practices(inCities cityIDs: [String], sharingTopics topics: [String]) async throws -> [(LibraryLine, [String], Int)] {
+    /// Published practices run in any of these cities, with the cities each runs in and which
+    /// of `topics` it shares, in one query (a row per practice, city and shared topic).
+    func practices(inCities cityIDs: [String], sharingTopics topics: [String]) async throws -> [(LibraryLine, [String], [String])] {
         guard !cityIDs.isEmpty else { return [] }
-        let topicCount: SQLQueryString = topics.isEmpty ? "0" : """
-            (SELECT COUNT(*) FROM library_links t WHERE t.subject_kind = 'practice' AND t.subject_id = p.id AND t.field = 'topic_ids' AND t.target_id IN (\(binds: topics)))
+        let sharedTopic: SQLQueryString = topics.isEmpty ? "NULL" : "t.target_id"
+        let topicJoin: SQLQueryString = topics.isEmpty ? "" : """
+             LEFT JOIN library_links t ON t.subject_kind = 'practice' AND t.subject_id = p.id AND t.field = 'topic_ids' AND t.target_id IN (\(binds: topics))
             """
         let rows = try await sql.raw("""
             SELECT p.id, p.slug, p.title, p.status, CAST(p.start_year AS TEXT) AS date, l.target_id AS city_id, 
-            """ + topicCount + """
-             AS shared FROM practices p JOIN library_links l ON l.subject_kind = 'practice' AND l.subject_id = p.id AND l.field = 'city_ids'
-            WHERE p.published = \(bind: true) AND l.target_id IN (\(binds: cityIDs))
+            """ + sharedTopic + """
+             AS shared_topic FROM practices p JOIN library_links l ON l.subject_kind = 'practice' AND l.subject_id = p.id AND l.field = 'city_ids'
+            """ + topicJoin + """
+             WHERE p.published = \(bind: true) AND l.target_id IN (\(binds: cityIDs))
             """).all()
-        var byPractice: [String: (LibraryLine, [String], Int)] = [:]
+        var byPractice: [String: (LibraryLine, [String], [String])] = [:]
         for row in rows {
             let id = try row.decode(column: "id", as: String.self)
             let city = try row.decode(column: "city_id", as: String.self)
@@ -65,9 +70,12 @@ extension LibraryStore {
                 byPractice[id] = (LibraryLine(kind: .practice, id: id, slug: try row.decode(column: "slug", as: String.self),
                                               title: try row.decode(column: "title", as: String.self), type: try row.decode(column: "status", as: String.self),
                                               date: try row.decode(column: "date", as: String?.self)),
-                                  [], try row.decode(column: "shared", as: Int.self))
+                                  [], [])
             }
-            byPractice[id]?.1.append(city)
+            if byPractice[id]?.1.contains(city) == false { byPractice[id]?.1.append(city) }
+            if let topic = try row.decode(column: "shared_topic", as: String?.self), byPractice[id]?.2.contains(topic) == false {
+                byPractice[id]?.2.append(topic)
+            }
         }
         return byPractice.values.sorted { $0.0.title < $1.0.title }
     }
