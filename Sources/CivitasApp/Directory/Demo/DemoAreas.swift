@@ -43,7 +43,10 @@ extension DirectoryDemo {
             var fields = ["name": name, "classification": "city", "parent_id": country, "time_zone": zone, "latitude": latitude, "longitude": longitude]
             fields["identifier"] = ocd
             fields["country_code"] = ["france": "FR", "united-kingdom": "GB"][country] ?? "US"
-            return Item(kind: .area, key: slug, fields: fields, sources: [source])
+            // Populations come from outside the documents and cite where they do.
+            guard let article = cityArticles[slug] else { return Item(kind: .area, key: slug, fields: fields, sources: [source]) }
+            fields["population"] = String(article.population)
+            return Item(kind: .area, key: slug, fields: fields, sources: [source, populationSource(slug)])
         }
     }
 }

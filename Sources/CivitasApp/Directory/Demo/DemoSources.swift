@@ -31,8 +31,38 @@ extension DirectoryDemo {
         }
     }
 
+    /// Wikipedia articles cited for the populations of U.S. cities at the 2020 census, which
+    /// the network's documents do not give, by city slug: the article's title in its address,
+    /// the city's name and the population the article gives.
+    static let cityArticles: [String: (article: String, name: String, population: Int)] = [
+        "washington-dc": ("Washington,_D.C.", "Washington, D.C.", 689_545), "new-orleans": ("New_Orleans", "New Orleans", 383_997),
+        "los-angeles": ("Los_Angeles", "Los Angeles", 3_898_747), "chicago": ("Chicago", "Chicago", 2_746_388),
+        "anaheim": ("Anaheim,_California", "Anaheim, California", 346_824), "san-jose": ("San_Jose,_California", "San Jose, California", 1_013_240),
+        "milwaukee": ("Milwaukee", "Milwaukee", 577_222), "baltimore": ("Baltimore", "Baltimore", 585_708),
+        "louisville": ("Louisville,_Kentucky", "Louisville, Kentucky", 633_045), "new-york-city": ("New_York_City", "New York City", 8_804_190),
+        "boston": ("Boston", "Boston", 675_647), "tacoma": ("Tacoma,_Washington", "Tacoma, Washington", 219_346),
+        "detroit": ("Detroit", "Detroit", 639_111), "appleton": ("Appleton,_Wisconsin", "Appleton, Wisconsin", 75_644),
+        "burlington": ("Burlington,_Vermont", "Burlington, Vermont", 44_743), "berkeley": ("Berkeley,_California", "Berkeley, California", 124_321),
+        "des-moines": ("Des_Moines,_Iowa", "Des Moines, Iowa", 214_133), "austin": ("Austin,_Texas", "Austin, Texas", 961_855),
+        "chapel-hill": ("Chapel_Hill,_North_Carolina", "Chapel Hill, North Carolina", 61_960), "pittsburgh": ("Pittsburgh", "Pittsburgh", 302_971),
+        "philadelphia": ("Philadelphia", "Philadelphia", 1_603_797), "seattle": ("Seattle", "Seattle", 737_015),
+    ]
+
+    /// The source key of the article cited for a city's population.
+    static func populationSource(_ city: String) -> String { "wikipedia-\(city)" }
+
+    static var populationSources: [Item] {
+        cityArticles.sorted { $0.key < $1.key }.map { city, article in
+            Item(kind: .source, key: populationSource(city), fields: [
+                "title": "\(article.name) — Wikipedia", "publisher": "Wikipedia",
+                "url": "https://en.wikipedia.org/wiki/\(article.article)",
+                "note": "Cited for the city's population at the 2020 United States census, which the network's documents do not give.",
+            ])
+        }
+    }
+
     static var sources: [Item] {
-        officeSources + [
+        officeSources + populationSources + [
             Item(kind: .source, key: winterMeeting2018, fields: [
                 "title": "Highlights of the U.S. Conference of Mayors winter meeting, January 2018",
                 "published_on": "2018-01-31", "document": "000_4d9f15d4c007ea04.txt",
