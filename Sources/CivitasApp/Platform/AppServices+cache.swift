@@ -10,7 +10,9 @@ extension AppServices {
     /// the cache key, so `?x=1`, `?x=2`... share one entry instead of filling memory.
     /// `shows` says what the answer shows, so a published change drops it (see `ChangeTopic`).
     func cached(_ request: Request, _ context: AppRequestContext, contentType: String, reads parameters: [String] = [],
-                shows: [ChangeTopic], render: @escaping @Sendable () async throws -> ByteBuffer) async throws -> Response {
+                shows: [ChangeTopic], render renderOnce: @escaping @Sendable () async throws -> ByteBuffer) async throws -> Response {
+        // Every answer reads one consistent state of the database.
+        let render: @Sendable () async throws -> ByteBuffer = { [database] in try await database.readingOneSnapshot(renderOnce) }
         let isAPI = request.uri.path.hasPrefix("/api/")
         let isPublic = isAPI || context.user == nil
         guard cache.isEnabled, request.method == .get || request.method == .head, isPublic else {

@@ -51,6 +51,14 @@ public final class AppDatabase: Sendable {
     /// (`SQLiteReader`); on PostgreSQL, the pool as for everything else. Never write through it.
     public var reads: any SQLDatabase { reader ?? sql }
 
+    /// Runs `body` with every read it makes through `reads` in one snapshot of the database: on
+    /// SQLite one read transaction on one connection; on PostgreSQL each statement on its own,
+    /// as before.
+    public func readingOneSnapshot<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        guard let reader else { return try await body() }
+        return try await reader.withSnapshot(body)
+    }
+
     public var isPostgres: Bool {
         if case .postgres = location { return true }
         return false

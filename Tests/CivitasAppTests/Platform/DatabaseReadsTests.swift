@@ -109,4 +109,31 @@ struct DatabaseReadsTests {
             #expect(error.map { "\($0)" }?.contains("no such table") == true)
         }
     }
+
+    @Test("A page's reads see one state of the database, even while a write commits; the next page sees the write")
+    func oneSnapshotPerPage() async throws {
+        try await withApp(.sqlite) { _, services in
+            try await Self.write(services)
+            let reads = services.database.reads
+            @Sendable func count() async throws -> Int {
+                try await reads.raw("SELECT COUNT(*) AS n FROM read_samples").first()?.decode(column: "n", as: Int.self) ?? -1
+            }
+            let (first, second, concurrent) = try await services.database.readingOneSnapshot {
+                let first = try await count()
+                try await services.database.sql.raw("DELETE FROM read_samples WHERE id > 30").run()
+                // Work the page runs beside itself reads through the pool, not the page's connection.
+                async let beside = count()
+                let second = try await count()
+                return (first, second, try await beside)
+            }
+            #expect(first == Self.samples.count && second == first, "the page read one state throughout")
+            #expect(concurrent == 30 || concurrent == Self.samples.count, "a concurrent read answers, from some committed state")
+            #expect(try await count() == 30, "the next read sees the delete")
+            // A failing statement inside a page does not spoil the connection for later pages.
+            await #expect(throws: (any Error).self) {
+                try await services.database.readingOneSnapshot { try await reads.raw("SELECT * FROM no_such_table").all() }
+            }
+            for _ in 0..<20 { #expect(try await services.database.readingOneSnapshot { try await count() } == 30) }
+        }
+    }
 }

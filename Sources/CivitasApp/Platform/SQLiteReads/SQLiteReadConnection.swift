@@ -76,6 +76,16 @@ final class SQLiteReadConnection: @unchecked Sendable {
         }
     }
 
+    /// Starts a read transaction; the first statement takes its snapshot.
+    func beginRead() throws { try execute("BEGIN") }
+
+    /// Ends it (a read-only transaction has nothing to write).
+    func endRead() throws { try execute("COMMIT") }
+
+    private func execute(_ sql: String) throws {
+        try check(sqlite_nio_sqlite3_exec(handle, sql, nil, nil, nil), sql)
+    }
+
     private func prepared(_ sql: String) throws -> PreparedStatement {
         if let statement = statements[sql] { return statement }
         var stmt: OpaquePointer?

@@ -15,7 +15,7 @@ final class SQLiteReader: SQLDatabase {
     let logger: Logger
     /// Connections kept between reads; at most as many run at once as threads run requests.
     private let pool = Mutex(Pool())
-    private static let keptConnections = 8
+    private static let keptConnections = 16
 
     init(path: String, logger: Logger) {
         self.path = path
@@ -58,9 +58,57 @@ final class SQLiteReader: SQLDatabase {
         ReadCounter.record(sql)
         let encoder = SQLiteDataEncoder()
         let binds = try encodable.map { try encoder.encode($0) }
+        if let snapshot = Self.snapshot, snapshot.reader == ObjectIdentifier(self), snapshot.claim() {
+            defer { snapshot.release() }
+            try snapshot.connection.run(sql, binds: binds) { onRow($0) }
+            return
+        }
         let connection = try borrow()
         defer { giveBack(connection) }
         try connection.run(sql, binds: binds) { onRow($0) }
+    }
+
+    /// The connection one piece of work (a page, an API answer) reads through, inside one read
+    /// transaction: every statement of the page sees the same committed state, and SQLite takes
+    /// its shared lock and checks the log once per page instead of once per statement (which
+    /// took a tenth of an uncached page's time).
+    final class Snapshot: Sendable {
+        let reader: ObjectIdentifier
+        let connection: SQLiteReadConnection
+        private let inUse = Atomic<Bool>(false)
+
+        init(reader: ObjectIdentifier, connection: SQLiteReadConnection) {
+            self.reader = reader
+            self.connection = connection
+        }
+
+        /// A connection serves one statement at a time: work the page runs concurrently reads
+        /// through the pool instead.
+        func claim() -> Bool { inUse.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged }
+        func release() { inUse.store(false, ordering: .releasing) }
+    }
+
+    @TaskLocal static var snapshot: Snapshot?
+
+    /// Runs `body` with its reads in one read transaction on one connection.
+    func withSnapshot<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        if Self.snapshot?.reader == ObjectIdentifier(self) { return try await body() }
+        let connection = try borrow()
+        do {
+            try connection.beginRead()
+        } catch {
+            giveBack(connection)
+            throw error
+        }
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await Self.$snapshot.withValue(Snapshot(reader: ObjectIdentifier(self), connection: connection), operation: body))
+        } catch {
+            result = .failure(error)
+        }
+        // A connection whose transaction cannot end is not lent again.
+        if (try? connection.endRead()) != nil { giveBack(connection) }
+        return try result.get()
     }
 
     private func borrow() throws -> SQLiteReadConnection {
