@@ -6,5 +6,6 @@ func capabilityModules(services: AppServices) -> [any CivitasModule] {
         DirectoryModule(services: services),
         ConveningsModule(services: services),
         LibraryModule(services: services),
+        SearchModule(services: services),
     ]
 }

@@ -29,6 +29,12 @@ enum Stylesheet {
     .inline { display: inline; } .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 12px; padding: 0; list-style: none; }
     .cards li { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px; }
     .search { display: flex; gap: 8px; margin: 12px 0; } .search input { flex: 1; padding: 6px; font: inherit; }
+    .site-search { display: flex; gap: 6px; } .site-search input { padding: 5px; font: inherit; width: 12rem; max-width: 100%; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .results { list-style: none; padding: 0; } .results li { margin: 0 0 16px; } .results mark { background: #fff1a8; color: inherit; }
+    .facets { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 8px 20px; margin: 12px 0; }
+    .facets fieldset { border: 1px solid var(--line); border-radius: 4px; padding: 6px 10px; margin: 0; min-width: 0; }
+    .facets label { display: block; font-size: 14px; }
     code.token { background: #fff7d6; padding: 4px 8px; word-break: break-all; }
     .search { flex-wrap: wrap; } .search > div { min-width: 0; } select, input, textarea { max-width: 100%; }
     dl { grid-template-columns: max-content minmax(0, 1fr); } dd, td, th, li, p { overflow-wrap: break-word; }

@@ -15,6 +15,8 @@ struct PageLayout {
     /// Links to the machine-readable forms of the site.
     let footerLinks: [NavigationLink]
     let identity: IdentityProvider?
+    /// Where the search box sends its words (none when no capability searches).
+    let siteSearch: SiteLink?
 
     init(services: AppServices, context: AppRequestContext) {
         self.siteName = services.configuration.siteName
@@ -24,6 +26,7 @@ struct PageLayout {
             .filter { $0.visibleTo.allows(context.user) }
         self.footerLinks = [NavigationLink(label: "API", destination: SiteURL.apiOpenAPI)] + services.site.footerLinks
         self.identity = services.site.identity
+        self.siteSearch = services.site.siteSearch
     }
 
     func render(title: String, description: String? = nil, jsonLD: JSONValue? = nil, content: Node<HTML.BodyContext>) -> String {
@@ -64,9 +67,20 @@ struct PageLayout {
                 .ul(
                     .forEach(navigation) { link in .li(.a(.href(to: link.destination), .text(escaping: link.label))) }
                 ),
+                searchBox,
                 accountControls
             )
         )
+    }
+
+    /// A GET form, so search works without JavaScript and its address can be shared.
+    private var searchBox: Node<HTML.BodyContext> {
+        .unwrap(siteSearch) { search in
+            .form(.class("site-search"), .method(.get), .action(to: search), .attribute(named: "role", value: "search"),
+                  .label(.class("visually-hidden"), .for("site-search-q"), .text(escaping: "Search")),
+                  .input(.type(.search), .id("site-search-q"), .name("q"), .attribute(named: "placeholder", value: "Search")),
+                  .button(.type(.submit), .text(escaping: "Search")))
+        }
     }
 
     private var accountControls: Node<HTML.BodyContext> {

@@ -36,6 +36,8 @@ protocol CivitasModule: Sendable {
     func loadDemo(on db: any Database, services: AppServices) async throws
     /// The capability's public records as documents for a search index.
     var searchDocuments: (any SearchDocumentSource)? { get }
+    /// The page every page's search box sends its words to (`q`), from the capability that searches.
+    var siteSearch: SiteLink? { get }
     /// Lookups into the capability's records, for capabilities that refer to them.
     var recordLookup: (any RecordLookup)? { get }
     /// Records of kinds this capability no longer keeps, for the capability that keeps them now.
@@ -54,6 +56,7 @@ extension CivitasModule {
     var changeSubscribers: [ChangePublisher.Subscriber] { [] }
     func loadDemo(on db: any Database, services: AppServices) async throws {}
     var searchDocuments: (any SearchDocumentSource)? { nil }
+    var siteSearch: SiteLink? { nil }
     var recordLookup: (any RecordLookup)? { nil }
     var handovers: [any RecordHandover] { [] }
 }

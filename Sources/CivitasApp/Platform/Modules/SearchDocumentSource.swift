@@ -1,24 +1,58 @@
 import Foundation
+import SQLKit
 
-/// One record as a search index sees it: what to find it by and where it lives.
+/// One public record as a search index sees it: what to find it by, what identifies it in a
+/// list of results, and the values it is counted under in each facet.
 struct SearchDocument: Sendable, Equatable {
-    /// The record's kind, as its capability names it ("person", "event"...).
+    /// The record's kind, as its capability names it ("person", "event", "practice"...).
     let kind: String
     let id: String
+    let slug: String?
     let title: String
-    /// The text the record is found by, besides its title.
+    /// The text the record is found by besides its title (summary, description, body...).
     let body: String
     /// The public path of the record.
     let path: String
-    let facets: [String: [String]]
-    let date: Date?
+    /// What identifies it among results: a person's office, a practice's city, an event's date and place.
+    let facts: String?
+    /// Its date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): recent records rank first at equal relevance.
+    let date: String?
+    /// Facet values besides its kind and year (which come from `kind` and `date`): topics, cities, countries.
+    let facets: [SearchFacetValue]
 }
 
-/// How a capability hands its public records to a search index: every document at once
-/// (to build the index) and the documents behind one published change (to keep it current).
+/// A value a record is counted under in a facet ("topic" "housing" "Housing").
+struct SearchFacetValue: Sendable, Equatable, Hashable {
+    let facet: String
+    let value: String
+    let label: String
+}
+
+/// How a capability hands its public records to the search index: every document of a kind
+/// in pages (to build the index), and the current documents of records a change named (to
+/// keep it current). A record the public may not see has no document.
 protocol SearchDocumentSource: Sendable {
-    /// Every public document of this capability, in pages.
-    func documents(after cursor: String?, limit: Int) async throws -> [SearchDocument]
-    /// The documents a change touched: the current version of each, and the ids to remove.
-    func documents(for change: PublishedChange) async throws -> (current: [SearchDocument], removed: [String])
+    /// The kinds this source answers for, with their names for people (plural), in the order
+    /// the search page lists them.
+    var searchKinds: [(kind: String, label: String)] { get }
+    /// The documents of a kind with ids after `cursor`, in id order, at most `limit`.
+    func documents(kind: String, after cursor: String?, limit: Int) async throws -> [SearchDocument]
+    /// The documents of the public records among `keys` (ids or slugs) of a kind.
+    func documents(kind: String, keys: [String]) async throws -> [SearchDocument]
+    /// The same source reading through `sql` (a transaction's connection).
+    func reading(through sql: any SQLDatabase) -> any SearchDocumentSource
+}
+
+extension RecordRow {
+    /// The public text of a record besides its title: every one-line and long text field the
+    /// public may see, in field order.
+    var searchableText: String {
+        kind.fields.compactMap { field -> String? in
+            guard !field.isPrivate, field.name != kind.titleColumn else { return nil }
+            switch field.kind {
+            case .text, .longText: return text(field.name)
+            default: return nil
+            }
+        }.joined(separator: "\n")
+    }
 }

@@ -13,7 +13,8 @@ final class SiteExtensions: Sendable {
         var homeSections: [any HomeSectionProvider] = []
         var profileSections: [any ProfileSectionProvider] = []
         var apiScopes: [APIScope] = []
-        var searchSources: [String: any SearchDocumentSource] = [:]
+        var searchSources: [any SearchDocumentSource] = []
+        var siteSearch: SiteLink?
         var records: [any RecordLookup] = []
         var handovers: [any RecordHandover] = []
     }
@@ -30,7 +31,8 @@ final class SiteExtensions: Sendable {
             new.homeSections += module.homeSections
             new.profileSections += module.profileSections
             new.apiScopes += module.apiScopes
-            if let source = module.searchDocuments { new.searchSources[module.name] = source }
+            if let source = module.searchDocuments { new.searchSources.append(source) }
+            if let search = module.siteSearch { new.siteSearch = search }
             if let lookup = module.recordLookup { new.records.append(lookup) }
             new.handovers += module.handovers
         }
@@ -44,7 +46,10 @@ final class SiteExtensions: Sendable {
     var homeSections: [any HomeSectionProvider] { contents.withLock { $0.homeSections } }
     var profileSections: [any ProfileSectionProvider] { contents.withLock { $0.profileSections } }
     var apiScopes: [APIScope] { contents.withLock { $0.apiScopes } }
-    var searchSources: [String: any SearchDocumentSource] { contents.withLock { $0.searchSources } }
+    /// The capabilities' search documents, in module order.
+    var searchSources: [any SearchDocumentSource] { contents.withLock { $0.searchSources } }
+    /// Where the search box on every page sends its words, when a capability searches.
+    var siteSearch: SiteLink? { contents.withLock { $0.siteSearch } }
     /// Lookups into records kept by other capabilities, by kind (see `RecordLookup`).
     var records: RecordLookups { RecordLookups(lookups: contents.withLock { $0.records }) }
     /// Records other capabilities hand over of `kind` (see `RecordHandover`).

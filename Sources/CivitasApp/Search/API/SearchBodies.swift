@@ -1,0 +1,76 @@
+import CivitasCore
+import OpenAPIKit
+
+/// `/api/v1/search`'s answer: a page of results, each facet's counts, and the total.
+struct SearchResultsBody: APIBody {
+    let items: [SearchResultBody]
+    let facets: [String: [SearchFacetCountBody]]
+    let page: PageInfo
+
+    init(_ results: SearchResults, query: SearchQuery, page: Pagination, publicURL: String) {
+        items = results.hits.map { SearchResultBody($0, query: query, publicURL: publicURL) }
+        facets = Dictionary(uniqueKeysWithValues: SearchFacet.allCases.map { facet in
+            (facet.rawValue, (results.facets[facet] ?? []).map { SearchFacetCountBody(value: $0.value, label: $0.label, count: $0.count) })
+        })
+        self.page = PageInfo(page: page.page, per: page.per, total: results.total)
+    }
+
+    private static var facetProperties: OrderedDictionary<String, JSONSchema> {
+        var properties = OrderedDictionary<String, JSONSchema>()
+        for facet in SearchFacet.allCases { properties[facet.rawValue] = .array(items: SearchFacetCountBody.schema) }
+        return properties
+    }
+
+    static var schema: JSONSchema {
+        .record([
+            "items": .array(items: SearchResultBody.schema),
+            "facets": .record(facetProperties, description: "Each facet's values among the results, most first; a facet's counts ignore its own chosen values"),
+            "page": .reference(.component(named: "Page")),
+        ])
+    }
+}
+
+struct SearchResultBody: APIBody {
+    let kind: String
+    let id: String
+    let title: String
+    let url: String
+    let facts: String?
+    let date: String?
+    /// The text around the first match, as plain text; `highlights` says which of its words matched.
+    let snippet: String
+    let highlights: [String]
+
+    init(_ hit: SearchHit, query: SearchQuery, publicURL: String) {
+        kind = hit.kind
+        id = hit.id
+        title = hit.title
+        url = publicURL + hit.path
+        facts = hit.facts
+        date = hit.date
+        let pieces = SearchHighlight.snippet(hit.body, query: query)
+        snippet = pieces.map(\.text).joined()
+        highlights = Array(Set(pieces.filter(\.isMatch).map(\.text))).sorted()
+    }
+
+    static var schema: JSONSchema {
+        .record([
+            "kind": .string, "id": .string, "title": .string, "url": .url,
+            "facts": .text("What identifies the record: an office, a city, a date and place"),
+            "date": .text("The record's date: YYYY, YYYY-MM or YYYY-MM-DD"),
+            "snippet": .string(description: "The record's text around the first word the query matched"),
+            "highlights": .array(description: "The words of the snippet the query matched, as written there", items: .string),
+        ])
+    }
+}
+
+struct SearchFacetCountBody: APIBody {
+    let value: String
+    let label: String
+    let count: Int
+
+    static var schema: JSONSchema {
+        .record(["value": .string(description: "What to pass back in the facet's parameter"), "label": .string,
+                 "count": .integer(minimum: (0, exclusive: false))])
+    }
+}

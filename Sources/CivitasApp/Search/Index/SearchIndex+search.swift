@@ -1,0 +1,123 @@
+import CivitasCore
+import SQLKit
+
+/// A search as asked: the query, the chosen values of each facet, and the page.
+struct SearchRequest: Sendable {
+    var query: SearchQuery
+    /// Facet to its chosen values: OR within a facet, AND across facets.
+    var filters: [SearchFacet: [String]] = [:]
+    var offset = 0
+    var limit = 20
+}
+
+struct SearchHit: Sendable {
+    let kind: String
+    let id: String
+    let title: String
+    let body: String
+    let path: String
+    let facts: String?
+    let date: String?
+}
+
+struct SearchFacetCount: Sendable, Equatable {
+    let value: String
+    let label: String
+    let count: Int
+}
+
+struct SearchResults: Sendable {
+    let hits: [SearchHit]
+    let total: Int
+    /// Each facet's values among the results, most first; a facet's counts leave out its own
+    /// chosen values (so choosing a second value shows what it would add).
+    let facets: [SearchFacet: [SearchFacetCount]]
+}
+
+extension SearchIndex {
+    /// The most values shown per facet.
+    static let valuesPerFacet = 12
+
+    func search(_ request: SearchRequest) async throws -> SearchResults {
+        // Nothing asked, nothing found (rather than the whole index).
+        if request.query.isEmpty && request.filters.values.allSatisfy(\.isEmpty) { return SearchResults(hits: [], total: 0, facets: [:]) }
+        let matching = self.matching(request.query, filters: request.filters)
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM " + matching).first()?.decode(column: "n", as: Int.self) ?? 0
+        let hits = try await sql.raw("SELECT e.kind, e.record_id, e.title, e.body, e.path, e.facts, e.sort_date FROM " + matching
+            + " ORDER BY " + titleHits(request.query) + "COALESCE(e.sort_date, '') DESC, e.title ASC, e.key ASC"
+            + " LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)").all().map { row in
+            SearchHit(kind: try row.decode(column: "kind", as: String.self), id: try row.decode(column: "record_id", as: String.self),
+                      title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
+                      path: try row.decode(column: "path", as: String.self), facts: try row.decode(column: "facts", as: String?.self),
+                      date: try row.decode(column: "sort_date", as: String?.self))
+        }
+        var facets: [SearchFacet: [SearchFacetCount]] = [:]
+        for facet in SearchFacet.allCases {
+            var others = request.filters
+            others[facet] = nil
+            let keys = "SELECT e.key FROM " + self.matching(request.query, filters: others)
+            facets[facet] = try await sql.raw("""
+                SELECT f.value, f.label, COUNT(*) AS n FROM search_facets f WHERE f.facet = \(bind: facet.rawValue) AND f.key IN (
+                """ + keys + ") GROUP BY f.value, f.label ORDER BY n DESC, f.label ASC LIMIT \(bind: Self.valuesPerFacet)").all().map { row in
+                SearchFacetCount(value: try row.decode(column: "value", as: String.self), label: try row.decode(column: "label", as: String.self),
+                                 count: try row.decode(column: "n", as: Int.self))
+            }
+        }
+        return SearchResults(hits: hits, total: total, facets: facets)
+    }
+
+    /// `FROM ... WHERE ...` of the entries matching a query and filters (`e` is the entry).
+    func matching(_ query: SearchQuery, filters: [SearchFacet: [String]]) -> SQLQueryString {
+        var from: SQLQueryString
+        if query.isEmpty {
+            from = "search_entries e WHERE 1 = 1"
+        } else if isPostgres {
+            from = "search_entries e WHERE e.document @@ to_tsquery('simple', \(bind: Self.tsquery(query)))"
+        } else {
+            from = "search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: Self.fts5(query))"
+        }
+        for facet in SearchFacet.allCases {
+            guard let values = filters[facet], !values.isEmpty else { continue }
+            from += " AND e.key IN (SELECT key FROM search_facets WHERE facet = \(bind: facet.rawValue) AND value IN (\(binds: values)))"
+        }
+        return from
+    }
+
+    /// How many of the query's words, phrases and the word being typed the title holds: title
+    /// matches rank above body matches. Written the same on both databases (the normalised
+    /// title words between spaces), so both rank the same records first.
+    /// The first ORDER BY term, with its comma (nothing when the query has no words).
+    func titleHits(_ query: SearchQuery) -> SQLQueryString {
+        var patterns = query.words.map { "% \($0) %" } + query.phrases.map { "% \($0.joined(separator: " ")) %" }
+        if let prefix = query.prefix { patterns.append("% \(prefix)%") }
+        guard !patterns.isEmpty else { return "" }
+        return "(" + patterns.enumerated().reduce(into: SQLQueryString("")) { sum, item in
+            if item.offset > 0 { sum += " + " }
+            sum += "(CASE WHEN (' ' || e.title_words || ' ') LIKE \(bind: item.element) THEN 1 ELSE 0 END)"
+        } + ") DESC, "
+    }
+
+    /// The query in FTS5's syntax. Every term is letters and digits only, so quoting each one
+    /// is enough: nothing a person types reaches FTS5 as an operator.
+    static func fts5(_ query: SearchQuery) -> String {
+        var terms = query.words.map { "\"\($0)\"" } + query.phrases.map { "\"\($0.joined(separator: " "))\"" }
+        if let prefix = query.prefix {
+            let reduced = SearchText.reduce(prefix)
+            terms.append(reduced == prefix ? "\"\(prefix)\"*" : "(\"\(prefix)\"* OR \"\(reduced)\")")
+        }
+        var expression = "(" + terms.joined(separator: " AND ") + ")"
+        if !query.excluded.isEmpty { expression += " NOT (" + query.excluded.map { "\"\($0)\"" }.joined(separator: " OR ") + ")" }
+        return expression
+    }
+
+    /// The query in PostgreSQL's `to_tsquery` syntax, quoted the same way.
+    static func tsquery(_ query: SearchQuery) -> String {
+        var terms = query.words.map { "'\($0)'" } + query.phrases.map { "(" + $0.map { "'\($0)'" }.joined(separator: " <-> ") + ")" }
+        if let prefix = query.prefix {
+            let reduced = SearchText.reduce(prefix)
+            terms.append(reduced == prefix ? "'\(prefix)':*" : "('\(prefix)':* | '\(reduced)')")
+        }
+        terms += query.excluded.map { "!'\($0)'" }
+        return terms.joined(separator: " & ")
+    }
+}

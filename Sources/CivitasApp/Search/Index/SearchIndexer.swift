@@ -1,0 +1,80 @@
+import Logging
+import SQLKit
+
+/// Keeps the index equal to what the public may see: builds it from every capability's
+/// documents, and after each published change re-reads the records the change named.
+struct SearchIndexer: Sendable {
+    let services: AppServices
+
+    /// Documents read and written per batch while building.
+    static let batchSize = 500
+
+    var sources: [any SearchDocumentSource] { services.site.searchSources }
+
+    var kindLabels: [String: String] {
+        Dictionary(sources.flatMap(\.searchKinds).map { ($0.kind, $0.label) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Empties the index and indexes every public record, through `sql` (a migration's or a
+    /// transaction's connection, so the records read are those the transaction sees).
+    func rebuild(on sql: any SQLDatabase, progress: (@Sendable (Int) -> Void)? = nil) async throws {
+        let index = SearchIndex(sql: sql)
+        if !index.isPostgres { try await sql.raw("DELETE FROM search_text").run() }
+        try await sql.raw("DELETE FROM search_facets").run()
+        try await sql.raw("DELETE FROM search_entries").run()
+        let labels = kindLabels
+        var indexed = 0
+        for source in sources.map({ $0.reading(through: sql) }) {
+            for (kind, _) in source.searchKinds {
+                var cursor: String? = nil
+                while true {
+                    let batch = try await source.documents(kind: kind, after: cursor, limit: Self.batchSize)
+                    try await index.replace(batch, kindLabels: labels)
+                    indexed += batch.count
+                    progress?(indexed)
+                    guard batch.count == Self.batchSize, let last = batch.last else { break }
+                    cursor = last.id
+                }
+            }
+        }
+    }
+
+    /// Re-reads the records a committed change named and replaces their entries (or removes
+    /// them, when the public may no longer see them), in one transaction.
+    func refresh(after change: PublishedChange) async {
+        let handled = Set(sources.flatMap { $0.searchKinds.map(\.kind) })
+        let topics = change.topics.filter { handled.contains($0.kind) }
+        guard !topics.isEmpty else { return }
+        do {
+            _ = try await services.database.transaction { db in
+                let sql = db as! any SQLDatabase
+                let index = SearchIndex(sql: sql)
+                let labels = kindLabels
+                for source in sources.map({ $0.reading(through: sql) }) {
+                    for (kind, _) in source.searchKinds {
+                        let mine = topics.filter { $0.kind == kind }
+                        guard !mine.isEmpty else { continue }
+                        if mine.contains(where: { $0.key == nil }) {
+                            // A change of every record of the kind: index the kind anew.
+                            try await index.remove(keys: try await index.keys(kind: kind))
+                            var cursor: String? = nil
+                            while true {
+                                let batch = try await source.documents(kind: kind, after: cursor, limit: Self.batchSize)
+                                try await index.replace(batch, kindLabels: labels)
+                                guard batch.count == Self.batchSize, let last = batch.last else { break }
+                                cursor = last.id
+                            }
+                            continue
+                        }
+                        let keys = mine.compactMap(\.key)
+                        try await index.remove(keys: try await index.keys(kind: kind, recordKeys: keys))
+                        try await index.replace(try await source.documents(kind: kind, keys: keys), kindLabels: labels)
+                    }
+                }
+            }
+        } catch {
+            // The record is saved; the index catches up at the next change of it or a rebuild.
+            services.logger.error("Search index not updated after a change: \(String(describing: error))")
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Hummingbird
+
+/// `/search` and `/api/v1/search`: the same search, as a page and as JSON. Answers are cached
+/// like every public answer and dropped by any change of a kind the index holds.
+struct SearchHandlers: Sendable {
+    let services: AppServices
+
+    /// Every kind the index holds: a change of any drops cached searches.
+    private var shows: [ChangeTopic] {
+        services.site.searchSources.flatMap(\.searchKinds).map { .every($0.kind) }
+    }
+
+    func page(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let parameters = try SearchParameters(request)
+        return try await services.cachedPage(request, context, reads: SearchParameters.names, shows: shows) {
+            let request = parameters.request
+            let results = try await SearchIndex(sql: services.database.reads).search(request)
+            let page = SearchPage(parameters: parameters, query: request.query, results: results)
+            return PageLayout(services: services, context: context).render(title: parameters.text.isEmpty ? "Search" : "Search: \(parameters.text.prefix(80))",
+                                                                           content: page.content)
+        }
+    }
+
+    func api(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let parameters = try SearchParameters(request)
+        return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: SearchParameters.names,
+                                         shows: shows, json: {
+            let request = parameters.request
+            let results = try await SearchIndex(sql: services.database.reads).search(request)
+            return SearchResultsBody(results, query: request.query, page: parameters.page, publicURL: services.configuration.publicURL)
+        })
+    }
+}

@@ -1,0 +1,29 @@
+import FluentKit
+import SQLKit
+import Hummingbird
+
+/// One search over every capability's public records: the page, the search box on every
+/// page, the API, and the index kept current by published changes.
+struct SearchModule: CivitasModule {
+    let services: AppServices
+    let name = "search"
+    var migrations: [any Migration] { [M001_CreateSearchIndex(services: services)] }
+    var siteSearch: SiteLink? { SiteLink(SearchURL.page) }
+    var changeSubscribers: [ChangePublisher.Subscriber] {
+        let indexer = SearchIndexer(services: services)
+        return [{ change in await indexer.refresh(after: change) }]
+    }
+
+    func registerRoutes(on routes: SiteRoutes) {
+        let handlers = SearchHandlers(services: services)
+        routes.group(.everyone) { group in
+            group.get(SearchURL.page, use: handlers.page)
+            group.get(SearchURL.api, documented: SearchOperations.search, use: handlers.api)
+        }
+    }
+
+    /// Loaded last: every other capability's demo records are in the transaction by now.
+    func loadDemo(on db: any Database, services: AppServices) async throws {
+        try await SearchIndexer(services: services).rebuild(on: db as! any SQLDatabase)
+    }
+}

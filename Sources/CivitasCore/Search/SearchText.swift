@@ -1,0 +1,55 @@
+import Foundation
+
+/// Text as the search index keeps it and queries ask for it: words folded to lower case
+/// without accents ("São" is "sao"), apostrophes dropped ("Workers'" is "workers"), and each
+/// word reduced by a light English plural rule ("cities" is "city", "taxes" is "tax"). Done
+/// here, in Swift, and stored already normalised, so SQLite's FTS5 and PostgreSQL's full-text
+/// search index the same words and find the same records for the same data.
+public enum SearchText {
+    /// Words shorter than this are kept (they may be part of a name) but never reduced.
+    static let shortestReducible = 4
+
+    /// The words of `text`, folded and reduced, in order.
+    public static func words(_ text: String) -> [String] {
+        rawWords(text).map(reduce)
+    }
+
+    /// The words folded but not reduced (a word being typed is matched as a prefix of these).
+    public static func rawWords(_ text: String) -> [String] {
+        let folded = fold(text)
+        var words: [String] = []
+        var current = ""
+        for scalar in folded.unicodeScalars {
+            if CharacterSet.alphanumerics.contains(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if scalar == "'" || scalar == "\u{2019}" {
+                continue
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// The index's form of a text: its words joined by spaces.
+    public static func indexed(_ text: String) -> String { words(text).joined(separator: " ") }
+
+    /// Lower case, without accents or other marks; ligatures and similar letters spelled out.
+    public static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+            .replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "æ", with: "ae")
+            .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "ø", with: "o").replacingOccurrences(of: "ł", with: "l")
+    }
+
+    /// The singular of a regular English plural ("cities" city, "churches" church, "cars" car);
+    /// other words unchanged. Deliberately small: a wrong reduction would join unrelated words.
+    public static func reduce(_ word: String) -> String {
+        guard word.count >= shortestReducible, word.last == "s", !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is"),
+              word.unicodeScalars.allSatisfy({ CharacterSet.letters.contains($0) }) else { return word }
+        if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
+        for ending in ["ches", "shes", "xes", "sses", "zes"] where word.hasSuffix(ending) { return String(word.dropLast(2)) }
+        return String(word.dropLast())
+    }
+}

@@ -1,0 +1,46 @@
+import CivitasCore
+import Testing
+
+/// How typed text becomes a query, and how a record's text is normalised for the index.
+@Suite("Reading what a person types into a search box")
+struct SearchQueryTests {
+    @Test("Case, accents and simple plurals fold; apostrophes join")
+    func normalising() {
+        #expect(SearchText.words("São Paulo, BOGOTÁ") == ["sao", "paulo", "bogota"])
+        #expect(SearchText.words("cities churches taxes cars bus analysis Workers’ rights") == ["city", "church", "tax", "car", "bus", "analysis", "worker", "right"])
+        #expect(SearchText.words("Straße Œuvre") == ["strasse", "oeuvre"])
+    }
+
+    @Test("Words, phrases, exclusions and the word being typed")
+    func parsing() {
+        let query = SearchQuery(parsing: #"water "public utility" -detroit afford"#)
+        #expect(query.words == ["water"])
+        #expect(query.phrases == [["public", "utility"]])
+        #expect(query.excluded == ["detroit"])
+        #expect(query.prefix == "afford")
+        #expect(SearchQuery(parsing: "cities ").prefix == nil && SearchQuery(parsing: "cities ").words == ["city"], "a finished word is reduced")
+        #expect(SearchQuery(parsing: #""unclosed phrase here"#).phrases == [["unclosed", "phrase", "here"]])
+    }
+
+    @Test("Operators and punctuation are read as words; long text is cut; nothing is an error")
+    func hostileQueries() {
+        for typed in [#"NEAR("a" "b")"#, "*", ":", "^", "\"", "a:b* OR c^2", "((((", String(repeating: "é", count: 10_000), "\u{0}\u{7}"] {
+            let query = SearchQuery(parsing: typed)
+            for word in query.words + query.phrases.flatMap({ $0 }) + query.excluded + [query.prefix].compactMap({ $0 }) {
+                #expect(word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil }, "\(word) from \(typed.prefix(20))")
+            }
+            #expect(query.words.count + query.phrases.count <= SearchQuery.maximumTerms)
+        }
+        #expect(SearchQuery(parsing: "***").isEmpty)
+    }
+
+    @Test("A snippet marks the words matched, whatever the case and accents of the text")
+    func snippets() {
+        let pieces = SearchHighlight.snippet("Plans for São Paulo and other Cities", query: SearchQuery(parsing: "sao city "))
+        #expect(pieces.filter(\.isMatch).map(\.text) == ["São", "Cities"])
+        #expect(pieces.map(\.text).joined() == "Plans for São Paulo and other Cities")
+        let long = String(repeating: "filler ", count: 100) + "the water plan"
+        let cut = SearchHighlight.snippet(long, query: SearchQuery(parsing: "water "))
+        #expect(cut.first?.text == "… " && cut.contains { $0.isMatch && $0.text == "water" })
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+@testable import CivitasApp
+
+/// One search over every kind of public record, on SQLite's FTS5 and PostgreSQL's full-text
+/// search, with the demo network.
+@Suite("One search over everything")
+struct SearchTests {
+    static func search(_ client: any TestClientProtocol, _ query: String) async throws -> JSONValue {
+        let response = try await client.execute(uri: "/api/v1/search?" + query, method: .get)
+        #expect(response.status == .ok, "\(query): \(response.text.prefix(200))")
+        return try response.json()
+    }
+
+    static func titles(_ answer: JSONValue) -> [String] {
+        guard case .array(let items)? = answer["items"] else { return [] }
+        return items.compactMap { $0["title"]?.stringValue }
+    }
+
+    static func total(_ answer: JSONValue) -> Int {
+        if case .int(let total)? = answer["page"]?["total"] { return total }
+        return -1
+    }
+
+    static func counts(_ answer: JSONValue, _ facet: String) -> [String: Int] {
+        guard case .array(let values)? = answer["facets"]?[facet] else { return [:] }
+        var counts: [String: Int] = [:]
+        for value in values { if let key = value["value"]?.stringValue, case .int(let count)? = value["count"] { counts[key] = count } }
+        return counts
+    }
+
+    @Test("Words, phrases, exclusions, prefixes, accents and plurals find what a person means", arguments: TestDatabase.all)
+    func queryFeatures(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, _ in
+            #expect(Self.titles(try await Self.search(client, "q=municipal%20ID")).first == "Municipal ID card")
+            #expect(Self.titles(try await Self.search(client, "q=garcetti")).first == "Eric Garcetti")
+            #expect(Self.titles(try await Self.search(client, "q=Garc%C3%A9tti")).first == "Eric Garcetti", "accents fold both ways")
+            #expect(Self.titles(try await Self.search(client, "q=san%20jose")).contains("San José"))
+            #expect(Self.titles(try await Self.search(client, "q=immigr")).contains { $0.contains("Immigrant") }, "the last word matches as a prefix")
+            let phrase = Self.titles(try await Self.search(client, "q=%22winter%20meeting%22&per=50"))
+            #expect(phrase.contains("Winter 2014 Meeting"))
+            let water = Self.total(try await Self.search(client, "q=water"))
+            let withoutInvitations = try await Self.search(client, "q=water%20-invitation")
+            #expect(Self.total(withoutInvitations) < water && !Self.titles(withoutInvitations).contains("A Public Water Utility Workshop on Affordability"))
+            // "cities" finds records that say "city" only.
+            let city = Set(Self.titles(try await Self.search(client, "q=city%20&per=100")))
+            let cities = Set(Self.titles(try await Self.search(client, "q=cities%20&per=100")))
+            #expect(city == cities && !city.isEmpty, "a plural finds its singular and the other way round")
+            // Title matches rank above body matches.
+            let first = try #require(Self.titles(try await Self.search(client, "q=water%20")).first)
+            #expect(first.lowercased().contains("water"))
+            // Whatever is typed answers (no 500): operators, stray quotes, very long text.
+            for typed in ["NEAR(%22a%22", "%2A", "%3A", "%5E", "%22", "a%3Ab%2A%20OR%20c%5E2", String(repeating: "x", count: 10_000), "%28%28%28"] {
+                let page = try await client.execute(uri: "/search?q=" + typed, method: .get)
+                #expect(page.status == .ok, "\(typed.prefix(20))")
+                #expect(try await client.execute(uri: "/api/v1/search?q=" + typed, method: .get).status == .ok)
+            }
+        }
+    }
+
+    @Test("Facet counts match the results they narrow to: OR within a facet, AND across facets", arguments: TestDatabase.all)
+    func facets(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, _ in
+            let all = try await Self.search(client, "q=water")
+            let kinds = Self.counts(all, "kind")
+            #expect(kinds.count >= 3, "water is in several kinds: \(kinds)")
+            for (kind, count) in kinds {
+                let narrowed = try await Self.search(client, "q=water&kind=\(kind)")
+                #expect(Self.total(narrowed) == count, "kind \(kind)")
+                #expect(Self.counts(narrowed, "kind") == kinds, "a facet's counts ignore its own choice")
+            }
+            let two = kinds.keys.sorted().prefix(2)
+            let both = try await Self.search(client, "q=water&" + two.map { "kind=\($0)" }.joined(separator: "&"))
+            #expect(Self.total(both) == two.reduce(0) { $0 + kinds[$1]! }, "values of one facet add up (OR)")
+            // AND across facets: a kind and a topic give what has both.
+            let topics = Self.counts(all, "topic")
+            let topic = try #require(topics.keys.sorted().first)
+            let kind = try #require(two.first)
+            let crossed = try await Self.search(client, "q=water&kind=\(kind)&topic=\(topic)")
+            let byTopic = Self.counts(try await Self.search(client, "q=water&kind=\(kind)"), "topic")[topic] ?? 0
+            #expect(Self.total(crossed) == byTopic)
+            #expect(try await client.execute(uri: "/api/v1/search?q=water&" + (0..<21).map { "kind=k\($0)" }.joined(separator: "&"), method: .get).status == .badRequest)
+        }
+    }
+
+    @Test("Read your writes: saved, published and unpublished records are found or not at the very next request", arguments: TestDatabase.all)
+    func readYourWrites(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            #expect(Self.total(try await Self.search(client, "q=zanzibarquux")) == 0)
+            let token = try await apiToken(["library:write"], services: services)
+            let draft = try await sendJSON(client, .post, "/api/v1/practices", token: token, json: """
+                {"title": "Zanzibarquux composting", "status": "pilot", "summary": "Kitchen waste for parks", "published": false}
+                """)
+            #expect(draft.status == .created)
+            #expect(Self.total(try await Self.search(client, "q=zanzibarquux")) == 0, "an unpublished record is never found")
+            #expect(try await sendJSON(client, .patch, "/api/v1/practices/zanzibarquux-composting", token: token, json: #"{"published": true}"#).status == .ok)
+            let found = try await Self.search(client, "q=zanzibarquux")
+            #expect(Self.titles(found) == ["Zanzibarquux composting"])
+            #expect(try await sendJSON(client, .patch, "/api/v1/practices/zanzibarquux-composting", token: token, json: #"{"title": "Quuxzanzibar composting"}"#).status == .ok)
+            #expect(Self.titles(try await Self.search(client, "q=quuxzanzibar")) == ["Quuxzanzibar composting"])
+            #expect(Self.total(try await Self.search(client, "q=zanzibarquux")) == 0, "the old title is gone from the index")
+            #expect(try await sendJSON(client, .patch, "/api/v1/practices/zanzibarquux-composting", token: token, json: #"{"published": false}"#).status == .ok)
+            #expect(Self.total(try await Self.search(client, "q=quuxzanzibar")) == 0)
+        }
+    }
+
+    @Test("Every page has a search box; the page shows results with marked words and facet links", arguments: TestDatabase.all)
+    func page(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, _ in
+            let home = try await client.execute(uri: "/", method: .get).text
+            #expect(home.contains(#"<form class="site-search" method="get" action="/search" role="search">"#))
+            let page = try await client.execute(uri: "/search?q=water", method: .get).text
+            #expect(page.contains("<mark>Water</mark>") || page.contains("<mark>water</mark>"))
+            #expect(page.contains(#"href="/search?q=water&amp;kind="#), "facet values link to the narrowed search")
+            #expect(OutputChecks.html(page).isEmpty)
+        }
+    }
+
+    @Test("A record whose text holds markup cannot break out of a result or its highlight", arguments: TestDatabase.all)
+    func hostileRecords(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            let token = try await apiToken(["library:write"], services: services)
+            let payload = HostilePayloads.fitting(150)
+            let body = try String(data: JSONEncoder().encode(["title": "Hostile \(payload)", "status": "pilot",
+                                                                  "summary": "</mark><mark>fake</mark> hostilequux \(HostilePayloads.multiLine)"]), encoding: .utf8)!
+            #expect(try await sendJSON(client, .post, "/api/v1/practices", token: token, json: body).status == .created)
+            let page = try await client.execute(uri: "/search?q=hostilequux%20script", method: .get).text
+            #expect(page.contains("<mark>hostilequux</mark>"))
+            #expect(!page.contains("<mark>fake</mark>"), "markup in a record is text, not a highlight")
+            #expect(OutputChecks.html(page).isEmpty, "\(OutputChecks.html(page))")
+            let api = try await Self.search(client, "q=hostilequux")
+            #expect(Self.titles(api).first?.hasPrefix("Hostile") == true)
+        }
+    }
+}
