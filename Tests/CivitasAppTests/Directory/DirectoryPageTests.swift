@@ -59,6 +59,13 @@ struct DirectoryPageTests {
             let home = try await client.execute(uri: "/", method: .get).text
             #expect(home.contains("U.S. Conference of Mayors"))
             #expect(Self.jsonLD(home)?["@type"] == "WebSite")
+            // The site's search, offered to search engines, leads to a working search.
+            let action = try #require(Self.jsonLD(home)?["potentialAction"])
+            #expect(action["@type"] == "SearchAction" && action["query-input"] == "required name=search_term_string")
+            let template = try #require(action["target"]?["urlTemplate"]?.stringValue)
+            #expect(template == "http://127.0.0.1:8080/search?q={search_term_string}")
+            let path = template.replacingOccurrences(of: "http://127.0.0.1:8080", with: "").replacingOccurrences(of: "{search_term_string}", with: "garcetti")
+            #expect(try await client.execute(uri: path, method: .get).text.contains(#"href="/people/eric-garcetti""#))
         }
     }
 

@@ -15,8 +15,17 @@ struct PlatformPages: Sendable {
                 if let part = try await section.homeSection() { parts.append(part) }
             }
             let siteName = services.configuration.siteName
-            let jsonLD: JSONValue = ["@context": "https://schema.org", "@type": "WebSite", "name": .string(siteName),
-                                     "url": .string(services.configuration.publicURL + "/")]
+            var website: [String: JSONValue] = ["@context": "https://schema.org", "@type": "WebSite", "name": .string(siteName),
+                                                "url": .string(services.configuration.publicURL + "/")]
+            // Search engines offer the site's own search from their results (a sitelinks search box).
+            if let search = services.site.siteSearch {
+                website["potentialAction"] = [
+                    "@type": "SearchAction",
+                    "target": ["@type": "EntryPoint", "urlTemplate": .string(services.configuration.publicURL + search.path + "?q={search_term_string}")],
+                    "query-input": "required name=search_term_string",
+                ]
+            }
+            let jsonLD = JSONValue.object(website)
             let content: Node<HTML.BodyContext> = .group(
                 .h1(.text(escaping: siteName)),
                 .p(.class("subtitle"), "The shared record of a network of city leaders: its people, cities and organisations, who held which office when, and the network's convenings."),
