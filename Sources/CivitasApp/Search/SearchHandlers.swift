@@ -15,7 +15,7 @@ struct SearchHandlers: Sendable {
         return try await services.cachedPage(request, context, reads: SearchParameters.names, shows: shows) {
             let request = parameters.request
             let results = try await SearchIndex(sql: services.database.reads).search(request)
-            let page = SearchPage(parameters: parameters, query: request.query, results: results)
+            let page = SearchPage(parameters: parameters, query: results.highlighting(request.query), results: results)
             return PageLayout(services: services, context: context).render(title: parameters.text.isEmpty ? "Search" : "Search: \(parameters.text.prefix(80))",
                                                                            content: page.content)
         }
@@ -27,7 +27,7 @@ struct SearchHandlers: Sendable {
                                          shows: shows, json: {
             let request = parameters.request
             let results = try await SearchIndex(sql: services.database.reads).search(request)
-            return SearchResultsBody(results, query: request.query, page: parameters.page, publicURL: services.configuration.publicURL)
+            return SearchResultsBody(results, query: results.highlighting(request.query), page: parameters.page, publicURL: services.configuration.publicURL)
         })
     }
 }

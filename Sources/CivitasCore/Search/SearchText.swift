@@ -33,6 +33,13 @@ public enum SearchText {
         return words
     }
 
+    /// Neighbouring words written together ("Bill de Blasio" gives "billde" and "deblasio"), so
+    /// that a name typed without its space is found.
+    public static func joinedPairs(_ words: [String]) -> [String] {
+        guard words.count > 1 else { return [] }
+        return (1..<words.count).map { words[$0 - 1] + words[$0] }
+    }
+
     /// The index's form of a text: its words joined by spaces.
     public static func indexed(_ text: String) -> String { words(text).joined(separator: " ") }
 

@@ -43,4 +43,16 @@ struct SearchQueryTests {
         let cut = SearchHighlight.snippet(long, query: SearchQuery(parsing: "water "))
         #expect(cut.first?.text == "… " && cut.contains { $0.isMatch && $0.text == "water" })
     }
+
+    @Test("Typos forgiven as Typesense does: one edit from four letters, two from seven; a swap is one edit")
+    func typos() {
+        #expect(TypoTolerance.allowedEdits("bus") == 0 && TypoTolerance.allowedEdits("park") == 1 && TypoTolerance.allowedEdits("housing") == 2)
+        #expect(TypoTolerance.distance("affordablity", "affordability", limit: 2) == 1)
+        #expect(TypoTolerance.distance("licardo", "liccardo", limit: 2) == 1)
+        #expect(TypoTolerance.distance("wtaer", "water", limit: 1) == 1, "two neighbouring letters swapped")
+        #expect(TypoTolerance.distance("water", "winter", limit: 1) == nil)
+        #expect(TypoTolerance.corrections(of: "parc", among: ["park", "parks", "pact", "bark"]) == ["park"], "one edit in four letters")
+        #expect(TypoTolerance.corrections(of: "bus", among: ["bun", "bud"]).isEmpty, "no typos in three letters")
+        #expect(SearchText.joinedPairs(SearchText.words("Bill de Blasio")) == ["billde", "deblasio"])
+    }
 }

@@ -59,6 +59,23 @@ struct SearchTests {
         }
     }
 
+    @Test("Typos are forgiven, names typed without their space are found, and exact words are never guessed at", arguments: TestDatabase.all)
+    func typos(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, _ in
+            let affordability = Self.total(try await Self.search(client, "q=affordability%20"))
+            let typo = try await Self.search(client, "q=water%20affordablity%20")
+            #expect(affordability > 0 && Self.total(typo) > 0)
+            #expect(typo["corrections"]?["affordablity"] == .array(["affordability"]))
+            #expect(Self.titles(try await Self.search(client, "q=Licardo%20")).first == "Sam Liccardo")
+            #expect(Self.titles(try await Self.search(client, "q=deblasio")).first == "Bill de Blasio")
+            let exact = try await Self.search(client, "q=water%20")
+            #expect(exact["corrections"] == .object([:]), "a word records hold is taken as typed")
+            let page = try await client.execute(uri: "/search?q=affordablity%20", method: .get).text
+            #expect(page.contains("Including results for “affordability”, for “affordablity”"))
+            #expect(page.contains("<mark>"), "the corrected word is marked in snippets")
+        }
+    }
+
     @Test("Facet counts match the results they narrow to: OR within a facet, AND across facets", arguments: TestDatabase.all)
     func facets(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { client, _ in

@@ -5,9 +5,12 @@ import OpenAPIKit
 struct SearchResultsBody: APIBody {
     let items: [SearchResultBody]
     let facets: [String: [SearchFacetCountBody]]
+    /// Words of the query no record holds, with the words they were taken for.
+    let corrections: [String: [String]]
     let page: PageInfo
 
     init(_ results: SearchResults, query: SearchQuery, page: Pagination, publicURL: String) {
+        corrections = results.corrections
         items = results.hits.map { SearchResultBody($0, query: query, publicURL: publicURL) }
         facets = Dictionary(uniqueKeysWithValues: SearchFacet.allCases.map { facet in
             (facet.rawValue, (results.facets[facet] ?? []).map { SearchFacetCountBody(value: $0.value, label: $0.label, count: $0.count) })
@@ -25,6 +28,8 @@ struct SearchResultsBody: APIBody {
         .record([
             "items": .array(items: SearchResultBody.schema),
             "facets": .record(facetProperties, description: "Each facet's values among the results, most first; a facet's counts ignore its own chosen values"),
+            "corrections": .object(description: "Words of the query no record holds (folded), each with the indexed words within the typos it allows that were searched instead",
+                                   additionalProperties: .init(.array(items: .string))),
             "page": .reference(.component(named: "Page")),
         ])
     }

@@ -4,6 +4,9 @@ import SQLKit
 /// A search as asked: the query, the chosen values of each facet, and the page.
 struct SearchRequest: Sendable {
     var query: SearchQuery
+    /// Words of the query no record holds, each with the indexed words it may be a typo of
+    /// (filled by `SearchIndex.correctTypos`).
+    var corrections: [String: [String]] = [:]
     /// Facet to its chosen values: OR within a facet, AND across facets.
     var filters: [SearchFacet: [String]] = [:]
     var offset = 0
@@ -26,7 +29,16 @@ struct SearchFacetCount: Sendable, Equatable {
     let count: Int
 }
 
+extension SearchResults {
+    /// The query as results show it matched: with the words its typos were taken for.
+    func highlighting(_ query: SearchQuery) -> SearchQuery {
+        SearchQuery(words: query.words + corrections.values.flatMap { $0 }, phrases: query.phrases, excluded: query.excluded, prefix: query.prefix)
+    }
+}
+
 struct SearchResults: Sendable {
+    /// Words of the query that matched as typos of others, with those others.
+    var corrections: [String: [String]] = [:]
     let hits: [SearchHit]
     let total: Int
     /// Each facet's values among the results, most first; a facet's counts leave out its own
@@ -38,13 +50,15 @@ extension SearchIndex {
     /// The most values shown per facet.
     static let valuesPerFacet = 12
 
-    func search(_ request: SearchRequest) async throws -> SearchResults {
+    func search(_ asked: SearchRequest) async throws -> SearchResults {
         // Nothing asked, nothing found (rather than the whole index).
-        if request.query.isEmpty && request.filters.values.allSatisfy(\.isEmpty) { return SearchResults(hits: [], total: 0, facets: [:]) }
-        let matching = self.matching(request.query, filters: request.filters)
+        if asked.query.isEmpty && asked.filters.values.allSatisfy(\.isEmpty) { return SearchResults(hits: [], total: 0, facets: [:]) }
+        var request = asked
+        request.corrections = try await corrections(of: request.query)
+        let matching = self.matching(request.query, corrections: request.corrections, filters: request.filters)
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM " + matching).first()?.decode(column: "n", as: Int.self) ?? 0
         let hits = try await sql.raw("SELECT e.kind, e.record_id, e.title, e.body, e.path, e.facts, e.sort_date FROM " + matching
-            + " ORDER BY " + titleHits(request.query) + "COALESCE(e.sort_date, '') DESC, e.title ASC, e.key ASC"
+            + " ORDER BY " + titleHits(request.query, corrections: request.corrections) + "COALESCE(e.sort_date, '') DESC, e.title ASC, e.key ASC"
             + " LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)").all().map { row in
             SearchHit(kind: try row.decode(column: "kind", as: String.self), id: try row.decode(column: "record_id", as: String.self),
                       title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
@@ -55,7 +69,7 @@ extension SearchIndex {
         for facet in SearchFacet.allCases {
             var others = request.filters
             others[facet] = nil
-            let keys = "SELECT e.key FROM " + self.matching(request.query, filters: others)
+            let keys = "SELECT e.key FROM " + self.matching(request.query, corrections: request.corrections, filters: others)
             facets[facet] = try await sql.raw("""
                 SELECT f.value, f.label, COUNT(*) AS n FROM search_facets f WHERE f.facet = \(bind: facet.rawValue) AND f.key IN (
                 """ + keys + ") GROUP BY f.value, f.label ORDER BY n DESC, f.label ASC LIMIT \(bind: Self.valuesPerFacet)").all().map { row in
@@ -63,18 +77,41 @@ extension SearchIndex {
                                  count: try row.decode(column: "n", as: Int.self))
             }
         }
-        return SearchResults(hits: hits, total: total, facets: facets)
+        return SearchResults(corrections: request.corrections, hits: hits, total: total, facets: facets)
+    }
+
+    /// The words of a query no record holds, each with the indexed words within the typos it
+    /// allows (`TypoTolerance`): candidates share its first letter and are of a length the
+    /// edits allow, then each is measured. A word records hold is never corrected, so exact
+    /// matches are never mixed with guesses.
+    func corrections(of query: SearchQuery) async throws -> [String: [String]] {
+        let words = Array(Set(query.words.filter { TypoTolerance.allowedEdits($0) > 0 }))
+        guard !words.isEmpty else { return [:] }
+        let known = Set(try await sql.raw("SELECT word FROM search_words WHERE word IN (\(binds: words))").all()
+            .map { try $0.decode(column: "word", as: String.self) })
+        var corrections: [String: [String]] = [:]
+        for word in words where !known.contains(word) {
+            let edits = TypoTolerance.allowedEdits(word)
+            guard let first = word.unicodeScalars.first, let next = Unicode.Scalar(first.value + 1) else { continue }
+            let candidates = try await sql.raw("""
+                SELECT word FROM search_words WHERE word >= \(bind: String(first)) AND word < \(bind: String(next))
+                AND LENGTH(word) BETWEEN \(bind: word.count - edits) AND \(bind: word.count + edits)
+                """).all().map { try $0.decode(column: "word", as: String.self) }
+            let found = TypoTolerance.corrections(of: word, among: candidates)
+            if !found.isEmpty { corrections[word] = found }
+        }
+        return corrections
     }
 
     /// `FROM ... WHERE ...` of the entries matching a query and filters (`e` is the entry).
-    func matching(_ query: SearchQuery, filters: [SearchFacet: [String]]) -> SQLQueryString {
+    func matching(_ query: SearchQuery, corrections: [String: [String]] = [:], filters: [SearchFacet: [String]]) -> SQLQueryString {
         var from: SQLQueryString
         if query.isEmpty {
             from = "search_entries e WHERE 1 = 1"
         } else if isPostgres {
-            from = "search_entries e WHERE e.document @@ to_tsquery('simple', \(bind: Self.tsquery(query)))"
+            from = "search_entries e WHERE e.document @@ to_tsquery('simple', \(bind: Self.tsquery(query, corrections: corrections)))"
         } else {
-            from = "search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: Self.fts5(query))"
+            from = "search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: Self.fts5(query, corrections: corrections))"
         }
         for facet in SearchFacet.allCases {
             guard let values = filters[facet], !values.isEmpty else { continue }
@@ -87,20 +124,30 @@ extension SearchIndex {
     /// matches rank above body matches. Written the same on both databases (the normalised
     /// title words between spaces), so both rank the same records first.
     /// The first ORDER BY term, with its comma (nothing when the query has no words).
-    func titleHits(_ query: SearchQuery) -> SQLQueryString {
-        var patterns = query.words.map { "% \($0) %" } + query.phrases.map { "% \($0.joined(separator: " ")) %" }
-        if let prefix = query.prefix { patterns.append("% \(prefix)%") }
-        guard !patterns.isEmpty else { return "" }
-        return "(" + patterns.enumerated().reduce(into: SQLQueryString("")) { sum, item in
-            if item.offset > 0 { sum += " + " }
-            sum += "(CASE WHEN (' ' || e.title_words || ' ') LIKE \(bind: item.element) THEN 1 ELSE 0 END)"
+    func titleHits(_ query: SearchQuery, corrections: [String: [String]] = [:]) -> SQLQueryString {
+        // Each term as the patterns any of which counts it as in the title.
+        var terms: [[String]] = query.words.map { word in ([word] + (corrections[word] ?? [])).map { "% \($0) %" } }
+        terms += query.phrases.map { ["% \($0.joined(separator: " ")) %"] }
+        if let prefix = query.prefix { terms.append(["% \(prefix)%"]) }
+        guard !terms.isEmpty else { return "" }
+        return "(" + terms.enumerated().reduce(into: SQLQueryString("")) { sum, term in
+            if term.offset > 0 { sum += " + " }
+            sum += "(CASE WHEN "
+            for (index, pattern) in term.element.enumerated() {
+                if index > 0 { sum += " OR " }
+                sum += "(' ' || e.title_words || ' ') LIKE \(bind: pattern)"
+            }
+            sum += " THEN 1 ELSE 0 END)"
         } + ") DESC, "
     }
 
     /// The query in FTS5's syntax. Every term is letters and digits only, so quoting each one
     /// is enough: nothing a person types reaches FTS5 as an operator.
-    static func fts5(_ query: SearchQuery) -> String {
-        var terms = query.words.map { "\"\($0)\"" } + query.phrases.map { "\"\($0.joined(separator: " "))\"" }
+    static func fts5(_ query: SearchQuery, corrections: [String: [String]] = [:]) -> String {
+        var terms = query.words.map { word in
+            let alternatives = [word] + (corrections[word] ?? [])
+            return alternatives.count == 1 ? "\"\(word)\"" : "(" + alternatives.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
+        } + query.phrases.map { "\"\($0.joined(separator: " "))\"" }
         if let prefix = query.prefix {
             let reduced = SearchText.reduce(prefix)
             terms.append(reduced == prefix ? "\"\(prefix)\"*" : "(\"\(prefix)\"* OR \"\(reduced)\")")
@@ -111,8 +158,11 @@ extension SearchIndex {
     }
 
     /// The query in PostgreSQL's `to_tsquery` syntax, quoted the same way.
-    static func tsquery(_ query: SearchQuery) -> String {
-        var terms = query.words.map { "'\($0)'" } + query.phrases.map { "(" + $0.map { "'\($0)'" }.joined(separator: " <-> ") + ")" }
+    static func tsquery(_ query: SearchQuery, corrections: [String: [String]] = [:]) -> String {
+        var terms = query.words.map { word in
+            let alternatives = [word] + (corrections[word] ?? [])
+            return alternatives.count == 1 ? "'\(word)'" : "(" + alternatives.map { "'\($0)'" }.joined(separator: " | ") + ")"
+        } + query.phrases.map { "(" + $0.map { "'\($0)'" }.joined(separator: " <-> ") + ")" }
         if let prefix = query.prefix {
             let reduced = SearchText.reduce(prefix)
             terms.append(reduced == prefix ? "'\(prefix)':*" : "('\(prefix)':* | '\(reduced)')")

@@ -15,15 +15,21 @@ struct SearchIndex: Sendable {
         for document in documents {
             let key = Self.key(kind: document.kind, id: document.id)
             try await remove(keys: [key])
-            let titleWords = SearchText.indexed(document.title)
-            let bodyWords = SearchText.indexed(document.body)
+            let titleList = SearchText.words(document.title)
+            let bodyList = SearchText.words(document.body)
+            let joinedList = SearchText.joinedPairs(titleList)
+            let titleWords = titleList.joined(separator: " ")
+            let bodyWords = bodyList.joined(separator: " ")
+            let joinedWords = joinedList.joined(separator: " ")
+            try await remember(words: Set(titleList + bodyList + joinedList))
             let body = String(document.body.prefix(Self.keptBodyCharacters))
             if isPostgres {
                 try await sql.raw("""
                     INSERT INTO search_entries (key, kind, record_id, slug, title, body, path, facts, sort_date, title_words, document)
                     VALUES (\(bind: key), \(bind: document.kind), \(bind: document.id), \(bind: document.slug), \(bind: document.title),
                             \(bind: body), \(bind: document.path), \(bind: document.facts), \(bind: document.date), \(bind: titleWords),
-                            setweight(to_tsvector('simple', \(bind: titleWords)), 'A') || setweight(to_tsvector('simple', \(bind: bodyWords)), 'B'))
+                            setweight(to_tsvector('simple', \(bind: titleWords)), 'A') || setweight(to_tsvector('simple', \(bind: bodyWords)), 'B')
+                            || setweight(to_tsvector('simple', \(bind: joinedWords)), 'C'))
                     """).run()
             } else {
                 try await sql.raw("""
@@ -32,8 +38,8 @@ struct SearchIndex: Sendable {
                             \(bind: body), \(bind: document.path), \(bind: document.facts), \(bind: document.date), \(bind: titleWords))
                     """).run()
                 try await sql.raw("""
-                    INSERT INTO search_text (rowid, title, body)
-                    SELECT rowid, \(bind: titleWords), \(bind: bodyWords) FROM search_entries WHERE key = \(bind: key)
+                    INSERT INTO search_text (rowid, title, body, joined)
+                    SELECT rowid, \(bind: titleWords), \(bind: bodyWords), \(bind: joinedWords) FROM search_entries WHERE key = \(bind: key)
                     """).run()
             }
             var facets = Set(document.facets)
@@ -46,6 +52,22 @@ struct SearchIndex: Sendable {
                     INSERT INTO search_facets (key, facet, value, label) VALUES (\(bind: key), \(bind: facet.facet), \(bind: facet.value), \(bind: facet.label))
                     """).run()
             }
+        }
+    }
+
+    /// Adds words to the vocabulary typos are corrected against (a word stays after its last
+    /// record goes: a correction to it then finds nothing, which is harmless).
+    func remember(words: Set<String>) async throws {
+        let sorted = words.filter { $0.count >= 4 }.sorted()
+        var start = 0
+        while start < sorted.count {
+            let chunk = sorted[start..<min(start + 400, sorted.count)]
+            start += chunk.count
+            let values = chunk.enumerated().reduce(into: SQLQueryString("")) { list, item in
+                if item.offset > 0 { list += ", " }
+                list += "(\(bind: item.element))"
+            }
+            try await sql.raw("INSERT INTO search_words (word) VALUES " + values + " ON CONFLICT (word) DO NOTHING").run()
         }
     }
 

@@ -22,6 +22,7 @@ struct SearchIndexer: Sendable {
         if !index.isPostgres { try await sql.raw("DELETE FROM search_text").run() }
         try await sql.raw("DELETE FROM search_facets").run()
         try await sql.raw("DELETE FROM search_entries").run()
+        try await sql.raw("DELETE FROM search_words").run()
         let labels = kindLabels
         var indexed = 0
         for source in sources.map({ $0.reading(through: sql) }) {

@@ -2,8 +2,8 @@ import FluentKit
 import SQLKit
 
 /// The search index: one entry per public record (what a result shows, its date and the
-/// normalised words of its title), the values it is counted under in each facet, and the
-/// full-text index of its words: an FTS5 table on SQLite, a `tsvector` with a GIN index on
+/// normalised words of its title), the values it is counted under in each facet, every word
+/// indexed (to correct typos against), and the full-text index of its words: an FTS5 table on SQLite, a `tsvector` with a GIN index on
 /// PostgreSQL. Words are normalised in Swift before they are stored (`SearchText`), so both
 /// databases index the same words. Then every public record is indexed (a database that
 /// had records before search existed); a new database is indexed when its demo loads.
@@ -25,20 +25,23 @@ struct M001_CreateSearchIndex: AsyncMigration {
                 PRIMARY KEY (key, facet, value))
             """).run()
         try await sql.raw("CREATE INDEX search_facets_value ON search_facets (facet, value, key)").run()
+        // Every word indexed, so that a word no record holds can be corrected to one that is.
+        try await sql.raw("CREATE TABLE search_words (word TEXT PRIMARY KEY)").run()
         try await sql.raw("CREATE INDEX search_entries_record ON search_entries (kind, record_id)").run()
         try await sql.raw("CREATE INDEX search_entries_slug ON search_entries (kind, slug)").run()
         if isPostgres {
             try await sql.raw("CREATE INDEX search_entries_document ON search_entries USING GIN (document)").run()
         } else {
             // Words arrive folded; prefixes of two and three letters get their own index.
-            try await sql.raw("CREATE VIRTUAL TABLE search_text USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')").run()
+            // `joined`: the title's neighbouring words written together ("deblasio").
+            try await sql.raw("CREATE VIRTUAL TABLE search_text USING fts5(title, body, joined, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')").run()
         }
         try await SearchIndexer(services: services).rebuild(on: sql)
     }
 
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        for table in ["search_text", "search_facets", "search_entries"] {
+        for table in ["search_text", "search_words", "search_facets", "search_entries"] {
             try await sql.drop(table: table).ifExists().run()
         }
     }

@@ -28,7 +28,11 @@ struct SearchPage {
 
     private var summary: Node<HTML.BodyContext> {
         if query.isEmpty && parameters.filters.isEmpty { return .p(.text(escaping: "Type words to search people, places, organisations, events, practices, resources and news.")) }
-        return .p(.class("meta"), .text(escaping: "\(results.total) result\(results.total == 1 ? "" : "s")"))
+        return .group(
+            .forEach(results.corrections.sorted { $0.key < $1.key }) { typed, found in
+                .p(.class("notice"), .text(escaping: "Including results for \(EnglishList.joined(found.map { "“\($0)”" }, conjunction: "or")), for “\(typed)”"))
+            },
+            .p(.class("meta"), .text(escaping: "\(results.total) result\(results.total == 1 ? "" : "s")")))
     }
 
     private var facets: Node<HTML.BodyContext> {
