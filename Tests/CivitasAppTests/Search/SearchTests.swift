@@ -76,6 +76,31 @@ struct SearchTests {
         }
     }
 
+    @Test("A check reports what the index lacks or holds too much of; a rebuild mends both", arguments: TestDatabase.all)
+    func checkAndRebuild(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            let complete = try await SearchMaintenance.check(services: services)
+            #expect(complete.isComplete && complete.expected == complete.indexed && complete.expected > 150)
+            try await SearchIndex(sql: services.database.sql).remove(keys: ["person:person-eric-garcetti"])
+            try await services.database.sql.raw("UPDATE practices SET published = \(bind: false) WHERE id = 'practice-new-york-city-municipal-id-card'").run()
+            let broken = try await SearchMaintenance.check(services: services)
+            #expect(broken.missing == ["person:person-eric-garcetti"])
+            #expect(broken.extra == ["practice:practice-new-york-city-municipal-id-card"])
+            let counter = Counter()
+            let total = try await SearchMaintenance.reindex(services: services) { done, total in counter.record(done, total) }
+            #expect(total == complete.expected - 1 && counter.last?.0 == total && counter.last?.1 == total)
+            #expect(try await SearchMaintenance.check(services: services).isComplete)
+            services.cache.invalidateAll()
+            #expect(Self.titles(try await Self.search(client, "q=garcetti")).contains("Eric Garcetti"))
+            #expect(!Self.titles(try await Self.search(client, "q=municipal%20id")).contains("Municipal ID card"))
+        }
+    }
+
+    final class Counter: @unchecked Sendable {
+        private(set) var last: (Int, Int)?
+        func record(_ done: Int, _ total: Int) { last = (done, total) }
+    }
+
     @Test("Facet counts match the results they narrow to: OR within a facet, AND across facets", arguments: TestDatabase.all)
     func facets(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { client, _ in

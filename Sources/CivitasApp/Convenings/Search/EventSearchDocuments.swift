@@ -21,6 +21,17 @@ struct EventSearchDocuments: SearchDocumentSource {
             .where("id", .greaterThan, SQLBind(cursor ?? "")).orderBy("id").limit(limit).all().map { try EventRecord(row: $0) })
     }
 
+    func ids(kind: String, after cursor: String?, limit: Int) async throws -> [String] {
+        guard kind == RecordKindName.event.rawValue else { return [] }
+        return try await sql.select().column("id").from("events").where("published", .equal, SQLBind(true))
+            .where("id", .greaterThan, SQLBind(cursor ?? "")).orderBy("id").limit(limit).all().map { try $0.decode(column: "id", as: String.self) }
+    }
+
+    func count(kind: String) async throws -> Int {
+        guard kind == RecordKindName.event.rawValue else { return 0 }
+        return try await sql.raw("SELECT COUNT(*) AS n FROM events WHERE published = \(bind: true)").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     func documents(kind: String, keys: [String]) async throws -> [SearchDocument] {
         guard kind == RecordKindName.event.rawValue, !keys.isEmpty else { return [] }
         return try await documents(try await sql.select().column("*").from("events").where("published", .equal, SQLBind(true))

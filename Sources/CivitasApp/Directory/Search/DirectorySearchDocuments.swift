@@ -26,6 +26,17 @@ struct DirectorySearchDocuments: SearchDocumentSource {
         return try await documents(found, kind: kind)
     }
 
+    func ids(kind: String, after cursor: String?, limit: Int) async throws -> [String] {
+        guard let kind = RecordKind(rawValue: kind), Self.kinds.contains(kind) else { return [] }
+        return try await sql.select().column("id").from(kind.table).where(RecordStore.visible(kind))
+            .where("id", .greaterThan, SQLBind(cursor ?? "")).orderBy("id").limit(limit).all().map { try $0.decode(column: "id", as: String.self) }
+    }
+
+    func count(kind: String) async throws -> Int {
+        guard let kind = RecordKind(rawValue: kind), Self.kinds.contains(kind) else { return 0 }
+        return try await RecordStore(sql: sql).publicCount(kind)
+    }
+
     func documents(kind: String, keys: [String]) async throws -> [SearchDocument] {
         guard let kind = RecordKind(rawValue: kind), Self.kinds.contains(kind), !keys.isEmpty else { return [] }
         let store = RecordStore(sql: sql)

@@ -19,11 +19,20 @@ struct LibrarySearchDocuments: SearchDocumentSource {
     }
 
     func documents(kind: String, after cursor: String?, limit: Int) async throws -> [SearchDocument] {
+        guard let libraryKind = LibraryKind(rawValue: kind) else { return [] }
+        return try await documents(LibraryStore(sql: sql).records(libraryKind, ids: try await ids(kind: kind, after: cursor, limit: limit)))
+    }
+
+    func ids(kind: String, after cursor: String?, limit: Int) async throws -> [String] {
         guard let kind = LibraryKind(rawValue: kind) else { return [] }
-        let ids = try await sql.raw("""
+        return try await sql.raw("""
             SELECT id FROM \(ident: kind.table) WHERE published = \(bind: true) AND id > \(bind: cursor ?? "") ORDER BY id LIMIT \(bind: limit)
             """).all().map { try $0.decode(column: "id", as: String.self) }
-        return try await documents(LibraryStore(sql: sql).records(kind, ids: ids))
+    }
+
+    func count(kind: String) async throws -> Int {
+        guard let kind = LibraryKind(rawValue: kind) else { return 0 }
+        return try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: kind.table) WHERE published = \(bind: true)").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     func documents(kind: String, keys: [String]) async throws -> [SearchDocument] {

@@ -37,6 +37,11 @@ protocol SearchDocumentSource: Sendable {
     var searchKinds: [(kind: String, label: String)] { get }
     /// The documents of a kind with ids after `cursor`, in id order, at most `limit`.
     func documents(kind: String, after cursor: String?, limit: Int) async throws -> [SearchDocument]
+    /// The ids of the public records of a kind after `cursor`, in id order, at most `limit`
+    /// (what the index should hold, for a check).
+    func ids(kind: String, after cursor: String?, limit: Int) async throws -> [String]
+    /// How many public records of a kind there are (a rebuild's progress).
+    func count(kind: String) async throws -> Int
     /// The documents of the public records among `keys` (ids or slugs) of a kind.
     func documents(kind: String, keys: [String]) async throws -> [SearchDocument]
     /// The same source reading through `sql` (a transaction's connection).

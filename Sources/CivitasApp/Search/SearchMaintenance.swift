@@ -1,0 +1,54 @@
+import SQLKit
+
+/// What `civitas search check` found: records the public sees that the index lacks, and
+/// entries of records the public no longer sees.
+public struct SearchIndexReport: Sendable {
+    public let expected: Int
+    public let indexed: Int
+    /// `kind:id` of each.
+    public let missing: [String]
+    public let extra: [String]
+
+    public var isComplete: Bool { missing.isEmpty && extra.isEmpty }
+}
+
+/// The index's upkeep from the command line. Both are safe beside a running server: a rebuild
+/// replaces the index in one transaction (searches keep reading the old one until it commits),
+/// and a check only reads.
+public enum SearchMaintenance {
+    /// Rebuilds the whole index; `progress` is told how many documents of how many are done.
+    @discardableResult
+    public static func reindex(services: AppServices, progress: @escaping @Sendable (Int, Int) -> Void) async throws -> Int {
+        let indexer = SearchIndexer(services: services)
+        return try await services.database.transaction { db in
+            let sql = db as! any SQLDatabase
+            var total = 0
+            for source in indexer.sources.map({ $0.reading(through: sql) }) {
+                for (kind, _) in source.searchKinds { total += try await source.count(kind: kind) }
+            }
+            let expected = total
+            progress(0, expected)
+            try await indexer.rebuild(on: sql) { done in progress(done, expected) }
+            return expected
+        }
+    }
+
+    public static func check(services: AppServices) async throws -> SearchIndexReport {
+        let sql = services.database.reads
+        var expected: Set<String> = []
+        for source in services.site.searchSources {
+            for (kind, _) in source.searchKinds {
+                var cursor: String? = nil
+                while true {
+                    let ids = try await source.ids(kind: kind, after: cursor, limit: 5_000)
+                    expected.formUnion(ids.map { SearchIndex.key(kind: kind, id: $0) })
+                    guard ids.count == 5_000, let last = ids.last else { break }
+                    cursor = last
+                }
+            }
+        }
+        let indexed = Set(try await sql.raw("SELECT key FROM search_entries").all().map { try $0.decode(column: "key", as: String.self) })
+        return SearchIndexReport(expected: expected.count, indexed: indexed.count,
+                                 missing: expected.subtracting(indexed).sorted(), extra: indexed.subtracting(expected).sorted())
+    }
+}
