@@ -9,6 +9,7 @@ struct SearchModule: CivitasModule {
     let name = "search"
     var migrations: [any Migration] { [M001_CreateSearchIndex(services: services)] }
     var siteSearch: SiteLink? { SiteLink(SearchURL.page) }
+    var textSearch: (any RecordTextSearch)? { SearchTextConditions(services: services) }
     var changeSubscribers: [ChangePublisher.Subscriber] {
         let indexer = SearchIndexer(services: services)
         return [{ change in await indexer.refresh(after: change) }]

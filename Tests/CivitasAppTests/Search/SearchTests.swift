@@ -76,6 +76,27 @@ struct SearchTests {
         }
     }
 
+    @Test("Lists' q reads the index: plurals, accents and typos as on the search page; staff lists still find drafts", arguments: TestDatabase.all)
+    func listsUseTheIndex(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            func items(_ path: String) async throws -> [String] {
+                guard case .array(let items)? = try await client.execute(uri: path, method: .get).json()["items"] else { return [] }
+                return items.compactMap { $0["name"]?.stringValue ?? $0["title"]?.stringValue }
+            }
+            #expect(try await items("/api/v1/people?q=Licardo").contains("Sam Liccardo"), "a typo in a list's q")
+            #expect(try await items("/api/v1/areas?q=san%20jose").contains("San José"), "accents")
+            #expect(try await items("/api/v1/events?q=meetings").contains("Winter 2014 Meeting"), "a plural")
+            #expect(try await items("/api/v1/practices?q=athlete").contains("Pro athletes as a bridge between police and youth"))
+            #expect(try await client.execute(uri: "/people?q=garcetti", method: .get).text.contains(#"href="/people/eric-garcetti""#))
+            // Staff lists show drafts, which the index does not hold: they still find them by name.
+            let token = try await apiToken(["library:write"], services: services)
+            #expect(try await sendJSON(client, .post, "/api/v1/practices", token: token, json: #"{"title": "Quietdraft lanterns", "status": "idea", "published": false}"#).status == .created)
+            let editor = try await Accounts.signedIn(.editor, client: client, services: services)
+            #expect(try await editor.get(client, "/staff/practices?q=quietdraft").text.contains("Quietdraft lanterns"))
+            #expect(try await items("/api/v1/practices?q=quietdraft").isEmpty)
+        }
+    }
+
     @Test("A check reports what the index lacks or holds too much of; a rebuild mends both", arguments: TestDatabase.all)
     func checkAndRebuild(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { client, services in

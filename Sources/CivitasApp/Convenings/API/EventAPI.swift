@@ -63,7 +63,7 @@ struct EventAPI: Sendable {
     }
 
     func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let filter = try EventFilters.parse(request)
+        let filter = try EventFilters.parse(request, textSearch: services.site.textSearch)
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: EventFilters.parameters,
                                          shows: EventTopics.lists, json: {
             let (events, total) = try await EventStore(sql: services.database.reads).list(filter, now: services.now(), records: services.site.records)

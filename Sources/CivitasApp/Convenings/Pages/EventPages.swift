@@ -15,7 +15,7 @@ struct EventPages: Sendable {
     private func layout(_ context: AppRequestContext) -> PageLayout { PageLayout(services: services, context: context) }
 
     func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let filter = try EventFilters.parse(request)
+        let filter = try EventFilters.parse(request, textSearch: services.site.textSearch)
         return try await services.cachedPage(request, context, reads: EventFilters.parameters, shows: EventTopics.lists) {
             let store = EventStore(sql: services.database.reads)
             var (events, total) = try await store.list(filter, now: services.now(), records: services.site.records)
@@ -209,10 +209,11 @@ enum EventFilters {
     /// Every query parameter `parse` reads (the cache keys on these alone).
     static let parameters = ["when", "kind", "topic", "area", "year"] + QueryParameters.textList
 
-    static func parse(_ request: Request, perDefault: Int? = nil) throws -> EventStore.Filter {
+    static func parse(_ request: Request, perDefault: Int? = nil, textSearch: (any RecordTextSearch)? = nil) throws -> EventStore.Filter {
         let query = request.uri.queryParameters
         let page = try Pagination.from(request, per: perDefault)
         var filter = EventStore.Filter(offset: page.offset, limit: page.per)
+        filter.textSearch = textSearch
         if let when = query["when"], !when.isEmpty {
             guard let value = EventStore.Filter.When(rawValue: String(when)) else { throw AppError.badRequest("when must be upcoming, past or all") }
             filter.when = value

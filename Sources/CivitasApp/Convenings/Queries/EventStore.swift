@@ -24,6 +24,8 @@ struct EventStore {
         var offset = 0
         var limit = 25
         var publishedOnly = true
+        /// Matches `text` through the search index for public lists.
+        var textSearch: (any RecordTextSearch)? = nil
     }
 
     /// A page of events; a topic or place filter is resolved through `records` (the directory
@@ -32,6 +34,11 @@ struct EventStore {
         var select = sql.select().column("*").from("events")
         var count = sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "total").from("events")
         var conditions = conditions(filter, now: now)
+        if let text = filter.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            var indexed: SQLQueryString? = nil
+            if filter.publishedOnly, let search = filter.textSearch { indexed = try await search.condition(kind: "event", text: text, idColumn: "id") }
+            conditions.append(indexed ?? SQLText.contains(column: "title", text: text))
+        }
         if let topic = filter.topicSlug {
             conditions.append(Self.among("id", try await records.subjects("event", linkedTo: "topic", key: topic)))
         }
@@ -70,9 +77,6 @@ struct EventStore {
             let start = calendar.date(from: DateComponents(year: year, month: 1, day: 1))!
             let end = calendar.date(from: DateComponents(year: year + 1, month: 1, day: 1))!
             conditions.append("starts_at >= \(bind: start) AND starts_at < \(bind: end)")
-        }
-        if let text = filter.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            conditions.append(SQLText.contains(column: "title", text: text))
         }
         return conditions
     }

@@ -45,7 +45,7 @@ struct DirectoryAPI: Sendable {
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: QueryParameters.textList,
                                          shows: DirectoryTopics.all, json: {
             let store = RecordStore(sql: services.database.reads)
-            let (records, total) = try await store.list(kind, .init(text: text, offset: page.offset, limit: page.per))
+            let (records, total) = try await store.list(kind, .init(text: text, offset: page.offset, limit: page.per, textSearch: services.site.textSearch))
             return APIList(items: try await encode(records, kind: kind, store: store), pagination: page, total: total)
         })
     }

@@ -12,7 +12,7 @@ struct DirectoryPages: Sendable {
         let text = String(query["q"] ?? "").prefix(200)
         return try await services.cachedPage(request, context, reads: QueryParameters.textList, shows: DirectoryTopics.all) {
             let store = RecordStore(sql: services.database.reads)
-            let (records, total) = try await store.list(kind, .init(text: String(text), offset: page.offset, limit: page.per))
+            let (records, total) = try await store.list(kind, .init(text: String(text), offset: page.offset, limit: page.per, textSearch: services.site.textSearch))
             let view = ListPage(kind: kind, records: records, total: total, page: page, text: String(text))
             let jsonLD = SchemaOrgList.itemList(name: kind.pluralLabel, items: records.map { ($0.title, DirectoryURL.record(kind, $0.urlKey).path) },
                                          baseURL: services.configuration.publicURL)

@@ -15,6 +15,8 @@ struct RecordStore {
         var offset = 0
         var limit = 25
         var publishedOnly = true
+        /// Matches `text` through the search index for public lists of the kinds it holds.
+        var textSearch: (any RecordTextSearch)? = nil
     }
 
     func list(_ kind: RecordKind, _ query: ListQuery) async throws -> (records: [RecordValues], total: Int) {
@@ -25,7 +27,9 @@ struct RecordStore {
             count = count.where(Self.visible(kind))
         }
         if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            let filter = Self.textFilter(kind, text: text, publishedOnly: query.publishedOnly)
+            var indexed: SQLQueryString? = nil
+            if query.publishedOnly, let search = query.textSearch { indexed = try await search.condition(kind: kind.rawValue, text: text, idColumn: "id") }
+            let filter = indexed ?? Self.textFilter(kind, text: text, publishedOnly: query.publishedOnly)
             select = select.where(filter)
             count = count.where(filter)
         }

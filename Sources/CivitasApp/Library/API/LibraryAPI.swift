@@ -33,7 +33,7 @@ struct LibraryAPI: Sendable {
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: LibraryFilter.parameters,
                                          shows: LibraryTopics.all, json: {
             let store = LibraryStore(sql: services.database.reads)
-            let (records, total) = try await store.list(kind, try await requested.filter(page: page, records: services.site.records))
+            let (records, total) = try await store.list(kind, try await requested.filter(page: page, records: services.site.records, textSearch: services.site.textSearch, kind: kind))
             let files = kind == .resource ? try await store.files(ofResources: records.map(\.id)) : [:]
             return APIList(items: records.map { LibraryRecordBody($0, publicURL: services.configuration.publicURL, file: files[$0.id]) },
                            pagination: page, total: total)

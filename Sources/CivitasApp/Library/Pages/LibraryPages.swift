@@ -12,7 +12,7 @@ struct LibraryPages: Sendable {
         let page = try Pagination.from(request)
         let requested = try LibraryFilter.Requested(request, kind: kind)
         return try await services.cachedPage(request, context, reads: LibraryFilter.parameters, shows: LibraryTopics.all) {
-            let filter = try await requested.filter(page: page, records: services.site.records)
+            let filter = try await requested.filter(page: page, records: services.site.records, textSearch: services.site.textSearch, kind: kind)
             let (records, total) = try await store.list(kind, filter)
             // Cards name a practice's cities, nothing else.
             let references = try await LibraryReferences.resolve(records, store: store, lookups: services.site.records, only: ["city_ids"])

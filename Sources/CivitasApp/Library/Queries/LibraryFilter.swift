@@ -1,4 +1,5 @@
 import CivitasCore
+import SQLKit
 import Hummingbird
 
 /// What a library list is narrowed to: text, a topic, a place, an event, a kind (practices: a
@@ -6,6 +7,8 @@ import Hummingbird
 /// into ids by the lookups of the capabilities keeping them before the query runs.
 struct LibraryFilter: Sendable {
     var text: String?
+    /// `text` answered by the search index (public lists), in place of matching titles and summaries.
+    var textCondition: SQLQueryString?
     var topicID: String?
     var areaIDs: [String]?
     var eventID: String?
@@ -73,8 +76,9 @@ extension LibraryFilter.Requested {
     /// The filter for these parameters: topic and place slugs become ids through the
     /// directory's lookup (a place includes the places directly part of it); an unknown one
     /// finds nothing.
-    func filter(page: Pagination, records: RecordLookups) async throws -> LibraryFilter {
+    func filter(page: Pagination, records: RecordLookups, textSearch: (any RecordTextSearch)? = nil, kind: LibraryKind) async throws -> LibraryFilter {
         var filter = LibraryFilter(text: text, type: type, year: year, offset: page.offset, limit: page.per)
+        if let text, let textSearch { filter.textCondition = try await textSearch.condition(kind: kind.rawValue, text: text, idColumn: "id") }
         if let topic {
             filter.topicID = try await records.find(kind: "topic", key: topic)?.id ?? LibraryFilter.nothing
         }

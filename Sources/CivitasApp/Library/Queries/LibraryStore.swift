@@ -122,7 +122,9 @@ struct LibraryStore {
     /// and summary (and a news item's subtitle); the public only finds published records.
     static func condition(_ kind: LibraryKind, _ filter: LibraryFilter) -> SQLQueryString {
         var condition: SQLQueryString = filter.publishedOnly ? "published = \(bind: true)" : "1 = 1"
-        if let text = filter.text, !text.isEmpty {
+        if let indexed = filter.textCondition, filter.publishedOnly {
+            condition += " AND " + indexed
+        } else if let text = filter.text, !text.isEmpty {
             let columns = kind == .news ? ["title", "subtitle", "body"] : ["title", "summary"]
             condition += " AND (" + columns.enumerated().reduce(into: SQLQueryString("")) { result, item in
                 if item.offset > 0 { result += " OR " }

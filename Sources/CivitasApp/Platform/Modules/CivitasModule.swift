@@ -38,6 +38,8 @@ protocol CivitasModule: Sendable {
     var searchDocuments: (any SearchDocumentSource)? { get }
     /// The page every page's search box sends its words to (`q`), from the capability that searches.
     var siteSearch: SiteLink? { get }
+    /// How lists match `?q=` through the search index (from the capability that keeps it).
+    var textSearch: (any RecordTextSearch)? { get }
     /// Lookups into the capability's records, for capabilities that refer to them.
     var recordLookup: (any RecordLookup)? { get }
     /// Records of kinds this capability no longer keeps, for the capability that keeps them now.
@@ -57,6 +59,7 @@ extension CivitasModule {
     func loadDemo(on db: any Database, services: AppServices) async throws {}
     var searchDocuments: (any SearchDocumentSource)? { nil }
     var siteSearch: SiteLink? { nil }
+    var textSearch: (any RecordTextSearch)? { nil }
     var recordLookup: (any RecordLookup)? { nil }
     var handovers: [any RecordHandover] { [] }
 }

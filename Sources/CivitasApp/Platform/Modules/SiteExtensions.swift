@@ -15,6 +15,7 @@ final class SiteExtensions: Sendable {
         var apiScopes: [APIScope] = []
         var searchSources: [any SearchDocumentSource] = []
         var siteSearch: SiteLink?
+        var textSearch: (any RecordTextSearch)?
         var records: [any RecordLookup] = []
         var handovers: [any RecordHandover] = []
     }
@@ -33,6 +34,7 @@ final class SiteExtensions: Sendable {
             new.apiScopes += module.apiScopes
             if let source = module.searchDocuments { new.searchSources.append(source) }
             if let search = module.siteSearch { new.siteSearch = search }
+            if let search = module.textSearch { new.textSearch = search }
             if let lookup = module.recordLookup { new.records.append(lookup) }
             new.handovers += module.handovers
         }
@@ -50,6 +52,8 @@ final class SiteExtensions: Sendable {
     var searchSources: [any SearchDocumentSource] { contents.withLock { $0.searchSources } }
     /// Where the search box on every page sends its words, when a capability searches.
     var siteSearch: SiteLink? { contents.withLock { $0.siteSearch } }
+    /// How lists match `?q=` through the search index, when there is one.
+    var textSearch: (any RecordTextSearch)? { contents.withLock { $0.textSearch } }
     /// Lookups into records kept by other capabilities, by kind (see `RecordLookup`).
     var records: RecordLookups { RecordLookups(lookups: contents.withLock { $0.records }) }
     /// Records other capabilities hand over of `kind` (see `RecordHandover`).

@@ -85,7 +85,12 @@ extension SearchIndex {
     /// edits allow, then each is measured. A word records hold is never corrected, so exact
     /// matches are never mixed with guesses.
     func corrections(of query: SearchQuery) async throws -> [String: [String]] {
-        let words = Array(Set(query.words.filter { TypoTolerance.allowedEdits($0) > 0 }))
+        var words = Array(Set(query.words.filter { TypoTolerance.allowedEdits($0) > 0 }))
+        // The word being typed is corrected too when no indexed word starts with it.
+        if let prefix = query.prefix, TypoTolerance.allowedEdits(prefix) > 0,
+           try await sql.raw("SELECT word FROM search_words WHERE word >= \(bind: prefix) AND word < \(bind: prefix + "\u{10FFFF}") LIMIT 1").first() == nil {
+            words.append(prefix)
+        }
         guard !words.isEmpty else { return [:] }
         let known = Set(try await sql.raw("SELECT word FROM search_words WHERE word IN (\(binds: words))").all()
             .map { try $0.decode(column: "word", as: String.self) })
@@ -128,7 +133,7 @@ extension SearchIndex {
         // Each term as the patterns any of which counts it as in the title.
         var terms: [[String]] = query.words.map { word in ([word] + (corrections[word] ?? [])).map { "% \($0) %" } }
         terms += query.phrases.map { ["% \($0.joined(separator: " ")) %"] }
-        if let prefix = query.prefix { terms.append(["% \(prefix)%"]) }
+        if let prefix = query.prefix { terms.append(["% \(prefix)%"] + (corrections[prefix] ?? []).map { "% \($0) %" }) }
         guard !terms.isEmpty else { return "" }
         return "(" + terms.enumerated().reduce(into: SQLQueryString("")) { sum, term in
             if term.offset > 0 { sum += " + " }
@@ -149,8 +154,8 @@ extension SearchIndex {
             return alternatives.count == 1 ? "\"\(word)\"" : "(" + alternatives.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
         } + query.phrases.map { "\"\($0.joined(separator: " "))\"" }
         if let prefix = query.prefix {
-            let reduced = SearchText.reduce(prefix)
-            terms.append(reduced == prefix ? "\"\(prefix)\"*" : "(\"\(prefix)\"* OR \"\(reduced)\")")
+            let alternatives = Array(Set([SearchText.reduce(prefix)] + (corrections[prefix] ?? [])).subtracting([prefix])).sorted()
+            terms.append(alternatives.isEmpty ? "\"\(prefix)\"*" : "(\"\(prefix)\"* OR " + alternatives.map { "\"\($0)\"" }.joined(separator: " OR ") + ")")
         }
         var expression = "(" + terms.joined(separator: " AND ") + ")"
         if !query.excluded.isEmpty { expression += " NOT (" + query.excluded.map { "\"\($0)\"" }.joined(separator: " OR ") + ")" }
@@ -164,8 +169,8 @@ extension SearchIndex {
             return alternatives.count == 1 ? "'\(word)'" : "(" + alternatives.map { "'\($0)'" }.joined(separator: " | ") + ")"
         } + query.phrases.map { "(" + $0.map { "'\($0)'" }.joined(separator: " <-> ") + ")" }
         if let prefix = query.prefix {
-            let reduced = SearchText.reduce(prefix)
-            terms.append(reduced == prefix ? "'\(prefix)':*" : "('\(prefix)':* | '\(reduced)')")
+            let alternatives = Array(Set([SearchText.reduce(prefix)] + (corrections[prefix] ?? [])).subtracting([prefix])).sorted()
+            terms.append(alternatives.isEmpty ? "'\(prefix)':*" : "('\(prefix)':* | " + alternatives.map { "'\($0)'" }.joined(separator: " | ") + ")")
         }
         terms += query.excluded.map { "!'\($0)'" }
         return terms.joined(separator: " & ")
