@@ -76,6 +76,23 @@ struct SearchTests {
         }
     }
 
+    @Test("A query naming a city or topic ranks the records under it first and offers it as a filter", arguments: TestDatabase.all)
+    func directoryAware(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, _ in
+            let answer = try await Self.search(client, "q=police%20milwaukee")
+            #expect(Self.titles(answer).first == "Pro athletes as a bridge between police and youth", "the Milwaukee practice first")
+            #expect(Self.total(answer) > 1, "police anywhere is still found")
+            #expect(answer["suggestions"] == .array([["facet": "city", "value": "milwaukee", "label": "Milwaukee"]]))
+            let page = try await client.execute(uri: "/search?q=police%20milwaukee", method: .get).text
+            #expect(page.contains(#"city=milwaukee">Show only results in Milwaukee</a>"#))
+            // Chosen, it is no longer offered; a name alone is searched as words.
+            #expect(try await Self.search(client, "q=police%20milwaukee&city=milwaukee")["suggestions"] == .array([]))
+            let water = try await Self.search(client, "q=water")
+            #expect(water["suggestions"] == .array([["facet": "topic", "value": "water", "label": "Water"]]))
+            #expect(Self.total(water) == Self.total(try await Self.search(client, "q=water%20")), "a name alone is still the words searched")
+        }
+    }
+
     @Test("Lists' q reads the index: plurals, accents and typos as on the search page; staff lists still find drafts", arguments: TestDatabase.all)
     func listsUseTheIndex(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { client, services in

@@ -7,10 +7,13 @@ struct SearchResultsBody: APIBody {
     let facets: [String: [SearchFacetCountBody]]
     /// Words of the query no record holds, with the words they were taken for.
     let corrections: [String: [String]]
+    /// Cities, topics and countries the query names: records under them come first.
+    let suggestions: [SearchSuggestionBody]
     let page: PageInfo
 
     init(_ results: SearchResults, query: SearchQuery, page: Pagination, publicURL: String) {
         corrections = results.corrections
+        suggestions = results.suggestions.map { SearchSuggestionBody(facet: $0.facet, value: $0.value, label: $0.label) }
         items = results.hits.map { SearchResultBody($0, query: query, publicURL: publicURL) }
         facets = Dictionary(uniqueKeysWithValues: SearchFacet.allCases.map { facet in
             (facet.rawValue, (results.facets[facet] ?? []).map { SearchFacetCountBody(value: $0.value, label: $0.label, count: $0.count) })
@@ -30,8 +33,20 @@ struct SearchResultsBody: APIBody {
             "facets": .record(facetProperties, description: "Each facet's values among the results, most first; a facet's counts ignore its own chosen values"),
             "corrections": .object(description: "Words of the query no record holds (folded), each with the indexed words within the typos it allows that were searched instead",
                                    additionalProperties: .init(.array(items: .string))),
+            "suggestions": .array(description: "Cities, topics and countries the query names, not yet chosen; records under them are ranked first",
+                                  items: SearchSuggestionBody.schema),
             "page": .reference(.component(named: "Page")),
         ])
+    }
+}
+
+struct SearchSuggestionBody: APIBody {
+    let facet: String
+    let value: String
+    let label: String
+
+    static var schema: JSONSchema {
+        .record(["facet": .choice(SearchFacet.allCases.map(\.rawValue)), "value": .string(description: "What to pass in the facet's parameter"), "label": .string])
     }
 }
 

@@ -39,6 +39,9 @@ extension SearchResults {
 struct SearchResults: Sendable {
     /// Words of the query that matched as typos of others, with those others.
     var corrections: [String: [String]] = [:]
+    /// Cities, topics and countries the query names, not yet chosen: offered as filters, and
+    /// the records counted under them ranked first.
+    var suggestions: [SearchFacetValue] = []
     let hits: [SearchHit]
     let total: Int
     /// Each facet's values among the results, most first; a facet's counts leave out its own
@@ -54,11 +57,25 @@ extension SearchIndex {
         // Nothing asked, nothing found (rather than the whole index).
         if asked.query.isEmpty && asked.filters.values.allSatisfy(\.isEmpty) { return SearchResults(hits: [], total: 0, facets: [:]) }
         var request = asked
+        // A city, topic or country the query names ranks the records under it first; its words
+        // stop being required when other words remain ("housing milwaukee": housing anywhere,
+        // Milwaukee's first, and "in Milwaukee" offered as a filter).
+        let named = try await names(in: request.query)
+        let suggestions = named.map(\.value).filter { !(request.filters[SearchFacet(rawValue: $0.facet)!] ?? []).contains($0.value) }
+        let namingWords = Set(named.flatMap(\.words))
+        var rest = request.query
+        rest.words.removeAll { namingWords.contains($0) }
+        if let prefix = rest.prefix, namingWords.contains(SearchText.reduce(prefix)) { rest.prefix = nil }
+        if !rest.isEmpty, !namingWords.isEmpty { request.query = rest }
         request.corrections = try await corrections(of: request.query)
         let matching = self.matching(request.query, corrections: request.corrections, filters: request.filters)
+        var boost: SQLQueryString = ""
+        for value in suggestions {
+            boost += "(CASE WHEN e.key IN (SELECT key FROM search_facets WHERE facet = \(bind: value.facet) AND value = \(bind: value.value)) THEN 1 ELSE 0 END) DESC, "
+        }
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM " + matching).first()?.decode(column: "n", as: Int.self) ?? 0
         let hits = try await sql.raw("SELECT e.kind, e.record_id, e.title, e.body, e.path, e.facts, e.sort_date FROM " + matching
-            + " ORDER BY " + titleHits(request.query, corrections: request.corrections) + "COALESCE(e.sort_date, '') DESC, e.title ASC, e.key ASC"
+            + " ORDER BY " + boost + titleHits(request.query, corrections: request.corrections) + "COALESCE(e.sort_date, '') DESC, e.title ASC, e.key ASC"
             + " LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)").all().map { row in
             SearchHit(kind: try row.decode(column: "kind", as: String.self), id: try row.decode(column: "record_id", as: String.self),
                       title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
@@ -77,7 +94,39 @@ extension SearchIndex {
                                  count: try row.decode(column: "n", as: Int.self))
             }
         }
-        return SearchResults(corrections: request.corrections, hits: hits, total: total, facets: facets)
+        return SearchResults(corrections: request.corrections, suggestions: suggestions, hits: hits, total: total, facets: facets)
+    }
+
+    /// The facet values whose names the query's words spell (one to three words in a row,
+    /// longest first, none sharing a word), with the words that named each.
+    func names(in query: SearchQuery) async throws -> [(value: SearchFacetValue, words: [String])] {
+        let words = query.words + (query.prefix.map { [SearchText.reduce($0)] } ?? [])
+        guard !words.isEmpty else { return [] }
+        var spans: [(start: Int, length: Int, text: String)] = []
+        for length in stride(from: min(3, words.count), through: 1, by: -1) {
+            for start in 0...(words.count - length) {
+                spans.append((start, length, words[start..<start + length].joined(separator: " ")))
+            }
+        }
+        let rows = try await sql.raw("""
+            SELECT facet, value, label, words FROM search_names WHERE words IN (\(binds: Array(Set(spans.map(\.text)))))
+            ORDER BY facet, value
+            """).all()
+        var byWords: [String: [SearchFacetValue]] = [:]
+        for row in rows {
+            byWords[try row.decode(column: "words", as: String.self), default: []].append(
+                SearchFacetValue(facet: try row.decode(column: "facet", as: String.self), value: try row.decode(column: "value", as: String.self),
+                                 label: try row.decode(column: "label", as: String.self)))
+        }
+        var used = Set<Int>()
+        var found: [(value: SearchFacetValue, words: [String])] = []
+        for span in spans {
+            let positions = Set(span.start..<span.start + span.length)
+            guard let values = byWords[span.text], used.isDisjoint(with: positions) else { continue }
+            used.formUnion(positions)
+            for value in values { found.append((value, Array(words[span.start..<span.start + span.length]))) }
+        }
+        return found
     }
 
     /// The words of a query no record holds, each with the indexed words within the typos it

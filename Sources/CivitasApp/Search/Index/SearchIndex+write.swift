@@ -52,6 +52,7 @@ struct SearchIndex: Sendable {
                     INSERT INTO search_facets (key, facet, value, label) VALUES (\(bind: key), \(bind: facet.facet), \(bind: facet.value), \(bind: facet.label))
                     """).run()
             }
+            try await name(facets.filter { SearchFacet.named.contains($0.facet) })
         }
     }
 
@@ -68,6 +69,16 @@ struct SearchIndex: Sendable {
                 list += "(\(bind: item.element))"
             }
             try await sql.raw("INSERT INTO search_words (word) VALUES " + values + " ON CONFLICT (word) DO NOTHING").run()
+        }
+    }
+
+    /// Keeps the current name of each facet value (a renamed city is found by its new name).
+    func name(_ values: Set<SearchFacetValue>) async throws {
+        for value in values {
+            try await sql.raw("""
+                INSERT INTO search_names (facet, value, label, words) VALUES (\(bind: value.facet), \(bind: value.value), \(bind: value.label), \(bind: SearchText.indexed(value.label)))
+                ON CONFLICT (facet, value) DO UPDATE SET label = excluded.label, words = excluded.words
+                """).run()
         }
     }
 
@@ -101,6 +112,9 @@ struct SearchIndex: Sendable {
 /// The facets results are counted by.
 enum SearchFacet: String, CaseIterable, Sendable {
     case kind, topic, country, city, year
+
+    /// Facets whose values a query may name by their label.
+    static let named: Set<String> = [SearchFacet.topic.rawValue, SearchFacet.country.rawValue, SearchFacet.city.rawValue]
 
     var label: String {
         switch self {

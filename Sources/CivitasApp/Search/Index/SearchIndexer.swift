@@ -23,6 +23,7 @@ struct SearchIndexer: Sendable {
         try await sql.raw("DELETE FROM search_facets").run()
         try await sql.raw("DELETE FROM search_entries").run()
         try await sql.raw("DELETE FROM search_words").run()
+        try await sql.raw("DELETE FROM search_names").run()
         let labels = kindLabels
         var indexed = 0
         for source in sources.map({ $0.reading(through: sql) }) {

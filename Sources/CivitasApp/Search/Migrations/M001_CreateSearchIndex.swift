@@ -27,6 +27,10 @@ struct M001_CreateSearchIndex: AsyncMigration {
         try await sql.raw("CREATE INDEX search_facets_value ON search_facets (facet, value, key)").run()
         // Every word indexed, so that a word no record holds can be corrected to one that is.
         try await sql.raw("CREATE TABLE search_words (word TEXT PRIMARY KEY)").run()
+        // The names of facet values (cities, topics, countries) as normalised words, so that a
+        // query naming one ("housing milwaukee") can be offered it as a filter.
+        try await sql.raw("CREATE TABLE search_names (facet TEXT NOT NULL, value TEXT NOT NULL, label TEXT NOT NULL, words TEXT NOT NULL, PRIMARY KEY (facet, value))").run()
+        try await sql.raw("CREATE INDEX search_names_words ON search_names (words)").run()
         try await sql.raw("CREATE INDEX search_entries_record ON search_entries (kind, record_id)").run()
         try await sql.raw("CREATE INDEX search_entries_slug ON search_entries (kind, slug)").run()
         if isPostgres {
@@ -41,7 +45,7 @@ struct M001_CreateSearchIndex: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        for table in ["search_text", "search_words", "search_facets", "search_entries"] {
+        for table in ["search_text", "search_names", "search_words", "search_facets", "search_entries"] {
             try await sql.drop(table: table).ifExists().run()
         }
     }

@@ -29,6 +29,11 @@ struct SearchPage {
     private var summary: Node<HTML.BodyContext> {
         if query.isEmpty && parameters.filters.isEmpty { return .p(.text(escaping: "Type words to search people, places, organisations, events, practices, resources and news.")) }
         return .group(
+            .forEach(results.suggestions) { value in
+                .p(.class("notice"), .a(.href(to: parameters.link(toggling: SearchFacet(rawValue: value.facet)!, value: value.value)),
+                                        .text(escaping: "Show only results \(Self.preposition(value)) \(value.label)")),
+                   .text(escaping: " (those come first)"))
+            },
             .forEach(results.corrections.sorted { $0.key < $1.key }) { typed, found in
                 .p(.class("notice"), .text(escaping: "Including results for \(EnglishList.joined(found.map { "“\($0)”" }, conjunction: "or")), for “\(typed)”"))
             },
@@ -62,6 +67,11 @@ struct SearchPage {
             .p(.forEach(SearchHighlight.snippet(hit.body, query: query)) { piece in
                 piece.isMatch ? .element(named: "mark", nodes: [.text(escaping: piece.text)]) : .text(escaping: piece.text)
             }))
+    }
+
+    /// Results "on" a topic, "in" a city or country.
+    static func preposition(_ value: SearchFacetValue) -> String {
+        value.facet == SearchFacet.topic.rawValue ? "on" : "in"
     }
 
     private func kindLabel(_ kind: String) -> String {
