@@ -93,6 +93,20 @@ struct SearchTests {
         }
     }
 
+    @Test("A renamed topic or city is shown and found by its new name in the records counted under it", arguments: TestDatabase.all)
+    func renamedFacetValues(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            let token = try await apiToken(["directory:write"], services: services)
+            #expect(try await sendJSON(client, .patch, "/api/v1/topics/water", token: token, json: #"{"name": "Water and sanitation"}"#).status == .ok)
+            let answer = try await Self.search(client, "q=affordability%20")
+            guard case .array(let topics)? = answer["facets"]?["topic"] else { throw TestFailure("no topics") }
+            #expect(topics.contains { $0["value"] == "water" && $0["label"] == "Water and sanitation" })
+            #expect(!topics.contains { $0["label"] == "Water" })
+            #expect(try await Self.search(client, "q=water%20and%20sanitation")["suggestions"]
+                    == .array([["facet": "topic", "value": "water", "label": "Water and sanitation"]]))
+        }
+    }
+
     @Test("Lists' q reads the index: plurals, accents and typos as on the search page; staff lists still find drafts", arguments: TestDatabase.all)
     func listsUseTheIndex(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { client, services in

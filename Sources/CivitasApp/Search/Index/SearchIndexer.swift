@@ -45,13 +45,24 @@ struct SearchIndexer: Sendable {
     /// them, when the public may no longer see them), in one transaction.
     func refresh(after change: PublishedChange) async {
         let handled = Set(sources.flatMap { $0.searchKinds.map(\.kind) })
-        let topics = change.topics.filter { handled.contains($0.kind) }
-        guard !topics.isEmpty else { return }
+        let searched = change.topics.filter { handled.contains($0.kind) }
+        // A record that is not searched itself but names facet values (a topic, a city renamed):
+        // the entries counted under it are read again, by the slug or id the change names.
+        let named = change.topics.filter { !handled.contains($0.kind) }.compactMap(\.key)
+        guard !searched.isEmpty || !named.isEmpty else { return }
         do {
             _ = try await services.database.transaction { db in
                 let sql = db as! any SQLDatabase
                 let index = SearchIndex(sql: sql)
                 let labels = kindLabels
+                var topics = searched
+                if !named.isEmpty {
+                    for row in try await sql.raw("""
+                        SELECT DISTINCT e.kind, e.record_id FROM search_facets f JOIN search_entries e ON e.key = f.key WHERE f.value IN (\(binds: named))
+                        """).all() {
+                        topics.append(.record(try row.decode(column: "kind", as: String.self), try row.decode(column: "record_id", as: String.self)))
+                    }
+                }
                 for source in sources.map({ $0.reading(through: sql) }) {
                     for (kind, _) in source.searchKinds {
                         let mine = topics.filter { $0.kind == kind }
