@@ -228,3 +228,36 @@ struct SearchTests {
         }
     }
 }
+
+/// The same first results on SQLite and PostgreSQL for the demo network, over a fixed list of
+/// queries (each kind of query the search reads). Runs when both databases are there.
+@Suite("Search ranks alike on both databases")
+struct SearchParityTests {
+    static let queries = ["q=water", "q=water%20", "q=cities%20", "q=winter%20meeting", "q=%22winter%20meeting%22", "q=immigr",
+                          "q=affordablity%20", "q=deblasio", "q=police%20milwaukee", "q=mayor%20-chicago", "q=sao%20paulo", "q=garcetti",
+                          "q=report&kind=resource", "q=city&kind=practice&kind=event", "q=water&topic=water&per=5&page=2", "q=Licardo"]
+
+    final class Answers: @unchecked Sendable { var byQuery: [String: [String]] = [:] }
+
+    static func answers(_ database: TestDatabase) async throws -> [String: [String]] {
+        let answers = Answers()
+        try await withApp(database, demo: true) { client, _ in
+            for query in queries {
+                let answer = try await SearchTests.search(client, query + (query.contains("per=") ? "" : "&per=10"))
+                guard case .array(let items)? = answer["items"] else { continue }
+                answers.byQuery[query] = items.compactMap { item in item["url"]?.stringValue }
+            }
+        }
+        return answers.byQuery
+    }
+
+    @Test("The first results of each query are the same records in the same order", .enabled(if: TestDatabase.all.contains(.postgres)))
+    func sameFirstResults() async throws {
+        let sqlite = try await Self.answers(.sqlite)
+        let postgres = try await Self.answers(.postgres)
+        #expect(sqlite.values.contains { !$0.isEmpty }, "the queries find something")
+        for query in Self.queries {
+            #expect(sqlite[query] == postgres[query], "\(query)")
+        }
+    }
+}

@@ -75,7 +75,7 @@ extension SearchIndex {
         }
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM " + matching).first()?.decode(column: "n", as: Int.self) ?? 0
         let hits = try await sql.raw("SELECT e.kind, e.record_id, e.title, e.body, e.path, e.facts, e.sort_date FROM " + matching
-            + " ORDER BY " + boost + titleHits(request.query, corrections: request.corrections) + "COALESCE(e.sort_date, '') DESC, e.title ASC, e.key ASC"
+            + " ORDER BY " + boost + titleHits(request.query, corrections: request.corrections) + tieBreak
             + " LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)").all().map { row in
             SearchHit(kind: try row.decode(column: "kind", as: String.self), id: try row.decode(column: "record_id", as: String.self),
                       title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
@@ -177,6 +177,13 @@ extension SearchIndex {
     /// How many of the query's words, phrases and the word being typed the title holds: title
     /// matches rank above body matches. Written the same on both databases (the normalised
     /// title words between spaces), so both rank the same records first.
+    /// Newest first, then by title and key compared byte by byte (PostgreSQL's collation would
+    /// order titles differently from SQLite's, and both must rank the same records first).
+    var tieBreak: SQLQueryString {
+        isPostgres ? "COALESCE(e.sort_date, '') COLLATE \"C\" DESC, e.title_words COLLATE \"C\" ASC, e.key COLLATE \"C\" ASC"
+            : "COALESCE(e.sort_date, '') DESC, e.title_words ASC, e.key ASC"
+    }
+
     /// The first ORDER BY term, with its comma (nothing when the query has no words).
     func titleHits(_ query: SearchQuery, corrections: [String: [String]] = [:]) -> SQLQueryString {
         // Each term as the patterns any of which counts it as in the title.
