@@ -11,6 +11,8 @@ struct EventSearchDocuments: SearchDocumentSource {
     private var sql: any SQLDatabase { connection ?? services.database.reads }
     private var records: RecordLookups { connection.map { services.site.records.reading(through: $0) } ?? services.site.records }
 
+    var namedKinds: Set<String> { [RecordKindName.topic.rawValue, RecordKindName.area.rawValue] }
+
     var searchKinds: [(kind: String, label: String)] { [(RecordKindName.event.rawValue, "Events")] }
 
     func reading(through sql: any SQLDatabase) -> any SearchDocumentSource { EventSearchDocuments(services: services, connection: sql) }

@@ -13,6 +13,8 @@ struct DirectorySearchDocuments: SearchDocumentSource {
     private var sql: any SQLDatabase { connection ?? services.database.reads }
     private var records: RecordLookups { connection.map { services.site.records.reading(through: $0) } ?? services.site.records }
 
+    var namedKinds: Set<String> { [RecordKindName.topic.rawValue, RecordKindName.area.rawValue] }
+
     var searchKinds: [(kind: String, label: String)] { Self.kinds.map { ($0.rawValue, $0.pluralLabel) } }
 
     func reading(through sql: any SQLDatabase) -> any SearchDocumentSource { DirectorySearchDocuments(services: services, connection: sql) }

@@ -12,6 +12,8 @@ struct LibrarySearchDocuments: SearchDocumentSource {
     /// Read when asked (the lookups are installed after the manifests are read).
     private var records: RecordLookups { connection.map { services.site.records.reading(through: $0) } ?? services.site.records }
 
+    var namedKinds: Set<String> { [RecordKindName.topic.rawValue, RecordKindName.area.rawValue] }
+
     var searchKinds: [(kind: String, label: String)] { LibraryKind.allCases.map { ($0.rawValue, $0.pluralLabel) } }
 
     func reading(through sql: any SQLDatabase) -> any SearchDocumentSource {

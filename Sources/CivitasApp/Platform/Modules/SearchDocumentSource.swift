@@ -35,6 +35,9 @@ protocol SearchDocumentSource: Sendable {
     /// The kinds this source answers for, with their names for people (plural), in the order
     /// the search page lists them.
     var searchKinds: [(kind: String, label: String)] { get }
+    /// Kinds of other records whose names its documents carry as facet values or facts (topics,
+    /// places): a change of one of them refreshes the documents counted under it.
+    var namedKinds: Set<String> { get }
     /// The documents of a kind with ids after `cursor`, in id order, at most `limit`.
     func documents(kind: String, after cursor: String?, limit: Int) async throws -> [SearchDocument]
     /// The ids of the public records of a kind after `cursor`, in id order, at most `limit`

@@ -46,9 +46,11 @@ struct SearchIndexer: Sendable {
     func refresh(after change: PublishedChange) async {
         let handled = Set(sources.flatMap { $0.searchKinds.map(\.kind) })
         let searched = change.topics.filter { handled.contains($0.kind) }
-        // A record that is not searched itself but names facet values (a topic, a city renamed):
-        // the entries counted under it are read again, by the slug or id the change names.
-        let named = change.topics.filter { !handled.contains($0.kind) }.compactMap(\.key)
+        // A record whose name documents carry (a topic, a city renamed): the entries counted
+        // under it are read again, by the slug or id the change names. Other changes (a
+        // registration, a mail sent) leave the index alone without opening a transaction.
+        let namedKinds = Set(sources.flatMap(\.namedKinds)).subtracting(handled)
+        let named = change.topics.filter { namedKinds.contains($0.kind) }.compactMap(\.key)
         guard !searched.isEmpty || !named.isEmpty else { return }
         do {
             _ = try await services.database.transaction { db in
