@@ -26,7 +26,7 @@ struct ConveningsModule: CivitasModule {
     var recordLookup: (any RecordLookup)? { EventRecordLookup(sql: services.database.reads) }
     /// Events once listed links as their resources; resources are the library's now.
     var handovers: [any RecordHandover] { [EventResourcesHandover()] }
-    var searchDocuments: (any SearchDocumentSource)? { EventSearchDocuments(services: services) }
+    var searchDocuments: (any SearchDocumentSource)? { EventSearchDocuments(reads: SearchSourceReads(services: services)) }
 
     func registerRoutes(on routes: SiteRoutes) {
         let pages = EventPages(services: services, desk: desk)

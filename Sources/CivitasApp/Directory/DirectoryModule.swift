@@ -20,7 +20,7 @@ struct DirectoryModule: CivitasModule {
     }
     var homeSections: [any HomeSectionProvider] { [DirectoryHomeSection(services: services)] }
     var recordLookup: (any RecordLookup)? { DirectoryRecordLookup(sql: services.database.reads) }
-    var searchDocuments: (any SearchDocumentSource)? { DirectorySearchDocuments(services: services) }
+    var searchDocuments: (any SearchDocumentSource)? { DirectorySearchDocuments(reads: SearchSourceReads(services: services)) }
 
     func registerRoutes(on routes: SiteRoutes) {
         let pages = DirectoryPages(services: services)

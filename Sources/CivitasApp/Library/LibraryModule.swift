@@ -8,7 +8,7 @@ struct LibraryModule: CivitasModule {
     let name = "library"
     var migrations: [any Migration] { [M001_CreateLibrary(), M002_PracticeSubmissions(), M003_ResourceFiles(), M004_AdoptHandedOverResources(services: services)] }
     var apiScopes: [APIScope] { [.libraryWrite] }
-    var searchDocuments: (any SearchDocumentSource)? { LibrarySearchDocuments(services: services) }
+    var searchDocuments: (any SearchDocumentSource)? { LibrarySearchDocuments(reads: SearchSourceReads(services: services)) }
 
     var navigationLinks: [NavigationLink] {
         LibraryKind.allCases.map { NavigationLink(label: $0.pluralLabel, destination: LibraryURL.list($0)) } + memberLinks

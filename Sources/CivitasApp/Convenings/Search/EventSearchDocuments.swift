@@ -5,17 +5,16 @@ import SQLKit
 /// venue and series; shown with their dates and place; counted under their topics, city and
 /// country, and the year they start.
 struct EventSearchDocuments: SearchDocumentSource {
-    let services: AppServices
-    var connection: (any SQLDatabase)? = nil
+    let reads: SearchSourceReads
 
-    private var sql: any SQLDatabase { connection ?? services.database.reads }
-    private var records: RecordLookups { connection.map { services.site.records.reading(through: $0) } ?? services.site.records }
+    private var sql: any SQLDatabase { reads.sql }
+    private var records: RecordLookups { reads.records }
 
     var namedKinds: Set<String> { [RecordKindName.topic.rawValue, RecordKindName.area.rawValue] }
 
     var searchKinds: [(kind: String, label: String)] { [(RecordKindName.event.rawValue, "Events")] }
 
-    func reading(through sql: any SQLDatabase) -> any SearchDocumentSource { EventSearchDocuments(services: services, connection: sql) }
+    func reading(through sql: any SQLDatabase) -> any SearchDocumentSource { EventSearchDocuments(reads: SearchSourceReads(services: reads.services, connection: sql)) }
 
     func documents(kind: String, after cursor: String?, limit: Int) async throws -> [SearchDocument] {
         guard kind == RecordKindName.event.rawValue else { return [] }

@@ -23,12 +23,16 @@ extension DirectoryDemo {
 
     static var officeSources: [Item] {
         officeArticles.sorted { $0.key < $1.key }.map { person, article in
-            Item(kind: .source, key: officeSource(person), fields: [
-                "title": "\(article.name) — Wikipedia", "publisher": "Wikipedia",
-                "url": "https://en.wikipedia.org/wiki/\(article.article)",
-                "note": "Cited for dates of office, which the network's documents do not give.",
-            ])
+            wikipediaSource(key: officeSource(person), article: article.article, name: article.name,
+                            note: "Cited for dates of office, which the network's documents do not give.")
         }
+    }
+
+    /// A Wikipedia article cited for a fact the network's documents do not give.
+    static func wikipediaSource(key: String, article: String, name: String, note: String) -> Item {
+        Item(kind: .source, key: key, fields: [
+            "title": "\(name) — Wikipedia", "publisher": "Wikipedia", "url": "https://en.wikipedia.org/wiki/\(article)", "note": note,
+        ])
     }
 
     /// Wikipedia articles cited for the populations of U.S. cities at the 2020 census, which
@@ -53,11 +57,8 @@ extension DirectoryDemo {
 
     static var populationSources: [Item] {
         cityArticles.sorted { $0.key < $1.key }.map { city, article in
-            Item(kind: .source, key: populationSource(city), fields: [
-                "title": "\(article.name) — Wikipedia", "publisher": "Wikipedia",
-                "url": "https://en.wikipedia.org/wiki/\(article.article)",
-                "note": "Cited for the city's population at the 2020 United States census, which the network's documents do not give.",
-            ])
+            wikipediaSource(key: populationSource(city), article: article.article, name: article.name,
+                            note: "Cited for the city's population at the 2020 United States census, which the network's documents do not give.")
         }
     }
 

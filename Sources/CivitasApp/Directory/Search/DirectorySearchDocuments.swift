@@ -5,19 +5,18 @@ import SQLKit
 /// organisation with its kind and place; a place with its kind, counted under itself when it
 /// is a city. Each is counted under its topics.
 struct DirectorySearchDocuments: SearchDocumentSource {
-    let services: AppServices
-    var connection: (any SQLDatabase)? = nil
+    let reads: SearchSourceReads
 
     static let kinds: [RecordKind] = [.person, .organization, .area]
 
-    private var sql: any SQLDatabase { connection ?? services.database.reads }
-    private var records: RecordLookups { connection.map { services.site.records.reading(through: $0) } ?? services.site.records }
+    private var sql: any SQLDatabase { reads.sql }
+    private var records: RecordLookups { reads.records }
 
     var namedKinds: Set<String> { [RecordKindName.topic.rawValue, RecordKindName.area.rawValue] }
 
     var searchKinds: [(kind: String, label: String)] { Self.kinds.map { ($0.rawValue, $0.pluralLabel) } }
 
-    func reading(through sql: any SQLDatabase) -> any SearchDocumentSource { DirectorySearchDocuments(services: services, connection: sql) }
+    func reading(through sql: any SQLDatabase) -> any SearchDocumentSource { DirectorySearchDocuments(reads: SearchSourceReads(services: reads.services, connection: sql)) }
 
     func documents(kind: String, after cursor: String?, limit: Int) async throws -> [SearchDocument] {
         guard let kind = RecordKind(rawValue: kind), Self.kinds.contains(kind) else { return [] }

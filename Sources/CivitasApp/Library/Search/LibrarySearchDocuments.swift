@@ -4,20 +4,17 @@ import SQLKit
 /// problem, approach and outcomes and shown with its cities; a resource or news item with its
 /// kind and date; each counted under its topics, cities and their countries.
 struct LibrarySearchDocuments: SearchDocumentSource {
-    let services: AppServices
-    /// A transaction's connection; the read path otherwise.
-    var connection: (any SQLDatabase)? = nil
+    let reads: SearchSourceReads
 
-    private var sql: any SQLDatabase { connection ?? services.database.reads }
-    /// Read when asked (the lookups are installed after the manifests are read).
-    private var records: RecordLookups { connection.map { services.site.records.reading(through: $0) } ?? services.site.records }
+    private var sql: any SQLDatabase { reads.sql }
+    private var records: RecordLookups { reads.records }
 
     var namedKinds: Set<String> { [RecordKindName.topic.rawValue, RecordKindName.area.rawValue] }
 
     var searchKinds: [(kind: String, label: String)] { LibraryKind.allCases.map { ($0.rawValue, $0.pluralLabel) } }
 
     func reading(through sql: any SQLDatabase) -> any SearchDocumentSource {
-        LibrarySearchDocuments(services: services, connection: sql)
+        LibrarySearchDocuments(reads: SearchSourceReads(services: reads.services, connection: sql))
     }
 
     func documents(kind: String, after cursor: String?, limit: Int) async throws -> [SearchDocument] {
