@@ -55,7 +55,7 @@ struct ChangePublishingTests {
         }
     }
 
-    @Test("Two servers on one PostgreSQL: a change made through one shows at once on the other, through its cache")
+    @Test("Two servers on one PostgreSQL: a change made through one shows at once on the other, through its cache and its search")
     func twoProcesses() async throws {
         guard TestDatabase.all.contains(.postgres) else { return }
         let (location, cleanup) = try await TestDatabase.postgres.makeLocation()
@@ -76,18 +76,26 @@ struct ChangePublishingTests {
                 try await waitForListeners(2, on: second)
                 let cached = try await secondClient.execute(uri: "/api/v1/people/eric-garcetti", method: .get).json()
                 #expect(cached["summary"] != "Changed through the first server.")
+                // The second server's search is cached too, and finds nothing yet.
+                let searchPath = "/api/v1/search?q=quuxfirstserver"
+                #expect(try await secondClient.execute(uri: searchPath, method: .get).json()["page"]?["total"] == .int(0))
                 let token = try await apiToken(["directory:write"], services: first)
                 let patched = try await sendJSON(firstClient, .patch, "/api/v1/people/eric-garcetti", token: token,
-                                                 json: #"{"summary": "Changed through the first server."}"#)
+                                                 json: #"{"summary": "Changed through the first server. Quuxfirstserver."}"#)
                 #expect(patched.status == .ok)
                 // The second server's cache keeps answers for 300 s: only the published change can refresh it.
                 var seen = false
                 for _ in 0..<50 where !seen {
                     let answer = try await secondClient.execute(uri: "/api/v1/people/eric-garcetti", method: .get).json()
-                    seen = answer["summary"] == "Changed through the first server."
+                    seen = answer["summary"] == "Changed through the first server. Quuxfirstserver."
                     if !seen { try await Task.sleep(for: .milliseconds(20)) }
                 }
                 #expect(seen, "the second server still served its cached answer after one second")
+                // Search reads the index the first server updated before answering, and the second
+                // server's cached search was dropped by the same change.
+                let found = try await secondClient.execute(uri: searchPath, method: .get).json()
+                guard case .array(let items)? = found["items"] else { throw TestFailure("no items") }
+                #expect(items.compactMap { $0["title"]?.stringValue } == ["Eric Garcetti"])
             }
         }
         await first.database.shutdown()
