@@ -32,8 +32,8 @@ struct SearchParameters: Sendable {
         page = try Pagination.from(request)
     }
 
-    var request: SearchRequest {
-        SearchRequest(query: SearchQuery(parsing: text), filters: filters, offset: page.offset, limit: page.per)
+    func request(includeDrafts: Bool = false) -> SearchRequest {
+        SearchRequest(query: SearchQuery(parsing: text), filters: filters, offset: page.offset, limit: page.per, includeDrafts: includeDrafts)
     }
 
     /// The address of this search with changes (a facet value chosen or dropped, another page).

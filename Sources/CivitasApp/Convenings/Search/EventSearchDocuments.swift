@@ -1,7 +1,7 @@
 import CivitasCore
 import SQLKit
 
-/// Published events as search documents: found by their summary, description, highlights,
+/// Events as search documents: found by their summary, description, highlights,
 /// venue and series; shown with their dates and place; counted under their topics, city and
 /// country, and the year they start.
 struct EventSearchDocuments: SearchDocumentSource {
@@ -18,24 +18,24 @@ struct EventSearchDocuments: SearchDocumentSource {
 
     func documents(kind: String, after cursor: String?, limit: Int) async throws -> [SearchDocument] {
         guard kind == RecordKindName.event.rawValue else { return [] }
-        return try await documents(try await sql.select().column("*").from("events").where("published", .equal, SQLBind(true))
+        return try await documents(try await sql.select().column("*").from("events")
             .where("id", .greaterThan, SQLBind(cursor ?? "")).orderBy("id").limit(limit).all().map { try EventRecord(row: $0) })
     }
 
     func ids(kind: String, after cursor: String?, limit: Int) async throws -> [String] {
         guard kind == RecordKindName.event.rawValue else { return [] }
-        return try await sql.select().column("id").from("events").where("published", .equal, SQLBind(true))
+        return try await sql.select().column("id").from("events")
             .where("id", .greaterThan, SQLBind(cursor ?? "")).orderBy("id").limit(limit).all().map { try $0.decode(column: "id", as: String.self) }
     }
 
     func count(kind: String) async throws -> Int {
         guard kind == RecordKindName.event.rawValue else { return 0 }
-        return try await sql.raw("SELECT COUNT(*) AS n FROM events WHERE published = \(bind: true)").first()?.decode(column: "n", as: Int.self) ?? 0
+        return try await sql.raw("SELECT COUNT(*) AS n FROM events").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     func documents(kind: String, keys: [String]) async throws -> [SearchDocument] {
         guard kind == RecordKindName.event.rawValue, !keys.isEmpty else { return [] }
-        return try await documents(try await sql.select().column("*").from("events").where("published", .equal, SQLBind(true))
+        return try await documents(try await sql.select().column("*").from("events")
             .where { $0.where("id", .in, SQLBind.group(keys)).orWhere("slug", .in, SQLBind.group(keys)) }.all().map { try EventRecord(row: $0) })
     }
 
@@ -50,7 +50,7 @@ struct EventSearchDocuments: SearchDocumentSource {
             let body = [event.summary, event.description, event.highlights, event.venue, event.series].compactMap { $0 }.joined(separator: "\n")
             return SearchDocument(kind: RecordKindName.event.rawValue, id: event.id, slug: event.slug, title: event.title, body: body,
                                   path: ConveningsURL.event(event.slug).path, facts: facts,
-                                  date: String(event.isoStart.prefix(10)), facets: resolved.facets[event.id] ?? [])
+                                  date: String(event.isoStart.prefix(10)), facets: resolved.facets[event.id] ?? [], isPublic: event.published)
         }
     }
 }

@@ -1,6 +1,6 @@
 import SQLKit
 
-/// Published practices, resources and news as search documents: a practice found by its
+/// Practices (members' submissions among them), resources and news as search documents: a practice found by its
 /// problem, approach and outcomes and shown with its cities; a resource or news item with its
 /// kind and date; each counted under its topics, cities and their countries.
 struct LibrarySearchDocuments: SearchDocumentSource {
@@ -19,27 +19,27 @@ struct LibrarySearchDocuments: SearchDocumentSource {
 
     func documents(kind: String, after cursor: String?, limit: Int) async throws -> [SearchDocument] {
         guard let libraryKind = LibraryKind(rawValue: kind) else { return [] }
-        return try await documents(LibraryStore(sql: sql).records(libraryKind, ids: try await ids(kind: kind, after: cursor, limit: limit)))
+        return try await documents(LibraryStore(sql: sql).records(libraryKind, ids: try await ids(kind: kind, after: cursor, limit: limit), publishedOnly: false))
     }
 
     func ids(kind: String, after cursor: String?, limit: Int) async throws -> [String] {
         guard let kind = LibraryKind(rawValue: kind) else { return [] }
         return try await sql.raw("""
-            SELECT id FROM \(ident: kind.table) WHERE published = \(bind: true) AND id > \(bind: cursor ?? "") ORDER BY id LIMIT \(bind: limit)
+            SELECT id FROM \(ident: kind.table) WHERE id > \(bind: cursor ?? "") ORDER BY id LIMIT \(bind: limit)
             """).all().map { try $0.decode(column: "id", as: String.self) }
     }
 
     func count(kind: String) async throws -> Int {
         guard let kind = LibraryKind(rawValue: kind) else { return 0 }
-        return try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: kind.table) WHERE published = \(bind: true)").first()?.decode(column: "n", as: Int.self) ?? 0
+        return try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: kind.table)").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     func documents(kind: String, keys: [String]) async throws -> [SearchDocument] {
         guard let kind = LibraryKind(rawValue: kind), !keys.isEmpty else { return [] }
         let ids = try await sql.raw("""
-            SELECT id FROM \(ident: kind.table) WHERE published = \(bind: true) AND (id IN (\(binds: keys)) OR slug IN (\(binds: keys)))
+            SELECT id FROM \(ident: kind.table) WHERE id IN (\(binds: keys)) OR slug IN (\(binds: keys))
             """).all().map { try $0.decode(column: "id", as: String.self) }
-        return try await documents(LibraryStore(sql: sql).records(kind, ids: ids))
+        return try await documents(LibraryStore(sql: sql).records(kind, ids: ids, publishedOnly: false))
     }
 
     private func documents(_ records: [LibraryRecord]) async throws -> [SearchDocument] {
@@ -61,7 +61,8 @@ struct LibrarySearchDocuments: SearchDocumentSource {
             }()
             return SearchDocument(kind: record.kind.rawValue, id: record.id, slug: record.slug, title: record.title,
                                   body: record.searchableText, path: LibraryURL.record(record.kind, record.urlKey).path,
-                                  facts: facts.isEmpty ? nil : facts, date: date, facets: resolved.facets[record.id] ?? [])
+                                  facts: facts.isEmpty ? nil : facts, date: date, facets: resolved.facets[record.id] ?? [],
+                                  isPublic: record.published)
         }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import SQLKit
 
-/// One public record as a search index sees it: what to find it by, what identifies it in a
-/// list of results, and the values it is counted under in each facet.
+/// One record as a search index sees it: what to find it by, what identifies it in a list of
+/// results, the values it is counted under in each facet, and whether the public may see it
+/// (staff search drafts and members' submissions too; nobody else finds them).
 struct SearchDocument: Sendable, Equatable {
     /// The record's kind, as its capability names it ("person", "event", "practice"...).
     let kind: String
@@ -19,6 +20,8 @@ struct SearchDocument: Sendable, Equatable {
     let date: String?
     /// Facet values besides its kind and year (which come from `kind` and `date`): topics, cities, countries.
     let facets: [SearchFacetValue]
+    /// Published: found by everyone; otherwise by staff only.
+    var isPublic: Bool = true
 }
 
 /// A value a record is counted under in a facet ("topic" "housing" "Housing").
@@ -28,9 +31,10 @@ struct SearchFacetValue: Sendable, Equatable, Hashable {
     let label: String
 }
 
-/// How a capability hands its public records to the search index: every document of a kind
-/// in pages (to build the index), and the current documents of records a change named (to
-/// keep it current). A record the public may not see has no document.
+/// How a capability hands its records to the search index: every document of a kind in pages
+/// (to build the index), and the current documents of records a change named (to keep it
+/// current). Unpublished records have documents too, marked not public; only text the public
+/// may see of a record goes into its document.
 protocol SearchDocumentSource: Sendable {
     /// The kinds this source answers for, with their names for people (plural), in the order
     /// the search page lists them.
@@ -40,12 +44,12 @@ protocol SearchDocumentSource: Sendable {
     var namedKinds: Set<String> { get }
     /// The documents of a kind with ids after `cursor`, in id order, at most `limit`.
     func documents(kind: String, after cursor: String?, limit: Int) async throws -> [SearchDocument]
-    /// The ids of the public records of a kind after `cursor`, in id order, at most `limit`
-    /// (what the index should hold, for a check).
+    /// The ids of the records of a kind after `cursor`, in id order, at most `limit` (what the
+    /// index should hold, for a check).
     func ids(kind: String, after cursor: String?, limit: Int) async throws -> [String]
-    /// How many public records of a kind there are (a rebuild's progress).
+    /// How many records of a kind there are (a rebuild's progress).
     func count(kind: String) async throws -> Int
-    /// The documents of the public records among `keys` (ids or slugs) of a kind.
+    /// The documents of the records among `keys` (ids or slugs) of a kind.
     func documents(kind: String, keys: [String]) async throws -> [SearchDocument]
     /// The same source reading through `sql` (a transaction's connection).
     func reading(through sql: any SQLDatabase) -> any SearchDocumentSource

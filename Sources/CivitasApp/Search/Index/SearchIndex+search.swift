@@ -11,6 +11,8 @@ struct SearchRequest: Sendable {
     var filters: [SearchFacet: [String]] = [:]
     var offset = 0
     var limit = 20
+    /// Staff also find unpublished records (drafts, members' submissions).
+    var includeDrafts = false
 }
 
 struct SearchHit: Sendable {
@@ -21,6 +23,7 @@ struct SearchHit: Sendable {
     let path: String
     let facts: String?
     let date: String?
+    let isPublic: Bool
 }
 
 struct SearchFacetCount: Sendable, Equatable {
@@ -68,25 +71,25 @@ extension SearchIndex {
         if let prefix = rest.prefix, namingWords.contains(SearchText.reduce(prefix)) { rest.prefix = nil }
         if !rest.isEmpty, !namingWords.isEmpty { request.query = rest }
         request.corrections = try await corrections(of: request.query)
-        let matching = self.matching(request.query, corrections: request.corrections, filters: request.filters)
+        let matching = self.matching(request.query, corrections: request.corrections, filters: request.filters, includeDrafts: request.includeDrafts)
         var boost: SQLQueryString = ""
         for value in suggestions {
             boost += "(CASE WHEN e.key IN (SELECT key FROM search_facets WHERE facet = \(bind: value.facet) AND value = \(bind: value.value)) THEN 1 ELSE 0 END) DESC, "
         }
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM " + matching).first()?.decode(column: "n", as: Int.self) ?? 0
-        let hits = try await sql.raw("SELECT e.kind, e.record_id, e.title, e.body, e.path, e.facts, e.sort_date FROM " + matching
+        let hits = try await sql.raw("SELECT e.kind, e.record_id, e.title, e.body, e.path, e.facts, e.sort_date, e.is_public FROM " + matching
             + " ORDER BY " + boost + titleHits(request.query, corrections: request.corrections) + tieBreak
             + " LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)").all().map { row in
             SearchHit(kind: try row.decode(column: "kind", as: String.self), id: try row.decode(column: "record_id", as: String.self),
                       title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
                       path: try row.decode(column: "path", as: String.self), facts: try row.decode(column: "facts", as: String?.self),
-                      date: try row.decode(column: "sort_date", as: String?.self))
+                      date: try row.decode(column: "sort_date", as: String?.self), isPublic: try row.decode(column: "is_public", as: Bool.self))
         }
         var facets: [SearchFacet: [SearchFacetCount]] = [:]
         for facet in SearchFacet.allCases {
             var others = request.filters
             others[facet] = nil
-            let keys = "SELECT e.key FROM " + self.matching(request.query, corrections: request.corrections, filters: others)
+            let keys = "SELECT e.key FROM " + self.matching(request.query, corrections: request.corrections, filters: others, includeDrafts: request.includeDrafts)
             facets[facet] = try await sql.raw("""
                 SELECT f.value, f.label, COUNT(*) AS n FROM search_facets f WHERE f.facet = \(bind: facet.rawValue) AND f.key IN (
                 """ + keys + ") GROUP BY f.value, f.label ORDER BY n DESC, f.label ASC LIMIT \(bind: Self.valuesPerFacet)").all().map { row in
@@ -158,7 +161,7 @@ extension SearchIndex {
     }
 
     /// `FROM ... WHERE ...` of the entries matching a query and filters (`e` is the entry).
-    func matching(_ query: SearchQuery, corrections: [String: [String]] = [:], filters: [SearchFacet: [String]]) -> SQLQueryString {
+    func matching(_ query: SearchQuery, corrections: [String: [String]] = [:], filters: [SearchFacet: [String]], includeDrafts: Bool = false) -> SQLQueryString {
         var from: SQLQueryString
         if query.isEmpty {
             from = "search_entries e WHERE 1 = 1"
@@ -167,6 +170,7 @@ extension SearchIndex {
         } else {
             from = "search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: Self.fts5(query, corrections: corrections))"
         }
+        if !includeDrafts { from += " AND e.is_public = \(bind: true)" }
         for facet in SearchFacet.allCases {
             guard let values = filters[facet], !values.isEmpty else { continue }
             from += " AND e.key IN (SELECT key FROM search_facets WHERE facet = \(bind: facet.rawValue) AND value IN (\(binds: values)))"

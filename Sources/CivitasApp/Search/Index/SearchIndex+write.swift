@@ -21,21 +21,25 @@ struct SearchIndex: Sendable {
             let titleWords = titleList.joined(separator: " ")
             let bodyWords = bodyList.joined(separator: " ")
             let joinedWords = joinedList.joined(separator: " ")
-            try await remember(words: Set(titleList + bodyList + joinedList))
+            // A draft's words are not remembered: corrections offered to the public must be words
+            // it can find.
+            if document.isPublic { try await remember(words: Set(titleList + bodyList + joinedList)) }
             let body = String(document.body.prefix(Self.keptBodyCharacters))
             if isPostgres {
                 try await sql.raw("""
-                    INSERT INTO search_entries (key, kind, record_id, slug, title, body, path, facts, sort_date, title_words, document)
+                    INSERT INTO search_entries (key, kind, record_id, slug, title, body, path, facts, sort_date, title_words, is_public, document)
                     VALUES (\(bind: key), \(bind: document.kind), \(bind: document.id), \(bind: document.slug), \(bind: document.title),
                             \(bind: body), \(bind: document.path), \(bind: document.facts), \(bind: document.date), \(bind: titleWords),
+                            \(bind: document.isPublic),
                             setweight(to_tsvector('simple', \(bind: titleWords)), 'A') || setweight(to_tsvector('simple', \(bind: bodyWords)), 'B')
                             || setweight(to_tsvector('simple', \(bind: joinedWords)), 'C'))
                     """).run()
             } else {
                 try await sql.raw("""
-                    INSERT INTO search_entries (key, kind, record_id, slug, title, body, path, facts, sort_date, title_words)
+                    INSERT INTO search_entries (key, kind, record_id, slug, title, body, path, facts, sort_date, title_words, is_public)
                     VALUES (\(bind: key), \(bind: document.kind), \(bind: document.id), \(bind: document.slug), \(bind: document.title),
-                            \(bind: body), \(bind: document.path), \(bind: document.facts), \(bind: document.date), \(bind: titleWords))
+                            \(bind: body), \(bind: document.path), \(bind: document.facts), \(bind: document.date), \(bind: titleWords),
+                            \(bind: document.isPublic))
                     """).run()
                 try await sql.raw("""
                     INSERT INTO search_text (rowid, title, body, joined)
@@ -52,7 +56,7 @@ struct SearchIndex: Sendable {
                     INSERT INTO search_facets (key, facet, value, label) VALUES (\(bind: key), \(bind: facet.facet), \(bind: facet.value), \(bind: facet.label))
                     """).run()
             }
-            try await name(facets.filter { SearchFacet.named.contains($0.facet) })
+            if document.isPublic { try await name(facets.filter { SearchFacet.named.contains($0.facet) }) }
         }
     }
 

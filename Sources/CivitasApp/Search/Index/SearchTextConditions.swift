@@ -13,8 +13,8 @@ struct SearchTextConditions: RecordTextSearch {
         let index = SearchIndex(sql: services.database.reads)
         let corrections = try await index.corrections(of: query)
         if index.isPostgres {
-            return "\(ident: idColumn) IN (SELECT e.record_id FROM search_entries e WHERE e.kind = \(bind: kind) AND e.document @@ to_tsquery('simple', \(bind: SearchIndex.tsquery(query, corrections: corrections))))"
+            return "\(ident: idColumn) IN (SELECT e.record_id FROM search_entries e WHERE e.kind = \(bind: kind) AND e.is_public = \(bind: true) AND e.document @@ to_tsquery('simple', \(bind: SearchIndex.tsquery(query, corrections: corrections))))"
         }
-        return "\(ident: idColumn) IN (SELECT e.record_id FROM search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: SearchIndex.fts5(query, corrections: corrections)) AND e.kind = \(bind: kind))"
+        return "\(ident: idColumn) IN (SELECT e.record_id FROM search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: SearchIndex.fts5(query, corrections: corrections)) AND e.kind = \(bind: kind) AND e.is_public = \(bind: true))"
     }
 }

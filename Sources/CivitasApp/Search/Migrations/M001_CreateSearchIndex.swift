@@ -17,7 +17,7 @@ struct M001_CreateSearchIndex: AsyncMigration {
             CREATE TABLE search_entries (
                 key TEXT PRIMARY KEY, kind TEXT NOT NULL, record_id TEXT NOT NULL, slug TEXT,
                 title TEXT NOT NULL, body TEXT NOT NULL, path TEXT NOT NULL, facts TEXT, sort_date TEXT,
-                title_words TEXT NOT NULL
+                title_words TEXT NOT NULL, is_public BOOLEAN NOT NULL
             """ + (isPostgres ? ", document TSVECTOR NOT NULL)" : ")")).run()
         try await sql.raw("""
             CREATE TABLE search_facets (

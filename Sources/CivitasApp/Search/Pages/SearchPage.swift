@@ -63,6 +63,7 @@ struct SearchPage {
     private func result(_ hit: SearchHit) -> Node<HTML.ListContext> {
         .li(.h2(.class("result-title"), .a(.href(to: SiteLink(path: hit.path)), .text(escaping: hit.title))),
             .p(.class("meta"), .span(.class("tag"), .text(escaping: kindLabel(hit.kind))),
+               .if(!hit.isPublic, .span(.class("tag"), .text(escaping: "Not published"))),
                .unwrap(hit.facts) { .text(escaping: $0) }),
             .p(.forEach(SearchHighlight.snippet(hit.body, query: query)) { piece in
                 piece.isMatch ? .element(named: "mark", nodes: [.text(escaping: piece.text)]) : .text(escaping: piece.text)
