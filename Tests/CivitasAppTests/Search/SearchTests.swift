@@ -125,6 +125,9 @@ struct SearchTests {
             let editor = try await Accounts.signedIn(.editor, client: client, services: services)
             #expect(try await editor.get(client, "/staff/practices?q=quietdraft").text.contains("Quietdraft lanterns"))
             #expect(try await items("/api/v1/practices?q=quietdraft").isEmpty)
+            // An empty filter is no filter; a slug with spaces around it is refused, as documented.
+            #expect(try await client.execute(uri: "/api/v1/practices?topic=", method: .get).status == .ok)
+            #expect(try await client.execute(uri: "/api/v1/practices?topic=%20water", method: .get).status == .badRequest)
         }
     }
 

@@ -4,16 +4,19 @@ import OpenAPIKit
 enum LibraryOperations {
     static func keyParameter() -> APIParameter { .path("key", "The id or the slug") }
 
+    /// A slug, or nothing (an empty filter is no filter).
+    static let slugOrNothing = "^([a-z0-9]+(-[a-z0-9]+)*)?$"
+
     static func filters(_ kind: LibraryKind) -> [APIParameter] {
         [
             .textQuery(kind == .news ? "Text in the title, subtitle or text" : "Text in the title or summary"),
-            .query("topic", .string(pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"), "The slug of a topic"),
-            .query("event", .string(pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"),
+            .query("topic", .string(pattern: Self.slugOrNothing), "The slug of a topic (empty: any)"),
+            .query("event", .string(pattern: Self.slugOrNothing),
                    kind == .resource ? "The slug of the event it came from" : kind == .practice ? "The slug of an event where it was presented" : "The slug of an event it is about"),
             .query("kind", .string(allowedValues: kind.types.map { AnyCodable($0) }), kind == .practice ? "A status" : "A kind"),
             .query("year", .integer(maximum: (9999, exclusive: false), minimum: (1800, exclusive: false)),
                    kind == .practice ? "The year it started" : "The year it was published"),
-        ] + (kind.placeFields.isEmpty ? [] : [.query("area", .string(pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"),
+        ] + (kind.placeFields.isEmpty ? [] : [.query("area", .string(pattern: Self.slugOrNothing),
                                                      "The slug of a place; a region includes its cities")])
             + APIParameter.pagination
     }

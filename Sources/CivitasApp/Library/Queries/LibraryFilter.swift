@@ -43,9 +43,14 @@ struct LibraryFilter: Sendable {
             }
             text = value("q")
             if let text, text.unicodeScalars.count > 200 { throw AppError.badRequest("q must be at most 200 characters") }
-            topic = value("topic")
-            area = value("area")
-            event = value("event")
+            // Slugs are taken as sent: a slug with spaces around it is not a slug.
+            func slug(_ name: String) -> String? {
+                guard let raw = query[name[...]].map(String.init), !raw.isEmpty else { return nil }
+                return raw
+            }
+            topic = slug("topic")
+            area = slug("area")
+            event = slug("event")
             for (name, slug, example) in [("topic", topic, "immigration"), ("area", area, "milwaukee"), ("event", event, "2018-winter-meeting")] {
                 if let slug, !Slug.isValid(slug) { throw AppError.badRequest("\(name) must be the slug of a\(name == "event" ? "n" : "") \(name), e.g. \(example)") }
             }
