@@ -90,9 +90,12 @@ extension SearchIndex {
             var others = request.filters
             others[facet] = nil
             let keys = "SELECT e.key FROM " + self.matching(request.query, corrections: request.corrections, filters: others, includeDrafts: request.includeDrafts)
-            facets[facet] = try await sql.raw("""
-                SELECT f.value, f.label, COUNT(*) AS n FROM search_facets f WHERE f.facet = \(bind: facet.rawValue) AND f.key IN (
-                """ + keys + ") GROUP BY f.value, f.label ORDER BY n DESC, f.label ASC LIMIT \(bind: Self.valuesPerFacet)").all().map { row in
+            // Driven from the matching keys through the facets' primary key (key, facet, value):
+            // on SQLite the unary plus keeps the planner off the (facet, value) index, which would
+            // read every entry of the facet (12 times slower for a rare word at 200,000 entries).
+            let facetTerm: SQLQueryString = isPostgres ? "f.facet" : "+f.facet"
+            facets[facet] = try await sql.raw("SELECT f.value, f.label, COUNT(*) AS n FROM (" + keys + ") m JOIN search_facets f ON f.key = m.key WHERE "
+                + facetTerm + " = \(bind: facet.rawValue) GROUP BY f.value, f.label ORDER BY n DESC, f.label ASC LIMIT \(bind: Self.valuesPerFacet)").all().map { row in
                 SearchFacetCount(value: try row.decode(column: "value", as: String.self), label: try row.decode(column: "label", as: String.self),
                                  count: try row.decode(column: "n", as: Int.self))
             }
