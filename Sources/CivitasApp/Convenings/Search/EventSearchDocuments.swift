@@ -16,12 +16,6 @@ struct EventSearchDocuments: SearchDocumentSource {
 
     func reading(through sql: any SQLDatabase) -> any SearchDocumentSource { EventSearchDocuments(reads: SearchSourceReads(services: reads.services, connection: sql)) }
 
-    func documents(kind: String, after cursor: String?, limit: Int) async throws -> [SearchDocument] {
-        guard kind == RecordKindName.event.rawValue else { return [] }
-        return try await documents(try await sql.select().column("*").from("events")
-            .where("id", .greaterThan, SQLBind(cursor ?? "")).orderBy("id").limit(limit).all().map { try EventRecord(row: $0) })
-    }
-
     func ids(kind: String, after cursor: String?, limit: Int) async throws -> [String] {
         guard kind == RecordKindName.event.rawValue else { return [] }
         return try await sql.select().column("id").from("events")

@@ -18,15 +18,6 @@ struct DirectorySearchDocuments: SearchDocumentSource {
 
     func reading(through sql: any SQLDatabase) -> any SearchDocumentSource { DirectorySearchDocuments(reads: SearchSourceReads(services: reads.services, connection: sql)) }
 
-    func documents(kind: String, after cursor: String?, limit: Int) async throws -> [SearchDocument] {
-        guard let kind = RecordKind(rawValue: kind), Self.kinds.contains(kind) else { return [] }
-        let store = RecordStore(sql: sql)
-        var found = try await sql.select().column("*").from(kind.table)
-            .where("id", .greaterThan, SQLBind(cursor ?? "")).orderBy("id").limit(limit).all().map { try store.decode(kind, $0) }
-        try await store.attachLinks(&found, kind: kind)
-        return try await documents(found, kind: kind)
-    }
-
     func ids(kind: String, after cursor: String?, limit: Int) async throws -> [String] {
         guard let kind = RecordKind(rawValue: kind), Self.kinds.contains(kind) else { return [] }
         return try await sql.select().column("id").from(kind.table)

@@ -17,11 +17,6 @@ struct LibrarySearchDocuments: SearchDocumentSource {
         LibrarySearchDocuments(reads: SearchSourceReads(services: reads.services, connection: sql))
     }
 
-    func documents(kind: String, after cursor: String?, limit: Int) async throws -> [SearchDocument] {
-        guard let libraryKind = LibraryKind(rawValue: kind) else { return [] }
-        return try await documents(LibraryStore(sql: sql).records(libraryKind, ids: try await ids(kind: kind, after: cursor, limit: limit), publishedOnly: false))
-    }
-
     func ids(kind: String, after cursor: String?, limit: Int) async throws -> [String] {
         guard let kind = LibraryKind(rawValue: kind) else { return [] }
         return try await sql.raw("""

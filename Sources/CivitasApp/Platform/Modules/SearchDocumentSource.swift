@@ -42,8 +42,6 @@ protocol SearchDocumentSource: Sendable {
     /// Kinds of other records whose names its documents carry as facet values or facts (topics,
     /// places): a change of one of them refreshes the documents counted under it.
     var namedKinds: Set<String> { get }
-    /// The documents of a kind with ids after `cursor`, in id order, at most `limit`.
-    func documents(kind: String, after cursor: String?, limit: Int) async throws -> [SearchDocument]
     /// The ids of the records of a kind after `cursor`, in id order, at most `limit` (what the
     /// index should hold, for a check).
     func ids(kind: String, after cursor: String?, limit: Int) async throws -> [String]
@@ -53,6 +51,14 @@ protocol SearchDocumentSource: Sendable {
     func documents(kind: String, keys: [String]) async throws -> [SearchDocument]
     /// The same source reading through `sql` (a transaction's connection).
     func reading(through sql: any SQLDatabase) -> any SearchDocumentSource
+}
+
+extension SearchDocumentSource {
+    /// The documents of a kind with ids after `cursor`, in id order, at most `limit`: the
+    /// records `ids` names, read as a change's would be.
+    func documents(kind: String, after cursor: String?, limit: Int) async throws -> [SearchDocument] {
+        try await documents(kind: kind, keys: try await ids(kind: kind, after: cursor, limit: limit)).sorted { $0.id < $1.id }
+    }
 }
 
 extension RecordRow {
