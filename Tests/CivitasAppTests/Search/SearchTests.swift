@@ -246,6 +246,12 @@ struct SearchTests {
             #expect(OutputChecks.html(page).isEmpty, "\(OutputChecks.html(page))")
             let api = try await Self.search(client, "q=hostilequux")
             #expect(Self.titles(api).first?.hasPrefix("Hostile") == true)
+            // The query itself comes back in the box, the title and the typo notice: escaped.
+            let typed = try #require((HostilePayloads.singleLine + " hostilequx ").addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+            let echoed = try await client.execute(uri: "/search?q=" + typed + "&topic=" + typed, method: .get)
+            #expect(echoed.status == .ok)
+            #expect(OutputChecks.html(echoed.text).isEmpty, "\(OutputChecks.html(echoed.text))")
+            #expect(try await client.execute(uri: "/api/v1/search?q=" + typed, method: .get).status == .ok)
         }
     }
 }
