@@ -10,6 +10,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
+        MemoryAllocator.keepFreedMemory()
         try await runReportingErrors {
             var overrides = database.overrides
             if let hostname { overrides["http.hostname"] = hostname }

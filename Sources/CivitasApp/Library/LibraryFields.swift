@@ -52,7 +52,7 @@ extension LibraryKind {
                 FieldSpec(name: "author_ids", label: "Authors (people)", kind: .references(.person)),
                 FieldSpec(name: "author_organization_ids", label: "Authors (organizations)", kind: .references(.organization)),
                 .long("summary", "Summary"),
-                FieldSpec(name: "url", label: "Link", kind: .url),
+                FieldSpec(name: "link", label: "Link", kind: .url),
                 FieldSpec(name: "event_ids", label: "Events it came from", kind: .references(.event)),
                 FieldSpec(name: "topic_ids", label: "Topics", kind: .references(.topic)),
                 FieldSpec(name: "source_ids", label: "Sources", kind: .references(.source)),

@@ -5,15 +5,10 @@ import NIOCore
 /// Building responses the same way everywhere: JSON with sorted keys, HTML with the
 /// right content type, redirects after a successful form (post/redirect/get).
 enum Responses {
-    static let jsonEncoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
+    static let jsonEncoder = SortedKeysJSONEncoder()
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try jsonEncoder.encode(value)
-        return bytes(ByteBuffer(bytes: data), contentType: "application/json; charset=utf-8", status: status)
+        return bytes(ByteBuffer(bytes: try jsonEncoder.encode(value)), contentType: "application/json; charset=utf-8", status: status)
     }
 
     static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {

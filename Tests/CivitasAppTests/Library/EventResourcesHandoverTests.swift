@@ -49,7 +49,7 @@ struct EventResourcesHandoverTests {
             #expect(try await !EventResourcesHandover.tableExists(on: services.database.sql), "the events' links are released")
             let store = LibraryStore(services.database.db)
             let slides = try #require(try await store.find(.resource, key: "resource-link-1", publishedOnly: false))
-            #expect(slides.title == "Presentations" && slides.text("url") == "https://example.org/slides" && slides.published)
+            #expect(slides.title == "Presentations" && slides.text("link") == "https://example.org/slides" && slides.published)
             let book = try #require(try await store.find(.resource, key: "resource-link-2", publishedOnly: false))
             #expect(book.title.count == 300 && book.title.hasSuffix("…"), "a title longer than a resource's is shortened")
             #expect(book.text("summary") == longTitle, "and kept whole")
@@ -88,7 +88,7 @@ struct EventResourcesHandoverTests {
             let error = await #expect(throws: M004_AdoptHandedOverResources.AdoptionError.self) {
                 try await M004_AdoptHandedOverResources(services: services).prepare(on: services.database.db)
             }
-            #expect(error?.description.contains("\"Broken\"") == true && error?.description.contains("url") == true, "the error names the link and its field")
+            #expect(error?.description.contains("\"Broken\"") == true && error?.description.contains("link") == true, "the error names the link and its field")
             #expect(try await count("resources", services) == before, "nothing half-moved")
             #expect(try await count(EventResourcesHandover.table, services) == 2, "the links are still where they were")
         }

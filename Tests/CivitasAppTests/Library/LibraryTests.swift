@@ -132,6 +132,16 @@ struct LibraryTests {
             #expect(!page.contains("<script>alert"))
             #expect(!page.contains(#"href="javascript"#))
             #expect(page.contains("<strong>bold</strong>"))
+            // A resource's outside link and its own page's address are two fields, both answered.
+            let resource = try await sendJSON(client, .post, "/api/v1/resources", token: token, json: """
+                {"title": "Slides", "kind": "presentation", "link": "https://example.org/slides.pdf"}
+                """)
+            #expect(resource.status == .created)
+            #expect(try resource.json()["link"] == "https://example.org/slides.pdf")
+            #expect(try resource.json()["url"]?.stringValue?.hasPrefix(services.configuration.publicURL + "/resources/") == true)
+            let read = try await client.execute(uri: "/api/v1/resources/\(try #require(try resource.json()["slug"]?.stringValue))", method: .get)
+            #expect(try read.json()["link"] == "https://example.org/slides.pdf")
+            #expect(String(buffer: read.body).components(separatedBy: "\"url\":").count == 2, "one url member")
             let home = String(buffer: try await client.execute(uri: "/", method: .get).body)
             #expect(home.contains("Featured"))
             #expect(home.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))

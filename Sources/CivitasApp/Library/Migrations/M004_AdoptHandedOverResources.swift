@@ -35,7 +35,7 @@ struct M004_AdoptHandedOverResources: AsyncMigration {
             input.raw["title"] = .single(record.title)
         }
         input.raw["kind"] = .single(Self.kindOfLink)
-        input.raw["url"] = .single(record.url)
+        input.raw["link"] = .single(record.url)
         input.raw["\(record.partOf.kind)_ids"] = .multiple([record.partOf.id])
         input.published = record.published
         let outcome = try await SaveLibraryRecord(kind: .resource, id: nil, input: input, actor: .migration, newID: "resource-\(record.id)")

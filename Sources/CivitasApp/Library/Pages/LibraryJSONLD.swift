@@ -27,7 +27,7 @@ enum LibraryJSONLD {
             object["@type"] = .string(["report", "brief"].contains(kind) ? "Report" : "DigitalDocument")
             put("author", things("author_ids", type: "Person") + things("author_organization_ids", type: "Organization"))
             if let date = record.text("published_on") { object["datePublished"] = .string(date) }
-            if let link = record.text("url") { object["sameAs"] = .string(link) }
+            if let link = record.text("link") { object["sameAs"] = .string(link) }
             if let subtitle = record.text("subtitle") { object["alternativeHeadline"] = .string(subtitle) }
             if let file {
                 object["associatedMedia"] = [

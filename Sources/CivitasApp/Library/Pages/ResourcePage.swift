@@ -22,7 +22,7 @@ struct ResourcePage {
                 ("By", authors.isEmpty ? nil : Parts.links(authors)),
                 ("Published", Parts.date(resource.text("published_on"))),
                 ("From", { let events = references.of(resource, "event_ids"); return events.isEmpty ? nil : Parts.links(events) }()),
-                ("Read it", resource.text("url").flatMap(WebAddress.init).map { .a(.href(to: $0), .text(escaping: $0.text)) }),
+                ("Read it", resource.text("link").flatMap(WebAddress.init).map { .a(.href(to: $0), .text(escaping: $0.text)) }),
                 ("Download", file.map { file in .group(.a(.href(to: LibraryURL.resourceFile(resource.urlKey)), .text(escaping: file.name)),
                                                         .text(escaping: " (\(file.summary))")) }),
             ]),
