@@ -8,7 +8,7 @@ struct CivitasCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "civitas",
         abstract: "The platform a network of cities runs on.",
-        subcommands: [Serve.self, Migrate.self, Users.self, Tokens.self, Search.self],
+        subcommands: [Serve.self, Migrate.self, Users.self, Tokens.self, Search.self, Demo.self],
         defaultSubcommand: Serve.self
     )
 }

@@ -27,6 +27,7 @@ struct ConveningsModule: CivitasModule {
     /// Events once listed links as their resources; resources are the library's now.
     var handovers: [any RecordHandover] { [EventResourcesHandover()] }
     var searchDocuments: (any SearchDocumentSource)? { EventSearchDocuments(reads: SearchSourceReads(services: services)) }
+    var scaleDemo: (any ScaleDemoGenerator)? { EventsScaleDemo() }
 
     func registerRoutes(on routes: SiteRoutes) {
         let pages = EventPages(services: services, desk: desk)

@@ -21,6 +21,7 @@ struct DirectoryModule: CivitasModule {
     var homeSections: [any HomeSectionProvider] { [DirectoryHomeSection(services: services)] }
     var recordLookup: (any RecordLookup)? { DirectoryRecordLookup(sql: services.database.reads) }
     var searchDocuments: (any SearchDocumentSource)? { DirectorySearchDocuments(reads: SearchSourceReads(services: services)) }
+    var scaleDemo: (any ScaleDemoGenerator)? { DirectoryScaleDemo() }
 
     func registerRoutes(on routes: SiteRoutes) {
         let pages = DirectoryPages(services: services)

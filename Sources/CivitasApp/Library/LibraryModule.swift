@@ -9,6 +9,7 @@ struct LibraryModule: CivitasModule {
     var migrations: [any Migration] { [M001_CreateLibrary(), M002_PracticeSubmissions(), M003_ResourceFiles(), M005_ResourceLinkColumn(), M004_AdoptHandedOverResources(services: services)] }
     var apiScopes: [APIScope] { [.libraryWrite] }
     var searchDocuments: (any SearchDocumentSource)? { LibrarySearchDocuments(reads: SearchSourceReads(services: services)) }
+    var scaleDemo: (any ScaleDemoGenerator)? { LibraryScaleDemo() }
 
     var navigationLinks: [NavigationLink] {
         LibraryKind.allCases.map { NavigationLink(label: $0.pluralLabel, destination: LibraryURL.list($0)) } + memberLinks

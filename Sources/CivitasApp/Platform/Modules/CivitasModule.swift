@@ -44,6 +44,8 @@ protocol CivitasModule: Sendable {
     var recordLookup: (any RecordLookup)? { get }
     /// Records of kinds this capability no longer keeps, for the capability that keeps them now.
     var handovers: [any RecordHandover] { get }
+    /// Its part of a scaled demo network (`civitas demo --scale N`), if it keeps searchable records.
+    var scaleDemo: (any ScaleDemoGenerator)? { get }
 }
 
 extension CivitasModule {
@@ -62,4 +64,5 @@ extension CivitasModule {
     var textSearch: (any RecordTextSearch)? { nil }
     var recordLookup: (any RecordLookup)? { nil }
     var handovers: [any RecordHandover] { [] }
+    var scaleDemo: (any ScaleDemoGenerator)? { nil }
 }

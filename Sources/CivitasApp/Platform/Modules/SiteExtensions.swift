@@ -18,6 +18,7 @@ final class SiteExtensions: Sendable {
         var textSearch: (any RecordTextSearch)?
         var records: [any RecordLookup] = []
         var handovers: [any RecordHandover] = []
+        var scaleDemoGenerators: [any ScaleDemoGenerator] = []
     }
 
     private let contents = Mutex(Contents())
@@ -37,6 +38,7 @@ final class SiteExtensions: Sendable {
             if let search = module.textSearch { new.textSearch = search }
             if let lookup = module.recordLookup { new.records.append(lookup) }
             new.handovers += module.handovers
+            if let generator = module.scaleDemo { new.scaleDemoGenerators.append(generator) }
         }
         contents.withLock { $0 = new }
     }
@@ -58,4 +60,6 @@ final class SiteExtensions: Sendable {
     var records: RecordLookups { RecordLookups(lookups: contents.withLock { $0.records }) }
     /// Records other capabilities hand over of `kind` (see `RecordHandover`).
     func handovers(of kind: String) -> [any RecordHandover] { contents.withLock { $0.handovers.filter { $0.kind == kind } } }
+    /// The capabilities' parts of a scaled demo network, in module order.
+    var scaleDemoGenerators: [any ScaleDemoGenerator] { contents.withLock { $0.scaleDemoGenerators } }
 }

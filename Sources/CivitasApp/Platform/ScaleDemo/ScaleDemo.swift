@@ -1,0 +1,67 @@
+import CivitasCore
+import Foundation
+import SQLKit
+
+/// `civitas demo --scale N`: adds a deterministic, realistic network of N searchable records
+/// to the database (each capability writes its share, see `ScaleDemoGenerator`), then rebuilds
+/// the search index. Used to measure the site and its search at sizes a real network reaches.
+public enum ScaleDemo {
+    public struct Report: Sendable {
+        public let records: Int
+        public let byGenerator: [(label: String, count: Int)]
+        public let writeSeconds: Double
+        public let indexSeconds: Double
+        public let indexed: Int
+    }
+
+    public struct AlreadyLoaded: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The largest network `--scale` builds.
+    public static let maximumRecords = 5_000_000
+
+    /// Splits `records` between the generators by weight; the last takes what rounding leaves.
+    static func shares(of records: Int, weights: [Int]) -> [Int] {
+        let total = max(weights.reduce(0, +), 1)
+        var counts = weights.map { records * $0 / total }
+        if !counts.isEmpty { counts[counts.count - 1] += records - counts.reduce(0, +) }
+        return counts
+    }
+
+    /// Writes the network and indexes it. `progress(stage, done, total)` is called as records are
+    /// written ("Writing") and indexed ("Indexing"). Refuses a database that already holds one.
+    public static func load(records: Int, services: AppServices, seed: UInt64 = 2026,
+                            progress: @escaping @Sendable (String, Int, Int) -> Void) async throws -> Report {
+        let sql = services.database.sql
+        let part = "scale"
+        if let loaded = try await sql.select().column("part").from("demo_loads").where("part", .equal, part).first() {
+            _ = loaded
+            throw AlreadyLoaded(description: "This database already holds a scaled demo network; start from an empty database to build another.")
+        }
+        let generators = services.site.scaleDemoGenerators
+        let counts = shares(of: records, weights: generators.map(\.weight))
+        let started = Date()
+        let written = Counter()
+        let context = ScaleDemoContext(sql: sql, now: services.now(), seed: seed) {
+            let done = written.increment()
+            progress("Writing", done, records)
+        }
+        for (generator, count) in zip(generators, counts) where count > 0 {
+            try await generator.generate(count: count, context: context)
+            try await context.flushAll()
+        }
+        try await sql.insert(into: "demo_loads").columns("part", "loaded_at").values(SQLBind(part), SQLBind(services.now())).run()
+        let wroteAt = Date()
+        let indexed = try await SearchMaintenance.reindex(services: services) { done, total in progress("Indexing", done, total) }
+        return Report(records: written.value, byGenerator: zip(generators.map(\.label), counts).map { ($0, $1) },
+                      writeSeconds: wroteAt.timeIntervalSince(started), indexSeconds: Date().timeIntervalSince(wroteAt), indexed: indexed)
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var value: Int { lock.withLock { count } }
+        func increment() -> Int { lock.withLock { count += 1; return count } }
+    }
+}
