@@ -15,7 +15,40 @@ public enum SearchText {
     }
 
     /// The words folded but not reduced (a word being typed is matched as a prefix of these).
+    ///
+    /// Most text is plain ASCII, whose folding is lowercasing: pieces between ASCII separators
+    /// are lowercased byte by byte, and only a piece holding other characters goes through
+    /// Foundation's folding (which took most of the time of indexing a large network).
     public static func rawWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var piece: [UInt8] = []
+        var pieceIsASCII = true
+        func endPiece() {
+            defer { piece.removeAll(keepingCapacity: true); pieceIsASCII = true }
+            guard !piece.isEmpty else { return }
+            if pieceIsASCII {
+                let letters = piece.filter { $0 != UInt8(ascii: "'") }.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+                if !letters.isEmpty { words.append(String(decoding: letters, as: UTF8.self)) }
+            } else {
+                words += foldedWords(String(decoding: piece, as: UTF8.self))
+            }
+        }
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                pieceIsASCII = false
+                piece.append(byte)
+            } else if (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == UInt8(ascii: "'") {
+                piece.append(byte)
+            } else {
+                endPiece()
+            }
+        }
+        endPiece()
+        return words
+    }
+
+    /// The words of a piece of text with characters beyond ASCII, folded by Foundation.
+    private static func foldedWords(_ text: String) -> [String] {
         let folded = fold(text)
         var words: [String] = []
         var current = ""

@@ -1,4 +1,5 @@
 import CivitasCore
+import Foundation
 import Testing
 
 /// How typed text becomes a query, and how a record's text is normalised for the index.
@@ -9,6 +10,26 @@ struct SearchQueryTests {
         #expect(SearchText.words("São Paulo, BOGOTÁ") == ["sao", "paulo", "bogota"])
         #expect(SearchText.words("cities churches taxes cars bus analysis Workers’ rights") == ["city", "church", "tax", "car", "bus", "analysis", "worker", "right"])
         #expect(SearchText.words("Straße Œuvre") == ["strasse", "oeuvre"])
+    }
+
+    @Test("Plain ASCII pieces are read byte by byte into exactly the words Foundation's folding gives")
+    func asciiFastPathAgreesWithFolding() {
+        // The whole text folded by Foundation, then split: how every word was read before.
+        func folded(_ text: String) -> [String] {
+            var words: [String] = [], current = ""
+            for scalar in SearchText.fold(text).unicodeScalars {
+                if CharacterSet.alphanumerics.contains(scalar) { current.unicodeScalars.append(scalar) }
+                else if scalar == "'" || scalar == "\u{2019}" { continue }
+                else if !current.isEmpty { words.append(current); current = "" }
+            }
+            if !current.isEmpty { words.append(current) }
+            return words
+        }
+        var random = SeededRandom(seed: 9)
+        var texts = ["", "   ", "City's O'Brien—Zürich…São Paulo\u{00A0}Bogotá", "ÀÉÎõü ß æ œ ø ł x²", "a'b ''' 'x' don’t",
+                     "MIXED case WORDS 42nd 3.5% C++ e-mail", "tab\tnew\nline\u{0}null", "日本語 テキスト", "emoji 😀 here", "Ｆｕｌｌ ｗｉｄｔｈ"]
+        for _ in 0..<200 { texts.append(PolicyText.paragraphs(&random, place: random.pick(PolicyText.placeNames))) }
+        for text in texts { #expect(SearchText.rawWords(text) == folded(text), "\(text.prefix(60))") }
     }
 
     @Test("Words, phrases, exclusions and the word being typed")

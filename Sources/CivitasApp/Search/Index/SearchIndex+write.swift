@@ -10,53 +10,81 @@ struct SearchIndex: Sendable {
 
     static func key(kind: String, id: String) -> String { "\(kind):\(id)" }
 
-    /// Adds these documents, replacing any entry of the same records.
+    /// Adds these documents, replacing any entry of the same records, in a few statements for
+    /// the whole batch (a statement per document and table made indexing a large network take
+    /// half an hour).
     func replace(_ documents: [SearchDocument], kindLabels: [String: String]) async throws {
-        for document in documents {
+        guard !documents.isEmpty else { return }
+        // The last document of a record wins, as if they had been written one after another.
+        var byKey: [String: Int] = [:]
+        for (position, document) in documents.enumerated() { byKey[Self.key(kind: document.kind, id: document.id)] = position }
+        let rows: [EntryRow] = documents.enumerated().compactMap { position, document in
             let key = Self.key(kind: document.kind, id: document.id)
-            try await remove(keys: [key])
-            let titleList = SearchText.words(document.title)
-            let bodyList = SearchText.words(document.body)
-            let joinedList = SearchText.joinedPairs(titleList)
-            let titleWords = titleList.joined(separator: " ")
-            let bodyWords = bodyList.joined(separator: " ")
-            let joinedWords = joinedList.joined(separator: " ")
-            // A draft's words are not remembered: corrections offered to the public must be words
-            // it can find.
-            if document.isPublic { try await remember(words: Set(titleList + bodyList + joinedList)) }
-            let body = String(document.body.prefix(Self.keptBodyCharacters))
-            if isPostgres {
+            return byKey[key] == position ? EntryRow(key: key, document: document, kindLabels: kindLabels) : nil
+        }
+        try await remove(keys: rows.map(\.key))
+        // A draft's words are not remembered: corrections offered to the public must be words
+        // it can find.
+        try await remember(words: Set(rows.filter(\.document.isPublic).flatMap { $0.titleList + $0.bodyList + $0.joinedList }))
+        for chunk in rows.chunked(into: 80) {
+            let values = SQLQueryString.list(chunk) { row in
+                let document = row.document
+                let body = String(document.body.prefix(Self.keptBodyCharacters))
+                var value: SQLQueryString = """
+                    (\(bind: row.key), \(bind: document.kind), \(bind: document.id), \(bind: document.slug), \(bind: document.title), \(bind: body),
+                     \(bind: document.path), \(bind: document.facts), \(bind: document.date), \(bind: row.titleWords), \(bind: document.isPublic)
+                    """
+                if isPostgres {
+                    value += """
+                        , setweight(to_tsvector('simple', \(bind: row.titleWords)), 'A') || setweight(to_tsvector('simple', \(bind: row.bodyWords)), 'B')
+                        || setweight(to_tsvector('simple', \(bind: row.joinedWords)), 'C')
+                        """
+                }
+                return value + ")"
+            }
+            let columns = "key, kind, record_id, slug, title, body, path, facts, sort_date, title_words, is_public" + (isPostgres ? ", document" : "")
+            try await sql.raw("INSERT INTO search_entries (\(unsafeRaw: columns)) VALUES " + values).run()
+            if !isPostgres {
+                // FTS5 rows share their entry's rowid, read back by key.
+                let words = SQLQueryString.list(chunk) { "(\(bind: $0.key), \(bind: $0.titleWords), \(bind: $0.bodyWords), \(bind: $0.joinedWords))" }
                 try await sql.raw("""
-                    INSERT INTO search_entries (key, kind, record_id, slug, title, body, path, facts, sort_date, title_words, is_public, document)
-                    VALUES (\(bind: key), \(bind: document.kind), \(bind: document.id), \(bind: document.slug), \(bind: document.title),
-                            \(bind: body), \(bind: document.path), \(bind: document.facts), \(bind: document.date), \(bind: titleWords),
-                            \(bind: document.isPublic),
-                            setweight(to_tsvector('simple', \(bind: titleWords)), 'A') || setweight(to_tsvector('simple', \(bind: bodyWords)), 'B')
-                            || setweight(to_tsvector('simple', \(bind: joinedWords)), 'C'))
-                    """).run()
-            } else {
-                try await sql.raw("""
-                    INSERT INTO search_entries (key, kind, record_id, slug, title, body, path, facts, sort_date, title_words, is_public)
-                    VALUES (\(bind: key), \(bind: document.kind), \(bind: document.id), \(bind: document.slug), \(bind: document.title),
-                            \(bind: body), \(bind: document.path), \(bind: document.facts), \(bind: document.date), \(bind: titleWords),
-                            \(bind: document.isPublic))
-                    """).run()
-                try await sql.raw("""
-                    INSERT INTO search_text (rowid, title, body, joined)
-                    SELECT rowid, \(bind: titleWords), \(bind: bodyWords), \(bind: joinedWords) FROM search_entries WHERE key = \(bind: key)
+                    WITH words (key, title, body, joined) AS (VALUES
+                    """ + words + """
+                    ) INSERT INTO search_text (rowid, title, body, joined)
+                    SELECT e.rowid, w.title, w.body, w.joined FROM words w JOIN search_entries e ON e.key = w.key
                     """).run()
             }
+        }
+        let facets = rows.flatMap { row in row.facets.map { (key: row.key, facet: $0) } }
+        for chunk in facets.chunked(into: 400) {
+            try await sql.raw("INSERT INTO search_facets (key, facet, value, label) VALUES "
+                + SQLQueryString.list(chunk) { "(\(bind: $0.key), \(bind: $0.facet.facet), \(bind: $0.facet.value), \(bind: $0.facet.label))" }).run()
+        }
+        try await name(Set(rows.filter(\.document.isPublic).flatMap { $0.facets.filter { SearchFacet.named.contains($0.facet) } }))
+    }
+
+    /// One document as the index keeps it: its normalised words and its facet values.
+    private struct EntryRow {
+        let key: String
+        let document: SearchDocument
+        let titleList: [String], bodyList: [String], joinedList: [String]
+        let facets: Set<SearchFacetValue>
+        var titleWords: String { titleList.joined(separator: " ") }
+        var bodyWords: String { bodyList.joined(separator: " ") }
+        var joinedWords: String { joinedList.joined(separator: " ") }
+
+        init(key: String, document: SearchDocument, kindLabels: [String: String]) {
+            self.key = key
+            self.document = document
+            titleList = SearchText.words(document.title)
+            bodyList = SearchText.words(document.body)
+            joinedList = SearchText.joinedPairs(titleList)
             var facets = Set(document.facets)
             facets.insert(SearchFacetValue(facet: SearchFacet.kind.rawValue, value: document.kind, label: kindLabels[document.kind] ?? document.kind))
             if let year = document.date?.prefix(4), year.count == 4, Int(year) != nil {
                 facets.insert(SearchFacetValue(facet: SearchFacet.year.rawValue, value: String(year), label: String(year)))
             }
-            for facet in facets {
-                try await sql.raw("""
-                    INSERT INTO search_facets (key, facet, value, label) VALUES (\(bind: key), \(bind: facet.facet), \(bind: facet.value), \(bind: facet.label))
-                    """).run()
-            }
-            if document.isPublic { try await name(facets.filter { SearchFacet.named.contains($0.facet) }) }
+            self.facets = facets
         }
     }
 
@@ -78,11 +106,13 @@ struct SearchIndex: Sendable {
 
     /// Keeps the current name of each facet value (a renamed city is found by its new name).
     func name(_ values: Set<SearchFacetValue>) async throws {
-        for value in values {
-            try await sql.raw("""
-                INSERT INTO search_names (facet, value, label, words) VALUES (\(bind: value.facet), \(bind: value.value), \(bind: value.label), \(bind: SearchText.indexed(value.label)))
-                ON CONFLICT (facet, value) DO UPDATE SET label = excluded.label, words = excluded.words
-                """).run()
+        // One row per facet value in a statement: an upsert may not touch a row twice.
+        var latest: [String: SearchFacetValue] = [:]
+        for value in values { latest[value.facet + "\u{0}" + value.value] = value }
+        for chunk in latest.keys.sorted().map({ latest[$0]! }).chunked(into: 200) {
+            try await sql.raw("INSERT INTO search_names (facet, value, label, words) VALUES "
+                + SQLQueryString.list(chunk) { "(\(bind: $0.facet), \(bind: $0.value), \(bind: $0.label), \(bind: SearchText.indexed($0.label)))" }
+                + " ON CONFLICT (facet, value) DO UPDATE SET label = excluded.label, words = excluded.words").run()
         }
     }
 
@@ -128,5 +158,22 @@ enum SearchFacet: String, CaseIterable, Sendable {
         case .city: "City"
         case .year: "Year"
         }
+    }
+}
+
+extension SQLQueryString {
+    /// `a, b, c`: each element's SQL, separated by commas.
+    static func list<T>(_ elements: some Collection<T>, _ sql: (T) -> SQLQueryString) -> SQLQueryString {
+        elements.enumerated().reduce(into: SQLQueryString("")) { list, item in
+            if item.offset > 0 { list += ", " }
+            list += sql(item.element)
+        }
+    }
+}
+
+extension Array {
+    /// The array in consecutive pieces of at most `size` elements.
+    func chunked(into size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }
