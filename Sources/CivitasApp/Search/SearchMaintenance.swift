@@ -22,6 +22,7 @@ public enum SearchMaintenance {
         let indexer = SearchIndexer(services: services)
         return try await services.database.transaction { db in
             let sql = db as! any SQLDatabase
+            try await services.database.keepManyPages(on: sql)
             var total = 0
             for source in indexer.sources.map({ $0.reading(through: sql) }) {
                 for (kind, _) in source.searchKinds { total += try await source.count(kind: kind) }

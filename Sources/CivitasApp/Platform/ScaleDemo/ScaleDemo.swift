@@ -43,13 +43,22 @@ public enum ScaleDemo {
         let counts = shares(of: records, weights: generators.map(\.weight))
         let started = Date()
         let written = Counter()
-        let context = ScaleDemoContext(sql: sql, now: services.now(), seed: seed) {
-            let done = written.increment()
-            progress("Writing", done, records)
-        }
+        var shared: [String: [String]] = [:]
+        var random = SeededRandom(seed: seed)
         for (generator, count) in zip(generators, counts) where count > 0 {
-            try await generator.generate(count: count, context: context)
-            try await context.flushAll()
+            // One transaction per generator, with room to keep the tables' pages in memory:
+            // inserting into large indexes through a small cache rewrote the same pages over and over.
+            let (sharedSoFar, randomSoFar) = (shared, random)
+            (shared, random) = try await services.database.transaction { db in
+                let sql = db as! any SQLDatabase
+                try await services.database.keepManyPages(on: sql)
+                let context = ScaleDemoContext(sql: sql, now: services.now(), random: randomSoFar, shared: sharedSoFar) {
+                    progress("Writing", written.increment(), records)
+                }
+                try await generator.generate(count: count, context: context)
+                try await context.flushAll()
+                return (context.sharedIDs, context.random)
+            }
         }
         try await sql.insert(into: "demo_loads").columns("part", "loaded_at").values(SQLBind(part), SQLBind(services.now())).run()
         let wroteAt = Date()

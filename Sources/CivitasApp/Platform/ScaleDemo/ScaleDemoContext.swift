@@ -19,12 +19,16 @@ final class ScaleDemoContext: @unchecked Sendable {
     /// enough for SQLite's limit of bound values per statement.
     private static let boundValuesPerStatement = 20_000
 
-    init(sql: any SQLDatabase, now: Date, seed: UInt64, reportRecord: @escaping () -> Void) {
+    init(sql: any SQLDatabase, now: Date, random: SeededRandom, shared: [String: [String]], reportRecord: @escaping () -> Void) {
         self.sql = sql
         self.now = now
-        self.random = SeededRandom(seed: seed)
+        self.random = random
+        self.shared = shared
         self.reportRecord = reportRecord
     }
+
+    /// The ids shared so far, for the generators that run next.
+    var sharedIDs: [String: [String]] { shared }
 
     /// Makes ids available to the generators that run later ("cities", "people", "topics").
     func share(_ name: String, ids: [String]) { shared[name, default: []].append(contentsOf: ids) }
