@@ -10,6 +10,13 @@ struct SearchResultsBody: APIBody {
     /// Cities, topics and countries the query names: records under them come first.
     let suggestions: [SearchSuggestionBody]
     let page: PageInfo
+    /// The total and the facet counts are estimates (more than `SearchIndex.exactCountLimit` matched).
+    let countsAreEstimates: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case items, facets, corrections, suggestions, page
+        case countsAreEstimates = "counts_are_estimates"
+    }
 
     init(_ results: SearchResults, query: SearchQuery, page: Pagination, publicURL: String) {
         corrections = results.corrections
@@ -19,6 +26,7 @@ struct SearchResultsBody: APIBody {
             (facet.rawValue, (results.facets[facet] ?? []).map { SearchFacetCountBody(value: $0.value, label: $0.label, count: $0.count) })
         })
         self.page = PageInfo(page: page.page, per: page.per, total: results.total)
+        countsAreEstimates = results.countsAreEstimates
     }
 
     private static var facetProperties: OrderedDictionary<String, JSONSchema> {
@@ -36,6 +44,7 @@ struct SearchResultsBody: APIBody {
             "suggestions": .array(description: "Cities, topics and countries the query names, not yet chosen; records under them are ranked first",
                                   items: SearchSuggestionBody.schema),
             "page": .reference(.component(named: "Page")),
+            "counts_are_estimates": .boolean(description: "True when more than \(SearchIndex.exactCountLimit) records match: the page's total and the facet counts are then estimated from \(SearchIndex.exactCountLimit) of them, to two significant figures"),
         ])
     }
 }

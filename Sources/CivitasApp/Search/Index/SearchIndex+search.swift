@@ -1,3 +1,4 @@
+import Foundation
 import CivitasCore
 import SQLKit
 
@@ -46,10 +47,24 @@ struct SearchResults: Sendable {
     /// the records counted under them ranked first.
     var suggestions: [SearchFacetValue] = []
     let hits: [SearchHit]
+    /// How many records match: exact up to `SearchIndex.exactCountLimit`, estimated above it.
     let total: Int
+    /// The total and facet counts are estimated from a sample of the matches (more matched
+    /// than `SearchIndex.exactCountLimit`); pages say "about".
+    var countsAreEstimates = false
     /// Each facet's values among the results, most first; a facet's counts leave out its own
     /// chosen values (so choosing a second value shows what it would add).
     let facets: [SearchFacet: [SearchFacetCount]]
+
+    init(corrections: [String: [String]] = [:], suggestions: [SearchFacetValue] = [], hits: [SearchHit], total: Int,
+         countsAreEstimates: Bool = false, facets: [SearchFacet: [SearchFacetCount]]) {
+        self.corrections = corrections
+        self.suggestions = suggestions
+        self.hits = hits
+        self.total = total
+        self.countsAreEstimates = countsAreEstimates
+        self.facets = facets
+    }
 }
 
 extension SearchIndex {
@@ -76,7 +91,7 @@ extension SearchIndex {
         for value in suggestions {
             boost += "(CASE WHEN e.key IN (SELECT key FROM search_facets WHERE facet = \(bind: value.facet) AND value = \(bind: value.value)) THEN 1 ELSE 0 END) DESC, "
         }
-        let total = try await sql.raw("SELECT COUNT(*) AS n FROM " + matching).first()?.decode(column: "n", as: Int.self) ?? 0
+        let matches = try await sample(matching, query: request.query)
         let hits = try await sql.raw("SELECT e.kind, e.record_id, e.title, e.body, e.path, e.facts, e.sort_date, e.is_public FROM " + matching
             + " ORDER BY " + boost + titleHits(request.query, corrections: request.corrections) + tieBreak
             + " LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)").all().map { row in
@@ -85,22 +100,80 @@ extension SearchIndex {
                       path: try row.decode(column: "path", as: String.self), facts: try row.decode(column: "facts", as: String?.self),
                       date: try row.decode(column: "sort_date", as: String?.self), isPublic: try row.decode(column: "is_public", as: Bool.self))
         }
+        // Each facet's counts over the matches without its own choices: the sample above when
+        // nothing of it is chosen, else a sample of its own.
         var facets: [SearchFacet: [SearchFacetCount]] = [:]
+        var samples: [SearchFacet: MatchSample] = [:]
         for facet in SearchFacet.allCases {
+            guard !(request.filters[facet] ?? []).isEmpty else { samples[facet] = matches; continue }
             var others = request.filters
             others[facet] = nil
-            let keys = "SELECT e.key FROM " + self.matching(request.query, corrections: request.corrections, filters: others, includeDrafts: request.includeDrafts)
-            // Driven from the matching keys through the facets' primary key (key, facet, value):
-            // on SQLite the unary plus keeps the planner off the (facet, value) index, which would
-            // read every entry of the facet (12 times slower for a rare word at 200,000 entries).
-            let facetTerm: SQLQueryString = isPostgres ? "f.facet" : "+f.facet"
-            facets[facet] = try await sql.raw("SELECT f.value, f.label, COUNT(*) AS n FROM (" + keys + ") m JOIN search_facets f ON f.key = m.key WHERE "
-                + facetTerm + " = \(bind: facet.rawValue) GROUP BY f.value, f.label ORDER BY n DESC, f.label ASC LIMIT \(bind: Self.valuesPerFacet)").all().map { row in
-                SearchFacetCount(value: try row.decode(column: "value", as: String.self), label: try row.decode(column: "label", as: String.self),
-                                 count: try row.decode(column: "n", as: Int.self))
-            }
+            samples[facet] = try await sample(self.matching(request.query, corrections: request.corrections, filters: others,
+                                                            includeDrafts: request.includeDrafts), query: request.query)
         }
-        return SearchResults(corrections: request.corrections, suggestions: suggestions, hits: hits, total: total, facets: facets)
+        var counted: [[String]: [SearchFacet: [SearchFacetCount]]] = [:]
+        for facet in SearchFacet.allCases {
+            let sample = samples[facet]!
+            if counted[sample.keys] == nil { counted[sample.keys] = try await facetCounts(sample) }
+            facets[facet] = counted[sample.keys]?[facet] ?? []
+        }
+        return SearchResults(corrections: request.corrections, suggestions: suggestions, hits: hits, total: matches.total,
+                             countsAreEstimates: samples.values.contains { $0.isEstimate }, facets: facets)
+    }
+
+    /// Above this many matches, counts are estimated from this many of them.
+    static let exactCountLimit = 1_000
+
+    /// The first matches in the sample order (all of them, when there are no more than
+    /// `exactCountLimit`), and how many match in all: exact, or estimated from how far into
+    /// the order the sample reached (entries are spread evenly over it, `sampleOrder(of:)`).
+    struct MatchSample: Sendable {
+        let keys: [String]
+        let total: Int
+        var isEstimate: Bool { total > keys.count }
+    }
+
+    func sample(_ matching: SQLQueryString, query: SearchQuery) async throws -> MatchSample {
+        // SQLite: the full-text index lists matches by rowid, which is the sample order, so the
+        // first matches come without reading the rest.
+        let order: SQLQueryString = isPostgres ? "e.sample_order" : query.isEmpty ? "e.rowid" : "search_text.rowid"
+        let rows = try await sql.raw("SELECT e.key, " + order + " AS place FROM " + matching + " ORDER BY " + order
+            + " LIMIT \(bind: Self.exactCountLimit + 1)").all()
+        let keys = try rows.prefix(Self.exactCountLimit).map { try $0.decode(column: "key", as: String.self) }
+        guard rows.count > Self.exactCountLimit, let last = try rows.last?.decode(column: "place", as: Int64.self), last > 0 else {
+            return MatchSample(keys: keys, total: keys.count)
+        }
+        // The sample's last place, as a share of the whole order, is the share of matches sampled.
+        let share = Double(last) / Double(Int64.max >> 1)
+        let estimate = Double(Self.exactCountLimit) / min(max(share, 1e-12), 1)
+        return MatchSample(keys: keys, total: max(Self.exactCountLimit + 1, Self.roughly(Int(estimate.rounded()))))
+    }
+
+    /// Two significant figures: an estimate claims no more.
+    static func roughly(_ number: Int) -> Int {
+        guard number >= 100 else { return number }
+        let magnitude = Int(pow(10, floor(log10(Double(number))) - 1))
+        return (number + magnitude / 2) / magnitude * magnitude
+    }
+
+    /// Each facet's values among the sampled matches, most first, scaled up to the estimated
+    /// total when the sample is not all of them.
+    func facetCounts(_ sample: MatchSample) async throws -> [SearchFacet: [SearchFacetCount]] {
+        guard !sample.keys.isEmpty else { return [:] }
+        let rows = try await sql.raw("SELECT facet, value, label, COUNT(*) AS n FROM search_facets WHERE key IN (\(binds: sample.keys)) GROUP BY facet, value, label").all()
+        let scale = sample.isEstimate ? Double(sample.total) / Double(sample.keys.count) : 1
+        var counts: [SearchFacet: [SearchFacetCount]] = [:]
+        for row in rows {
+            guard let facet = SearchFacet(rawValue: try row.decode(column: "facet", as: String.self)) else { continue }
+            let count = try row.decode(column: "n", as: Int.self)
+            counts[facet, default: []].append(SearchFacetCount(value: try row.decode(column: "value", as: String.self),
+                                                               label: try row.decode(column: "label", as: String.self),
+                                                               count: sample.isEstimate ? Self.roughly(Int((Double(count) * scale).rounded())) : count))
+        }
+        // Most first; ties by label compared byte by byte, the same on both databases.
+        return counts.mapValues { values in
+            Array(values.sorted { $0.count != $1.count ? $0.count > $1.count : $0.label.utf8.lexicographicallyPrecedes($1.label.utf8) }.prefix(Self.valuesPerFacet))
+        }
     }
 
     /// The facet values whose names the query's words spell (one to three words in a row,

@@ -26,33 +26,37 @@ struct SearchIndex: Sendable {
         // A draft's words are not remembered: corrections offered to the public must be words
         // it can find.
         try await remember(words: Set(rows.filter(\.document.isPublic).flatMap { $0.titleList + $0.bodyList + $0.joinedList }))
+        var taken = Set<Int64>()
         for chunk in rows.chunked(into: 80) {
-            let values = SQLQueryString.list(chunk) { row in
+            let orders = try await sampleOrders(of: chunk.map(\.key), avoiding: &taken)
+            let values = SQLQueryString.list(chunk.indices) { position in
+                let row = chunk[position]
                 let document = row.document
                 let body = String(document.body.prefix(Self.keptBodyCharacters))
                 var value: SQLQueryString = """
                     (\(bind: row.key), \(bind: document.kind), \(bind: document.id), \(bind: document.slug), \(bind: document.title), \(bind: body),
-                     \(bind: document.path), \(bind: document.facts), \(bind: document.date), \(bind: row.titleWords), \(bind: document.isPublic)
+                     \(bind: document.path), \(bind: document.facts), \(bind: document.date), \(bind: row.titleWords), \(bind: document.isPublic),
+                     \(bind: orders[position - chunk.startIndex])
                     """
                 if isPostgres {
                     value += """
                         , setweight(to_tsvector('simple', \(bind: row.titleWords)), 'A') || setweight(to_tsvector('simple', \(bind: row.bodyWords)), 'B')
                         || setweight(to_tsvector('simple', \(bind: row.joinedWords)), 'C')
                         """
+                } else {
+                    value += ", \(bind: orders[position - chunk.startIndex])"
                 }
                 return value + ")"
             }
-            let columns = "key, kind, record_id, slug, title, body, path, facts, sort_date, title_words, is_public" + (isPostgres ? ", document" : "")
+            let columns = "key, kind, record_id, slug, title, body, path, facts, sort_date, title_words, is_public, sample_order" + (isPostgres ? ", document" : ", rowid")
             try await sql.raw("INSERT INTO search_entries (\(unsafeRaw: columns)) VALUES " + values).run()
             if !isPostgres {
-                // FTS5 rows share their entry's rowid, read back by key.
-                let words = SQLQueryString.list(chunk) { "(\(bind: $0.key), \(bind: $0.titleWords), \(bind: $0.bodyWords), \(bind: $0.joinedWords))" }
-                try await sql.raw("""
-                    WITH words (key, title, body, joined) AS (VALUES
-                    """ + words + """
-                    ) INSERT INTO search_text (rowid, title, body, joined)
-                    SELECT e.rowid, w.title, w.body, w.joined FROM words w JOIN search_entries e ON e.key = w.key
-                    """).run()
+                // FTS5 rows share their entry's rowid: its place in the sample order.
+                let words = SQLQueryString.list(chunk.indices) { position in
+                    let row = chunk[position]
+                    return "(\(bind: orders[position - chunk.startIndex]), \(bind: row.titleWords), \(bind: row.bodyWords), \(bind: row.joinedWords))"
+                }
+                try await sql.raw("INSERT INTO search_text (rowid, title, body, joined) VALUES " + words).run()
             }
         }
         let facets = rows.flatMap { row in row.facets.map { (key: row.key, facet: $0) } }
@@ -61,6 +65,28 @@ struct SearchIndex: Sendable {
                 + SQLQueryString.list(chunk) { "(\(bind: $0.key), \(bind: $0.facet.facet), \(bind: $0.facet.value), \(bind: $0.facet.label))" }).run()
         }
         try await name(Set(rows.filter(\.document.isPublic).flatMap { $0.facets.filter { SearchFacet.named.contains($0.facet) } }))
+    }
+
+    /// Each key's place in the sample order: a hash of the key, spread evenly over 62 bits, so
+    /// the first matches in that order are a fair sample of any search's matches. On SQLite the
+    /// place is also the rowid, which must be free: a taken one moves to the next free number.
+    static func sampleOrder(of key: String) -> Int64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a: the same on every machine and database
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        hash ^= hash >> 29  // spread the last bytes' effect over the high bits
+        return Int64(hash >> 2) | 1
+    }
+
+    private func sampleOrders(of keys: [String], avoiding taken: inout Set<Int64>) async throws -> [Int64] {
+        var orders = keys.map(Self.sampleOrder)
+        guard !isPostgres else { return orders }
+        let inUse = Set(try await sql.raw("SELECT rowid FROM search_entries WHERE rowid IN (\(binds: orders))").all()
+            .map { try $0.decode(column: "rowid", as: Int64.self) })
+        for index in orders.indices {
+            while inUse.contains(orders[index]) || taken.contains(orders[index]) { orders[index] = orders[index] &+ 1 == .max ? 1 : orders[index] + 1 }
+            taken.insert(orders[index])
+        }
+        return orders
     }
 
     /// One document as the index keeps it: its normalised words and its facet values.

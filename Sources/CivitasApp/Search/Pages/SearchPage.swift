@@ -37,7 +37,9 @@ struct SearchPage {
             .forEach(results.corrections.sorted { $0.key < $1.key }) { typed, found in
                 .p(.class("notice"), .text(escaping: "Including results for \(EnglishList.joined(found.map { "“\($0)”" }, conjunction: "or")), for “\(typed)”"))
             },
-            .p(.class("meta"), .text(escaping: "\(results.total) result\(results.total == 1 ? "" : "s")")))
+            .p(.class("meta"), .text(escaping: results.countsAreEstimates
+                ? "About \(results.total.formatted()) results (this count and the counts beside the filters are estimated from \(SearchIndex.exactCountLimit.formatted()) of them)"
+                : "\(results.total) result\(results.total == 1 ? "" : "s")")))
     }
 
     private var facets: Node<HTML.BodyContext> {

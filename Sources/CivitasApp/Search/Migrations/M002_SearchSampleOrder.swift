@@ -1,0 +1,26 @@
+import FluentKit
+import SQLKit
+
+/// Each entry's place in a fixed shuffled order of the whole index (`sample_order`, a hash of
+/// its key; on SQLite also its rowid, so the full-text index lists matches in that order). The
+/// first matches in that order are a fair sample of all of them: a search that matches more
+/// than `SearchIndex.exactCountLimit` records counts and facets that sample and scales up,
+/// instead of reading every match. The index is rebuilt to give every entry its place.
+struct M002_SearchSampleOrder: AsyncMigration {
+    let services: AppServices
+
+    func prepare(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        try await sql.raw("ALTER TABLE search_entries ADD COLUMN sample_order BIGINT NOT NULL DEFAULT 0").run()
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("CREATE INDEX search_entries_sample ON search_entries (sample_order)").run()
+        }
+        try await SearchIndexer(services: services).rebuild(on: sql)
+    }
+
+    func revert(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        try await sql.raw("DROP INDEX IF EXISTS search_entries_sample").run()
+        try await sql.raw("ALTER TABLE search_entries DROP COLUMN sample_order").run()
+    }
+}
