@@ -14,6 +14,9 @@ struct SearchRequest: Sendable {
     var limit = 20
     /// Staff also find unpublished records (drafts, members' submissions).
     var includeDrafts = false
+    /// Up to this many matches are ranked all at once; above, pages are read in rank order
+    /// (`SearchIndex+ranking`). Tests lower it to hold both ways to the same results.
+    var rankAllUpTo = SearchIndex.walkAbove
 }
 
 struct SearchHit: Sendable {
@@ -87,19 +90,8 @@ extension SearchIndex {
         if !rest.isEmpty, !namingWords.isEmpty { request.query = rest }
         request.corrections = try await corrections(of: request.query)
         let matching = self.matching(request.query, corrections: request.corrections, filters: request.filters, includeDrafts: request.includeDrafts)
-        var boost: SQLQueryString = ""
-        for value in suggestions {
-            boost += "(CASE WHEN e.key IN (SELECT key FROM search_facets WHERE facet = \(bind: value.facet) AND value = \(bind: value.value)) THEN 1 ELSE 0 END) DESC, "
-        }
         let matches = try await sample(matching, query: request.query)
-        let hits = try await sql.raw("SELECT e.kind, e.record_id, e.title, e.body, e.path, e.facts, e.sort_date, e.is_public FROM " + matching
-            + " ORDER BY " + boost + titleHits(request.query, corrections: request.corrections) + tieBreak
-            + " LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)").all().map { row in
-            SearchHit(kind: try row.decode(column: "kind", as: String.self), id: try row.decode(column: "record_id", as: String.self),
-                      title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
-                      path: try row.decode(column: "path", as: String.self), facts: try row.decode(column: "facts", as: String?.self),
-                      date: try row.decode(column: "sort_date", as: String?.self), isPublic: try row.decode(column: "is_public", as: Bool.self))
-        }
+        let hits = try await rankedHits(request, matching: matching, matches: matches, suggestions: suggestions)
         // Each facet's counts over the matches without its own choices: the sample above when
         // nothing of it is chosen, else a sample of its own.
         var facets: [SearchFacet: [SearchFacetCount]] = [:]
@@ -237,14 +229,16 @@ extension SearchIndex {
     }
 
     /// `FROM ... WHERE ...` of the entries matching a query and filters (`e` is the entry).
-    func matching(_ query: SearchQuery, corrections: [String: [String]] = [:], filters: [SearchFacet: [String]], includeDrafts: Bool = false) -> SQLQueryString {
+    /// `titleOnly`: every term in the title.
+    func matching(_ query: SearchQuery, corrections: [String: [String]] = [:], filters: [SearchFacet: [String]], includeDrafts: Bool = false,
+                  titleOnly: Bool = false) -> SQLQueryString {
         var from: SQLQueryString
         if query.isEmpty {
             from = "search_entries e WHERE 1 = 1"
         } else if isPostgres {
-            from = "search_entries e WHERE e.document @@ to_tsquery('simple', \(bind: Self.tsquery(query, corrections: corrections)))"
+            from = "search_entries e WHERE e.document @@ to_tsquery('simple', \(bind: Self.tsquery(query, corrections: corrections, titleOnly: titleOnly)))"
         } else {
-            from = "search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: Self.fts5(query, corrections: corrections))"
+            from = "search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: Self.fts5(query, corrections: corrections, titleOnly: titleOnly))"
         }
         if !includeDrafts { from += " AND e.is_public = \(bind: true)" }
         for facet in SearchFacet.allCases {
@@ -264,27 +258,9 @@ extension SearchIndex {
             : "COALESCE(e.sort_date, '') DESC, e.title_words ASC, e.key ASC"
     }
 
-    /// The first ORDER BY term, with its comma (nothing when the query has no words).
-    func titleHits(_ query: SearchQuery, corrections: [String: [String]] = [:]) -> SQLQueryString {
-        // Each term as the patterns any of which counts it as in the title.
-        var terms: [[String]] = query.words.map { word in ([word] + (corrections[word] ?? [])).map { "% \($0) %" } }
-        terms += query.phrases.map { ["% \($0.joined(separator: " ")) %"] }
-        if let prefix = query.prefix { terms.append(["% \(prefix)%"] + (corrections[prefix] ?? []).map { "% \($0) %" }) }
-        guard !terms.isEmpty else { return "" }
-        return "(" + terms.enumerated().reduce(into: SQLQueryString("")) { sum, term in
-            if term.offset > 0 { sum += " + " }
-            sum += "(CASE WHEN "
-            for (index, pattern) in term.element.enumerated() {
-                if index > 0 { sum += " OR " }
-                sum += "(' ' || e.title_words || ' ') LIKE \(bind: pattern)"
-            }
-            sum += " THEN 1 ELSE 0 END)"
-        } + ") DESC, "
-    }
-
     /// The query in FTS5's syntax. Every term is letters and digits only, so quoting each one
     /// is enough: nothing a person types reaches FTS5 as an operator.
-    static func fts5(_ query: SearchQuery, corrections: [String: [String]] = [:]) -> String {
+    static func fts5(_ query: SearchQuery, corrections: [String: [String]] = [:], titleOnly: Bool = false) -> String {
         var terms = query.words.map { word in
             let alternatives = [word] + (corrections[word] ?? [])
             return alternatives.count == 1 ? "\"\(word)\"" : "(" + alternatives.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
@@ -293,20 +269,24 @@ extension SearchIndex {
             let alternatives = Array(Set([SearchText.reduce(prefix)] + (corrections[prefix] ?? [])).subtracting([prefix])).sorted()
             terms.append(alternatives.isEmpty ? "\"\(prefix)\"*" : "(\"\(prefix)\"* OR " + alternatives.map { "\"\($0)\"" }.joined(separator: " OR ") + ")")
         }
-        var expression = "(" + terms.joined(separator: " AND ") + ")"
+        var expression = (titleOnly ? "{title} : (" : "(") + terms.joined(separator: " AND ") + ")"
         if !query.excluded.isEmpty { expression += " NOT (" + query.excluded.map { "\"\($0)\"" }.joined(separator: " OR ") + ")" }
         return expression
     }
 
-    /// The query in PostgreSQL's `to_tsquery` syntax, quoted the same way.
-    static func tsquery(_ query: SearchQuery, corrections: [String: [String]] = [:]) -> String {
-        var terms = query.words.map { word in
-            let alternatives = [word] + (corrections[word] ?? [])
-            return alternatives.count == 1 ? "'\(word)'" : "(" + alternatives.map { "'\($0)'" }.joined(separator: " | ") + ")"
-        } + query.phrases.map { "(" + $0.map { "'\($0)'" }.joined(separator: " <-> ") + ")" }
+    /// The query in PostgreSQL's `to_tsquery` syntax, quoted the same way; `titleOnly` asks
+    /// for every term in the title (titles are indexed with weight A).
+    static func tsquery(_ query: SearchQuery, corrections: [String: [String]] = [:], titleOnly: Bool = false) -> String {
+        let weight = titleOnly ? "A" : ""
+        func word(_ text: String) -> String { titleOnly ? "'\(text)':A" : "'\(text)'" }
+        var terms = query.words.map { term in
+            let alternatives = [term] + (corrections[term] ?? [])
+            return alternatives.count == 1 ? word(term) : "(" + alternatives.map(word).joined(separator: " | ") + ")"
+        } + query.phrases.map { "(" + $0.map(word).joined(separator: " <-> ") + ")" }
         if let prefix = query.prefix {
             let alternatives = Array(Set([SearchText.reduce(prefix)] + (corrections[prefix] ?? [])).subtracting([prefix])).sorted()
-            terms.append(alternatives.isEmpty ? "'\(prefix)':*" : "('\(prefix)':* | " + alternatives.map { "'\($0)'" }.joined(separator: " | ") + ")")
+            let typed = "'\(prefix)':*\(weight)"
+            terms.append(alternatives.isEmpty ? typed : "(\(typed) | " + alternatives.map(word).joined(separator: " | ") + ")")
         }
         terms += query.excluded.map { "!'\($0)'" }
         return terms.joined(separator: " & ")

@@ -188,10 +188,10 @@ enum SearchFacet: String, CaseIterable, Sendable {
 }
 
 extension SQLQueryString {
-    /// `a, b, c`: each element's SQL, separated by commas.
-    static func list<T>(_ elements: some Collection<T>, _ sql: (T) -> SQLQueryString) -> SQLQueryString {
+    /// `a, b, c`: each element's SQL, separated by commas (or `separator`).
+    static func list<T>(_ elements: some Collection<T>, separator: String = ", ", _ sql: (T) -> SQLQueryString) -> SQLQueryString {
         elements.enumerated().reduce(into: SQLQueryString("")) { list, item in
-            if item.offset > 0 { list += ", " }
+            if item.offset > 0 { list += SQLQueryString(separator) }
             list += sql(item.element)
         }
     }

@@ -12,14 +12,20 @@ struct M002_SearchSampleOrder: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         try await sql.raw("ALTER TABLE search_entries ADD COLUMN sample_order BIGINT NOT NULL DEFAULT 0").run()
+        // Pages of a search with many matches are read in rank order (`SearchIndex+ranking`):
+        // newest first, then title and key compared byte by byte.
         if sql.dialect.name == "postgresql" {
             try await sql.raw("CREATE INDEX search_entries_sample ON search_entries (sample_order)").run()
+            try await sql.raw(#"CREATE INDEX search_entries_rank ON search_entries (is_public, (COALESCE(sort_date, '') COLLATE "C") DESC, title_words COLLATE "C", key COLLATE "C")"#).run()
+        } else {
+            try await sql.raw("CREATE INDEX search_entries_rank ON search_entries (is_public, COALESCE(sort_date, '') DESC, title_words, key)").run()
         }
         try await SearchIndexer(services: services).rebuild(on: sql)
     }
 
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
+        try await sql.raw("DROP INDEX IF EXISTS search_entries_rank").run()
         try await sql.raw("DROP INDEX IF EXISTS search_entries_sample").run()
         try await sql.raw("ALTER TABLE search_entries DROP COLUMN sample_order").run()
     }

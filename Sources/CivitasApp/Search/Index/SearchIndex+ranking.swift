@@ -1,0 +1,113 @@
+import CivitasCore
+import SQLKit
+
+/// How results are ranked, and how a page of them is found without ranking every match.
+///
+/// The order: records under a city, topic or country the query names; then records whose title
+/// holds every term of the query; then the rest. Within each, newest first, then by normalised
+/// title and key compared byte by byte (`tieBreak`), the same on both databases.
+///
+/// Up to `walkAbove` matches are ranked all at once. Above, each of those three tiers is read
+/// in rank order through the `search_entries_rank` index, checking each entry against the query
+/// until the page is full: when most entries match, that reads a few rows per result instead of
+/// every match. Records named by the query come from their facet value (a city has few), and a
+/// title tier the sample shows to be small comes from the full-text index of titles.
+extension SearchIndex {
+    /// Above this many matches, pages are read in rank order rather than ranked in full.
+    static let walkAbove = 20_000
+
+    private static let hitColumns: SQLQueryString = "e.kind, e.record_id, e.title, e.body, e.path, e.facts, e.sort_date, e.is_public"
+
+    func rankedHits(_ request: SearchRequest, matching: SQLQueryString, matches: MatchSample,
+                    suggestions: [SearchFacetValue]) async throws -> [SearchHit] {
+        let boosted = boostedCondition(suggestions)
+        let inTitle = titleCondition(request.query, corrections: request.corrections)
+        var tiers: SQLQueryString = ""
+        if let boosted { tiers += "(CASE WHEN " + boosted + " THEN 1 ELSE 0 END) DESC, " }
+        if let inTitle { tiers += "(CASE WHEN " + inTitle + " THEN 1 ELSE 0 END) DESC, " }
+        guard matches.total > request.rankAllUpTo, !request.includeDrafts, !request.query.isEmpty else {
+            return try await hits("SELECT " + Self.hitColumns + " FROM " + matching + " ORDER BY " + tiers + tieBreak
+                + " LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)")
+        }
+        let rows = entriesMatching(request)
+        let needed = request.offset + request.limit
+        var found: [SearchHit] = []
+        // Records under a named place or topic, title matches first.
+        if let boosted {
+            let titleFirst: SQLQueryString = inTitle.map { "(CASE WHEN " + $0 + " THEN 1 ELSE 0 END) DESC, " } ?? ""
+            found += try await hits("SELECT " + Self.hitColumns + " FROM " + rows + " AND " + boosted
+                + " ORDER BY " + titleFirst + tieBreak + " LIMIT \(bind: needed)")
+        }
+        let notBoosted: SQLQueryString = boosted.map { " AND NOT " + $0 } ?? ""
+        if let inTitle, found.count < needed {
+            let share = try await sampleShare(matches, meeting: inTitle + notBoosted)
+            if Double(matches.total) * share >= Double(request.rankAllUpTo) {
+                found += try await hits("SELECT " + Self.hitColumns + " FROM " + rows + notBoosted + " AND " + inTitle
+                    + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
+            } else {
+                found += try await hits("SELECT " + Self.hitColumns + " FROM "
+                    + self.matching(request.query, corrections: request.corrections, filters: request.filters, titleOnly: true)
+                    + notBoosted + " AND " + inTitle + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
+            }
+        }
+        if found.count < needed {
+            let notInTitle: SQLQueryString = inTitle.map { " AND NOT " + $0 } ?? ""
+            found += try await hits("SELECT " + Self.hitColumns + " FROM " + rows + notBoosted + notInTitle
+                + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
+        }
+        return Array(found.dropFirst(request.offset).prefix(request.limit))
+    }
+
+    /// Records counted under a value the query names (a city, topic or country).
+    func boostedCondition(_ suggestions: [SearchFacetValue]) -> SQLQueryString? {
+        guard !suggestions.isEmpty else { return nil }
+        return "e.key IN (SELECT key FROM search_facets WHERE " + SQLQueryString.list(suggestions, separator: " OR ") {
+            "(facet = \(bind: $0.facet) AND value = \(bind: $0.value))"
+        } + ")"
+    }
+
+    /// The title holds every term: each word (or a word it may be a typo of), each phrase, and
+    /// the word being typed as a prefix. Nil when the query has no terms.
+    func titleCondition(_ query: SearchQuery, corrections: [String: [String]] = [:]) -> SQLQueryString? {
+        var terms: [[String]] = query.words.map { word in ([word] + (corrections[word] ?? [])).map { "% \($0) %" } }
+        terms += query.phrases.map { ["% \($0.joined(separator: " ")) %"] }
+        if let prefix = query.prefix { terms.append(["% \(prefix)%"] + (corrections[prefix] ?? []).map { "% \($0) %" }) }
+        guard !terms.isEmpty else { return nil }
+        return "(" + SQLQueryString.list(terms, separator: " AND ") { patterns in
+            "(" + SQLQueryString.list(patterns, separator: " OR ") { "(' ' || e.title_words || ' ') LIKE \(bind: $0)" } + ")"
+        } + ")"
+    }
+
+    /// `search_entries e WHERE ...`: public entries matching the query and filters, each checked
+    /// on its own (read in the rank index's order, not the full-text index's).
+    func entriesMatching(_ request: SearchRequest) -> SQLQueryString {
+        var rows: SQLQueryString = "search_entries e WHERE e.is_public = \(bind: true)"
+        if isPostgres {
+            rows += " AND e.document @@ to_tsquery('simple', \(bind: Self.tsquery(request.query, corrections: request.corrections)))"
+        } else {
+            rows += " AND EXISTS (SELECT 1 FROM search_text WHERE search_text.rowid = e.rowid AND search_text MATCH \(bind: Self.fts5(request.query, corrections: request.corrections)))"
+        }
+        for facet in SearchFacet.allCases {
+            guard let values = request.filters[facet], !values.isEmpty else { continue }
+            rows += " AND EXISTS (SELECT 1 FROM search_facets f WHERE f.key = e.key AND f.facet = \(bind: facet.rawValue) AND f.value IN (\(binds: values)))"
+        }
+        return rows
+    }
+
+    /// The share of the sampled matches that also meet a condition.
+    private func sampleShare(_ matches: MatchSample, meeting condition: SQLQueryString) async throws -> Double {
+        guard !matches.keys.isEmpty else { return 0 }
+        let count = try await sql.raw("SELECT COUNT(*) AS n FROM search_entries e WHERE e.key IN (\(binds: matches.keys)) AND " + condition)
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        return Double(count) / Double(matches.keys.count)
+    }
+
+    private func hits(_ query: SQLQueryString) async throws -> [SearchHit] {
+        try await sql.raw(query).all().map { row in
+            SearchHit(kind: try row.decode(column: "kind", as: String.self), id: try row.decode(column: "record_id", as: String.self),
+                      title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
+                      path: try row.decode(column: "path", as: String.self), facts: try row.decode(column: "facts", as: String?.self),
+                      date: try row.decode(column: "sort_date", as: String?.self), isPublic: try row.decode(column: "is_public", as: Bool.self))
+        }
+    }
+}
