@@ -34,8 +34,11 @@ extension SearchIndex {
         var found: [SearchHit] = []
         // Records under a named place or topic, title matches first.
         if let boosted {
+            // A small set (a city's records) is read whole; a large one (a topic) in rank order.
             let titleFirst: SQLQueryString = inTitle.map { "(CASE WHEN " + $0 + " THEN 1 ELSE 0 END) DESC, " } ?? ""
-            found += try await hits("SELECT " + Self.hitColumns + " FROM " + rows + " AND " + boosted
+            let large = Double(matches.total) * (try await sampleShare(matches, meeting: boosted)) >= Double(request.rankAllUpTo)
+            let condition = large ? boostedCondition(suggestions, eachEntry: true)! : boosted
+            found += try await hits("SELECT " + Self.hitColumns + " FROM " + rows + " AND " + condition
                 + " ORDER BY " + titleFirst + tieBreak + " LIMIT \(bind: needed)")
         }
         let notBoosted: SQLQueryString = boosted.map { " AND NOT " + $0 } ?? ""
@@ -58,12 +61,13 @@ extension SearchIndex {
         return Array(found.dropFirst(request.offset).prefix(request.limit))
     }
 
-    /// Records counted under a value the query names (a city, topic or country).
-    func boostedCondition(_ suggestions: [SearchFacetValue]) -> SQLQueryString? {
+    /// Records counted under a value the query names (a city, topic or country): as the set of
+    /// their keys, or (`eachEntry`) checked entry by entry through the facets' primary key.
+    func boostedCondition(_ suggestions: [SearchFacetValue], eachEntry: Bool = false) -> SQLQueryString? {
         guard !suggestions.isEmpty else { return nil }
-        return "e.key IN (SELECT key FROM search_facets WHERE " + SQLQueryString.list(suggestions, separator: " OR ") {
-            "(facet = \(bind: $0.facet) AND value = \(bind: $0.value))"
-        } + ")"
+        let values = SQLQueryString.list(suggestions, separator: " OR ") { "(f.facet = \(bind: $0.facet) AND f.value = \(bind: $0.value))" }
+        return eachEntry ? "EXISTS (SELECT 1 FROM search_facets f WHERE f.key = e.key AND (" + values + "))"
+            : "e.key IN (SELECT f.key FROM search_facets f WHERE " + values + ")"
     }
 
     /// The title holds every term: each word (or a word it may be a typo of), each phrase, and
@@ -85,13 +89,29 @@ extension SearchIndex {
         if isPostgres {
             rows += " AND e.document @@ to_tsquery('simple', \(bind: Self.tsquery(request.query, corrections: request.corrections)))"
         } else {
-            rows += " AND EXISTS (SELECT 1 FROM search_text WHERE search_text.rowid = e.rowid AND search_text MATCH \(bind: Self.fts5(request.query, corrections: request.corrections)))"
+            rows += " AND " + Self.wordConditions(request.query, corrections: request.corrections)
         }
         for facet in SearchFacet.allCases {
             guard let values = request.filters[facet], !values.isEmpty else { continue }
             rows += " AND EXISTS (SELECT 1 FROM search_facets f WHERE f.key = e.key AND f.facet = \(bind: facet.rawValue) AND f.value IN (\(binds: values)))"
         }
         return rows
+    }
+
+    /// The query as LIKE conditions over an entry's `words` (SQLite): what FTS5 finds, checked
+    /// one entry at a time. Every term is letters and digits, so no pattern holds a wildcard.
+    static func wordConditions(_ query: SearchQuery, corrections: [String: [String]] = [:]) -> SQLQueryString {
+        func any(_ patterns: [String]) -> SQLQueryString {
+            "(" + SQLQueryString.list(patterns, separator: " OR ") { "e.words LIKE \(bind: $0)" } + ")"
+        }
+        var conditions: [SQLQueryString] = query.words.map { word in any(([word] + (corrections[word] ?? [])).map { "% \($0) %" }) }
+        conditions += query.phrases.map { any(["% \($0.joined(separator: " ")) %"]) }
+        if let prefix = query.prefix {
+            let alternatives = Array(Set([SearchText.reduce(prefix)] + (corrections[prefix] ?? [])).subtracting([prefix])).sorted()
+            conditions.append(any(["% \(prefix)%"] + alternatives.map { "% \($0) %" }))
+        }
+        conditions += query.excluded.map { "e.words NOT LIKE \(bind: "% \($0) %")" }
+        return conditions.isEmpty ? "1 = 1" : "(" + SQLQueryString.list(conditions, separator: " AND ") { $0 } + ")"
     }
 
     /// The share of the sampled matches that also meet a condition.

@@ -44,11 +44,11 @@ struct SearchIndex: Sendable {
                         || setweight(to_tsvector('simple', \(bind: row.joinedWords)), 'C')
                         """
                 } else {
-                    value += ", \(bind: orders[position - chunk.startIndex])"
+                    value += ", \(bind: orders[position - chunk.startIndex]), \(bind: row.checkedWords)"
                 }
                 return value + ")"
             }
-            let columns = "key, kind, record_id, slug, title, body, path, facts, sort_date, title_words, is_public, sample_order" + (isPostgres ? ", document" : ", rowid")
+            let columns = "key, kind, record_id, slug, title, body, path, facts, sort_date, title_words, is_public, sample_order" + (isPostgres ? ", document" : ", rowid, words")
             try await sql.raw("INSERT INTO search_entries (\(unsafeRaw: columns)) VALUES " + values).run()
             if !isPostgres {
                 // FTS5 rows share their entry's rowid: its place in the sample order.
@@ -98,6 +98,9 @@ struct SearchIndex: Sendable {
         var titleWords: String { titleList.joined(separator: " ") }
         var bodyWords: String { bodyList.joined(separator: " ") }
         var joinedWords: String { joinedList.joined(separator: " ") }
+        /// " title | body | joined ": every word between spaces, the groups kept apart so that a
+        /// phrase never spans two of them (`SearchIndex.wordConditions`).
+        var checkedWords: String { " " + [titleWords, bodyWords, joinedWords].joined(separator: " | ") + " " }
 
         init(key: String, document: SearchDocument, kindLabels: [String: String]) {
             self.key = key
