@@ -78,7 +78,12 @@ public enum SearchText {
 
     /// Lower case, without accents or other marks; ligatures and similar letters spelled out.
     public static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        // Plain ASCII folds to its lowercase: no call into Foundation (snippets fold every word
+        // of every result shown).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
             .replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "æ", with: "ae")
             .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "ø", with: "o").replacingOccurrences(of: "ł", with: "l")
     }

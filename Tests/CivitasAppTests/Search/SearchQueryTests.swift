@@ -30,6 +30,10 @@ struct SearchQueryTests {
                      "MIXED case WORDS 42nd 3.5% C++ e-mail", "tab\tnew\nline\u{0}null", "日本語 テキスト", "emoji 😀 here", "Ｆｕｌｌ ｗｉｄｔｈ"]
         for _ in 0..<200 { texts.append(PolicyText.paragraphs(&random, place: random.pick(PolicyText.placeNames))) }
         for text in texts { #expect(SearchText.rawWords(text) == folded(text), "\(text.prefix(60))") }
+        // Folding plain ASCII by hand gives what Foundation gives.
+        for text in texts where text.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(SearchText.fold(text) == text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX")))
+        }
     }
 
     @Test("Words, phrases, exclusions and the word being typed")

@@ -47,7 +47,14 @@ final class SQLiteReadConnection: @unchecked Sendable {
         // A read waits for a lock only while a checkpoint restarts the log or the file recovers
         // after a crash; five seconds covers both.
         sqlite_nio_sqlite3_busy_timeout(handle, 5_000)
+        // Reads map the file instead of copying each page into the connection's small cache
+        // (2 MiB): on a large database most of a search's time went to copying pages in. The
+        // mapping shares the operating system's cache, so it costs no memory per connection.
+        sqlite_nio_sqlite3_exec(handle, "PRAGMA mmap_size = \(Self.mappedBytes)", nil, nil, nil)
     }
+
+    /// Up to 64 GiB of the file read through the mapping (SQLite caps it at its build's limit).
+    static let mappedBytes: Int64 = 64 << 30
 
     deinit {
         for statement in statements.values { sqlite_nio_sqlite3_finalize(statement.handle) }
