@@ -12,6 +12,10 @@ public struct SearchQuery: Sendable, Equatable {
     /// The last word as typed (folded, not reduced), matched as a prefix of a word; nil when
     /// the text ends with a space, a quote or an excluded word.
     public var prefix: String?
+    /// The indexed words the prefix completes to, when the index has listed them (a few): the
+    /// full-text index then looks those words up instead of merging every word's list that
+    /// starts with the prefix.
+    public var prefixCompletions: [String]?
 
     /// The most characters of a query read; the rest is ignored.
     public static let maximumLength = 500

@@ -89,6 +89,7 @@ extension SearchIndex {
         if let prefix = rest.prefix, namingWords.contains(SearchText.reduce(prefix)) { rest.prefix = nil }
         if !rest.isEmpty, !namingWords.isEmpty { request.query = rest }
         request.corrections = try await corrections(of: request.query)
+        if !isPostgres, !request.includeDrafts { request.query.prefixCompletions = try await completions(of: request.query.prefix) }
         let matching = self.matching(request.query, corrections: request.corrections, filters: request.filters, includeDrafts: request.includeDrafts)
         let matches = try await sample(matching, query: request.query)
         let hits = try await rankedHits(request, matching: matching, matches: matches, suggestions: suggestions)
@@ -112,6 +113,19 @@ extension SearchIndex {
         return SearchResults(corrections: request.corrections, suggestions: suggestions, hits: hits, total: matches.total,
                              countsAreEstimates: samples.values.contains { $0.isEstimate }, facets: facets)
     }
+
+    /// The indexed words a prefix of four letters or more completes to, when there are at most
+    /// `maximumCompletions` (FTS5 keeps lists for prefixes of two and three letters; a longer
+    /// prefix otherwise merges the lists of every word it starts, all of them, for each search).
+    /// Drafts' words are not in the vocabulary, so staff searches keep the prefix itself.
+    func completions(of prefix: String?) async throws -> [String]? {
+        guard let prefix, prefix.count >= 4 else { return nil }
+        let words = try await sql.raw("SELECT word FROM search_words WHERE word >= \(bind: prefix) AND word < \(bind: prefix + "\u{10FFFF}") ORDER BY word LIMIT \(bind: Self.maximumCompletions + 1)")
+            .all().map { try $0.decode(column: "word", as: String.self) }
+        return words.count <= Self.maximumCompletions ? words : nil
+    }
+
+    static let maximumCompletions = 50
 
     /// Above this many matches, counts are estimated from this many of them.
     static let exactCountLimit = 1_000
@@ -267,7 +281,12 @@ extension SearchIndex {
         } + query.phrases.map { "\"\($0.joined(separator: " "))\"" }
         if let prefix = query.prefix {
             let alternatives = Array(Set([SearchText.reduce(prefix)] + (corrections[prefix] ?? [])).subtracting([prefix])).sorted()
-            terms.append(alternatives.isEmpty ? "\"\(prefix)\"*" : "(\"\(prefix)\"* OR " + alternatives.map { "\"\($0)\"" }.joined(separator: " OR ") + ")")
+            if let completions = query.prefixCompletions {
+                let words = Array(Set(completions + alternatives + [prefix])).sorted()
+                terms.append("(" + words.map { "\"\($0)\"" }.joined(separator: " OR ") + ")")
+            } else {
+                terms.append(alternatives.isEmpty ? "\"\(prefix)\"*" : "(\"\(prefix)\"* OR " + alternatives.map { "\"\($0)\"" }.joined(separator: " OR ") + ")")
+            }
         }
         var expression = (titleOnly ? "{title} : (" : "(") + terms.joined(separator: " AND ") + ")"
         if !query.excluded.isEmpty { expression += " NOT (" + query.excluded.map { "\"\($0)\"" }.joined(separator: " OR ") + ")" }
