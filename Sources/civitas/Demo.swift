@@ -23,40 +23,22 @@ struct Demo: AsyncParsableCommand {
         try await runReportingErrors {
             let services = try AppServices.live(try await AppConfiguration.load(overrides: database.overrides))
             try await prepareDatabase(services: services)
-            let bars = ProgressBars()
-            let report: ScaleDemo.Report
             do {
-                report = try await ScaleDemo.load(records: scale, services: services, seed: seed) { stage, done, total in
-                    bars.show(stage, done, of: total)
-                }
+                let writing = ProgressBar(label: "Writing")
+                let report = try await ScaleDemo.load(records: scale, services: services, seed: seed) { done, total in writing.show(done, of: total) }
+                writing.finish()
+                let indexing = ProgressBar(label: "Indexing")
+                let started = Date()
+                let indexed = try await SearchMaintenance.reindex(services: services) { done, total in indexing.show(done, of: total) }
+                indexing.finish()
+                await services.database.shutdown()
+                for (label, count) in report.byGenerator { print("  \(count) \(label)") }
+                print(String(format: "Wrote %d records in %.1f s and indexed %d in %.1f s, into %@.", report.records, report.writeSeconds,
+                             indexed, Date().timeIntervalSince(started), services.configuration.database.redactedDescription))
             } catch {
-                bars.finish()
                 await services.database.shutdown()
                 throw error
             }
-            bars.finish()
-            await services.database.shutdown()
-            for (label, count) in report.byGenerator { print("  \(count) \(label)") }
-            print(String(format: "Wrote %d records in %.1f s and indexed %d in %.1f s, into %@.", report.records, report.writeSeconds,
-                         report.indexed, report.indexSeconds, services.configuration.database.redactedDescription))
         }
     }
-}
-
-/// One progress bar per stage, each finished when the next begins.
-private final class ProgressBars: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: (stage: String, bar: ProgressBar)?
-
-    func show(_ stage: String, _ done: Int, of total: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        if current?.stage != stage {
-            current?.bar.finish()
-            current = (stage, ProgressBar(label: stage))
-        }
-        current?.bar.show(done, of: total)
-    }
-
-    func finish() { lock.withLock { current?.bar.finish(); current = nil } }
 }

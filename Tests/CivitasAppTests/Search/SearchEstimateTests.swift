@@ -20,7 +20,8 @@ struct SearchEstimateTests {
     @Test("Estimates land near the true counts and are marked; small counts stay exact", arguments: TestDatabase.all)
     func estimates(database: TestDatabase) async throws {
         try await withApp(database) { client, services in
-            _ = try await ScaleDemo.load(records: 4_000, services: services) { _, _, _ in }
+            _ = try await ScaleDemo.load(records: 4_000, services: services) { _, _ in }
+            _ = try await SearchMaintenance.reindex(services: services) { _, _ in }
 
             let common = try await SearchTests.search(client, "q=residents%20")
             let truth = try await Self.bruteForce(services, "residents ")

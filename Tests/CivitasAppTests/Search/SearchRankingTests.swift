@@ -18,7 +18,8 @@ struct SearchRankingTests {
     @Test("The same pages whether every match is ranked or the rank index is walked", arguments: TestDatabase.all)
     func sameResultsBothWays(database: TestDatabase) async throws {
         try await withApp(database) { _, services in
-            _ = try await ScaleDemo.load(records: 3_000, services: services) { _, _, _ in }
+            _ = try await ScaleDemo.load(records: 3_000, services: services) { _, _ in }
+            _ = try await SearchMaintenance.reindex(services: services) { _, _ in }
             let index = SearchIndex(sql: services.database.sql)
             var walked = 0
             for (typed, filters) in Self.queries {

@@ -3,15 +3,14 @@ import Foundation
 import SQLKit
 
 /// `civitas demo --scale N`: adds a deterministic, realistic network of N searchable records
-/// to the database (each capability writes its share, see `ScaleDemoGenerator`), then rebuilds
-/// the search index. Used to measure the site and its search at sizes a real network reaches.
+/// to the database (each capability writes its share, see `ScaleDemoGenerator`); the command
+/// then rebuilds the search index. Used to measure the site and its search at sizes a real
+/// network reaches.
 public enum ScaleDemo {
     public struct Report: Sendable {
         public let records: Int
         public let byGenerator: [(label: String, count: Int)]
         public let writeSeconds: Double
-        public let indexSeconds: Double
-        public let indexed: Int
     }
 
     public struct AlreadyLoaded: Error, CustomStringConvertible {
@@ -29,10 +28,10 @@ public enum ScaleDemo {
         return counts
     }
 
-    /// Writes the network and indexes it. `progress(stage, done, total)` is called as records are
-    /// written ("Writing") and indexed ("Indexing"). Refuses a database that already holds one.
+    /// Writes the network; `progress(done, total)` is called as records are written. Refuses a
+    /// database that already holds one.
     public static func load(records: Int, services: AppServices, seed: UInt64 = 2026,
-                            progress: @escaping @Sendable (String, Int, Int) -> Void) async throws -> Report {
+                            progress: @escaping @Sendable (Int, Int) -> Void) async throws -> Report {
         let sql = services.database.sql
         let part = "scale"
         if let loaded = try await sql.select().column("part").from("demo_loads").where("part", .equal, part).first() {
@@ -53,7 +52,7 @@ public enum ScaleDemo {
                 let sql = db as! any SQLDatabase
                 try await services.database.keepManyPages(on: sql)
                 let context = ScaleDemoContext(sql: sql, now: services.now(), random: randomSoFar, shared: sharedSoFar) {
-                    progress("Writing", written.increment(), records)
+                    progress(written.increment(), records)
                 }
                 try await generator.generate(count: count, context: context)
                 try await context.flushAll()
@@ -61,10 +60,8 @@ public enum ScaleDemo {
             }
         }
         try await sql.insert(into: "demo_loads").columns("part", "loaded_at").values(SQLBind(part), SQLBind(services.now())).run()
-        let wroteAt = Date()
-        let indexed = try await SearchMaintenance.reindex(services: services) { done, total in progress("Indexing", done, total) }
         return Report(records: written.value, byGenerator: zip(generators.map(\.label), counts).map { ($0, $1) },
-                      writeSeconds: wroteAt.timeIntervalSince(started), indexSeconds: Date().timeIntervalSince(wroteAt), indexed: indexed)
+                      writeSeconds: Date().timeIntervalSince(started))
     }
 
     private final class Counter: @unchecked Sendable {
