@@ -20,7 +20,7 @@ public enum SearchMaintenance {
     @discardableResult
     public static func reindex(services: AppServices, progress: @escaping @Sendable (Int, Int) -> Void) async throws -> Int {
         let indexer = SearchIndexer(services: services)
-        return try await services.database.transaction { db in
+        let indexed = try await services.database.transaction { db in
             let sql = db as! any SQLDatabase
             try await services.database.keepManyPages(on: sql)
             var total = 0
@@ -32,6 +32,10 @@ public enum SearchMaintenance {
             try await indexer.rebuild(on: sql) { done in progress(done, expected) }
             return expected
         }
+        // PostgreSQL plans searches from its statistics of the index; a rebuilt index needs new
+        // ones at once (autovacuum would gather them later, planning badly until then).
+        if services.database.isPostgres { _ = try await services.database.sql.raw("ANALYZE search_entries, search_facets").all() }
+        return indexed
     }
 
     public static func check(services: AppServices) async throws -> SearchIndexReport {

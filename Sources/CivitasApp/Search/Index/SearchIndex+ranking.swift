@@ -48,9 +48,8 @@ extension SearchIndex {
                 found += try await hits("SELECT " + Self.hitColumns + " FROM " + rows + notBoosted + " AND " + inTitle
                     + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
             } else {
-                found += try await hits("SELECT " + Self.hitColumns + " FROM "
-                    + self.matching(request.query, corrections: request.corrections, filters: request.filters, titleOnly: true)
-                    + notBoosted + " AND " + inTitle + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
+                found += try await hits("SELECT " + Self.hitColumns + " FROM " + titlesMatching(request) + notBoosted + " AND " + inTitle
+                    + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
             }
         }
         if found.count < needed {
@@ -91,6 +90,29 @@ extension SearchIndex {
         } else {
             rows += " AND " + Self.wordConditions(request.query, corrections: request.corrections)
         }
+        for facet in SearchFacet.allCases {
+            guard let values = request.filters[facet], !values.isEmpty else { continue }
+            rows += " AND EXISTS (SELECT 1 FROM search_facets f WHERE f.key = e.key AND f.facet = \(bind: facet.rawValue) AND f.value IN (\(binds: values)))"
+        }
+        return rows
+    }
+
+    /// `... WHERE ...`: public entries whose title holds the query's terms, found through the
+    /// titles' own full-text index, then checked whole against the query and filters.
+    func titlesMatching(_ request: SearchRequest) -> SQLQueryString {
+        var terms = request.query
+        terms.excluded = []
+        var rows: SQLQueryString
+        if isPostgres {
+            // `IS TRUE` keeps the planner off the whole-text index for this check: the titles'
+            // index finds the few candidates, each then checked on its own.
+            rows = "search_entries e WHERE e.title_document @@ to_tsquery('simple', \(bind: Self.tsquery(terms, corrections: request.corrections)))"
+                + " AND (e.document @@ to_tsquery('simple', \(bind: Self.tsquery(request.query, corrections: request.corrections)))) IS TRUE"
+        } else {
+            rows = "search_titles JOIN search_entries e ON e.rowid = search_titles.rowid WHERE search_titles MATCH \(bind: Self.fts5(terms, corrections: request.corrections))"
+                + " AND " + Self.wordConditions(request.query, corrections: request.corrections)
+        }
+        rows += " AND e.is_public = \(bind: true)"
         for facet in SearchFacet.allCases {
             guard let values = request.filters[facet], !values.isEmpty else { continue }
             rows += " AND EXISTS (SELECT 1 FROM search_facets f WHERE f.key = e.key AND f.facet = \(bind: facet.rawValue) AND f.value IN (\(binds: values)))"

@@ -243,16 +243,14 @@ extension SearchIndex {
     }
 
     /// `FROM ... WHERE ...` of the entries matching a query and filters (`e` is the entry).
-    /// `titleOnly`: every term in the title.
-    func matching(_ query: SearchQuery, corrections: [String: [String]] = [:], filters: [SearchFacet: [String]], includeDrafts: Bool = false,
-                  titleOnly: Bool = false) -> SQLQueryString {
+    func matching(_ query: SearchQuery, corrections: [String: [String]] = [:], filters: [SearchFacet: [String]], includeDrafts: Bool = false) -> SQLQueryString {
         var from: SQLQueryString
         if query.isEmpty {
             from = "search_entries e WHERE 1 = 1"
         } else if isPostgres {
-            from = "search_entries e WHERE e.document @@ to_tsquery('simple', \(bind: Self.tsquery(query, corrections: corrections, titleOnly: titleOnly)))"
+            from = "search_entries e WHERE e.document @@ to_tsquery('simple', \(bind: Self.tsquery(query, corrections: corrections)))"
         } else {
-            from = "search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: Self.fts5(query, corrections: corrections, titleOnly: titleOnly))"
+            from = "search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: Self.fts5(query, corrections: corrections))"
         }
         if !includeDrafts { from += " AND e.is_public = \(bind: true)" }
         for facet in SearchFacet.allCases {
@@ -274,7 +272,7 @@ extension SearchIndex {
 
     /// The query in FTS5's syntax. Every term is letters and digits only, so quoting each one
     /// is enough: nothing a person types reaches FTS5 as an operator.
-    static func fts5(_ query: SearchQuery, corrections: [String: [String]] = [:], titleOnly: Bool = false) -> String {
+    static func fts5(_ query: SearchQuery, corrections: [String: [String]] = [:]) -> String {
         var terms = query.words.map { word in
             let alternatives = [word] + (corrections[word] ?? [])
             return alternatives.count == 1 ? "\"\(word)\"" : "(" + alternatives.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
@@ -288,24 +286,20 @@ extension SearchIndex {
                 terms.append(alternatives.isEmpty ? "\"\(prefix)\"*" : "(\"\(prefix)\"* OR " + alternatives.map { "\"\($0)\"" }.joined(separator: " OR ") + ")")
             }
         }
-        var expression = (titleOnly ? "{title} : (" : "(") + terms.joined(separator: " AND ") + ")"
+        var expression = "(" + terms.joined(separator: " AND ") + ")"
         if !query.excluded.isEmpty { expression += " NOT (" + query.excluded.map { "\"\($0)\"" }.joined(separator: " OR ") + ")" }
         return expression
     }
 
-    /// The query in PostgreSQL's `to_tsquery` syntax, quoted the same way; `titleOnly` asks
-    /// for every term in the title (titles are indexed with weight A).
-    static func tsquery(_ query: SearchQuery, corrections: [String: [String]] = [:], titleOnly: Bool = false) -> String {
-        let weight = titleOnly ? "A" : ""
-        func word(_ text: String) -> String { titleOnly ? "'\(text)':A" : "'\(text)'" }
-        var terms = query.words.map { term in
-            let alternatives = [term] + (corrections[term] ?? [])
-            return alternatives.count == 1 ? word(term) : "(" + alternatives.map(word).joined(separator: " | ") + ")"
-        } + query.phrases.map { "(" + $0.map(word).joined(separator: " <-> ") + ")" }
+    /// The query in PostgreSQL's `to_tsquery` syntax, quoted the same way.
+    static func tsquery(_ query: SearchQuery, corrections: [String: [String]] = [:]) -> String {
+        var terms = query.words.map { word in
+            let alternatives = [word] + (corrections[word] ?? [])
+            return alternatives.count == 1 ? "'\(word)'" : "(" + alternatives.map { "'\($0)'" }.joined(separator: " | ") + ")"
+        } + query.phrases.map { "(" + $0.map { "'\($0)'" }.joined(separator: " <-> ") + ")" }
         if let prefix = query.prefix {
             let alternatives = Array(Set([SearchText.reduce(prefix)] + (corrections[prefix] ?? [])).subtracting([prefix])).sorted()
-            let typed = "'\(prefix)':*\(weight)"
-            terms.append(alternatives.isEmpty ? typed : "(\(typed) | " + alternatives.map(word).joined(separator: " | ") + ")")
+            terms.append(alternatives.isEmpty ? "'\(prefix)':*" : "('\(prefix)':* | " + alternatives.map { "'\($0)'" }.joined(separator: " | ") + ")")
         }
         terms += query.excluded.map { "!'\($0)'" }
         return terms.joined(separator: " & ")

@@ -41,14 +41,14 @@ struct SearchIndex: Sendable {
                 if isPostgres {
                     value += """
                         , setweight(to_tsvector('simple', \(bind: row.titleWords)), 'A') || setweight(to_tsvector('simple', \(bind: row.bodyWords)), 'B')
-                        || setweight(to_tsvector('simple', \(bind: row.joinedWords)), 'C')
+                        || setweight(to_tsvector('simple', \(bind: row.joinedWords)), 'C'), to_tsvector('simple', \(bind: row.titleWords))
                         """
                 } else {
                     value += ", \(bind: orders[position - chunk.startIndex]), \(bind: row.checkedWords)"
                 }
                 return value + ")"
             }
-            let columns = "key, kind, record_id, slug, title, body, path, facts, sort_date, title_words, is_public, sample_order" + (isPostgres ? ", document" : ", rowid, words")
+            let columns = "key, kind, record_id, slug, title, body, path, facts, sort_date, title_words, is_public, sample_order" + (isPostgres ? ", document, title_document" : ", rowid, words")
             try await sql.raw("INSERT INTO search_entries (\(unsafeRaw: columns)) VALUES " + values).run()
             if !isPostgres {
                 // FTS5 rows share their entry's rowid: its place in the sample order.
@@ -57,6 +57,8 @@ struct SearchIndex: Sendable {
                     return "(\(bind: orders[position - chunk.startIndex]), \(bind: row.titleWords), \(bind: row.bodyWords), \(bind: row.joinedWords))"
                 }
                 try await sql.raw("INSERT INTO search_text (rowid, title, body, joined) VALUES " + words).run()
+                let titles = SQLQueryString.list(chunk.indices) { position in "(\(bind: orders[position - chunk.startIndex]), \(bind: chunk[position].titleWords))" }
+                try await sql.raw("INSERT INTO search_titles (rowid, title) VALUES " + titles).run()
             }
         }
         let facets = rows.flatMap { row in row.facets.map { (key: row.key, facet: $0) } }
@@ -150,6 +152,7 @@ struct SearchIndex: Sendable {
         guard !keys.isEmpty else { return }
         if !isPostgres {
             try await sql.raw("DELETE FROM search_text WHERE rowid IN (SELECT rowid FROM search_entries WHERE key IN (\(binds: keys)))").run()
+            try await sql.raw("DELETE FROM search_titles WHERE rowid IN (SELECT rowid FROM search_entries WHERE key IN (\(binds: keys)))").run()
         }
         try await sql.raw("DELETE FROM search_facets WHERE key IN (\(binds: keys))").run()
         try await sql.raw("DELETE FROM search_entries WHERE key IN (\(binds: keys))").run()

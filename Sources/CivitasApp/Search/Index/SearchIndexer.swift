@@ -19,7 +19,10 @@ struct SearchIndexer: Sendable {
     /// transaction's connection, so the records read are those the transaction sees).
     func rebuild(on sql: any SQLDatabase, progress: (@Sendable (Int) -> Void)? = nil) async throws {
         let index = SearchIndex(sql: sql)
-        if !index.isPostgres { try await sql.raw("DELETE FROM search_text").run() }
+        if !index.isPostgres {
+            try await sql.raw("DELETE FROM search_text").run()
+            try await sql.raw("DELETE FROM search_titles").run()
+        }
         try await sql.raw("DELETE FROM search_facets").run()
         try await sql.raw("DELETE FROM search_entries").run()
         try await sql.raw("DELETE FROM search_words").run()

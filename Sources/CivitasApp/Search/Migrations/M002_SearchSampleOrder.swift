@@ -22,9 +22,14 @@ struct M002_SearchSampleOrder: AsyncMigration {
         // newest first, then title and key compared byte by byte.
         if sql.dialect.name == "postgresql" {
             try await sql.raw("CREATE INDEX search_entries_sample ON search_entries (sample_order)").run()
+            // Titles' words on their own, so that records whose title holds a common word are
+            // found without reading every record that holds it anywhere (SQLite: `search_titles`).
+            try await sql.raw("ALTER TABLE search_entries ADD COLUMN title_document TSVECTOR NOT NULL DEFAULT ''::tsvector").run()
+            try await sql.raw("CREATE INDEX search_entries_title_document ON search_entries USING GIN (title_document)").run()
             try await sql.raw(#"CREATE INDEX search_entries_rank ON search_entries (is_public, (COALESCE(sort_date, '') COLLATE "C") DESC, title_words COLLATE "C", key COLLATE "C")"#).run()
         } else {
             try await sql.raw("CREATE INDEX search_entries_rank ON search_entries (is_public, COALESCE(sort_date, '') DESC, title_words, key)").run()
+            try await sql.raw("CREATE VIRTUAL TABLE search_titles USING fts5(title, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')").run()
         }
         try await SearchIndexer(services: services).rebuild(on: sql)
     }
@@ -32,6 +37,11 @@ struct M002_SearchSampleOrder: AsyncMigration {
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         try await sql.raw("DROP INDEX IF EXISTS search_entries_rank").run()
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("ALTER TABLE search_entries DROP COLUMN title_document").run()
+        } else {
+            try await sql.raw("DROP TABLE IF EXISTS search_titles").run()
+        }
         try await sql.raw("DROP INDEX IF EXISTS search_entries_sample").run()
         try await sql.raw("ALTER TABLE search_entries DROP COLUMN sample_order").run()
         if sql.dialect.name != "postgresql" { try await sql.raw("ALTER TABLE search_entries DROP COLUMN words").run() }
