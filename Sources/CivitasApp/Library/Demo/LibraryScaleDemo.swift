@@ -27,6 +27,11 @@ struct LibraryScaleDemo: ScaleDemoGenerator {
                 ? (nil, PolicyText.placeNames[index % PolicyText.placeNames.count])
                 : (cities[index % cities.count], cityNames[index % cities.count])
         }
+        /// A record's slug (its title's, numbered to stay unique) and id.
+        func key(_ kind: LibraryKind, _ title: String, _ index: Int) -> (slug: String, id: String) {
+            let slug = "\(Slug.make(from: title))-\(index)"
+            return (slug, "\(kind.rawValue)-\(slug)")
+        }
         func day() -> String {
             String(format: "%04d-%02d-%02d", 1998 + context.random.index(29), 1 + context.random.index(12), 1 + context.random.index(28))
         }
@@ -34,8 +39,7 @@ struct LibraryScaleDemo: ScaleDemoGenerator {
         for index in 0..<practices {
             let (city, name) = place(index)
             let title = PolicyText.title(&context.random)
-            let slug = "\(Slug.make(from: title))-\(index)"
-            let id = "practice-\(slug)"
+            let (slug, id) = key(.practice, title, index)
             try await context.insert(
                 into: "practices",
                 columns: ["id", "slug", "title", "responsible_office", "status", "start_year", "summary", "problem", "approach", "outcomes",
@@ -51,8 +55,7 @@ struct LibraryScaleDemo: ScaleDemoGenerator {
         for index in 0..<resources {
             let (_, name) = place(index)
             let title = PolicyText.title(&context.random)
-            let slug = "\(Slug.make(from: title))-\(index)"
-            let id = "resource-\(slug)"
+            let (slug, id) = key(.resource, title, index)
             try await context.insert(
                 into: "resources", columns: ["id", "slug", "title", "subtitle", "kind", "published_on", "summary", "published", "created_at", "updated_at"],
                 values: [id, slug, title, "Lessons from \(name)", context.random.pick(LibraryKind.resourceKinds), day(),
@@ -65,8 +68,7 @@ struct LibraryScaleDemo: ScaleDemoGenerator {
             let (city, name) = place(index)
             let kind = context.random.pick(LibraryKind.newsKinds)
             let title = "\(name): \(PolicyText.programme(&context.random)) \(context.random.pick(["announced", "launched", "reaches its first year", "wins support", "opens applications"]))"
-            let slug = "\(Slug.make(from: title))-\(index)"
-            let id = "news-\(slug)"
+            let (slug, id) = key(.news, title, index)
             try await context.insert(
                 into: "news_items", columns: ["id", "slug", "title", "kind", "published_on", "body", "featured", "published", "created_at", "updated_at"],
                 values: [id, slug, title, kind, day(), PolicyText.paragraphs(&context.random, place: name), false, true, now, now])

@@ -34,12 +34,20 @@ extension SearchIndex {
         var found: [SearchHit] = []
         // Records under a named place or topic, title matches first.
         if let boosted {
-            // A small set (a city's records) is read whole; a large one (a topic) in rank order.
+            // A small set (a city's records) is read whole and ranked; a large one (a topic's) is
+            // read in rank order, its title matches first, each sub-tier on its own so that the
+            // rank index gives the order.
             let titleFirst: SQLQueryString = inTitle.map { "(CASE WHEN " + $0 + " THEN 1 ELSE 0 END) DESC, " } ?? ""
-            let large = Double(matches.total) * (try await sampleShare(matches, meeting: boosted)) >= Double(request.rankAllUpTo)
-            let condition = large ? boostedCondition(suggestions, eachEntry: true)! : boosted
-            found += try await hits("SELECT " + Self.hitColumns + " FROM " + rows + " AND " + condition
-                + " ORDER BY " + titleFirst + tieBreak + " LIMIT \(bind: needed)")
+            if Double(matches.total) * (try await sampleShare(matches, meeting: boosted)) >= Double(request.rankAllUpTo) {
+                let each = boostedCondition(suggestions, eachEntry: true)!
+                for part in inTitle.map({ [" AND " + $0, " AND NOT " + $0] }) ?? [""] where found.count < needed {
+                    found += try await hits("SELECT " + Self.hitColumns + " FROM " + rows + " AND " + each + part
+                        + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
+                }
+            } else {
+                found += try await hits("SELECT " + Self.hitColumns + " FROM " + rows + " AND " + boosted
+                    + " ORDER BY " + titleFirst + tieBreak + " LIMIT \(bind: needed)")
+            }
         }
         let notBoosted: SQLQueryString = boosted.map { " AND NOT " + $0 } ?? ""
         if let inTitle, found.count < needed {
