@@ -255,9 +255,7 @@ extension SearchIndex {
         if !includeDrafts { from += " AND e.is_public = \(bind: true)" }
         for facet in SearchFacet.allCases {
             guard let values = filters[facet], !values.isEmpty else { continue }
-            // Each candidate checked through the facets' primary key: a set of keys read first
-            // would be every record of a kind or topic (a quarter of the index), for every search.
-            from += " AND EXISTS (SELECT 1 FROM search_facets f WHERE f.key = e.key AND f.facet = \(bind: facet.rawValue) AND f.value IN (\(binds: values)))"
+            from += " AND e.key IN (SELECT key FROM search_facets WHERE facet = \(bind: facet.rawValue) AND value IN (\(binds: values)))"
         }
         return from
     }
