@@ -126,10 +126,7 @@ struct LibraryStore {
             condition += " AND " + indexed
         } else if let text = filter.text, !text.isEmpty {
             let columns = kind == .news ? ["title", "subtitle", "body"] : ["title", "summary"]
-            condition += " AND (" + columns.enumerated().reduce(into: SQLQueryString("")) { result, item in
-                if item.offset > 0 { result += " OR " }
-                result += SQLText.contains(column: item.element, text: text)
-            } + ")"
+            condition += " AND (" + SQLQueryString.list(columns, separator: " OR ") { SQLText.contains(column: $0, text: text) } + ")"
         }
         if let topic = filter.topicID {
             condition += " AND id IN (SELECT subject_id FROM library_links WHERE subject_kind = \(bind: kind.rawValue) AND field = 'topic_ids' AND target_id = \(bind: topic))"

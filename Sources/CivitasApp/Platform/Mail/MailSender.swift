@@ -69,9 +69,9 @@ struct MailSender: Service {
         let share = max(1, (messages.count + Self.connections - 1) / Self.connections)
         let transport = self.transport
         let failures = await withTaskGroup(of: [String: any Error].self) { group in
-            for start in stride(from: 0, to: messages.count, by: share) {
-                let slice = Array(messages[start..<min(start + share, messages.count)])
-                group.addTask { await transport.send(batch: slice) }
+            for slice in messages.chunked(into: share) {
+                let batch = Array(slice)
+                group.addTask { await transport.send(batch: batch) }
             }
             return await group.reduce(into: [String: any Error]()) { $0.merge($1) { first, _ in first } }
         }

@@ -34,8 +34,7 @@ public enum ScaleDemo {
                             progress: @escaping @Sendable (Int, Int) -> Void) async throws -> Report {
         let sql = services.database.sql
         let part = "scale"
-        if let loaded = try await sql.select().column("part").from("demo_loads").where("part", .equal, part).first() {
-            _ = loaded
+        if try await sql.select().column("part").from("demo_loads").where("part", .equal, part).first() != nil {
             throw AlreadyLoaded(description: "This database already holds a scaled demo network; start from an empty database to build another.")
         }
         let generators = services.site.scaleDemoGenerators

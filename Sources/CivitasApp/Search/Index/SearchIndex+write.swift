@@ -71,7 +71,8 @@ struct SearchIndex: Sendable {
 
     /// Each key's place in the sample order: a hash of the key, spread evenly over 62 bits, so
     /// the first matches in that order are a fair sample of any search's matches. On SQLite the
-    /// place is also the rowid, which must be free: a taken one moves to the next free number.
+    /// place is also the rowid, which must be free: one another entry or this batch holds moves
+    /// up by one (a second clash among 2^62 numbers is not expected, and would fail the write).
     static func sampleOrder(of key: String) -> Int64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a: the same on every machine and database
         for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
@@ -122,16 +123,8 @@ struct SearchIndex: Sendable {
     /// Adds words to the vocabulary typos are corrected against (a word stays after its last
     /// record goes: a correction to it then finds nothing, which is harmless).
     func remember(words: Set<String>) async throws {
-        let sorted = words.filter { $0.count >= 4 }.sorted()
-        var start = 0
-        while start < sorted.count {
-            let chunk = sorted[start..<min(start + 400, sorted.count)]
-            start += chunk.count
-            let values = chunk.enumerated().reduce(into: SQLQueryString("")) { list, item in
-                if item.offset > 0 { list += ", " }
-                list += "(\(bind: item.element))"
-            }
-            try await sql.raw("INSERT INTO search_words (word) VALUES " + values + " ON CONFLICT (word) DO NOTHING").run()
+        for chunk in words.filter({ $0.count >= 4 }).sorted().chunked(into: 400) {
+            try await sql.raw("INSERT INTO search_words (word) VALUES " + SQLQueryString.list(chunk) { "(\(bind: $0))" } + " ON CONFLICT (word) DO NOTHING").run()
         }
     }
 
@@ -190,22 +183,5 @@ enum SearchFacet: String, CaseIterable, Sendable {
         case .city: "City"
         case .year: "Year"
         }
-    }
-}
-
-extension SQLQueryString {
-    /// `a, b, c`: each element's SQL, separated by commas (or `separator`).
-    static func list<T>(_ elements: some Collection<T>, separator: String = ", ", _ sql: (T) -> SQLQueryString) -> SQLQueryString {
-        elements.enumerated().reduce(into: SQLQueryString("")) { list, item in
-            if item.offset > 0 { list += SQLQueryString(separator) }
-            list += sql(item.element)
-        }
-    }
-}
-
-extension Array {
-    /// The array in consecutive pieces of at most `size` elements.
-    func chunked(into size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }
