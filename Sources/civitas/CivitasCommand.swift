@@ -23,6 +23,14 @@ struct DatabaseOptions: ParsableArguments {
         if let databaseURL { overrides["database.url"] = databaseURL }
         return overrides
     }
+
+    /// The services over the configured database, migrated (and the demo loaded unless turned off):
+    /// what every command but `serve` starts from.
+    func preparedServices() async throws -> AppServices {
+        let services = try AppServices.live(try await AppConfiguration.load(overrides: overrides))
+        try await prepareDatabase(services: services)
+        return services
+    }
 }
 
 /// A command that could not do what was asked, for a reason the person can fix.

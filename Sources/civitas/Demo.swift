@@ -21,8 +21,7 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         MemoryAllocator.keepFreedMemory()
         try await runReportingErrors {
-            let services = try AppServices.live(try await AppConfiguration.load(overrides: database.overrides))
-            try await prepareDatabase(services: services)
+            let services = try await database.preparedServices()
             do {
                 let writing = ProgressBar(label: "Writing")
                 let report = try await ScaleDemo.load(records: scale, services: services, seed: seed) { done, total in writing.show(done, of: total) }

@@ -15,8 +15,7 @@ struct Search: AsyncParsableCommand {
 
         func run() async throws {
             try await runReportingErrors {
-                let services = try AppServices.live(try await AppConfiguration.load(overrides: database.overrides))
-                try await prepareDatabase(services: services)
+                let services = try await database.preparedServices()
                 let bar = ProgressBar(label: "Indexing")
                 let total = try await SearchMaintenance.reindex(services: services) { done, total in bar.show(done, of: total) }
                 bar.finish()
@@ -32,8 +31,7 @@ struct Search: AsyncParsableCommand {
 
         func run() async throws {
             try await runReportingErrors {
-                let services = try AppServices.live(try await AppConfiguration.load(overrides: database.overrides))
-                try await prepareDatabase(services: services)
+                let services = try await database.preparedServices()
                 let report = try await SearchMaintenance.check(services: services)
                 await services.database.shutdown()
                 print("\(report.expected) public records, \(report.indexed) in the index.")

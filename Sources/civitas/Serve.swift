@@ -30,8 +30,7 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            let services = try AppServices.live(try await AppConfiguration.load(overrides: database.overrides))
-            try await prepareDatabase(services: services)
+            let services = try await database.preparedServices()
             await services.database.shutdown()
             print("The database at \(services.configuration.database.redactedDescription) is up to date.")
         }

@@ -24,8 +24,7 @@ struct Users: AsyncParsableCommand {
         func run() async throws {
             let role = Role(rawValue: role)!
             try await runReportingErrors {
-                let services = try AppServices.live(try await AppConfiguration.load(overrides: database.overrides))
-                try await prepareDatabase(services: services)
+                let services = try await database.preparedServices()
                 let password = password ?? Secrets.randomToken(bytes: 12)
                 let outcome = try await CreateUser(email: email, name: name, role: role, password: password).run(services: services)
                 await services.database.shutdown()
@@ -56,8 +55,7 @@ struct Tokens: AsyncParsableCommand {
 
         func run() async throws {
             try await runReportingErrors {
-                let services = try AppServices.live(try await AppConfiguration.load(overrides: database.overrides))
-                try await prepareDatabase(services: services)
+                let services = try await database.preparedServices()
                 let outcome = try await CreateAPIToken(name: name, scopes: scopes.split(separator: ",").map(String.init), createdBy: nil, expiresInDays: expiresDays).run(services: services)
                 await services.database.shutdown()
                 switch outcome {
