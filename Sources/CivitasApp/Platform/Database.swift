@@ -16,7 +16,8 @@ public final class AppDatabase: Sendable {
     public let location: DatabaseLocation
     let logger: Logger
     /// Where public pages and API answers read (see `reads`).
-    private let reader: SQLiteReader?
+    private let sqliteReader: SQLiteReader?
+    private let postgresReader: PostgresReader?
 
     /// `poolTimeout`: how long a request waits for a connection before failing (on SQLite, for
     /// the one writer connection; tests on a loaded machine give it longer).
@@ -31,10 +32,12 @@ public final class AppDatabase: Sendable {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
             databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: poolTimeout, sqlLogLevel: nil), as: .sqlite)
-            reader = SQLiteReader(path: path, logger: logger)
+            sqliteReader = SQLiteReader(path: path, logger: logger)
+            postgresReader = nil
         case .postgres(let url):
             databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: poolTimeout, sqlLogLevel: .trace), as: .psql)
-            reader = nil
+            sqliteReader = nil
+            postgresReader = try PostgresReader(url: url, logger: logger)
         }
         self.databases = databases
     }
@@ -48,15 +51,17 @@ public final class AppDatabase: Sendable {
 
     /// For reads outside a write transaction (pages, API answers, lookups): on SQLite, statements
     /// run on the calling thread over read-only connections that keep their prepared statements
-    /// (`SQLiteReader`); on PostgreSQL, the pool as for everything else. Never write through it.
-    public var reads: any SQLDatabase { reader ?? sql }
+    /// (`SQLiteReader`); on PostgreSQL, as named prepared statements on connections of their own
+    /// (`PostgresReader`). Never write through it.
+    public var reads: any SQLDatabase { sqliteReader ?? postgresReader ?? sql }
 
-    /// Runs `body` with every read it makes through `reads` in one snapshot of the database: on
-    /// SQLite one read transaction on one connection; on PostgreSQL each statement on its own,
-    /// as before.
+    /// Runs `body` with every read it makes through `reads` on one connection: on SQLite in one
+    /// read transaction, so in one snapshot of the database; on PostgreSQL one statement after
+    /// another, each seeing what was committed when it began.
     public func readingOneSnapshot<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        guard let reader else { return try await body() }
-        return try await reader.withSnapshot(body)
+        if let sqliteReader { return try await sqliteReader.withSnapshot(body) }
+        if let postgresReader { return try await postgresReader.withOneConnection(body) }
+        return try await body()
     }
 
     public var isPostgres: Bool {
@@ -152,7 +157,8 @@ public final class AppDatabase: Sendable {
             return !done
         }
         if first {
-            reader?.close()
+            sqliteReader?.close()
+            await postgresReader?.close()
             await databases.shutdownAsync()
         }
     }

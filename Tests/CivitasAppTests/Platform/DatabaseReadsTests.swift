@@ -136,4 +136,70 @@ struct DatabaseReadsTests {
             for _ in 0..<20 { #expect(try await services.database.readingOneSnapshot { try await count() } == 30) }
         }
     }
+    @Test("Binds of every kind, null and optional among them, answer the same through the read path as through the pool", arguments: TestDatabase.all)
+    func bindsOfEveryKind(database: TestDatabase) async throws {
+        try await withApp(database) { _, services in
+            try await Self.write(services)
+            @Sendable func ids(_ sql: any SQLDatabase, _ query: (any SQLDatabase) -> SQLSelectBuilder) async throws -> [Int] {
+                try await query(sql).all().map { try $0.decode(column: "id", as: Int.self) }
+            }
+            let queries: [(String, @Sendable (any SQLDatabase) -> SQLSelectBuilder)] = [
+                ("a present optional", { $0.select().column("id").from("read_samples").where("note", .equal, SQLBind(Optional("note 5"))) }),
+                ("a null bind", { $0.select().column("id").from("read_samples")
+                    .where(SQLFunction("COALESCE", args: SQLBind(String?.none), SQLColumn("note")), .equal, SQLBind("note 7")) }),
+                ("a date", { $0.select().column("id").from("read_samples").where("happened_at", .lessThan, SQLBind(Self.samples[4].when)).orderBy("id") }),
+                ("a real number", { $0.select().column("id").from("read_samples").where("score", .greaterThanOrEqual, SQLBind(4.5)).orderBy("id") }),
+                ("an unusual text", { $0.select().column("id").from("read_samples").where("name", .equal, SQLBind(Self.samples[2].name)) }),
+            ]
+            for (label, query) in queries {
+                let read = try await ids(services.database.reads, query)
+                let pooled = try await ids(services.database.sql, query)
+                #expect(read == pooled && !read.isEmpty, "\(label): \(read) against \(pooled)")
+                // The second run of a statement goes through what the first prepared.
+                #expect(try await ids(services.database.reads, query) == read, "\(label), again")
+            }
+        }
+    }
+
+    @Test("A statement that failed answers once its table exists, and one prepared before a table changed reads its new shape", arguments: TestDatabase.all)
+    func statementsOutliveSchemaChanges(database: TestDatabase) async throws {
+        try await withApp(database) { _, services in
+            let reads = services.database.reads
+            // Every read connection refuses it first (a page holds one; others are lent meanwhile).
+            for _ in 0..<3 {
+                await #expect(throws: (any Error).self) { try await reads.raw("SELECT * FROM later_table").all() }
+            }
+            try await services.database.sql.raw("CREATE TABLE later_table (id BIGINT PRIMARY KEY)").run()
+            try await services.database.sql.raw("INSERT INTO later_table (id) VALUES (1)").run()
+            #expect(try await reads.raw("SELECT * FROM later_table").all().count == 1)
+            // Another process adds a column: the statement prepared for `*` before reads it now.
+            try await services.database.sql.raw("ALTER TABLE later_table ADD COLUMN label TEXT").run()
+            try await services.database.sql.raw("UPDATE later_table SET label = 'added'").run()
+            let row = try #require(try await reads.raw("SELECT * FROM later_table").first())
+            #expect(try row.decode(column: "label", as: String?.self) == "added")
+        }
+    }
+
+    @Test("More pages at once than the read path has connections all get their answers", arguments: TestDatabase.all)
+    func moreReadersThanConnections(database: TestDatabase) async throws {
+        try await withApp(database) { _, services in
+            try await Self.write(services)
+            let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<60 {
+                    group.addTask {
+                        try await services.database.readingOneSnapshot {
+                            var total = 0
+                            for id in 1...5 {
+                                total += try await services.database.reads.select().column("id").from("read_samples")
+                                    .where("id", .lessThanOrEqual, SQLBind(id * 8)).all().count
+                            }
+                            return total
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(counts == Array(repeating: 8 + 16 + 24 + 32 + 40, count: 60))
+        }
+    }
 }

@@ -17,8 +17,11 @@ struct PageLayout {
     let identity: IdentityProvider?
     /// Where the search box sends its words (none when no capability searches).
     let siteSearch: SiteLink?
+    /// Where the visitors' frame is kept once rendered.
+    private let site: SiteExtensions
 
     init(services: AppServices, context: AppRequestContext) {
+        self.site = services.site
         self.siteName = services.configuration.siteName
         self.user = context.user
         self.csrf = context.csrf
@@ -50,14 +53,29 @@ struct PageLayout {
             ),
             .body(
                 .a(.class("skip"), .href("#main"), .text(escaping: "Skip to content")),
-                header,
+                .raw(frame.header),
                 .main(.id("main"), content),
-                .footer(.p(.text(escaping: siteName), .forEach(footerLinks) { link in
-                    .group(.text(escaping: " · "), .a(.href(to: link.destination), .text(escaping: link.label)))
-                }))
+                .raw(frame.footer)
             )
         )
         return html.render()
+    }
+
+    /// A visitor's header and footer are the same on every page: rendered once and kept (a
+    /// tenth of an uncached page's rendering); a signed-in person's name their own.
+    private var frame: PageFrame {
+        guard user == nil else { return renderedFrame }
+        return site.visitorFrame { renderedFrame }
+    }
+
+    private var renderedFrame: PageFrame {
+        PageFrame(header: header.render(), footer: footer.render())
+    }
+
+    private var footer: Node<HTML.BodyContext> {
+        .footer(.p(.text(escaping: siteName), .forEach(footerLinks) { link in
+            .group(.text(escaping: " · "), .a(.href(to: link.destination), .text(escaping: link.label)))
+        }))
     }
 
     private var header: Node<HTML.BodyContext> {
@@ -96,6 +114,12 @@ struct PageLayout {
     }
 
     static func encode(_ value: JSONValue) -> String { value.scriptSafeText }
+}
+
+/// The rendered header and footer around a page's content.
+struct PageFrame: Sendable {
+    let header: String
+    let footer: String
 }
 
 extension AppServices {

@@ -22,6 +22,8 @@ final class SiteExtensions: Sendable {
     }
 
     private let contents = Mutex(Contents())
+    /// The header and footer every visitor sees, rendered once (they depend only on what is installed).
+    private let visitorFrame = Mutex<PageFrame?>(nil)
 
     func install(_ modules: [any CivitasModule]) {
         var new = Contents()
@@ -41,6 +43,15 @@ final class SiteExtensions: Sendable {
             if let generator = module.scaleDemo { new.scaleDemoGenerators.append(generator) }
         }
         contents.withLock { $0 = new }
+        visitorFrame.withLock { $0 = nil }
+    }
+
+    /// The visitors' page frame, made by `make` the first time it is asked for.
+    func visitorFrame(_ make: () -> PageFrame) -> PageFrame {
+        if let known = visitorFrame.withLock({ $0 }) { return known }
+        let made = make()
+        visitorFrame.withLock { $0 = made }
+        return made
     }
 
     var navigation: [NavigationLink] { contents.withLock { $0.navigation } }

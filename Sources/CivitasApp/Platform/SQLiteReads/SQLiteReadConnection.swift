@@ -22,7 +22,7 @@ final class SQLiteReadConnection: @unchecked Sendable {
 
     final class PreparedStatement {
         let handle: OpaquePointer
-        let columns: ColumnNames
+        var columns: ColumnNames
         init(handle: OpaquePointer, columns: ColumnNames) {
             self.handle = handle
             self.columns = columns
@@ -71,16 +71,32 @@ final class SQLiteReadConnection: @unchecked Sendable {
         for (offset, value) in binds.enumerated() {
             try check(bind(value, at: Int32(offset + 1), in: stmt), sql)
         }
-        let count = Int32(statement.columns.names.count)
+        var columns = statement.columns
+        var count = Int32(columns.names.count)
+        var isFirst = true
         while true {
             let step = sqlite_nio_sqlite3_step(stmt)
             if step == SQLITE_DONE { return }
             guard step == SQLITE_ROW else { try check(step, sql); return }
+            if isFirst {
+                isFirst = false
+                // SQLite prepares a kept statement again by itself when the schema changed (another
+                // connection migrated); a `*` then has other columns than the ones first named.
+                if sqlite_nio_sqlite3_column_count(stmt) != count {
+                    columns = Self.columnNames(of: stmt)
+                    count = Int32(columns.names.count)
+                    statement.columns = columns
+                }
+            }
             var values: [SQLiteData] = []
             values.reserveCapacity(Int(count))
             for column in 0..<count { values.append(value(at: column, in: stmt)) }
-            try onRow(SQLiteReadRow(columns: statement.columns, values: values))
+            try onRow(SQLiteReadRow(columns: columns, values: values))
         }
+    }
+
+    private static func columnNames(of stmt: OpaquePointer) -> ColumnNames {
+        ColumnNames((0..<sqlite_nio_sqlite3_column_count(stmt)).map { String(cString: sqlite_nio_sqlite3_column_name(stmt, $0)) })
     }
 
     /// Starts a read transaction; the first statement takes its snapshot.
@@ -98,12 +114,11 @@ final class SQLiteReadConnection: @unchecked Sendable {
         var stmt: OpaquePointer?
         try check(sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil), sql)
         guard let stmt else { throw SQLiteReadError(message: "empty statement: \(sql)") }
-        let names = (0..<sqlite_nio_sqlite3_column_count(stmt)).map { String(cString: sqlite_nio_sqlite3_column_name(stmt, $0)) }
         if statements.count >= Self.statementLimit {
             for statement in statements.values { sqlite_nio_sqlite3_finalize(statement.handle) }
             statements.removeAll(keepingCapacity: true)
         }
-        let statement = PreparedStatement(handle: stmt, columns: ColumnNames(names))
+        let statement = PreparedStatement(handle: stmt, columns: Self.columnNames(of: stmt))
         statements[sql] = statement
         return statement
     }

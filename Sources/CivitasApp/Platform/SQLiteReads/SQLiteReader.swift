@@ -23,7 +23,8 @@ final class SQLiteReader: SQLDatabase {
     }
 
     var eventLoop: any EventLoop { MultiThreadedEventLoopGroup.singleton.any() }
-    var dialect: any SQLDialect { SQLiteDialect() }
+    /// Kept, not made anew: serializing a statement asks for the dialect at every identifier and bind.
+    let dialect: any SQLDialect = SQLiteDialect()
     var queryLogLevel: Logger.Level? { nil }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {

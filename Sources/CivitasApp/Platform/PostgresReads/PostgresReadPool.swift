@@ -1,0 +1,99 @@
+import Synchronization
+
+/// The reader's connections: kept ones are lent again, at most `limit` are open at once, and
+/// readers past the limit wait in arrival order for one to come back.
+final class PostgresReadPool: Sendable {
+    enum Lent {
+        case kept(PostgresReadConnection)
+        /// No connection is free and the limit allows another: the caller opens it.
+        case open
+    }
+
+    private struct State: ~Copyable {
+        var idle: [PostgresReadConnection] = []
+        var open = 0
+        var waiting: [CheckedContinuation<Lent, any Error>] = []
+        var isClosed = false
+        var lastID = 0
+    }
+
+    private let limit: Int
+    private let state = Mutex(State())
+
+    init(limit: Int) { self.limit = limit }
+
+    func take() async throws -> Lent {
+        try await withCheckedThrowingContinuation { continuation in
+            let answer: Result<Lent, any Error>? = state.withLock { state in
+                if state.isClosed { return .failure(PostgresReadError.closed) }
+                if let kept = state.idle.popLast() { return .success(.kept(kept)) }
+                if state.open < limit {
+                    state.open += 1
+                    return .success(.open)
+                }
+                state.waiting.append(continuation)
+                return nil
+            }
+            if let answer { continuation.resume(with: answer) }
+        }
+    }
+
+    /// Hands the connection to the first waiting reader, or keeps it; false when the pool is closed.
+    func giveBack(_ connection: PostgresReadConnection) -> Bool {
+        let (waiter, kept): (CheckedContinuation<Lent, any Error>?, Bool) = state.withLock { state in
+            if state.isClosed {
+                state.open -= 1
+                return (nil, false)
+            }
+            if !state.waiting.isEmpty { return (state.waiting.removeFirst(), true) }
+            state.idle.append(connection)
+            return (nil, true)
+        }
+        waiter?.resume(returning: .kept(connection))
+        return kept
+    }
+
+    /// A connection broke or could not be opened: its place goes to the first waiting reader.
+    func lost() {
+        let waiter: CheckedContinuation<Lent, any Error>? = state.withLock { state in
+            if !state.isClosed, !state.waiting.isEmpty { return state.waiting.removeFirst() }
+            state.open -= 1
+            return nil
+        }
+        waiter?.resume(returning: .open)
+    }
+
+    func failedToOpen() { lost() }
+
+    func nextID() -> Int {
+        state.withLock { state in
+            state.lastID += 1
+            return state.lastID
+        }
+    }
+
+    /// Closes the pool: waiting readers fail, and the kept connections are handed back to close.
+    func close() -> [PostgresReadConnection] {
+        let (idle, waiting) = state.withLock { state in
+            state.isClosed = true
+            defer {
+                state.open -= state.idle.count
+                state.idle.removeAll()
+                state.waiting.removeAll()
+            }
+            return (state.idle, state.waiting)
+        }
+        for waiter in waiting { waiter.resume(throwing: PostgresReadError.closed) }
+        return idle
+    }
+}
+
+enum PostgresReadError: Error, CustomStringConvertible {
+    case closed
+
+    var description: String {
+        switch self {
+        case .closed: return "PostgreSQL read failed: the database is closed"
+        }
+    }
+}
