@@ -16,7 +16,13 @@ final class PostgresReadConnection: @unchecked Sendable {
     /// many texts, each used rarely.
     static let statementLimit = 256
 
-    init(_ underlying: PostgresConnection) { self.underlying = underlying }
+    /// Runs a page's work on the connection's own event loop (see `EventLoopTaskExecutor`).
+    let executor: EventLoopTaskExecutor
+
+    init(_ underlying: PostgresConnection) {
+        self.underlying = underlying
+        executor = EventLoopTaskExecutor(underlying.eventLoop)
+    }
 
     var isClosed: Bool { underlying.isClosed }
 
@@ -29,7 +35,7 @@ final class PostgresReadConnection: @unchecked Sendable {
         case .encoded(let bindings, let types):
             guard let name = name(for: statement.sql) else {
                 for try await row in try await underlying.query(PostgresQuery(unsafeSQL: statement.sql, binds: bindings), logger: logger) {
-                    onRow(row.sql())
+                    onRow(PostgresReadRow(row))
                 }
                 return
             }
@@ -55,7 +61,7 @@ final class PostgresReadConnection: @unchecked Sendable {
         let rows = try await NamedReadStatement.$current.withValue(.init(name: name, sql: sql, types: types)) {
             try await underlying.execute(NamedReadStatement(bindings: bindings), logger: logger)
         }
-        for try await row in rows { onRow(row.sql()) }
+        for try await row in rows { onRow(PostgresReadRow(row)) }
     }
 
     private func name(for sql: String) -> String? {

@@ -80,14 +80,17 @@ final class PostgresReader: SQLDatabase {
 
     @TaskLocal static var snapshot: Snapshot?
 
-    /// Runs `body` with its reads on one connection. Each statement still sees what was committed
-    /// when it started (PostgreSQL's READ COMMITTED), as through the pool.
+    /// Runs `body` with its reads on one connection, and its work on that connection's event loop.
+    /// Each statement still sees what was committed when it started (PostgreSQL's READ
+    /// COMMITTED), as through the pool.
     func withOneConnection<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
         if Self.snapshot?.reader == ObjectIdentifier(self) { return try await body() }
         let connection = try await borrow()
         let result: Result<T, any Error>
         do {
-            result = .success(try await Self.$snapshot.withValue(Snapshot(reader: ObjectIdentifier(self), connection: connection), operation: body))
+            result = .success(try await withTaskExecutorPreference(connection.executor) {
+                try await Self.$snapshot.withValue(Snapshot(reader: ObjectIdentifier(self), connection: connection), operation: body)
+            })
         } catch {
             result = .failure(error)
         }
