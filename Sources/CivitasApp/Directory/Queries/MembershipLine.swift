@@ -83,6 +83,13 @@ extension RecordStore {
         return try await sql.raw(query).all().map(MembershipLine.init(row:))
     }
 
+    /// Each citation's subject with its source (written as SQL text: pages read it on every
+    /// uncached answer, and a builder's tree cost more to turn into text than the query to run).
+    private static let citedSources: SQLQueryString = """
+        SELECT c.subject_kind, c.subject_id, s.id, s.slug, s.title, s.url, s.publisher, s.published_on
+        FROM citations c JOIN sources s ON c.source_id = s.id
+        """
+
     /// The sources cited by the given records, keyed by record id.
     func sources(kind: RecordKind, ids: [String]) async throws -> [String: [SourceLine]] {
         try await sources(subjectKind: kind.rawValue, ids: ids)
@@ -91,16 +98,10 @@ extension RecordStore {
     /// Sources cited by records of any capability (`event`, later `practice`), keyed by record id.
     func sources(subjectKind: String, ids: [String]) async throws -> [String: [SourceLine]] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await sql.select()
-            .column(SQLColumn("subject_id", table: "citations"))
-            .columns(SQLColumn("id", table: "sources"), SQLColumn("slug", table: "sources"), SQLColumn("title", table: "sources"),
-                     SQLColumn("url", table: "sources"), SQLColumn("publisher", table: "sources"), SQLColumn("published_on", table: "sources"))
-            .from("citations")
-            .join("sources", on: SQLColumn("source_id", table: "citations"), .equal, SQLColumn("id", table: "sources"))
-            .where(SQLColumn("subject_kind", table: "citations"), .equal, SQLBind(subjectKind))
-            .where(SQLColumn("subject_id", table: "citations"), .in, SQLBind.group(ids))
-            .where(SQLColumn("published", table: "sources"), .equal, SQLBind(true))
-            .orderBy(SQLColumn("title", table: "sources")).all()
+        let rows = try await sql.raw(Self.citedSources + """
+             WHERE c.subject_kind = \(bind: subjectKind) AND c.subject_id IN (\(binds: ids)) AND s.published = \(bind: true)
+             ORDER BY s.title
+            """).all()
         var result: [String: [SourceLine]] = [:]
         for row in rows {
             result[try row.decode(column: "subject_id", as: String.self), default: []]
@@ -113,21 +114,10 @@ extension RecordStore {
     func sources(of subjects: [(kind: String, ids: [String])]) async throws -> [String: [String: [SourceLine]]] {
         let subjects = subjects.filter { !$0.ids.isEmpty }
         guard !subjects.isEmpty else { return [:] }
-        let rows = try await sql.select()
-            .columns(SQLColumn("subject_kind", table: "citations"), SQLColumn("subject_id", table: "citations"))
-            .columns(SQLColumn("id", table: "sources"), SQLColumn("slug", table: "sources"), SQLColumn("title", table: "sources"),
-                     SQLColumn("url", table: "sources"), SQLColumn("publisher", table: "sources"), SQLColumn("published_on", table: "sources"))
-            .from("citations")
-            .join("sources", on: SQLColumn("source_id", table: "citations"), .equal, SQLColumn("id", table: "sources"))
-            .where { group in
-                for subject in subjects {
-                    group.orWhere { $0.where(SQLColumn("subject_kind", table: "citations"), .equal, SQLBind(subject.kind))
-                        .where(SQLColumn("subject_id", table: "citations"), .in, SQLBind.group(subject.ids)) }
-                }
-                return group
-            }
-            .where(SQLColumn("published", table: "sources"), .equal, SQLBind(true))
-            .orderBy(SQLColumn("title", table: "sources")).all()
+        let cited: SQLQueryString = .list(subjects, separator: " OR ") { subject in
+            "(c.subject_kind = \(bind: subject.kind) AND c.subject_id IN (\(binds: subject.ids)))"
+        }
+        let rows = try await sql.raw(Self.citedSources + " WHERE (" + cited + ") AND s.published = \(bind: true) ORDER BY s.title").all()
         var result: [String: [String: [SourceLine]]] = [:]
         for row in rows {
             result[try row.decode(column: "subject_kind", as: String.self), default: [:]][try row.decode(column: "subject_id", as: String.self), default: []]
