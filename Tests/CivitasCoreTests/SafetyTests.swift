@@ -1,4 +1,5 @@
 import CivitasCore
+import Foundation
 import Testing
 
 @Suite("Escaping, web addresses, redirects, CSV and mail headers")
@@ -91,5 +92,18 @@ struct SafetyTests {
             #expect(TextInput.hasLineBreaksOrControls(text), "\(text.debugDescription) passed")
         }
         #expect(!TextInput.hasLineBreaksOrControls("Mayor of Los Angeles — Éric"))
+    }
+
+    @Test func queryValuesAreEncodedAsFoundationEncodesThem() {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+?#")
+        let values = ["plain", "a b&c=d+e?f#g", "50% off / 2 @ 3:00; (ok) ~ *!$',", "Zoë «São Paulo» 🏛 市長", "line\nbreak\r\ttab",
+                      "\u{0}\u{1F}\u{7F}", "\"<script>\"", "https://example.org/a?b=c&d=e", "",
+                      String((0..<128).map { Character(UnicodeScalar(UInt8($0))) })]
+        for value in values {
+            #expect(QueryValue.encode(value) == value.addingPercentEncoding(withAllowedCharacters: allowed), "\(value.debugDescription)")
+        }
+        // Nothing that ends or changes a value survives.
+        #expect(!QueryValue.encode("a&b=c+d?e#f g").contains { "&=+?# ".contains($0) })
     }
 }

@@ -132,10 +132,21 @@ public enum ZonedTime {
     public static func year(_ date: Date, in zone: TimeZone) -> Int { components(date, zone).year! }
 
     private static func components(_ date: Date, _ zone: TimeZone) -> DateComponents {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        calendar(in: zone).dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
     }
+
+    /// A Gregorian calendar per zone, made once: a programme asks for each session's day.
+    private static func calendar(in zone: TimeZone) -> Calendar {
+        calendars.withLock { cache in
+            if let known = cache[zone.identifier] { return known }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            cache[zone.identifier] = calendar
+            return calendar
+        }
+    }
+
+    private static let calendars = Mutex<[String: Calendar]>([:])
 
     private static func format(_ date: Date, _ zone: TimeZone, _ pattern: String) -> String {
         formatters.withLock { cache in

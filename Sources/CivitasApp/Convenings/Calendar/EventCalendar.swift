@@ -55,7 +55,7 @@ enum AddToCalendarLinks {
     }
 
     private static func query(_ items: [(String, String)]) -> String {
-        items.filter { !$0.1.isEmpty }.map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? $1)" }
+        items.filter { !$0.1.isEmpty }.map { "\($0)=\(QueryValue.encode($1))" }
             .joined(separator: "&")
     }
 }

@@ -157,6 +157,7 @@ struct EventPage {
     }
 
     private func paragraphs(_ text: String) -> Node<HTML.BodyContext> {
-        .forEach(text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }) { .p(.text(escaping: $0)) }
+        // Split in Swift: Foundation's `components(separatedBy:)` bridges through NSString.
+        .forEach(text.split(separator: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }) { .p(.text(escaping: $0)) }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import CivitasCore
 import Hummingbird
 
 /// A typed path of the site. Each capability declares its own enum of paths (`SiteURL` for
@@ -19,16 +19,8 @@ extension SitePath {
     /// Links with a query, e.g. `/people?q=garcetti&page=2`. Empty values are left out.
     func with(query items: [(String, String)]) -> SiteLink {
         let query = items.filter { !$0.1.isEmpty }.map { name, value in
-            "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? value)"
+            "\(name)=\(QueryValue.encode(value))"
         }
         return SiteLink(path: query.isEmpty ? path : path + "?" + query.joined(separator: "&"))
     }
-}
-
-extension CharacterSet {
-    static let urlQueryValueAllowed: CharacterSet = {
-        var set = CharacterSet.urlQueryAllowed
-        set.remove(charactersIn: "&=+?#")
-        return set
-    }()
 }
