@@ -82,8 +82,8 @@ extension EventStore {
             guard let person = found[RecordKey(kind: "person", id: row.personID)] else { continue }
             people[row.sessionID, default: []].append(PartyLine(person, role: row.role))
         }
-        var parts = try await sql.select().column("*").from("events").where("parent_id", .equal, SQLBind(event.id))
-            .orderBy("starts_at").all().map { try EventRecord(row: $0) }
+        var parts = try await sql.raw("SELECT * FROM events WHERE parent_id = \(bind: event.id) ORDER BY starts_at").all()
+            .map { try EventRecord(row: $0) }
         if publishedOnly { parts = parts.filter(\.published) }
         return EventDetail(
             event: event,

@@ -83,15 +83,15 @@ struct EventStore {
 
     /// By slug or id.
     func find(_ key: String, publishedOnly: Bool) async throws -> EventRecord? {
-        var select = sql.select().column("*").from("events")
-            .where { $0.where("slug", .equal, SQLBind(key)).orWhere("id", .equal, SQLBind(key)) }
-        if publishedOnly { select = select.where("published", .equal, SQLBind(true)) }
-        return try await select.first().map { try EventRecord(row: $0) }
+        // SQL text, not the builder: an uncached event page reads these, and turning a builder's
+        // tree into text cost more than running the query.
+        var select: SQLQueryString = "SELECT * FROM events WHERE (slug = \(bind: key) OR id = \(bind: key))"
+        if publishedOnly { select += " AND published = \(bind: true)" }
+        return try await sql.raw(select + " LIMIT 1").first().map { try EventRecord(row: $0) }
     }
 
     func sessions(of eventID: String) async throws -> [SessionRecord] {
-        try await sql.select().column("*").from("event_sessions").where("event_id", .equal, SQLBind(eventID))
-            .orderBy("starts_at").orderBy("position").orderBy("title").all()
+        try await sql.raw("SELECT * FROM event_sessions WHERE event_id = \(bind: eventID) ORDER BY starts_at, position, title").all()
             .map { try SessionRecord(row: $0) }
     }
 
