@@ -55,6 +55,14 @@ public final class AppDatabase: Sendable {
     /// (`PostgresReader`). Never write through it.
     public var reads: any SQLDatabase { sqliteReader ?? postgresReader ?? sql }
 
+    /// `reads`, for statements whose best plan depends on the values bound (full-text matches,
+    /// filters that keep a few rows or most of them): on PostgreSQL each is planned for its values
+    /// on every run instead of running a prepared generic plan; on SQLite the same as `reads`.
+    public var readsPlannedPerRun: any SQLDatabase {
+        if let postgresReader { return PostgresReader.PlannedPerRun(reader: postgresReader) }
+        return reads
+    }
+
     /// Runs `body` with every read it makes through `reads` on one connection: on SQLite in one
     /// read transaction, so in one snapshot of the database; on PostgreSQL one statement after
     /// another, each seeing what was committed when it began.

@@ -202,4 +202,23 @@ struct DatabaseReadsTests {
             #expect(counts == Array(repeating: 8 + 16 + 24 + 32 + 40, count: 60))
         }
     }
+
+    @Test("On PostgreSQL page reads run prepared, once per connection; reads planned per run are never prepared")
+    func preparedOnPostgres() async throws {
+        guard TestDatabase.all.contains(.postgres) else { return }
+        try await withApp(.postgres) { _, services in
+            try await Self.write(services)
+            let prepared = try await services.database.readingOneSnapshot {
+                for id in [3, 5, 3] {
+                    _ = try await services.database.reads.raw("SELECT name FROM read_samples WHERE id = \(bind: id)").all()
+                    _ = try await services.database.readsPlannedPerRun.raw("SELECT score FROM read_samples WHERE id = \(bind: id)").all()
+                }
+                // The session's own prepared statements, asked on the same connection.
+                return try await services.database.readsPlannedPerRun.raw("SELECT statement FROM pg_prepared_statements").all()
+                    .map { try $0.decode(column: "statement", as: String.self) }
+            }
+            #expect(prepared.filter { $0.contains("SELECT name FROM read_samples") }.count == 1, "\(prepared)")
+            #expect(!prepared.contains { $0.contains("SELECT score FROM read_samples") }, "\(prepared)")
+        }
+    }
 }

@@ -33,7 +33,7 @@ final class PostgresReadConnection: @unchecked Sendable {
         case .general(let query):
             try await underlying.sql(queryLogLevel: nil).execute(sql: query, onRow)
         case .encoded(let bindings, let types):
-            guard let name = name(for: statement.sql) else {
+            guard statement.prepared, let name = name(for: statement.sql) else {
                 for try await row in try await underlying.query(PostgresQuery(unsafeSQL: statement.sql, binds: bindings), logger: logger) {
                     onRow(PostgresReadRow(row))
                 }
@@ -113,9 +113,12 @@ struct PostgresReadStatement {
 
     let sql: String
     let form: Form
+    /// Whether it runs as a prepared statement, or unnamed and planned for its values each time.
+    let prepared: Bool
 
-    init(sql: String, binds: [any Encodable & Sendable], query: @autoclosure () -> any SQLExpression) throws {
+    init(sql: String, binds: [any Encodable & Sendable], prepared: Bool, query: @autoclosure () -> any SQLExpression) throws {
         self.sql = sql
+        self.prepared = prepared
         var bindings = PostgresBindings(capacity: binds.count)
         var types: [PostgresDataType] = []
         types.reserveCapacity(binds.count)
