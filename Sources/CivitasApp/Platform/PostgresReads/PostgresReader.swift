@@ -3,7 +3,6 @@ import NIOCore
 import NIOPosix
 import FluentPostgresDriver
 import SQLKit
-import Synchronization
 
 /// The `SQLDatabase` that public pages and API reads use on PostgreSQL: statements run as named
 /// prepared statements on a few connections of its own, each kept prepared per connection.
@@ -15,7 +14,7 @@ import Synchronization
 /// server keeps a generic plan for it. Writes, transactions, migrations and `LISTEN` go through
 /// FluentPostgresDriver as before; a read inside a write transaction uses that transaction's
 /// connection, never this.
-final class PostgresReader: SQLDatabase {
+final class PostgresReader: AsyncSQLDatabase {
     let logger: Logger
     private let configuration: PostgresConnection.Configuration
     private let pool: PostgresReadPool
@@ -35,12 +34,6 @@ final class PostgresReader: SQLDatabase {
     let dialect: any SQLDialect = PostgresDialect()
     var queryLogLevel: Logger.Level? { nil }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
-        let promise = eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask { try await self.execute(sql: query, onRow) }
-        return promise.futureResult
-    }
-
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         try await execute(sql: query, prepared: true, onRow)
     }
@@ -51,7 +44,7 @@ final class PostgresReader: SQLDatabase {
         let (sql, binds) = serialize(query)
         ReadCounter.record(sql)
         let statement = try PostgresReadStatement(sql: sql, binds: binds, prepared: prepared, query: query)
-        if let snapshot = Self.snapshot, snapshot.reader == ObjectIdentifier(self), snapshot.claim() {
+        if let snapshot = Self.snapshot, snapshot.claim(by: ObjectIdentifier(self)) {
             defer { snapshot.release() }
             try await snapshot.connection.run(statement, logger: logger, onRow)
             return
@@ -66,25 +59,9 @@ final class PostgresReader: SQLDatabase {
         giveBack(connection)
     }
 
-    /// The connection one answer reads through: its statements go one after another on it, with
+    /// The connection an answer reads through: its statements go one after another on it, with
     /// no wait for the pool between them.
-    final class Snapshot: Sendable {
-        let reader: ObjectIdentifier
-        let connection: PostgresReadConnection
-        private let inUse = Atomic<Bool>(false)
-
-        init(reader: ObjectIdentifier, connection: PostgresReadConnection) {
-            self.reader = reader
-            self.connection = connection
-        }
-
-        /// A connection runs one statement at a time: work the answer runs concurrently reads
-        /// through the pool instead.
-        func claim() -> Bool { inUse.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged }
-        func release() { inUse.store(false, ordering: .releasing) }
-    }
-
-    @TaskLocal static var snapshot: Snapshot?
+    @TaskLocal static var snapshot: AnswerConnection<PostgresReadConnection>?
 
     /// Runs `body` with its reads on one connection, and its work on that connection's event loop.
     /// Each statement still sees what was committed when it started (PostgreSQL's READ
@@ -95,7 +72,7 @@ final class PostgresReader: SQLDatabase {
         let result: Result<T, any Error>
         do {
             result = .success(try await withTaskExecutorPreference(connection.executor) {
-                try await Self.$snapshot.withValue(Snapshot(reader: ObjectIdentifier(self), connection: connection), operation: body)
+                try await Self.$snapshot.withValue(AnswerConnection(reader: ObjectIdentifier(self), connection: connection), operation: body)
             })
         } catch {
             result = .failure(error)
@@ -139,19 +116,13 @@ final class PostgresReader: SQLDatabase {
     /// key, wrong where the best plan depends on them (a search that matches a few rows or a
     /// hundred thousand: the two-facet search API read 11-13 ms of the server's time per answer
     /// on generic plans, 5.4-5.8 ms planned each time).
-    struct PlannedPerRun: SQLDatabase {
+    struct PlannedPerRun: AsyncSQLDatabase {
         let reader: PostgresReader
 
         var logger: Logger { reader.logger }
         var eventLoop: any EventLoop { reader.eventLoop }
         var dialect: any SQLDialect { reader.dialect }
         var queryLogLevel: Logger.Level? { nil }
-
-        func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
-            let promise = eventLoop.makePromise(of: Void.self)
-            promise.completeWithTask { try await self.execute(sql: query, onRow) }
-            return promise.futureResult
-        }
 
         func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
             try await reader.execute(sql: query, prepared: false, onRow)

@@ -59,7 +59,7 @@ final class SQLiteReader: SQLDatabase {
         ReadCounter.record(sql)
         let encoder = SQLiteDataEncoder()
         let binds = try encodable.map { try encoder.encode($0) }
-        if let snapshot = Self.snapshot, snapshot.reader == ObjectIdentifier(self), snapshot.claim() {
+        if let snapshot = Self.snapshot, snapshot.claim(by: ObjectIdentifier(self)) {
             defer { snapshot.release() }
             try snapshot.connection.run(sql, binds: binds) { onRow($0) }
             return
@@ -69,27 +69,10 @@ final class SQLiteReader: SQLDatabase {
         try connection.run(sql, binds: binds) { onRow($0) }
     }
 
-    /// The connection one piece of work (a page, an API answer) reads through, inside one read
-    /// transaction: every statement of the page sees the same committed state, and SQLite takes
-    /// its shared lock and checks the log once per page instead of once per statement (which
-    /// took a tenth of an uncached page's time).
-    final class Snapshot: Sendable {
-        let reader: ObjectIdentifier
-        let connection: SQLiteReadConnection
-        private let inUse = Atomic<Bool>(false)
-
-        init(reader: ObjectIdentifier, connection: SQLiteReadConnection) {
-            self.reader = reader
-            self.connection = connection
-        }
-
-        /// A connection serves one statement at a time: work the page runs concurrently reads
-        /// through the pool instead.
-        func claim() -> Bool { inUse.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged }
-        func release() { inUse.store(false, ordering: .releasing) }
-    }
-
-    @TaskLocal static var snapshot: Snapshot?
+    /// The connection an answer reads through, inside one read transaction: every statement of
+    /// the answer sees the same committed state, and SQLite takes its shared lock and checks the
+    /// log once per answer instead of once per statement (a tenth of an uncached page's time).
+    @TaskLocal static var snapshot: AnswerConnection<SQLiteReadConnection>?
 
     /// Runs `body` with its reads in one read transaction on one connection.
     func withSnapshot<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
@@ -103,7 +86,7 @@ final class SQLiteReader: SQLDatabase {
         }
         let result: Result<T, any Error>
         do {
-            result = .success(try await Self.$snapshot.withValue(Snapshot(reader: ObjectIdentifier(self), connection: connection), operation: body))
+            result = .success(try await Self.$snapshot.withValue(AnswerConnection(reader: ObjectIdentifier(self), connection: connection), operation: body))
         } catch {
             result = .failure(error)
         }
