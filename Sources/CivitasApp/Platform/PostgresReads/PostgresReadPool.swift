@@ -63,8 +63,6 @@ final class PostgresReadPool: Sendable {
         waiter?.resume(returning: .open)
     }
 
-    func failedToOpen() { lost() }
-
     func nextID() -> Int {
         state.withLock { state in
             state.lastID += 1

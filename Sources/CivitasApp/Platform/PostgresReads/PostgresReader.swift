@@ -50,13 +50,8 @@ final class PostgresReader: AsyncSQLDatabase {
             return
         }
         let connection = try await borrow()
-        do {
-            try await connection.run(statement, logger: logger, onRow)
-        } catch {
-            giveBack(connection)
-            throw error
-        }
-        giveBack(connection)
+        defer { giveBack(connection) }
+        try await connection.run(statement, logger: logger, onRow)
     }
 
     /// The connection an answer reads through: its statements go one after another on it, with
@@ -91,7 +86,7 @@ final class PostgresReader: AsyncSQLDatabase {
                                                                   id: pool.nextID(), logger: logger)
                 return PostgresReadConnection(opened)
             } catch {
-                pool.failedToOpen()
+                pool.lost()
                 throw error
             }
         }
