@@ -106,4 +106,21 @@ struct SafetyTests {
         // Nothing that ends or changes a value survives.
         #expect(!QueryValue.encode("a&b=c+d?e#f g").contains { "&=+?# ".contains($0) })
     }
+
+    @Test func addressesWithAQueryReadAsTheFullCheckReadsThem() throws {
+        let base = try #require(WebAddress("https://calendar.google.com/calendar/render"))
+        let hostile = ["javascript:alert(1)", "@evil.example", "//evil.example/", "\"><script>", "a#b?c", "\\evil", "Zoë 🏛\n\r\t\u{0}",
+                       String((0..<128).map { Character(UnicodeScalar(UInt8($0))) })]
+        for value in hostile {
+            let address = try #require(base.addingQuery([("text", value), (value, "x")]), "\(value.debugDescription)")
+            let checked = try #require(WebAddress(address.text), "\(address.text) fails the full check")
+            #expect(checked == address)
+            #expect(address.host == "calendar.google.com")
+            #expect(address.text.hasPrefix("https://calendar.google.com/calendar/render?text="))
+        }
+        #expect(base.addingQuery([]) == base)
+        #expect(try #require(WebAddress("https://example.org/?a=1")).addingQuery([("b", "2")]) == nil)
+        #expect(try #require(WebAddress("https://example.org/#top")).addingQuery([("b", "2")]) == nil)
+        #expect(base.addingQuery([("text", String(repeating: "é", count: WebAddress.maximumLength))]) == nil)
+    }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Times of events: stored in UTC, entered and shown in the event's IANA time zone.
 public enum ZonedTime {
@@ -50,7 +49,7 @@ public enum ZonedTime {
 
     /// "October 2016"
     public static func month(_ date: Date, in zone: TimeZone) -> String {
-        format(date, zone, "MMMM yyyy")
+        CivilTime(date, in: zone).monthText
     }
 
     /// The midnight starting the month of `date` in `zone`, moved by `months`.
@@ -71,29 +70,26 @@ public enum ZonedTime {
 
     /// `2018-01-24T10:00` in `zone`, the value of a datetime-local input.
     public static func formValue(_ date: Date, in zone: TimeZone) -> String {
-        let c = components(date, zone)
-        return String(format: "%04d-%02d-%02dT%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+        let local = CivilTime(date, in: zone)
+        return local.dateStamp + "T" + local.timeText
     }
 
     /// `2018-01-24T10:00:00-05:00`, ISO 8601 with the zone's offset (schema.org, JSON).
     public static func iso8601(_ date: Date, in zone: TimeZone) -> String {
         // Fixed offsets by hand: ISO8601DateFormatter is as costly to make as DateFormatter.
         let offset = zone.secondsFromGMT(for: date)
-        let c = components(date, zone)
-        let stamp = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
-        guard offset != 0 else { return stamp + "Z" }
-        let minutes = abs(offset) / 60
-        return stamp + (offset < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        let stamp = CivilTime(date, offset: offset).dateTimeStamp
+        return offset == 0 ? stamp + "Z" : stamp + CivilTime.offsetText(offset, separator: ":")
     }
 
     /// "Wednesday 24 January 2018"
     public static func day(_ date: Date, in zone: TimeZone) -> String {
-        format(date, zone, "EEEE d MMMM yyyy")
+        CivilTime(date, in: zone).dayText
     }
 
     /// "10:00"
     public static func time(_ date: Date, in zone: TimeZone) -> String {
-        format(date, zone, "HH:mm")
+        CivilTime(date, in: zone).timeText
     }
 
     /// The zone's short name at that date with its identifier: "EST, America/New_York".
@@ -119,57 +115,13 @@ public enum ZonedTime {
     /// "UTC-04:00", "UTC+05:30", "UTC".
     public static func offsetName(_ seconds: Int) -> String {
         guard seconds != 0 else { return "UTC" }
-        let minutes = abs(seconds) / 60
-        return "UTC" + (seconds < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        return "UTC" + CivilTime.offsetText(seconds, separator: ":")
     }
 
     /// The calendar day key (`2018-01-24`) in the zone, for grouping a programme by day.
     public static func dayKey(_ date: Date, in zone: TimeZone) -> String {
-        let c = components(date, zone)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        CivilTime(date, in: zone).dateStamp
     }
 
-    public static func year(_ date: Date, in zone: TimeZone) -> Int { components(date, zone).year! }
-
-    private static func components(_ date: Date, _ zone: TimeZone) -> DateComponents {
-        calendar(in: zone).dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-    }
-
-    /// A Gregorian calendar per zone, made once: a programme asks for each session's day.
-    private static func calendar(in zone: TimeZone) -> Calendar {
-        calendars.withLock { cache in
-            if let known = cache[zone.identifier] { return known }
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = zone
-            cache[zone.identifier] = calendar
-            return calendar
-        }
-    }
-
-    private static let calendars = Mutex<[String: Calendar]>([:])
-
-    private static func format(_ date: Date, _ zone: TimeZone, _ pattern: String) -> String {
-        formatters.withLock { cache in
-            let key = FormatterKey(zone: zone.identifier, pattern: pattern)
-            if let formatter = cache[key] { return formatter.string(from: date) }
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_GB")
-            formatter.timeZone = zone
-            formatter.dateFormat = pattern
-            // A handful of patterns times the zones in use; the bound only guards against surprises.
-            if cache.count > 512 { cache.removeAll() }
-            cache[key] = formatter
-            return formatter.string(from: date)
-        }
-    }
-
-    private struct FormatterKey: Hashable {
-        let zone: String
-        let pattern: String
-    }
-
-    /// Making a DateFormatter costs far more than using one (it builds an ICU formatter), and
-    /// pages, mails and registrations format many times; a formatter is not safe to share
-    /// between threads, so each is used under the lock.
-    private static let formatters = Mutex<[FormatterKey: DateFormatter]>([:])
+    public static func year(_ date: Date, in zone: TimeZone) -> Int { CivilTime(date, in: zone).year }
 }

@@ -70,16 +70,11 @@ public enum ICalendarFormat {
 
     /// `20190515T130000`: the wall-clock time at `offset` seconds from UTC.
     static func localDateTime(_ date: Date, offset: Int) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date.addingTimeInterval(TimeInterval(offset)))
-        return String(format: "%04d%02d%02dT%02d%02d%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+        CivilTime(date, offset: offset).compactStamp
     }
 
     /// `-0500`, `+0530`
     static func offset(_ seconds: Int) -> String {
-        let sign = seconds < 0 ? "-" : "+"
-        let minutes = abs(seconds) / 60
-        return String(format: "%@%02d%02d", sign, minutes / 60, minutes % 60)
+        CivilTime.offsetText(seconds, separator: "")
     }
 }

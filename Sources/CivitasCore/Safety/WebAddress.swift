@@ -38,6 +38,24 @@ public struct WebAddress: Sendable, Hashable, CustomStringConvertible {
         self.text = scheme + "://" + authority.lowercased() + rest.dropFirst(authority.count)
     }
 
+    /// This address with a query string of `items` (`name=value&...`, each percent-encoded by
+    /// `QueryValue`). Not checked again, which cost an event page's calendar links most of
+    /// their time: what it adds follows the `?` and uses only characters the check allows, so
+    /// the scheme and host read as before (`SafetyTests` holds it to the full check). Nil when
+    /// the address already has a query or fragment, or would grow past the longest allowed.
+    public func addingQuery(_ items: [(String, String)]) -> WebAddress? {
+        guard !text.contains("?"), !text.contains("#") else { return nil }
+        let query = items.map { QueryValue.encode($0.0) + "=" + QueryValue.encode($0.1) }.joined(separator: "&")
+        let combined = query.isEmpty ? text : text + "?" + query
+        guard combined.utf8.count <= Self.maximumLength else { return nil }
+        return WebAddress(checkedText: combined, host: host)
+    }
+
+    private init(checkedText: String, host: String) {
+        self.text = checkedText
+        self.host = host
+    }
+
     /// RFC 3986: unreserved, reserved, and `%` with two hex digits.
     private static func usesOnlyURICharacters(_ text: String) -> Bool {
         let bytes = Array(text.utf8)

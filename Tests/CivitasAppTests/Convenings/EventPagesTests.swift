@@ -40,6 +40,35 @@ struct EventPagesTests {
         }
     }
 
+    @Test("An event page's Google and Outlook links carry its title, times, zone, place and address", arguments: TestDatabase.all)
+    func addToCalendarLinks(database: TestDatabase) async throws {
+        try await withApp(database) { client, services in
+            let event = try await makeEvent(services, extra: ["title": "Water & \"equity\" forum", "venue": "City Hall #2"])
+            let html = String(buffer: try await client.execute(uri: "/events/\(event.slug)", method: .get).body)
+            func link(_ label: String) throws -> String {
+                let end = try #require(html.range(of: "\">\(label)</a>"), "no \(label) link")
+                let start = try #require(html[..<end.lowerBound].range(of: "href=\"", options: .backwards))
+                return String(html[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&amp;", with: "&")
+            }
+            let stamp = { (date: Date) in ICalendarFormat.utc(date) }
+            let google = try #require(URLComponents(string: try link("Google")))
+            #expect(google.host == "calendar.google.com")
+            let googleItems = Dictionary(uniqueKeysWithValues: (google.queryItems ?? []).map { ($0.name, $0.value ?? "") })
+            #expect(googleItems["text"] == "Water & \"equity\" forum")
+            #expect(googleItems["dates"] == "\(stamp(event.startsAt))/\(stamp(event.endsAt))")
+            #expect(googleItems["ctz"] == "America/Chicago")
+            #expect(googleItems["location"] == "City Hall #2")
+            #expect(googleItems["details"]?.hasSuffix("\nhttp://127.0.0.1:8080/events/\(event.slug)") == true)
+            let outlook = try #require(URLComponents(string: try link("Outlook")))
+            let outlookItems = Dictionary(uniqueKeysWithValues: (outlook.queryItems ?? []).map { ($0.name, $0.value ?? "") })
+            #expect(outlook.host == "outlook.live.com")
+            #expect(outlookItems["subject"] == "Water & \"equity\" forum")
+            #expect(outlookItems["startdt"] == ZonedTime.iso8601(event.startsAt, in: .gmt))
+            #expect(outlookItems["enddt"] == ZonedTime.iso8601(event.endsAt, in: .gmt))
+            #expect(outlookItems["allday"] == nil)
+        }
+    }
+
     @Test("An event's .ics keeps its UID and raises SEQUENCE when the event changes; cancelling tells everyone registered", arguments: TestDatabase.all)
     func calendarAndCancellation(database: TestDatabase) async throws {
         try await withApp(database) { client, services in

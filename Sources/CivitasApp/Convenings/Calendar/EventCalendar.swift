@@ -40,7 +40,7 @@ enum AddToCalendarLinks {
             ("ctz", event.timeZone), ("details", (event.summary ?? "") + "\n" + publicURL + ConveningsURL.event(event.slug).path),
             ("location", location ?? ""),
         ]
-        return WebAddress("https://calendar.google.com/calendar/render?" + query(items))
+        return googleCalendar.addingQuery(items.filter { !$0.1.isEmpty })
     }
 
     static func outlook(_ event: EventRecord, location: String?, publicURL: String) -> WebAddress? {
@@ -51,11 +51,9 @@ enum AddToCalendarLinks {
             ("allday", event.allDay ? "true" : ""),
             ("body", (event.summary ?? "") + "\n" + publicURL + ConveningsURL.event(event.slug).path), ("location", location ?? ""),
         ]
-        return WebAddress("https://outlook.live.com/calendar/0/deeplink/compose?" + query(items))
+        return outlookCalendar.addingQuery(items.filter { !$0.1.isEmpty })
     }
 
-    private static func query(_ items: [(String, String)]) -> String {
-        items.filter { !$0.1.isEmpty }.map { "\($0)=\(QueryValue.encode($1))" }
-            .joined(separator: "&")
-    }
+    private static let googleCalendar = WebAddress("https://calendar.google.com/calendar/render")!
+    private static let outlookCalendar = WebAddress("https://outlook.live.com/calendar/0/deeplink/compose")!
 }

@@ -157,7 +157,6 @@ struct EventPage {
     }
 
     private func paragraphs(_ text: String) -> Node<HTML.BodyContext> {
-        // Split in Swift: Foundation's `components(separatedBy:)` bridges through NSString.
-        .forEach(text.split(separator: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }) { .p(.text(escaping: $0)) }
+        .forEach(Paragraphs.split(text)) { .p(.text(escaping: $0)) }
     }
 }

@@ -52,7 +52,8 @@ struct LibraryRecordBody: Encodable, Sendable {
         try container.encode(slug, forKey: NamedCodingKey("slug"))
         try container.encode(url, forKey: NamedCodingKey("url"))
         for (name, value) in fields { try container.encode(value, forKey: NamedCodingKey(name)) }
-        try container.encode(updatedAt?.formatted(.iso8601), forKey: NamedCodingKey("updated_at"))
+        // Written by hand: `formatted(.iso8601)` was a twentieth of an API list's time.
+        try container.encode(updatedAt.map { ZonedTime.iso8601($0, in: .gmt) }, forKey: NamedCodingKey("updated_at"))
         if hasFile { try container.encode(file, forKey: NamedCodingKey("file")) }
     }
 

@@ -6,8 +6,7 @@ enum LibraryPageParts {
     /// Plain text a person typed, one paragraph per blank-line-separated block.
     static func paragraphs(_ text: String?) -> Node<HTML.BodyContext> {
         guard let text else { return .empty }
-        let blocks = text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        return .forEach(blocks) { .p(.text(escaping: $0)) }
+        return .forEach(Paragraphs.split(text)) { .p(.text(escaping: $0)) }
     }
 
     /// A titled section of plain text, when there is any.

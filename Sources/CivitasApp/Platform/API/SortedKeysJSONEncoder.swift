@@ -41,12 +41,18 @@ final class JSONOutput {
         let id: Int
         let isObject: Bool
         var count = 0
-        /// Where each member starts (its key's opening quote), with its key, for sorting on close.
-        var members: [(key: String, start: Int)] = []
+        /// Where this object's members begin in `members`.
+        let firstMember: Int
+        /// Whether the keys so far came in sorted order (then closing moves nothing).
+        var inOrder = true
     }
 
     var bytes: [UInt8] = []
     private(set) var open: [OpenContainer] = []
+    /// Where each member of the open objects starts (its key's opening quote), with its key,
+    /// for sorting on close; one list for all of them, innermost object's last, so that an
+    /// object costs no list of its own.
+    private var members: [(key: String, start: Int)] = []
     private var nextID = 0
 
     init() { bytes.reserveCapacity(4096) }
@@ -57,7 +63,7 @@ final class JSONOutput {
     func openContainer(isObject: Bool) -> (level: Int, id: Int) {
         nextID += 1
         bytes.append(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
-        open.append(OpenContainer(id: nextID, isObject: isObject))
+        open.append(OpenContainer(id: nextID, isObject: isObject, firstMember: members.count))
         return (open.count - 1, nextID)
     }
 
@@ -73,7 +79,8 @@ final class JSONOutput {
         while open.count > level {
             let container = open.removeLast()
             if container.isObject {
-                sortMembers(container.members)
+                if !container.inOrder { sortMembers(members[container.firstMember...]) }
+                members.removeSubrange(container.firstMember...)
                 bytes.append(UInt8(ascii: "}"))
             } else {
                 bytes.append(UInt8(ascii: "]"))
@@ -90,21 +97,19 @@ final class JSONOutput {
     /// Starts the next member of the object at `level`: a comma, the key and a colon.
     func beginMember(level: Int, key: String) {
         beginElement(level: level)
-        open[level].members.append((key, bytes.count))
+        if open[level].inOrder, members.count > open[level].firstMember, !Self.precedes(members[members.count - 1].key, key) {
+            open[level].inOrder = false
+        }
+        members.append((key, bytes.count))
         writeString(key)
         bytes.append(UInt8(ascii: ":"))
     }
 
     /// Reorders an object's members (written from `members[0].start` to the end of `bytes`)
     /// by their keys' UTF-8 bytes, as `.sortedKeys` does.
-    private func sortMembers(_ members: [(key: String, start: Int)]) {
+    private func sortMembers(_ members: ArraySlice<(key: String, start: Int)>) {
+        let members = Array(members)
         guard members.count > 1 else { return }
-        var sorted = true
-        for index in 1..<members.count where !Self.precedes(members[index - 1].key, members[index].key) {
-            sorted = false
-            break
-        }
-        if sorted { return }
         let end = bytes.count
         // Each member's text without its separating comma.
         let pieces: [(key: String, text: ArraySlice<UInt8>)] = members.enumerated().map { index, member in
@@ -153,23 +158,21 @@ final class JSONOutput {
             var runStart = 0
             for index in 0..<utf8.count {
                 let byte = utf8[index]
-                let escape: [UInt8]
-                switch byte {
-                case UInt8(ascii: "\""): escape = [0x5C, 0x22]
-                case UInt8(ascii: "\\"): escape = [0x5C, 0x5C]
-                case UInt8(ascii: "/"): escape = [0x5C, 0x2F]
-                case 0x08: escape = [0x5C, UInt8(ascii: "b")]
-                case 0x0C: escape = [0x5C, UInt8(ascii: "f")]
-                case 0x0A: escape = [0x5C, UInt8(ascii: "n")]
-                case 0x0D: escape = [0x5C, UInt8(ascii: "r")]
-                case 0x09: escape = [0x5C, UInt8(ascii: "t")]
-                case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    escape = [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-                default: continue
-                }
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "/") else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                bytes.append(contentsOf: escape)
+                bytes.append(0x5C)
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(byte)
+                case 0x08: bytes.append(UInt8(ascii: "b"))
+                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                default:
+                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30])
+                    bytes.append(Self.hex[Int(byte >> 4)])
+                    bytes.append(Self.hex[Int(byte & 0xF)])
+                }
                 runStart = index + 1
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
@@ -177,11 +180,35 @@ final class JSONOutput {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    /// A record's field, written without an `Encoder` of its own: lists write hundreds of them.
+    func writeField(_ value: FieldValue) throws {
+        switch value {
+        case .null: writeNull()
+        case .text(let text): writeString(text)
+        case .integer(let number): writeInteger(number)
+        case .decimal(let number): try writeFloat(number)
+        case .flag(let flag): writeBool(flag)
+        case .ids(let ids):
+            bytes.append(UInt8(ascii: "["))
+            for (index, id) in ids.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                writeString(id)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+    }
+
     /// Any value: the few types Foundation treats specially, or the value encoding itself.
     func writeValue<T: Encodable>(_ value: T) throws {
         // Type comparisons, not casts: casting every value is much of what JSONEncoder costs.
         if T.self == String.self {
             writeString(value as! String)
+        } else if T.self == FieldValue.self {
+            try writeField(value as! FieldValue)
+        } else if T.self == Optional<String>.self {
+            if let text = value as! String? { writeString(text) } else { writeNull() }
         } else if T.self == URL.self {
             writeString((value as! URL).absoluteString)
         } else if T.self == Data.self || T.self == Decimal.self {
