@@ -46,7 +46,7 @@ struct DirectoryAPI: Sendable {
                                          shows: DirectoryTopics.all, json: {
             let store = RecordStore(sql: services.database.reads)
             let (records, total) = try await store.list(kind, .init(text: text, offset: page.offset, limit: page.per, textSearch: services.site.textSearch))
-            return APIList(items: try await encode(records, kind: kind, store: store), pagination: page, total: total)
+            return APIList(items: try await bodies(records, kind: kind, store: store), pagination: page, total: total)
         })
     }
 
@@ -57,7 +57,7 @@ struct DirectoryAPI: Sendable {
             guard let record = try await store.find(kind, key: key, publishedOnly: true) else {
                 throw AppError.notFound("No \(kind.label.lowercased()) with the id or slug \"\(key)\"")
             }
-            return try await encode([record], kind: kind, store: store)[0]
+            return try await bodies([record], kind: kind, store: store)[0]
         })
     }
 
@@ -85,7 +85,7 @@ struct DirectoryAPI: Sendable {
     private func respond(_ outcome: SaveRecord.Outcome, kind: RecordKind, status: HTTPResponse.Status) async throws -> Response {
         switch outcome {
         case .saved(let record):
-            return try Responses.json(try await encode([record], kind: kind, store: RecordStore(sql: services.database.reads))[0], status: status)
+            return try Responses.json(try await bodies([record], kind: kind, store: RecordStore(sql: services.database.reads))[0], status: status)
         case .invalid(let error): throw error
         case .notFound: throw AppError.notFound("The \(kind.label.lowercased())")
         }
@@ -95,7 +95,8 @@ struct DirectoryAPI: Sendable {
         try await JSONBody.object(request, context, what: "record")
     }
 
-    private func encode(_ records: [RecordValues], kind: RecordKind, store: RecordStore) async throws -> [RecordBody] {
+    /// The API bodies of records: their sources and, for people, their memberships, each read once for all.
+    func bodies(_ records: [RecordValues], kind: RecordKind, store: RecordStore) async throws -> [RecordBody] {
         let ids = records.map(\.id)
         let sources = try await store.sources(kind: kind, ids: ids)
         var memberships: [String: [MembershipLine]]? = nil

@@ -7,7 +7,8 @@ import OpenAPIKit
 /// the answer and its documentation cannot list different fields. Private fields never
 /// appear; link fields become `sources` (Popolo's links, every one with a URL) and
 /// `topic_ids`; a short name becomes Popolo's `other_names`.
-struct RecordBody: Encodable, Sendable {
+struct RecordBody: Encodable, Sendable, SelfWritingJSON {
+    let kind: RecordKind
     let id: String
     let slug: String?
     let fields: [(name: String, value: FieldValue)]
@@ -20,10 +21,11 @@ struct RecordBody: Encodable, Sendable {
     let updatedAt: Date?
 
     init(_ record: RecordValues, sources: [SourceLine], publicURL: String, memberships: [MembershipLine]? = nil) {
+        kind = record.kind
         id = record.id
         slug = record.slug
         // A list of links with none is an empty list, never null.
-        fields = Self.valueFields(record.kind).map { field in
+        fields = Self.layouts[record.kind]!.valueFields.map { field in
             (field.name, field.isLink && record[field.name] == .null ? .ids([]) : record[field.name])
         }
         otherNames = Self.hasOtherNames(record.kind)
@@ -45,6 +47,46 @@ struct RecordBody: Encodable, Sendable {
     }
 
     static func hasOtherNames(_ kind: RecordKind) -> Bool { kind.fields.contains { $0.name == "other_name" } }
+
+    /// What a kind's records carry, worked out once per kind rather than once per record.
+    private struct Layout {
+        let valueFields: [FieldSpec]
+        /// Every member a record of the kind may write, in sorted key order.
+        let members: [Slot]
+    }
+
+    private enum Slot {
+        case id, slug, field(Int), otherNames, sources, member, memberships, updatedAt
+    }
+
+    private static let layouts: [RecordKind: Layout] = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { kind in
+        let valueFields = valueFields(kind)
+        var members: [(key: String, slot: Slot)] = [
+            ("id", .id), ("slug", .slug), ("other_names", .otherNames), ("sources", .sources),
+            ("member", .member), ("memberships", .memberships), ("updated_at", .updatedAt),
+        ]
+        for (index, field) in valueFields.enumerated() { members.append((field.name, .field(index))) }
+        members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        return (kind, Layout(valueFields: valueFields, members: members.map(\.slot)))
+    })
+
+    /// The same members as `encode(to:)`, written in key order without an encoder.
+    func writeJSON(to json: JSONOutput) throws {
+        try json.object { object in
+            for slot in Self.layouts[kind]!.members {
+                switch slot {
+                case .id: object.member("id", id)
+                case .slug: if let slug { object.member("slug", slug) }
+                case .field(let index): try object.member(fields[index].name, fields[index].value)
+                case .otherNames: if let otherNames { try object.member("other_names", otherNames) }
+                case .sources: try object.member("sources", sources)
+                case .member: if let member { try object.member("member", member) }
+                case .memberships: if let memberships { try object.member("memberships", memberships) }
+                case .updatedAt: object.member("updated_at", updatedAt.map { ZonedTime.iso8601($0, in: .gmt) })
+                }
+            }
+        }
+    }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: NamedCodingKey.self)
@@ -94,26 +136,48 @@ extension FieldValue: Encodable {
 }
 
 /// Popolo's other name: a short name and why it is one.
-struct OtherName: APIBody {
+struct OtherName: APIBody, SelfWritingJSON {
     let name: String
     let note: String
+
+    func writeJSON(to json: JSONOutput) throws {
+        try json.object { object in
+            object.member("name", name)
+            object.member("note", note)
+        }
+    }
 
     static var schema: JSONSchema { .record(["name": .string, "note": .string]) }
 }
 
 /// Popolo's link: where a fact can be read.
-struct SourceLink: APIBody {
+struct SourceLink: APIBody, SelfWritingJSON {
     let id: String
     let url: String
     let note: String
+
+    func writeJSON(to json: JSONOutput) throws {
+        try json.object { object in
+            object.member("id", id)
+            object.member("note", note)
+            object.member("url", url)
+        }
+    }
 
     static var schema: JSONSchema { .record(["id": .string, "url": .url, "note": .string]) }
 }
 
 /// The organization that holds a membership, as Popolo's `member`.
-struct MemberReference: APIBody {
+struct MemberReference: APIBody, SelfWritingJSON {
     var type = "Organization"
     let id: String
+
+    func writeJSON(to json: JSONOutput) throws {
+        try json.object { object in
+            object.member("@type", type)
+            object.member("id", id)
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case type = "@type"
@@ -124,7 +188,7 @@ struct MemberReference: APIBody {
 }
 
 /// A person's membership as embedded in the person: with the office's label and dates.
-struct MembershipBody: APIBody {
+struct MembershipBody: APIBody, SelfWritingJSON {
     let id: String
     let organizationId: String
     let organizationName: String
@@ -145,6 +209,20 @@ struct MembershipBody: APIBody {
         label = line.label
         startDate = line.startDate
         endDate = line.endDate
+    }
+
+    func writeJSON(to json: JSONOutput) throws {
+        try json.object { object in
+            object.member("end_date", endDate)
+            object.member("id", id)
+            object.member("label", label)
+            object.member("organization_id", organizationId)
+            object.member("organization_name", organizationName)
+            object.member("post_id", postId)
+            object.member("post_label", postLabel)
+            object.member("role", role)
+            object.member("start_date", startDate)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

@@ -213,6 +213,8 @@ final class JSONOutput {
             writeString((value as! URL).absoluteString)
         } else if T.self == Data.self || T.self == Decimal.self {
             throw CannotStream()
+        } else if let selfWriting = value as? any SelfWritingJSON {
+            try selfWriting.writeJSON(to: self)
         } else {
             let encoder = StreamingEncoder(output: self, level: open.count)
             try value.encode(to: encoder)
