@@ -1,7 +1,6 @@
 import Hummingbird
 import NIOCore
 import Logging
-import Plot
 
 /// Turns every error into an answer a person can act on: JSON `{"error": {...}}` under
 /// `/api`, an HTML page elsewhere. Anything unexpected is logged and answered 500

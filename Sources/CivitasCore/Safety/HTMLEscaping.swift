@@ -1,11 +1,10 @@
 /// Escaping for HTML text and attribute values.
 ///
-/// Plot writes attribute values exactly as given, so every dynamic attribute value in
-/// Civitas passes through `attribute(_:)` first (the project's attribute helpers call it; a
-/// test refuses any other way of writing one). Element text goes through `text(_:)`: Plot's
-/// own text escaping builds a String per Character and keeps what looks like an entity as
-/// it is, so `&amp;` typed by a person showed as `&`; this one escapes every `&`, in one pass
-/// over the bytes.
+/// The HTML builders write attribute values exactly as given, so every dynamic attribute
+/// value in Civitas passes through `attribute(_:)` first (the project's attribute helpers call
+/// it; a test refuses any other way of writing one). Element text goes through `text(_:)`,
+/// which escapes every `&` (so `&amp;` typed by a person shows as typed), in one pass over
+/// the bytes.
 public enum HTMLEscaping {
     /// The text with `& < >` replaced by character references, safe as element content.
     public static func text(_ value: String) -> String {

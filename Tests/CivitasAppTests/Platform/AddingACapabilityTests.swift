@@ -3,7 +3,6 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import OpenAPIKit
-import Plot
 import SQLKit
 import Testing
 @testable import CivitasApp

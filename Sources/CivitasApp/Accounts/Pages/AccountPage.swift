@@ -1,4 +1,3 @@
-import Plot
 
 /// A person's own account: who they are signed in as, and the password form.
 struct AccountPage {

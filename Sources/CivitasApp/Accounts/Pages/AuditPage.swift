@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// Admins' view of the audit log, newest first.
 struct AuditPage {

@@ -1,4 +1,3 @@
-import Plot
 
 /// The sign-in form, with the message of a failed attempt.
 struct SignInPage {

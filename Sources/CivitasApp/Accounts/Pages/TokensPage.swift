@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// Admins' page of API tokens: create one (shown once), see and revoke the others.
 struct TokensPage {

@@ -1,4 +1,3 @@
-import Plot
 
 /// Admins' list of accounts: create one, change a role, disable or enable.
 struct UsersPage {

@@ -1,6 +1,5 @@
 import CivitasCore
 import Foundation
-import Plot
 
 /// The public page of an event: when and where (in its own time zone), who hosts it,
 /// how to register, the programme by day, and after it, what came out of it.

@@ -1,5 +1,4 @@
 import CivitasCore
-import Plot
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// The convenings' part of the home page: the next events, or, when none is coming, the
 /// most recent ones, so a visitor always finds the events.

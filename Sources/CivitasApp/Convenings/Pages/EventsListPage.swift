@@ -1,6 +1,5 @@
 import CivitasCore
 import Foundation
-import Plot
 
 /// Upcoming or past events, filtered by kind, topic, area and year.
 struct EventsListPage {

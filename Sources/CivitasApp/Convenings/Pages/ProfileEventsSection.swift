@@ -1,5 +1,4 @@
 import CivitasCore
-import Plot
 
 /// "Events" on a directory profile page: what a city, organisation or person hosted,
 /// partnered, funded or spoke at, and for a place the events held there.

@@ -1,6 +1,5 @@
 import CivitasCore
 import Foundation
-import Plot
 
 /// The registration form (open registration, or through a personal invitation).
 struct RegistrationFormPage {

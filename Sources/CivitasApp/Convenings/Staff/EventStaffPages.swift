@@ -1,6 +1,5 @@
 import CivitasCore
 import Foundation
-import Plot
 
 /// Staff list of every event, published or not.
 struct StaffEventsPage {

@@ -1,6 +1,5 @@
 import CivitasCore
 import Foundation
-import Plot
 
 /// Staff page of an event's programme: its sessions, a session form, and the quotes.
 struct ProgrammePage {

@@ -1,4 +1,3 @@
-import Plot
 import SQLKit
 
 /// The directory's part of the home page: a search for people, what the directory holds,

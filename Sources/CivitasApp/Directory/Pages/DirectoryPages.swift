@@ -1,6 +1,5 @@
 import CivitasCore
 import Hummingbird
-import Plot
 
 /// Handlers of the public directory pages; answers for visitors are cached.
 struct DirectoryPages: Sendable {

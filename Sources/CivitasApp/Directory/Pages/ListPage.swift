@@ -1,5 +1,4 @@
 import CivitasCore
-import Plot
 
 /// A public list of one kind of record, with a text filter and pages.
 struct ListPage {

@@ -1,5 +1,4 @@
 import CivitasCore
-import Plot
 
 /// The public page of one record: its facts, its relations over time, and its sources.
 struct ProfilePage {

@@ -1,5 +1,4 @@
 import CivitasCore
-import Plot
 
 /// The relations each kind of profile shows: offices over time, members, officers,
 /// partners and funders, the networks a city belongs to.

@@ -89,4 +89,3 @@ struct StaffHandlers: Sendable {
     }
 }
 
-import Plot

@@ -1,4 +1,3 @@
-import Plot
 
 /// The staff list of each kind, drafts and unpublished records included.
 struct StaffListPage {

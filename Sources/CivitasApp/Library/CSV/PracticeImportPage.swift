@@ -1,4 +1,3 @@
-import Plot
 
 /// The staff page that imports practices from CSV: the file's text, then a preview of what
 /// each row would do with its errors, and only then the import.

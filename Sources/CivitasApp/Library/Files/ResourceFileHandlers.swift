@@ -1,7 +1,6 @@
 import CivitasCore
 import Foundation
 import Hummingbird
-import Plot
 
 /// A resource's file: uploaded and removed by staff, downloaded by anyone when the resource
 /// is published.

@@ -1,4 +1,3 @@
-import Plot
 
 /// The library's part of the home page: featured news, the latest news, and the practices
 /// published most recently.

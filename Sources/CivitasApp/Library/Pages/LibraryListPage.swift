@@ -1,5 +1,4 @@
 import CivitasCore
-import Plot
 
 /// A public list of practices, resources or news, with its filters and pages.
 struct LibraryListPage {

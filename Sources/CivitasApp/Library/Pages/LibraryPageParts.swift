@@ -1,5 +1,4 @@
 import CivitasCore
-import Plot
 
 /// Pieces every library page shows the same way.
 enum LibraryPageParts {

@@ -1,6 +1,5 @@
 import CivitasCore
 import Hummingbird
-import Plot
 
 /// Handlers of the public library pages and the news feed; answers for visitors are cached.
 struct LibraryPages: Sendable {

@@ -1,5 +1,4 @@
 import CivitasCore
-import Plot
 
 /// The library on directory pages: a topic's practices, resources and news; a city's
 /// practices and news; a person's or organization's practices and publications. One query

@@ -1,5 +1,4 @@
 import CivitasCore
-import Plot
 
 /// One news item: its text in Markdown rendered safely, and what it is about.
 struct NewsPage {

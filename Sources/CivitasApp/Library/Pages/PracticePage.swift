@@ -1,5 +1,4 @@
 import CivitasCore
-import Plot
 
 /// A practice as a city that wants to copy it needs it: what problem it answers, how it
 /// works, what it achieved and how well that is known, what it takes to do the same, where

@@ -1,5 +1,4 @@
 import CivitasCore
-import Plot
 
 /// A report, guide, brief, toolkit, presentation, recording or op-ed: who wrote it, when,
 /// what it says, and where to read it.

@@ -1,4 +1,3 @@
-import Plot
 
 /// On a city's page: practices from cities like it, each saying why its city is alike.
 struct CitiesLikeYoursSection: ProfileSectionProvider {

@@ -1,4 +1,3 @@
-import Plot
 
 /// Practices from cities like a given one, each with why its city is alike, ranked by how
 /// alike the city is and then by the topics the practice shares with `topics` (a practice

@@ -1,6 +1,5 @@
 import CivitasCore
 import Hummingbird
-import Plot
 
 /// Staff pages of the library: lists with unpublished records, forms, publishing. A form
 /// with errors is shown again with what the person typed, answered 400.

@@ -1,4 +1,3 @@
-import Plot
 
 /// The staff list of practices, resources or news, unpublished records included.
 struct LibraryStaffListPage {

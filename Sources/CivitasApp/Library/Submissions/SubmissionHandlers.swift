@@ -1,6 +1,5 @@
 import CivitasCore
 import Hummingbird
-import Plot
 
 /// Members sending practices, and editors deciding on them.
 struct SubmissionHandlers: Sendable {

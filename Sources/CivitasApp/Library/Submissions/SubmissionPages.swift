@@ -1,5 +1,4 @@
 import CivitasCore
-import Plot
 
 /// What a member sees of what they sent: each practice with where its review stands and the
 /// editor's note, a link to change it while an editor has not decided, and the form.

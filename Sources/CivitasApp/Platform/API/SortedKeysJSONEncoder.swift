@@ -202,15 +202,16 @@ final class JSONOutput {
 
     /// Any value: the few types Foundation treats specially, or the value encoding itself.
     func writeValue<T: Encodable>(_ value: T) throws {
-        // Type comparisons, not casts: casting every value is much of what JSONEncoder costs.
+        // Type comparisons, not casts: casting every value is much of what JSONEncoder costs;
+        // each reinterpretation below is from a type to itself.
         if T.self == String.self {
-            writeString(value as! String)
+            writeString(unsafeBitCast(value, to: String.self))
         } else if T.self == FieldValue.self {
-            try writeField(value as! FieldValue)
+            try writeField(unsafeBitCast(value, to: FieldValue.self))
         } else if T.self == Optional<String>.self {
-            if let text = value as! String? { writeString(text) } else { writeNull() }
+            if let text = unsafeBitCast(value, to: String?.self) { writeString(text) } else { writeNull() }
         } else if T.self == URL.self {
-            writeString((value as! URL).absoluteString)
+            writeString(unsafeBitCast(value, to: URL.self).absoluteString)
         } else if T.self == Data.self || T.self == Decimal.self {
             throw CannotStream()
         } else if let selfWriting = value as? any SelfWritingJSON {

@@ -1,13 +1,11 @@
 import CivitasCore
-import Plot
 
-// Plot writes attribute values exactly as given. These helpers are the one way Civitas writes
-// an attribute value that is not a fixed string in the source: each escapes it
-// (`HTMLEscaping.attribute`), and links take only a `LinkDestination` (a typed route of this
-// site or a checked `WebAddress`), never a bare string. Element text goes through
-// `.text(escaping:)` (`HTMLEscaping.text`, one pass over the bytes; Plot's own text escaping
-// builds a String per Character, a tenth of an uncached profile page's time, and keeps
-// `&amp;` as typed). `HTMLSafetyTests` fails when source code writes either any other way.
+// The HTML builders (`Platform/HTML/Markup`) write attribute values exactly as given. These
+// helpers are the one way Civitas writes an attribute value that is not a fixed string in the
+// source: each escapes it (`HTMLEscaping.attribute`), and links take only a `LinkDestination`
+// (a typed route of this site or a checked `WebAddress`), never a bare string. Element text
+// goes through `.text(escaping:)` (`HTMLEscaping.text`, the escaping the renderer gives plain
+// text too). `HTMLSafetyTests` fails when source code writes either any other way.
 
 extension Node {
     static func text(escaping text: String) -> Node { .raw(HTMLEscaping.text(text)) }

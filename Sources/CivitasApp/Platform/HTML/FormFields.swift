@@ -1,4 +1,3 @@
-import Plot
 
 /// Labelled form fields with their error underneath, for every capability's forms.
 struct FormFields {
@@ -39,7 +38,7 @@ struct FormFields {
 }
 
 extension Node where Context == HTML.SelectContext {
-    /// An `<option>` with its text as content (Plot's own option takes attributes only).
+    /// An `<option>` with its text as content (the builders' own option takes attributes only).
     static func choice(value: String, title: String, selected: Bool) -> Node {
         .element(named: "option", nodes: [
             .attribute(named: "value", escaping: value, keepIfEmpty: true),

@@ -1,9 +1,8 @@
 import Foundation
 import Hummingbird
-import Plot
 
 /// The frame of every HTML page: head with JSON-LD, navigation, main content, footer.
-/// Plot escapes every text by construction; JSON-LD is encoded by JSONEncoder, which
+/// Text is escaped on the one rendering path (`HTMLRenderer`); JSON-LD is encoded by JSONEncoder, which
 /// escapes `/` so that no `</script>` can appear inside it.
 struct PageLayout {
     let siteName: String

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// Mails recently queued, with their delivery state.
 struct OutboxPage {

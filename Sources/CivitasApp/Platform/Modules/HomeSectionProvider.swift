@@ -1,4 +1,3 @@
-import Plot
 
 /// A capability's part of the home page (the directory's counts and networks, the next or
 /// latest events...). Rendered in module order; a provider with nothing to show returns nil.

@@ -1,4 +1,3 @@
-import Plot
 
 /// The record a profile page shows, as other capabilities see it: its kind (a directory
 /// kind such as "person", "organization", "area"), id and title.

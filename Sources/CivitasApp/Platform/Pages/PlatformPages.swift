@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import Plot
 import SQLKit
 
 /// The pages Platform owns; their content comes from the capabilities' manifests.

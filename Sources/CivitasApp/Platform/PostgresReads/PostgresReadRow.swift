@@ -28,16 +28,18 @@ struct PostgresReadRow: SQLRow {
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
         guard row.contains(column) else { return try general.decode(column: column, as: D.self) }
         let cell = row[column]
+        // Each reinterpretation is from a type to itself (compared first): a cast `as! D` would
+        // search the conformance tables on every cell.
         switch cell.dataType {
         case .text, .varchar:
-            if D.self == String.self { return try cell.decode(String.self) as! D }
-            if D.self == String?.self { return try cell.decode(String?.self) as! D }
+            if D.self == String.self { return unsafeBitCast(try cell.decode(String.self), to: D.self) }
+            if D.self == String?.self { return unsafeBitCast(try cell.decode(String?.self), to: D.self) }
         case .int8, .int4, .int2:
-            if D.self == Int.self { return try cell.decode(Int.self) as! D }
-            if D.self == Int?.self { return try cell.decode(Int?.self) as! D }
+            if D.self == Int.self { return unsafeBitCast(try cell.decode(Int.self), to: D.self) }
+            if D.self == Int?.self { return unsafeBitCast(try cell.decode(Int?.self), to: D.self) }
         case .bool:
-            if D.self == Bool.self { return try cell.decode(Bool.self) as! D }
-            if D.self == Bool?.self { return try cell.decode(Bool?.self) as! D }
+            if D.self == Bool.self { return unsafeBitCast(try cell.decode(Bool.self), to: D.self) }
+            if D.self == Bool?.self { return unsafeBitCast(try cell.decode(Bool?.self), to: D.self) }
         default:
             break
         }

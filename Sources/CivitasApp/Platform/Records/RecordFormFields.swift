@@ -1,5 +1,4 @@
 import CivitasCore
-import Plot
 
 /// A record's fields as the inputs of a staff form, from its kind's field specs: each with its
 /// label, help and error, showing what is stored or what the person typed.

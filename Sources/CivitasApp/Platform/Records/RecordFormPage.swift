@@ -1,4 +1,3 @@
-import Plot
 
 /// The staff form for one record, built from the kind's field specs, with each field's
 /// error next to it and the values the person typed kept.

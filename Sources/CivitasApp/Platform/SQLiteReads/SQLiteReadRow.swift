@@ -23,15 +23,18 @@ struct SQLiteReadRow: SQLRow {
         let value = values[index]
         // Text and whole numbers, most of what pages read, are handed over as they are;
         // SQLiteKit's decoder gives the same values through dynamic casts that cost a tenth of
-        // an API list's time. Everything else goes through the decoder.
+        // an API list's time. The type is compared first, so each reinterpretation below is
+        // from a type to itself (a cast `as! D` would search the conformance tables every time).
         switch value {
         case .text(let text):
-            if D.self == String.self || D.self == String?.self { return text as! D }
+            if D.self == String.self { return unsafeBitCast(text, to: D.self) }
+            if D.self == String?.self { return unsafeBitCast(String?.some(text), to: D.self) }
         case .integer(let number):
-            if D.self == Int.self || D.self == Int?.self { return number as! D }
+            if D.self == Int.self { return unsafeBitCast(number, to: D.self) }
+            if D.self == Int?.self { return unsafeBitCast(Int?.some(number), to: D.self) }
         case .null:
-            if D.self == String?.self { return String?.none as! D }
-            if D.self == Int?.self { return Int?.none as! D }
+            if D.self == String?.self { return unsafeBitCast(String?.none, to: D.self) }
+            if D.self == Int?.self { return unsafeBitCast(Int?.none, to: D.self) }
         default:
             break
         }

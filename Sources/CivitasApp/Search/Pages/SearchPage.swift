@@ -1,5 +1,4 @@
 import CivitasCore
-import Plot
 
 /// The search page: the query, facets as links that choose or drop a value (no JavaScript),
 /// the ranked results with their snippets, and pages.

@@ -1,0 +1,143 @@
+import CivitasCore
+
+/// Writes a `Markup` tree as HTML text into one buffer, in one pass over the tree.
+///
+/// The rules are Plot's, which the pages and their tests were written against: an element's
+/// attributes may come anywhere among its children (also inside groups) and are written in
+/// its opening tag in the order they first appear; a later attribute of the same name replaces
+/// the earlier value, or is joined to it by a space when it asks to be; an attribute without a
+/// value is left out or written as its name alone. Text is escaped (`HTMLEscaping.text`);
+/// attribute values and raw markup are written as given.
+enum HTMLRenderer {
+    static func render(_ markup: Markup) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(16 * 1024)
+        write(markup, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    static func write(_ markup: Markup, into output: inout [UInt8]) {
+        switch markup {
+        case .empty, .attribute:
+            // An attribute outside any element has nothing to belong to.
+            break
+        case .text(let text):
+            appendEscaped(text, into: &output)
+        case .raw(let html):
+            append(html, into: &output)
+        case .group(let members):
+            for member in members { write(member, into: &output) }
+        case .element(let element):
+            write(element, into: &output)
+        }
+    }
+
+    private static func write(_ element: MarkupElement, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "<"))
+        append(element.name, into: &output)
+        var attributes: [MarkupAttribute] = []
+        var hasContent = false
+        collectAttributes(element.children, into: &attributes, hasContent: &hasContent)
+        for attribute in attributes { writeAttribute(attribute, into: &output) }
+        switch element.closing {
+        case .neverClosed:
+            output.append(UInt8(ascii: ">"))
+            writeContent(element.children, into: &output)
+        case .selfClosing where !hasContent:
+            output.append(UInt8(ascii: "/"))
+            output.append(UInt8(ascii: ">"))
+        case .standard, .selfClosing:
+            output.append(UInt8(ascii: ">"))
+            writeContent(element.children, into: &output)
+            output.append(UInt8(ascii: "<"))
+            output.append(UInt8(ascii: "/"))
+            append(element.name, into: &output)
+            output.append(UInt8(ascii: ">"))
+        }
+    }
+
+    /// The element's own attributes, through any groups among its children, merged by name.
+    private static func collectAttributes(_ children: [Markup], into attributes: inout [MarkupAttribute], hasContent: inout Bool) {
+        for child in children {
+            switch child {
+            case .attribute(let attribute):
+                guard !attribute.name.isEmpty else { continue }
+                if let index = attributes.firstIndex(where: { $0.name == attribute.name }) {
+                    attributes[index] = merged(attributes[index], attribute)
+                } else {
+                    attributes.append(attribute)
+                }
+            case .group(let members):
+                collectAttributes(members, into: &attributes, hasContent: &hasContent)
+            case .element:
+                hasContent = true
+            case .text, .raw, .empty:
+                break
+            }
+        }
+    }
+
+    private static func merged(_ existing: MarkupAttribute, _ added: MarkupAttribute) -> MarkupAttribute {
+        if added.replaceExisting {
+            return MarkupAttribute(name: existing.name, value: added.value, replaceExisting: existing.replaceExisting,
+                                   ignoreIfValueIsEmpty: existing.ignoreIfValueIsEmpty)
+        }
+        guard let addedValue = added.value, !addedValue.isEmpty else { return existing }
+        let joined = existing.value.flatMap { $0.isEmpty ? nil : $0 + " " + addedValue } ?? addedValue
+        return MarkupAttribute(name: existing.name, value: joined, replaceExisting: existing.replaceExisting,
+                               ignoreIfValueIsEmpty: existing.ignoreIfValueIsEmpty)
+    }
+
+    private static func writeAttribute(_ attribute: MarkupAttribute, into output: inout [UInt8]) {
+        guard let value = attribute.value, !value.isEmpty else {
+            if !attribute.ignoreIfValueIsEmpty {
+                output.append(UInt8(ascii: " "))
+                append(attribute.name, into: &output)
+            }
+            return
+        }
+        output.append(UInt8(ascii: " "))
+        append(attribute.name, into: &output)
+        output.append(UInt8(ascii: "="))
+        output.append(UInt8(ascii: "\""))
+        append(value, into: &output)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Everything but the attributes, in order.
+    private static func writeContent(_ children: [Markup], into output: inout [UInt8]) {
+        for child in children {
+            switch child {
+            case .attribute: continue
+            case .group(let members): writeContent(members, into: &output)
+            default: write(child, into: &output)
+            }
+        }
+    }
+
+    private static func append(_ text: String, into output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
+    }
+
+    /// `& < >` as character references; every other byte as it is.
+    private static func appendEscaped(_ text: String, into output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let reference: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): reference = "&amp;"
+                case UInt8(ascii: "<"): reference = "&lt;"
+                case UInt8(ascii: ">"): reference = "&gt;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                reference.withUTF8Buffer { output.append(contentsOf: $0) }
+                runStart = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        }
+    }
+}
