@@ -45,7 +45,8 @@ struct DirectoryAPI: Sendable {
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: QueryParameters.textList,
                                          shows: DirectoryTopics.all, json: {
             let store = RecordStore(sql: services.database.reads)
-            let (records, total) = try await store.list(kind, .init(text: text, offset: page.offset, limit: page.per, textSearch: services.site.textSearch))
+            let (records, total) = try await store.list(kind, .init(text: text, offset: page.offset, limit: page.per, textSearch: services.site.textSearch,
+                                                                    linksReadElsewhere: ["source_ids"]))
             return APIList(items: try await bodies(records, kind: kind, store: store), pagination: page, total: total)
         })
     }
@@ -101,7 +102,7 @@ struct DirectoryAPI: Sendable {
         let sources = try await store.sources(kind: kind, ids: ids)
         var memberships: [String: [MembershipLine]]? = nil
         if kind == .person, !ids.isEmpty {
-            let lines = try await store.memberships(where: "m.person_id IN (\(binds: ids))")
+            let lines = try await store.memberships(where: "m.person_id IN (\(binds: ids))", withPlaces: false)
             memberships = Dictionary(grouping: lines, by: { $0.personId ?? "" })
         }
         return records.map { record in

@@ -59,21 +59,28 @@ extension RecordStore {
     /// Published memberships matching `condition`, newest first. Hidden people and
     /// organizations hide their memberships too; a hidden post or area is left out of the
     /// line (its label and link), never shown.
-    func memberships(where condition: SQLQueryString) async throws -> [MembershipLine] {
+    ///
+    /// `withPlaces: false` leaves out the post's or member's area (`areaName`, `areaSlug` are
+    /// nil), two lookups a row that the API's memberships do not show.
+    func memberships(where condition: SQLQueryString, withPlaces: Bool = true) async throws -> [MembershipLine] {
+        let places: SQLQueryString = withPlaces ? "COALESCE(pa.name, ma.name) AS area_name, COALESCE(pa.slug, ma.slug) AS area_slug" : "NULL AS area_name, NULL AS area_slug"
+        let placeJoins: SQLQueryString = withPlaces ? """
+
+            LEFT JOIN areas pa ON pa.id = p.area_id AND pa.published = \(bind: true)
+            LEFT JOIN areas ma ON ma.id = mo.area_id AND ma.published = \(bind: true)
+            """ : ""
         let query: SQLQueryString = """
             SELECT m.id AS membership_id, m.person_id, m.member_organization_id, m.organization_id, p.id AS post_id, m.role, m.label, m.start_date, m.end_date,
                    p.label AS post_label, p.slug AS post_slug,
                    pe.name AS person_name, pe.slug AS person_slug,
                    o.name AS organization_name, o.slug AS organization_slug, o.classification AS organization_classification,
                    mo.name AS member_name, mo.slug AS member_slug,
-                   COALESCE(pa.name, ma.name) AS area_name, COALESCE(pa.slug, ma.slug) AS area_slug
+                   \(places)
             FROM memberships m
             JOIN organizations o ON o.id = m.organization_id AND o.published = \(bind: true)
             LEFT JOIN posts p ON p.id = m.post_id AND p.published = \(bind: true)
             LEFT JOIN people pe ON pe.id = m.person_id
-            LEFT JOIN organizations mo ON mo.id = m.member_organization_id
-            LEFT JOIN areas pa ON pa.id = p.area_id AND pa.published = \(bind: true)
-            LEFT JOIN areas ma ON ma.id = mo.area_id AND ma.published = \(bind: true)
+            LEFT JOIN organizations mo ON mo.id = m.member_organization_id\(placeJoins)
             WHERE m.published = \(bind: true)
               AND (pe.id IS NULL OR pe.published = \(bind: true))
               AND (mo.id IS NULL OR mo.published = \(bind: true))

@@ -17,6 +17,9 @@ struct RecordStore {
         var publishedOnly = true
         /// Matches `text` through the search index for public lists of the kinds it holds.
         var textSearch: (any RecordTextSearch)? = nil
+        /// Link fields left unread because the caller reads what they link to in full (the
+        /// API reads each record's sources with their titles and addresses).
+        var linksReadElsewhere: Set<String> = []
     }
 
     func list(_ kind: RecordKind, _ query: ListQuery) async throws -> (records: [RecordValues], total: Int) {
@@ -37,7 +40,7 @@ struct RecordStore {
         let total = try await sql.raw("SELECT count(*) AS total FROM \(unsafeRaw: kind.table)" + filter).first()?
             .decode(column: "total", as: Int.self) ?? 0
         var records = try rows.map { try decode(kind, $0) }
-        try await attachLinks(&records, kind: kind)
+        try await attachLinks(&records, kind: kind, skipping: query.linksReadElsewhere)
         return (records, total)
     }
 
@@ -120,9 +123,9 @@ struct RecordStore {
     }
 
     /// Fills the link fields (sources, topics) of a page of records with one query per link table.
-    func attachLinks(_ records: inout [RecordValues], kind: RecordKind) async throws {
+    func attachLinks(_ records: inout [RecordValues], kind: RecordKind, skipping skipped: Set<String> = []) async throws {
         guard !records.isEmpty else { return }
-        for field in kind.linkFields {
+        for field in kind.linkFields where !skipped.contains(field.name) {
             let link = LinkTable.table(for: field)
             let rows = try await sql.raw("""
                 SELECT subject_id, \(unsafeRaw: link.targetColumn) FROM \(unsafeRaw: link.table)

@@ -57,8 +57,7 @@ final class SQLiteReader: SQLDatabase {
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
         let (sql, encodable) = serialize(query)
         ReadCounter.record(sql)
-        let encoder = SQLiteDataEncoder()
-        let binds = try encodable.map { try encoder.encode($0) }
+        let binds = try encodable.map(Self.sqliteData)
         if let snapshot = Self.snapshot, snapshot.claim(by: ObjectIdentifier(self)) {
             defer { snapshot.release() }
             try snapshot.connection.run(sql, binds: binds) { onRow($0) }
@@ -68,6 +67,20 @@ final class SQLiteReader: SQLDatabase {
         defer { giveBack(connection) }
         try connection.run(sql, binds: binds) { onRow($0) }
     }
+
+    /// Text, whole numbers and flags, nearly every bind a page sends, as SQLiteKit's encoder
+    /// gives them (`Bool` as 1 or 0), without its search for a conversion; the rest through it.
+    private static func sqliteData(_ value: any Encodable & Sendable) throws -> SQLiteData {
+        switch value {
+        case let text as String: .text(text)
+        case let number as Int: .integer(number)
+        case let flag as Bool: .integer(flag ? 1 : 0)
+        default: try encoder.encode(value)
+        }
+    }
+
+    /// Made once: each one makes a `JSONEncoder` of its own.
+    private static let encoder = SQLiteDataEncoder()
 
     /// The connection an answer reads through, inside one read transaction: every statement of
     /// the answer sees the same committed state, and SQLite takes its shared lock and checks the
