@@ -15,19 +15,28 @@ struct DatabaseReadsTests {
         let when: Date
         let note: String?
         let rank: Int?
+        /// Whole seconds and fractions: SQLite keeps a whole one as an integer.
+        let ended: Date?
     }
 
     private static let samples = (1...40).map { number in
         Sample(id: number, name: number == 3 ? "Zoë «ünïcode» \u{1F3DB} ' \" ;" : "name \(number)", score: Double(number) / 8,
                flag: number.isMultiple(of: 2), when: Date(timeIntervalSince1970: 1_700_000_000 + Double(number) * 3_600),
-               note: number.isMultiple(of: 3) ? nil : "note \(number)", rank: number.isMultiple(of: 4) ? nil : -number * 1_000_003)
+               note: number.isMultiple(of: 3) ? nil : "note \(number)", rank: number.isMultiple(of: 4) ? nil : -number * 1_000_003,
+               ended: endTime(number))
+    }
+
+    private static func endTime(_ number: Int) -> Date? {
+        guard !number.isMultiple(of: 5) else { return nil }
+        let minutes: Double = number.isMultiple(of: 2) ? 60 : 60.25
+        return Date(timeIntervalSince1970: 1_700_000_000 + Double(number) * minutes)
     }
 
     private static func decode(_ row: any SQLRow) throws -> Sample {
         Sample(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
                score: try row.decode(column: "score", as: Double.self), flag: try row.decode(column: "flag", as: Bool.self),
                when: try row.decode(column: "happened_at", as: Date.self), note: try row.decode(column: "note", as: String?.self),
-               rank: try row.decode(column: "rank", as: Int?.self))
+               rank: try row.decode(column: "rank", as: Int?.self), ended: try row.decode(column: "ended_at", as: Date?.self))
     }
 
     private static func write(_ services: AppServices) async throws {
@@ -37,13 +46,14 @@ struct DatabaseReadsTests {
             .column("name", type: .text, .notNull).column("score", type: .real, .notNull)
             .column("flag", type: .custom(SQLRaw("BOOLEAN")), .notNull)
             .column("happened_at", type: .timestamp, .notNull).column("note", type: .text).column("rank", type: .bigint)
+            .column("ended_at", type: .timestamp)
             .run()
         _ = try await services.database.transaction { db in
             let tx = db as! any SQLDatabase
             for sample in samples {
-                try await tx.insert(into: "read_samples").columns("id", "name", "score", "flag", "happened_at", "note", "rank")
+                try await tx.insert(into: "read_samples").columns("id", "name", "score", "flag", "happened_at", "note", "rank", "ended_at")
                     .values(SQLBind(sample.id), SQLBind(sample.name), SQLBind(sample.score), SQLBind(sample.flag),
-                            SQLBind(sample.when), SQLBind(sample.note), SQLBind(sample.rank)).run()
+                            SQLBind(sample.when), SQLBind(sample.note), SQLBind(sample.rank), SQLBind(sample.ended)).run()
             }
         }
     }
