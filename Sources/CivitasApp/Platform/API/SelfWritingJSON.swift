@@ -18,47 +18,62 @@ struct JSONObjectWriter {
 
     fileprivate init(json: JSONOutput) { self.json = json }
 
-    /// Starts a member: its key and a colon; the caller writes the value next.
+    /// Starts a member whose key comes from data (a record's field name), escaped; the caller
+    /// writes the value next.
     mutating func key(_ key: String) {
         if isFirst { isFirst = false } else { json.bytes.append(UInt8(ascii: ",")) }
         json.writeString(key)
         json.bytes.append(UInt8(ascii: ":"))
     }
 
-    mutating func member(_ key: String, _ value: String) {
+    /// A key written in the source: copied as it is, since such a key needs no escape (a
+    /// debug build checks that it has none).
+    mutating func key(_ key: StaticString) {
+        if isFirst { isFirst = false } else { json.bytes.append(UInt8(ascii: ",")) }
+        key.withUTF8Buffer { bytes in
+            assert(!bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "/") }, "a key that needs escaping")
+            json.bytes.append(UInt8(ascii: "\""))
+            json.bytes.append(contentsOf: bytes)
+            json.bytes.append(UInt8(ascii: "\""))
+        }
+        json.bytes.append(UInt8(ascii: ":"))
+    }
+
+    mutating func member(_ key: StaticString, _ value: String) {
         self.key(key)
         json.writeString(value)
     }
 
     /// A string, or `null` without one (the member is always there).
-    mutating func member(_ key: String, _ value: String?) {
+    mutating func member(_ key: StaticString, _ value: String?) {
         self.key(key)
         if let value { json.writeString(value) } else { json.writeNull() }
     }
 
-    mutating func member(_ key: String, _ value: Int) {
+    mutating func member(_ key: StaticString, _ value: Int) {
         self.key(key)
         json.writeInteger(value)
     }
 
-    mutating func member(_ key: String, _ value: FieldValue) throws {
-        self.key(key)
-        try json.writeField(value)
-    }
-
-    mutating func member(_ key: String, _ value: some SelfWritingJSON) throws {
+    mutating func member(_ key: StaticString, _ value: some SelfWritingJSON) throws {
         self.key(key)
         try value.writeJSON(to: json)
     }
 
     /// An array of bodies that write themselves.
-    mutating func member<Element: SelfWritingJSON>(_ key: String, _ elements: [Element]) throws {
+    mutating func member<Element: SelfWritingJSON>(_ key: StaticString, _ elements: [Element]) throws {
         self.key(key)
         try json.array(elements) { try $0.writeJSON(to: json) }
     }
 
+    /// A record's field, under its name.
+    mutating func member(_ key: String, _ value: FieldValue) throws {
+        self.key(key)
+        try json.writeField(value)
+    }
+
     /// Any other value, through its `Encodable` conformance.
-    mutating func member<Value: Encodable>(_ key: String, encoding value: Value) throws {
+    mutating func member<Value: Encodable>(_ key: StaticString, encoding value: Value) throws {
         self.key(key)
         try json.writeValue(value)
     }
