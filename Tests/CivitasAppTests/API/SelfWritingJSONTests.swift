@@ -7,11 +7,7 @@ import Testing
 /// `JSONEncoder` with `.sortedKeys`: the same members, values, order and escapes.
 @Suite("Bodies that write their own JSON")
 struct SelfWritingJSONTests {
-    private static let foundation: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
+    private static let foundation = FoundationJSON.sortedKeys
 
     private func ours<T: Encodable>(_ value: T) throws -> String { String(decoding: try SortedKeysJSONEncoder().encode(value), as: UTF8.self) }
     private func foundations<T: Encodable>(_ value: T) throws -> String { String(decoding: try Self.foundation.encode(value), as: UTF8.self) }

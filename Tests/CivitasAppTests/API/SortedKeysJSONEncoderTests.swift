@@ -8,11 +8,7 @@ import Testing
 /// byte: clients, ETags and the contract tests saw Foundation's text before it was replaced.
 @Suite("The API's JSON is Foundation's JSON")
 struct SortedKeysJSONEncoderTests {
-    private static let foundation: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
+    private static let foundation = FoundationJSON.sortedKeys
 
     private func expectSameText<T: Encodable>(_ value: T, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let ours = String(decoding: try SortedKeysJSONEncoder().encode(value), as: UTF8.self)
