@@ -22,6 +22,17 @@ struct SafetyTests {
         #expect(HTMLEscaping.text(long) == String(repeating: "ä&lt;", count: 5_000))
     }
 
+    /// What the page renderer appends to its buffer is what `text` returns, after what was there.
+    @Test func appendedTextIsEscapedAsText() {
+        let samples = ["</p><script>alert(1)</script>", "Tom &amp; Jerry &lt;3", "Zoë «São Paulo» 🏛 <b>", "", "plain",
+                       "<", "&&", "a>", String(repeating: "ä<", count: 5_000)]
+        for sample in samples {
+            var output = Array("kept ".utf8)
+            HTMLEscaping.appendText(sample, to: &output)
+            #expect(String(decoding: output, as: UTF8.self) == "kept " + HTMLEscaping.text(sample))
+        }
+    }
+
     @Test(arguments: [
         "https://ok.example/\"><script>alert(5)</script>",
         "http://x.example/' onmouseover='alert(6)",

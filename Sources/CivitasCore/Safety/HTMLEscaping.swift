@@ -8,13 +8,32 @@
 public enum HTMLEscaping {
     /// The text with `& < >` replaced by character references, safe as element content.
     public static func text(_ value: String) -> String {
-        escape(value) { byte in
-            switch byte {
-            case UInt8(ascii: "&"): "&amp;"
-            case UInt8(ascii: "<"): "&lt;"
-            case UInt8(ascii: ">"): "&gt;"
-            default: nil
+        escape(value, textReference)
+    }
+
+    /// The same text escaped onto the end of `output`: how a page's renderer writes element
+    /// text into its buffer without a String per text.
+    public static func appendText(_ value: String, to output: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { bytes in
+            // Runs between references are copied whole.
+            var runStart = 0
+            for index in bytes.indices {
+                guard let replacement = textReference(bytes[index]) else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+                runStart = index + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        }
+    }
+
+    private static func textReference(_ byte: UInt8) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        default: nil
         }
     }
 

@@ -71,12 +71,6 @@ struct JSONObjectWriter {
         self.key(key)
         try json.writeField(value)
     }
-
-    /// Any other value, through its `Encodable` conformance.
-    mutating func member<Value: Encodable>(_ key: StaticString, encoding value: Value) throws {
-        self.key(key)
-        try json.writeValue(value)
-    }
 }
 
 extension JSONOutput {

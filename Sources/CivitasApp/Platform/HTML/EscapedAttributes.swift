@@ -4,11 +4,12 @@ import CivitasCore
 // helpers are the one way Civitas writes an attribute value that is not a fixed string in the
 // source: each escapes it (`HTMLEscaping.attribute`), and links take only a `LinkDestination`
 // (a typed route of this site or a checked `WebAddress`), never a bare string. Element text
-// goes through `.text(escaping:)` (`HTMLEscaping.text`, the escaping the renderer gives plain
-// text too). `HTMLSafetyTests` fails when source code writes either any other way.
+// goes through `.text(escaping:)`, which the renderer escapes as it writes it
+// (`HTMLEscaping.appendText`). `HTMLSafetyTests` fails when source code writes either any other way.
 
 extension Node {
-    static func text(escaping text: String) -> Node { .raw(HTMLEscaping.text(text)) }
+    /// Text, escaped as the renderer writes it (`HTMLEscaping.appendText`).
+    static func text(escaping text: String) -> Node { .text(text) }
 
     /// Markdown a person wrote, as `SafeMarkdown` renders it (Markdown's own tags only).
     static func markdown(_ text: String) -> Node { .raw(SafeMarkdown.html(text)) }

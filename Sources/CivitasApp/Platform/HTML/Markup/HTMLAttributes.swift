@@ -51,10 +51,6 @@ extension Attribute where Context == HTML.LinkContext {
     static func rel(_ relationship: HTMLLinkRelationship) -> Attribute { Attribute(name: "rel", value: relationship.rawValue) }
 }
 
-extension Node where Context == HTML.AnchorContext {
-    static func rel(_ relationship: HTMLAnchorRelationship) -> Node { .attribute(named: "rel", value: relationship.rawValue) }
-}
-
 extension Node where Context == HTML.DetailsContext {
     static func open(_ isOpen: Bool) -> Node { isOpen ? .attribute(named: "open") : .empty }
 }

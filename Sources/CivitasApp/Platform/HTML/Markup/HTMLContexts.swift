@@ -82,14 +82,3 @@ enum HTMLFormContentType: String {
 enum HTMLLinkRelationship: String {
     case alternate, author, canonical, help, icon, license, manifest, next, preconnect, prefetch, preload, prev, search, stylesheet
 }
-
-struct HTMLAnchorRelationship: RawRepresentable, ExpressibleByStringLiteral {
-    let rawValue: String
-    init(rawValue: String) { self.rawValue = rawValue }
-    init(stringLiteral value: String) { self.rawValue = value }
-
-    static let nofollow: HTMLAnchorRelationship = "nofollow"
-    static let noopener: HTMLAnchorRelationship = "noopener"
-    static let noreferrer: HTMLAnchorRelationship = "noreferrer"
-    static let external: HTMLAnchorRelationship = "external"
-}

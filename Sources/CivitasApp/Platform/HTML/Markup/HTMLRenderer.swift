@@ -6,7 +6,7 @@ import CivitasCore
 /// attributes may come anywhere among its children (also inside groups) and are written in
 /// its opening tag in the order they first appear; a later attribute of the same name replaces
 /// the earlier value, or is joined to it by a space when it asks to be; an attribute without a
-/// value is left out or written as its name alone. Text is escaped (`HTMLEscaping.text`);
+/// value is left out or written as its name alone. Text is escaped (`HTMLEscaping.appendText`);
 /// attribute values and raw markup are written as given.
 enum HTMLRenderer {
     static func render(_ markup: Markup) -> String {
@@ -22,7 +22,7 @@ enum HTMLRenderer {
             // An attribute outside any element has nothing to belong to.
             break
         case .text(let text):
-            appendEscaped(text, into: &output)
+            HTMLEscaping.appendText(text, to: &output)
         case .raw(let html):
             append(html, into: &output)
         case .group(let members):
@@ -118,26 +118,5 @@ enum HTMLRenderer {
     private static func append(_ text: String, into output: inout [UInt8]) {
         var text = text
         text.withUTF8 { output.append(contentsOf: $0) }
-    }
-
-    /// `& < >` as character references; every other byte as it is.
-    private static func appendEscaped(_ text: String, into output: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let reference: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): reference = "&amp;"
-                case UInt8(ascii: "<"): reference = "&lt;"
-                case UInt8(ascii: ">"): reference = "&gt;"
-                default: continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                reference.withUTF8Buffer { output.append(contentsOf: $0) }
-                runStart = index + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-        }
     }
 }
