@@ -29,6 +29,9 @@ final class PostgresReadConnection: @unchecked Sendable {
     func close() { let closing: EventLoopFuture<Void> = underlying.close(); _ = closing }
 
     func run(_ statement: PostgresReadStatement, logger: Logger, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        // PostgresNIO drops a statement written to a closed connection without answering it, so
+        // the caller would wait for ever.
+        guard !isClosed else { throw PostgresReadError.connectionLost }
         switch statement.form {
         case .general(let query):
             try await underlying.sql(queryLogLevel: nil).execute(sql: query, onRow)

@@ -88,10 +88,12 @@ final class PostgresReadPool: Sendable {
 
 enum PostgresReadError: Error, CustomStringConvertible {
     case closed
+    case connectionLost
 
     var description: String {
         switch self {
         case .closed: return "PostgreSQL read failed: the database is closed"
+        case .connectionLost: return "PostgreSQL read failed: the connection to the server was lost"
         }
     }
 }

@@ -3,6 +3,7 @@ import NIOCore
 import NIOPosix
 import FluentPostgresDriver
 import SQLKit
+import Synchronization
 
 /// The `SQLDatabase` that public pages and API reads use on PostgreSQL: statements run as named
 /// prepared statements on a few connections of its own, each kept prepared per connection.
@@ -44,7 +45,25 @@ final class PostgresReader: AsyncSQLDatabase {
         let (sql, binds) = serialize(query)
         ReadCounter.record(sql)
         let statement = try PostgresReadStatement(sql: sql, binds: binds, prepared: prepared, query: query)
-        if let snapshot = Self.snapshot, snapshot.claim(by: ObjectIdentifier(self)) {
+        let delivered = Atomic<Bool>(false)
+        do {
+            try await run(statement) { row in
+                delivered.store(true, ordering: .relaxed)
+                onRow(row)
+            }
+        } catch where Self.lostConnection(error) && !delivered.load(ordering: .relaxed) {
+            // The connection broke under the statement (the server restarted, or ended the
+            // session): a read changes nothing, so it runs once more on a connection opened anew,
+            // unless some of its rows were already handed over.
+            let connection = try await borrow()
+            defer { giveBack(connection) }
+            try await connection.run(statement, logger: logger, onRow)
+        }
+    }
+
+    private func run(_ statement: PostgresReadStatement, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        // An answer whose connection broke reads the rest of its statements through the pool.
+        if let snapshot = Self.snapshot, !snapshot.connection.isClosed, snapshot.claim(by: ObjectIdentifier(self)) {
             defer { snapshot.release() }
             try await snapshot.connection.run(statement, logger: logger, onRow)
             return
@@ -52,6 +71,22 @@ final class PostgresReader: AsyncSQLDatabase {
         let connection = try await borrow()
         defer { giveBack(connection) }
         try await connection.run(statement, logger: logger, onRow)
+    }
+
+    /// Whether a read failed because its connection is gone rather than because of the statement.
+    static func lostConnection(_ error: any Error) -> Bool {
+        if case PostgresReadError.connectionLost = error { return true }
+        guard let error = error as? PSQLError else { return false }
+        switch error.code {
+        case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown:
+            return true
+        case .server:
+            // 57P01-57P03: the server is shutting down or ended the session; class 08: connection exceptions.
+            let state = error.serverInfo?[.sqlState] ?? ""
+            return state.hasPrefix("57P") || state.hasPrefix("08")
+        default:
+            return false
+        }
     }
 
     /// The connection an answer reads through: its statements go one after another on it, with
@@ -78,6 +113,11 @@ final class PostgresReader: AsyncSQLDatabase {
 
     private func borrow() async throws -> PostgresReadConnection {
         switch try await pool.take() {
+        case .kept(let connection) where connection.isClosed:
+            // Closed while it was kept (the server restarted or ended the session): its place
+            // goes to a new one. Lent as it is, its statements would never be answered.
+            pool.lost()
+            return try await borrow()
         case .kept(let connection):
             return connection
         case .open:
