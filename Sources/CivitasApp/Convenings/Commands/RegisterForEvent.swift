@@ -120,8 +120,9 @@ struct RegisterForEvent: Sendable {
         }
 
         if !registrations.isEmpty {
-            try await sql.insert(into: "registrations")
-                .models(registrations, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
+            let insert = sql.insert(into: "registrations").columns(RegistrationRecord.columns)
+            for registration in registrations { insert.values(registration.values) }
+            try await insert.run()
         }
         try await Outbox.enqueue(mails, on: sql, now: now)
         if !usedInvitations.isEmpty {

@@ -7,14 +7,20 @@ struct EventMails {
     let event: EventRecord
     let siteName: String
     let publicURL: String
+    /// The event's .ics, so the event lands in the recipient's calendar: written once for all
+    /// the mails of a batch (a rush's batch of registrations once wrote it once per mail).
+    private let invite: MailAttachment
+
+    init(event: EventRecord, siteName: String, publicURL: String) {
+        self.event = event
+        self.siteName = siteName
+        self.publicURL = publicURL
+        invite = MailAttachment(filename: "invite.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+                                content: EventCalendar.document([event], name: nil, publicURL: publicURL))
+    }
 
     private var when: String { event.when }
     private var page: String { publicURL + ConveningsURL.event(event.slug).path }
-    /// The event's .ics, so the event lands in the recipient's calendar.
-    private var invite: MailAttachment {
-        MailAttachment(filename: "invite.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-                       content: EventCalendar.document([event], name: nil, publicURL: publicURL))
-    }
 
     func personalLink(_ token: String) -> String { publicURL + ConveningsURL.registration(token).path }
 

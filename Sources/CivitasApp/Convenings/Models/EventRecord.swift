@@ -1,5 +1,6 @@
 import CivitasCore
 import Foundation
+import SQLKit
 
 /// One row of `events`, read and written with SQLKit's Codable support (snake_case columns).
 /// Never sent to clients as is: pages and the API build their own views of it.
@@ -110,6 +111,17 @@ struct RegistrationRecord: Codable, Sendable, Equatable {
     var updatedAt: Date
 
     var registrationStatus: RegistrationStatus { RegistrationStatus(rawValue: status) ?? .cancelled }
+
+    /// The row's columns, in the order of `values`: a rush inserts hundreds of rows at once, and
+    /// encoding each through `Encodable` (`SQLInsertBuilder.models`) cost more than the insert.
+    static let columns = ["id", "event_id", "name", "email", "organization", "role", "status", "queue_number", "listed", "attended",
+                          "token_hash", "invitation_id", "created_at", "updated_at"]
+
+    var values: [any SQLExpression] {
+        [SQLBind(id), SQLBind(eventId), SQLBind(name), SQLBind(email), SQLBind(organization), SQLBind(role), SQLBind(status),
+         SQLBind(queueNumber), SQLBind(listed), SQLBind(attended), SQLBind(tokenHash), SQLBind(invitationId), SQLBind(createdAt),
+         SQLBind(updatedAt)]
+    }
 }
 
 /// One row of `invitations`.

@@ -12,18 +12,24 @@ enum JSONBody {
         try object(from: try await bytes(request, context, what: what), what: what)
     }
 
-    /// A body of a declared type.
+    /// A body of a declared type, read in one pass: its field names are gathered as it decodes,
+    /// and an unknown field is named before any error in the fields it knows.
     static func decode<Body: APIInput>(_ type: Body.Type, _ request: Request, _ context: AppRequestContext, what: String) async throws -> Body {
         let data = try await bytes(request, context, what: what)
-        let object = try object(from: data, what: what)
+        let read: FieldsAndBody<Body>
+        do {
+            read = try JSONDecoder().decode(FieldsAndBody<Body>.self, from: data)
+        } catch {
+            throw AppError.badRequest("The body must be a JSON object of the \(what)'s fields")
+        }
         let known = knownFields(of: Body.self)
-        let unknown = object.keys.filter { !known.contains($0) }.sorted()
+        let unknown = read.fields.filter { !known.contains($0) }.sorted()
         if !unknown.isEmpty {
             let fields = Dictionary(uniqueKeysWithValues: unknown.map { ($0, "is not a field of the \(what); known fields: \(known.sorted().joined(separator: ", "))") })
             throw AppError(.badRequest, "The \(what) has fields it does not take", fieldErrors: fields)
         }
         do {
-            return try JSONDecoder().decode(Body.self, from: data)
+            return try read.body.get()
         } catch let DecodingError.typeMismatch(expected, context) {
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
             let wanted = expected == Bool.self ? "true or false" : (expected == String.self ? "a string" : "a \(expected)")
@@ -36,6 +42,27 @@ enum JSONBody {
         } catch {
             throw AppError.badRequest("The body must be a JSON object of the \(what)'s fields")
         }
+    }
+
+    /// A JSON object's field names, and its decoding as `Body` (or why that failed). Decoding
+    /// fails only when the text is not a JSON object; the body's own errors wait in `body`, so
+    /// that unknown fields are reported first. (The names were read before by decoding the
+    /// whole body a second time into a tree of values: half of a registration's JSON time.)
+    private struct FieldsAndBody<Body: Decodable>: Decodable {
+        let fields: [String]
+        let body: Result<Body, any Error>
+
+        init(from decoder: any Decoder) throws {
+            fields = try decoder.container(keyedBy: AnyField.self).allKeys.map(\.stringValue)
+            do { body = .success(try Body(from: decoder)) } catch { body = .failure(error) }
+        }
+    }
+
+    private struct AnyField: CodingKey {
+        let stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
     }
 
     /// The fields a body type's schema declares, worked out once per type: building the schema

@@ -47,13 +47,17 @@ final class JSONOutput {
         var inOrder = true
     }
 
-    var bytes: [UInt8] = []
-    private(set) var open: [OpenContainer] = []
+    // The stored properties are read and written on every byte written. A class's properties
+    // are checked for overlapping access at run time on each of those, which cost a twentieth of
+    // an uncached API list; `JSONOutput` is written by one value at a time and never hands out
+    // its buffers, so the checks are left to the compiler's static ones.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    @exclusivity(unchecked) private(set) var open: [OpenContainer] = []
     /// Where each member of the open objects starts (its key's opening quote), with its key,
     /// for sorting on close; one list for all of them, innermost object's last, so that an
     /// object costs no list of its own.
-    private var members: [(key: String, start: Int)] = []
-    private var nextID = 0
+    @exclusivity(unchecked) private var members: [(key: String, start: Int)] = []
+    @exclusivity(unchecked) private var nextID = 0
 
     init() { bytes.reserveCapacity(4096) }
 
