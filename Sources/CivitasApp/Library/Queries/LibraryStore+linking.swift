@@ -22,11 +22,18 @@ extension LibraryStore {
         var query: SQLQueryString = ""
         for (index, (kind, names)) in fields.enumerated() {
             if index > 0 { query += " UNION ALL " }
-            let date: SQLQueryString = kind == .practice ? "CAST(start_year AS TEXT)" : "published_on"
-            query += "SELECT * FROM (SELECT \(bind: kind.rawValue) AS kind, id, slug, title, \(ident: kind.typeColumn) AS type, " + date
-                + " AS date FROM \(ident: kind.table) WHERE published = \(bind: true) AND id IN (SELECT subject_id FROM library_links"
-                + " WHERE subject_kind = \(bind: kind.rawValue) AND target_id = \(bind: targetID) AND field IN (\(binds: names)))"
-                + " ORDER BY " + Self.indexedOrder(kind) + " LIMIT \(bind: limit)) AS part\(unsafeRaw: String(index))"
+            let date: SQLQueryString = kind == .practice ? "CAST(r.start_year AS TEXT)" : "r.published_on"
+            // Read from the links that point at the target, then each linking record by its key:
+            // asked the other way (published records in list order, each looked up among the
+            // links), SQLite walked the whole table to find none. A record linked through two
+            // of the fields is one line.
+            let distinct: SQLQueryString = names.count > 1 ? "DISTINCT " : ""
+            // By the answer's own columns, as PostgreSQL asks of a DISTINCT list.
+            let order: SQLQueryString = kind.isDated ? "date DESC" : "title ASC"
+            query += "SELECT * FROM (SELECT " + distinct + "\(bind: kind.rawValue) AS kind, r.id, r.slug, r.title, r.\(ident: kind.typeColumn) AS type, "
+                + date + " AS date FROM library_links l JOIN \(ident: kind.table) r ON r.id = l.subject_id"
+                + " WHERE l.target_id = \(bind: targetID) AND l.field IN (\(binds: names)) AND l.subject_kind = \(bind: kind.rawValue)"
+                + " AND r.published = \(bind: true) ORDER BY " + order + " LIMIT \(bind: limit)) AS part\(unsafeRaw: String(index))"
         }
         let lines: [LibraryLine] = try await sql.raw(query).all().compactMap { row in
             guard let kind = LibraryKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
