@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks on text typed or sent by people and programs.
 public enum TextInput {
     /// NUL and the other C0 control characters (tab, line feed and carriage return excepted)
@@ -19,6 +21,7 @@ extension TextInput {
     /// A deliverable-looking address: one `@`, a local part, a domain with a dot, no spaces
     /// or characters that could break a mail header. (The only real check is the mail itself.)
     public static func isEmailAddress(_ text: String) -> Bool {
+        if let ascii = isASCIIEmailAddress(text) { return ascii }
         guard text.count <= 254, !text.contains(where: { $0.isWhitespace || "<>\"(),;:\\[]".contains($0) }) else { return false }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64 else { return false }
@@ -26,8 +29,45 @@ extension TextInput {
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }
     }
 
+    /// The same rules over the bytes of an all-ASCII address (nearly every one), where a byte is
+    /// a character; nil for any other text. Walking characters was a twentieth of a
+    /// registration's time in a rush.
+    static func isASCIIEmailAddress(_ text: String) -> Bool? {
+        var text = text
+        return text.withUTF8 { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard bytes.count <= 254, !bytes.contains(where: { isASCIIWhitespace($0) || forbiddenInAddress.contains($0) }) else { return false }
+            let parts = bytes.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64 else { return false }
+            let labels = parts[1].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+            return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && $0.first != UInt8(ascii: "-") && $0.last != UInt8(ascii: "-") }
+        }
+    }
+
+    private static let forbiddenInAddress = Set("<>\"(),;:\\[]".utf8)
+
+    /// Tab, line feed, vertical tab, form feed, carriage return and space.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool { (0x09...0x0D).contains(byte) || byte == 0x20 }
+
     /// Addresses are compared without regard to case (as every provider does in practice).
     public static func normalizedEmail(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespaces).lowercased()
+        trimmed(text, newlinesToo: false).lowercased()
+    }
+
+    /// `text` without the white space (and, unless told otherwise, line breaks) at either end,
+    /// exactly as Foundation's `trimmingCharacters(in:)` with `.whitespacesAndNewlines` (or
+    /// `.whitespaces`) gives it. Text that starts and ends with a visible ASCII character, as
+    /// nearly every name does, is returned as it is without going through `NSString`.
+    public static func trimmed(_ text: String, newlinesToo: Bool = true) -> String {
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+           !isTrimmedASCII(first, newlinesToo: newlinesToo), !isTrimmedASCII(last, newlinesToo: newlinesToo) {
+            return text
+        }
+        return text.trimmingCharacters(in: newlinesToo ? .whitespacesAndNewlines : .whitespaces)
+    }
+
+    private static func isTrimmedASCII(_ byte: UInt8, newlinesToo: Bool) -> Bool {
+        newlinesToo ? isASCIIWhitespace(byte) : (byte == 0x09 || byte == 0x20)
     }
 }

@@ -18,9 +18,9 @@ struct RegistrationInput: Sendable {
     static func parse(name: String?, email: String?, organization: String?, role: String?, listed: Bool,
                       invitationToken: String?) -> (RegistrationInput?, [String: String]) {
         var errors: [String: String] = [:]
-        let name = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = TextInput.trimmed(name ?? "")
         let email = TextInput.normalizedEmail(email ?? "")
-        let organization = organization?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let organization = organization.map { TextInput.trimmed($0) }
         if name.isEmpty { errors["name"] = "is required" } else if name.unicodeScalars.count > 200 { errors["name"] = "must be at most 200 characters" }
         if email.isEmpty { errors["email"] = "is required" } else if !TextInput.isEmailAddress(email) { errors["email"] = "must be an e-mail address, e.g. name@city.gov" }
         if let organization, organization.unicodeScalars.count > 200 { errors["organization"] = "must be at most 200 characters" }
