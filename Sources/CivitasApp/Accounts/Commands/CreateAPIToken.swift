@@ -73,7 +73,7 @@ struct APITokens: APITokenVerifier {
         guard let authorization, authorization.lowercased().hasPrefix("bearer ") else {
             throw AppError(.unauthorized, "Send an API token as \"Authorization: Bearer <token>\"; admins create tokens on the staff tokens page or with `civitas tokens create`")
         }
-        let token = String(authorization.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        let token = TextInput.trimmed(String(authorization.dropFirst("bearer ".count)), newlinesToo: false)
         guard let found = try await StoredToken.find(hash: services.secretHasher.hash(token), in: services.database.reads), found.revokedAt == nil
         else { throw AppError(.unauthorized, "This API token is not valid or has been revoked") }
         let now = services.now()
