@@ -10,7 +10,9 @@ public enum DatabaseLocation: Sendable, Equatable {
     }
 
     /// Accepts `sqlite:///absolute/path.sqlite`, `sqlite://relative/path.sqlite`,
-    /// `postgres://user:password@host:port/database` and `postgresql://...`.
+    /// `postgres://user:password@host:port/database`, `postgresql://...`, and, for a server on the
+    /// same machine, its socket directory as libpq names it:
+    /// `postgres://user@/database?host=/var/run/postgresql` (the port, 5432 unless given as `&port=`, names the socket).
     public init(url text: String) throws(Invalid) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let schemeEnd = trimmed.range(of: "://") else {
@@ -25,8 +27,16 @@ public enum DatabaseLocation: Sendable, Equatable {
             }
             self = .sqlite(path: rest)
         case "postgres", "postgresql":
-            guard let components = URLComponents(string: trimmed), let host = components.host, !host.isEmpty else {
+            guard let components = URLComponents(string: trimmed) else {
                 throw Invalid(description: "DATABASE_URL \"\(DatabaseLocation.redacted(trimmed))\" is not a valid PostgreSQL URL: expected postgres://user:password@host:5432/database")
+            }
+            let host = components.host ?? ""
+            let socketDirectory = components.queryItems?.first { $0.name == "host" }?.value
+            if let socketDirectory, !socketDirectory.hasPrefix("/") {
+                throw Invalid(description: "DATABASE_URL's host=\"\(socketDirectory)\" is not a socket directory: give its absolute path, as in ?host=/var/run/postgresql")
+            }
+            guard !host.isEmpty || socketDirectory != nil else {
+                throw Invalid(description: "DATABASE_URL \"\(DatabaseLocation.redacted(trimmed))\" names no host: expected postgres://user:password@host:5432/database, or postgres://user@/database?host=/path/to/socket/directory")
             }
             guard components.path.count > 1 else {
                 throw Invalid(description: "DATABASE_URL \"\(DatabaseLocation.redacted(trimmed))\" names no database: add /database after the host")
@@ -38,6 +48,18 @@ public enum DatabaseLocation: Sendable, Equatable {
         default:
             throw Invalid(description: "DATABASE_URL scheme \"\(scheme)\" is not supported: use sqlite:// or postgres://")
         }
+    }
+
+    /// The server's socket, for a `postgres://` URL that names its directory (`?host=/dir`):
+    /// `dir/.s.PGSQL.<port>`, as PostgreSQL names it. Nil for a URL that names a host.
+    public static func postgresSocket(_ url: String) -> (path: String, username: String, password: String?, database: String)? {
+        guard let components = URLComponents(string: url), components.host?.isEmpty ?? true,
+              let directory = components.queryItems?.first(where: { $0.name == "host" })?.value, directory.hasPrefix("/")
+        else { return nil }
+        let folder = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let port = components.port ?? components.queryItems?.first(where: { $0.name == "port" })?.value.flatMap { Int($0) } ?? 5432
+        return ("\(folder)/.s.PGSQL.\(port)", components.user ?? ProcessInfo.processInfo.userName, components.password,
+                String(components.path.dropFirst()))
     }
 
     /// The URL with any password hidden, safe for logs and error messages.

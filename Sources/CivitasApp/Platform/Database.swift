@@ -35,7 +35,8 @@ public final class AppDatabase: Sendable {
             sqliteReader = SQLiteReader(path: path, logger: logger)
             postgresReader = nil
         case .postgres(let url):
-            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: poolTimeout, sqlLogLevel: .trace), as: .psql)
+            databases.use(.postgres(configuration: try .civitas(url: url), maxConnectionsPerEventLoop: 4, connectionPoolTimeout: poolTimeout,
+                                    encodingContext: .default, decodingContext: .default, sqlLogLevel: .trace), as: .psql)
             sqliteReader = nil
             postgresReader = try PostgresReader(url: url, logger: logger)
         }

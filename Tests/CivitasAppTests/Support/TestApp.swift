@@ -25,10 +25,11 @@ func withApp(
     let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("civitas-test-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
     var configuration = AppConfiguration(database: location, dataDirectory: dataDirectory, loadDemo: demo, publicCacheSeconds: cacheSeconds)
+    // `configure` may also point the app at the same database another way (its socket).
     configure(&configuration)
     // The whole suite runs in parallel on two cores (and shares one PostgreSQL server): a test may
     // wait its turn for a connection, on SQLite for its one writer.
-    let services = AppServices(database: try AppDatabase(location: location, logger: logger, poolTimeout: .seconds(120)), configuration: configuration,
+    let services = AppServices(database: try AppDatabase(location: configuration.database, logger: logger, poolTimeout: .seconds(120)), configuration: configuration,
                                clock: clock, secrets: secrets, extraModules: extraModules, logger: logger, passwordCost: 4)
     do {
         let app = try await buildApplication(services: services)

@@ -23,7 +23,7 @@ struct ChangeListener: Service {
         var attempt = 0
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
-                let configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
+                let configuration = try SQLPostgresConfiguration.civitas(url: url).coreConfiguration
                 let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
                 defer { Task { try? await connection.close() } }
                 try await connection.listen(on: ChangePublisher.channel) { notifications in

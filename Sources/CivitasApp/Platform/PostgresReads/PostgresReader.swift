@@ -22,7 +22,7 @@ final class PostgresReader: AsyncSQLDatabase {
 
     init(url: String, logger: Logger) throws {
         self.logger = logger
-        configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
+        configuration = try SQLPostgresConfiguration.civitas(url: url).coreConfiguration
         pool = PostgresReadPool(limit: Self.connectionLimit)
     }
 
