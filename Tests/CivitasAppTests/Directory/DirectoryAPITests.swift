@@ -22,6 +22,17 @@ struct DirectoryAPITests {
             let last = try await client.execute(uri: "/api/v1/people?per=5&page=\((total + 4) / 5)", method: .get).json()
             guard case .array(let lastItems)? = last["items"] else { Issue.record("no items"); return }
             #expect(lastItems.count == total - 5 * ((total + 4) / 5 - 1))
+            // The total is the same whether counted (a page short of the end), known from a page
+            // that reaches the end (the last one, or one page holding all), or past the end.
+            #expect(last["page"]?["total"] == .int(total))
+            let whole = try await client.execute(uri: "/api/v1/people?per=100", method: .get).json()
+            #expect(whole["page"]?["total"] == .int(total))
+            if case .array(let everyone)? = whole["items"] { #expect(everyone.count == total) } else { Issue.record("no items") }
+            let exactlyAll = try await client.execute(uri: "/api/v1/people?per=\(total)", method: .get).json()
+            #expect(exactlyAll["page"]?["total"] == .int(total))
+            let beyond = try await client.execute(uri: "/api/v1/people?per=5&page=\((total + 4) / 5 + 3)", method: .get).json()
+            #expect(beyond["page"]?["total"] == .int(total))
+            #expect(beyond["items"] == .array([]))
 
             let filtered = try await client.execute(uri: "/api/v1/organizations?q=conference", method: .get).json()
             guard case .array(let found)? = filtered["items"] else { Issue.record("no items"); return }

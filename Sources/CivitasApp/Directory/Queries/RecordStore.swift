@@ -35,11 +35,18 @@ struct RecordStore {
         }
         let filter: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + .list(conditions, separator: " AND ") { "(" + $0 + ")" }
         let select: SQLQueryString = "SELECT * FROM \(unsafeRaw: kind.table)" + filter
-            + " ORDER BY \(unsafeRaw: kind.sortColumn) ASC, id ASC LIMIT \(bind: query.limit) OFFSET \(bind: query.offset)"
+            + " ORDER BY \(unsafeRaw: kind.sortColumn) ASC, id ASC LIMIT \(bind: query.limit + 1) OFFSET \(bind: query.offset)"
+        // One row past the page: a page that reaches the end of the list (most lists of a
+        // network fit in one) knows the total without counting, one statement fewer.
         let rows = try await sql.raw(select).all()
-        let total = try await sql.raw("SELECT count(*) AS total FROM \(unsafeRaw: kind.table)" + filter).first()?
-            .decode(column: "total", as: Int.self) ?? 0
-        var records = try rows.map { try decode(kind, $0) }
+        let total: Int
+        if rows.count <= query.limit, !rows.isEmpty || query.offset == 0 {
+            total = query.offset + rows.count
+        } else {
+            total = try await sql.raw("SELECT count(*) AS total FROM \(unsafeRaw: kind.table)" + filter).first()?
+                .decode(column: "total", as: Int.self) ?? 0
+        }
+        var records = try rows.prefix(query.limit).map { try decode(kind, $0) }
         try await attachLinks(&records, kind: kind, skipping: query.linksReadElsewhere)
         return (records, total)
     }
