@@ -48,6 +48,7 @@ struct EventRecordLookup: RecordLookup {
     }
 
     func linked(_ linkKind: String, toSubjects subjectKind: String, ids: [String]) async throws -> [String: [RecordReference]] { [:] }
+    func linkedRead(_ linkKind: String, toSubjects subjectKind: String, ids: [String]) -> PendingRead<[String: [RecordReference]]> { .known([:]) }
     func linkedIDs(_ linkKind: String, ofSubject subjectKind: String, id: String) async throws -> [String] { [] }
     func setLinks(_ linkKind: String, ofSubject subjectKind: String, id: String, to ids: [String]) async throws {}
     func subjects(_ subjectKind: String, linkedTo linkKind: String, key: String) async throws -> [String] { [] }

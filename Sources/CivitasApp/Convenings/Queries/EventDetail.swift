@@ -63,15 +63,25 @@ struct EventDetail: Sendable {
 }
 
 extension EventStore {
-    /// `includeHeldBack` shows speakers of sessions not yet announced (staff views). The
-    /// directory records the event names (parties, speakers, quoted people, its place) are
-    /// resolved together, in one lookup, after the event's own rows are read.
+    /// `includeHeldBack` shows speakers of sessions not yet announced (staff views). The event's
+    /// own rows (sessions, parties, speakers, quotes, sub-events, parent, counts, topics,
+    /// sources, listed participants) are read together (`together`: one statement on
+    /// PostgreSQL); then the directory records they name (parties, speakers, quoted people, its
+    /// place) are resolved in one lookup.
     func detail(_ event: EventRecord, records: RecordLookups, publishedOnly: Bool = true, includeHeldBack: Bool = false) async throws -> EventDetail {
-        let sessions = try await self.sessions(of: event.id)
+        let (sessions, parties, speakers, quotes, allParts, parent, counts, topics, sources, participants) = try await sql.together(
+            sessionsRead(of: event.id),
+            partyRowsRead(of: event.id),
+            speakerRowsRead(of: event.id, includeHeldBack: includeHeldBack),
+            quoteRowsRead(of: event.id),
+            PendingRead("SELECT * FROM events WHERE parent_id = \(bind: event.id) ORDER BY starts_at") { rows in try rows.map { try EventRecord(row: $0) } },
+            event.parentId.map { findRead($0, publishedOnly: publishedOnly) } ?? .known(nil),
+            countsRead(of: event.id),
+            records.linkedRead("topic", toSubjects: "event", ids: [event.id]),
+            records.linkedRead("source", toSubjects: "event", ids: [event.id]),
+            event.participantsPublic ? listedParticipantsRead(of: event.id).map { Optional($0) } : .known(nil)
+        )
         let sessionTitles = Dictionary(uniqueKeysWithValues: sessions.map { ($0.id, $0.title) })
-        let parties = try await partyRows(of: event.id)
-        let speakers = try await speakerRows(sessions.filter { includeHeldBack || $0.speakersPublished }.map(\.id))
-        let quotes = try await quoteRows(of: event.id)
         var keys = parties.map { RecordKey(kind: $0.kind, id: $0.id) } + speakers.map { RecordKey(kind: "person", id: $0.personID) }
             + quotes.compactMap { $0.personID.map { RecordKey(kind: "person", id: $0) } }
         if let area = event.areaId { keys.append(RecordKey(kind: "area", id: area)) }
@@ -82,9 +92,6 @@ extension EventStore {
             guard let person = found[RecordKey(kind: "person", id: row.personID)] else { continue }
             people[row.sessionID, default: []].append(PartyLine(person, role: row.role))
         }
-        var parts = try await sql.raw("SELECT * FROM events WHERE parent_id = \(bind: event.id) ORDER BY starts_at").all()
-            .map { try EventRecord(row: $0) }
-        if publishedOnly { parts = parts.filter(\.published) }
         return EventDetail(
             event: event,
             parties: parties.compactMap { row in found[RecordKey(kind: row.kind, id: row.id)].map { PartyLine($0, role: row.role) } },
@@ -93,52 +100,62 @@ extension EventStore {
                 QuoteLine(id: row.id, text: row.text, person: row.personID.flatMap { found[RecordKey(kind: "person", id: $0)] }.map { PartyLine($0) },
                           sessionTitle: row.sessionID.flatMap { sessionTitles[$0] })
             },
-            topics: try await records.linked("topic", toSubjects: "event", ids: [event.id])[event.id] ?? [],
-            sources: try await records.linked("source", toSubjects: "event", ids: [event.id])[event.id] ?? [],
+            topics: topics[event.id] ?? [],
+            sources: sources[event.id] ?? [],
             area: event.areaId.flatMap { found[RecordKey(kind: "area", id: $0)] }.map { PartyLine($0) },
-            parent: try await event.parentId.asyncFlatMap { try await find($0, publishedOnly: publishedOnly) },
-            parts: parts,
-            counts: try await counts(of: event.id),
-            participants: event.participantsPublic ? try await listedParticipants(of: event.id) : nil
+            parent: parent,
+            parts: publishedOnly ? allParts.filter(\.published) : allParts,
+            counts: counts,
+            participants: participants
         )
     }
 
     /// Hosts, partners, sponsors and funders in the order staff gave them.
-    private func partyRows(of eventID: String) async throws -> [(kind: String, id: String, role: String)] {
-        try await sql.raw("SELECT role, party_kind, party_id FROM event_parties WHERE event_id = \(bind: eventID) ORDER BY position").all().map {
-            (try $0.decode(column: "party_kind", as: String.self), try $0.decode(column: "party_id", as: String.self),
-             try $0.decode(column: "role", as: String.self))
+    private func partyRowsRead(of eventID: String) -> PendingRead<[(kind: String, id: String, role: String)]> {
+        PendingRead("SELECT role, party_kind, party_id FROM event_parties WHERE event_id = \(bind: eventID) ORDER BY position") { rows in
+            try rows.map {
+                (try $0.decode(column: "party_kind", as: String.self), try $0.decode(column: "party_id", as: String.self),
+                 try $0.decode(column: "role", as: String.self))
+            }
         }
     }
 
-    /// Speakers and moderators of these sessions, moderators last.
-    private func speakerRows(_ sessionIDs: [String]) async throws -> [(sessionID: String, personID: String, role: String)] {
-        guard !sessionIDs.isEmpty else { return [] }
-        return try await sql.raw("""
-            SELECT session_id, person_id, role FROM session_people WHERE session_id IN \(SQLBind.group(sessionIDs))
-            ORDER BY role DESC, position
-            """).all().map {
-            (try $0.decode(column: "session_id", as: String.self), try $0.decode(column: "person_id", as: String.self),
-             try $0.decode(column: "role", as: String.self))
+    /// Speakers and moderators of the event's sessions (of those whose speakers are announced,
+    /// unless `includeHeldBack`), moderators last.
+    private func speakerRowsRead(of eventID: String, includeHeldBack: Bool) -> PendingRead<[(sessionID: String, personID: String, role: String)]> {
+        var query: SQLQueryString = """
+            SELECT sp.session_id, sp.person_id, sp.role FROM session_people sp JOIN event_sessions s ON s.id = sp.session_id
+            WHERE s.event_id = \(bind: eventID)
+            """
+        if !includeHeldBack { query += " AND s.speakers_published = \(bind: true)" }
+        return PendingRead(query + " ORDER BY sp.role DESC, sp.position") { rows in
+            try rows.map {
+                (try $0.decode(column: "session_id", as: String.self), try $0.decode(column: "person_id", as: String.self),
+                 try $0.decode(column: "role", as: String.self))
+            }
         }
     }
 
-    private func quoteRows(of eventID: String) async throws -> [(id: String, text: String, personID: String?, sessionID: String?)] {
-        try await sql.raw("""
-            SELECT id, text, person_id, session_id FROM event_quotes WHERE event_id = \(bind: eventID) ORDER BY position
-            """).all().map {
-            (try $0.decode(column: "id", as: String.self), try $0.decode(column: "text", as: String.self),
-             try $0.decode(column: "person_id", as: String?.self), try $0.decode(column: "session_id", as: String?.self))
+    private func quoteRowsRead(of eventID: String) -> PendingRead<[(id: String, text: String, personID: String?, sessionID: String?)]> {
+        PendingRead("SELECT id, text, person_id, session_id FROM event_quotes WHERE event_id = \(bind: eventID) ORDER BY position") { rows in
+            try rows.map {
+                (try $0.decode(column: "id", as: String.self), try $0.decode(column: "text", as: String.self),
+                 try $0.decode(column: "person_id", as: String?.self), try $0.decode(column: "session_id", as: String?.self))
+            }
         }
     }
 
-    func listedParticipants(of eventID: String) async throws -> [ParticipantLine] {
-        try await sql.raw("""
+    func listedParticipants(of eventID: String) async throws -> [ParticipantLine] { try await sql.run(listedParticipantsRead(of: eventID)) }
+
+    private func listedParticipantsRead(of eventID: String) -> PendingRead<[ParticipantLine]> {
+        PendingRead("""
             SELECT name, organization, role FROM registrations WHERE event_id = \(bind: eventID)
             AND status = 'confirmed' AND listed = \(bind: true) ORDER BY name
-            """).all().map {
-            ParticipantLine(name: try $0.decode(column: "name", as: String.self), organization: try $0.decode(column: "organization", as: String?.self),
-                            role: try $0.decode(column: "role", as: String.self))
+            """) { rows in
+            try rows.map {
+                ParticipantLine(name: try $0.decode(column: "name", as: String.self), organization: try $0.decode(column: "organization", as: String?.self),
+                                role: try $0.decode(column: "role", as: String.self))
+            }
         }
     }
 

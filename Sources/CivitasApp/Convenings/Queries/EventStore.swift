@@ -83,16 +83,23 @@ struct EventStore {
 
     /// By slug or id.
     func find(_ key: String, publishedOnly: Bool) async throws -> EventRecord? {
+        try await sql.run(findRead(key, publishedOnly: publishedOnly))
+    }
+
+    func findRead(_ key: String, publishedOnly: Bool) -> PendingRead<EventRecord?> {
         // SQL text, not the builder: an uncached event page reads these, and turning a builder's
         // tree into text cost more than running the query.
         var select: SQLQueryString = "SELECT * FROM events WHERE (slug = \(bind: key) OR id = \(bind: key))"
         if publishedOnly { select += " AND published = \(bind: true)" }
-        return try await sql.raw(select + " LIMIT 1").first().map { try EventRecord(row: $0) }
+        return PendingRead(select + " LIMIT 1") { rows in try rows.first.map { try EventRecord(row: $0) } }
     }
 
-    func sessions(of eventID: String) async throws -> [SessionRecord] {
-        try await sql.raw("SELECT * FROM event_sessions WHERE event_id = \(bind: eventID) ORDER BY starts_at, position, title").all()
-            .map { try SessionRecord(row: $0) }
+    func sessions(of eventID: String) async throws -> [SessionRecord] { try await sql.run(sessionsRead(of: eventID)) }
+
+    func sessionsRead(of eventID: String) -> PendingRead<[SessionRecord]> {
+        PendingRead("SELECT * FROM event_sessions WHERE event_id = \(bind: eventID) ORDER BY starts_at, position, title") { rows in
+            try rows.map { try SessionRecord(row: $0) }
+        }
     }
 
     func session(_ id: String) async throws -> SessionRecord? {
@@ -101,21 +108,22 @@ struct EventStore {
     }
 
     /// Confirmed, waitlisted and pending registrations of an event.
-    func counts(of eventID: String) async throws -> RegistrationCounts {
-        let rows = try await sql.raw("""
-            SELECT status, COUNT(*) AS total FROM registrations WHERE event_id = \(bind: eventID) GROUP BY status
-            """).all()
-        var counts = RegistrationCounts()
-        for row in rows {
-            let total = try row.decode(column: "total", as: Int.self)
-            switch try row.decode(column: "status", as: String.self) {
-            case RegistrationStatus.confirmed.rawValue: counts.confirmed = total
-            case RegistrationStatus.waitlisted.rawValue: counts.waitlisted = total
-            case RegistrationStatus.pending.rawValue: counts.pending = total
-            default: break
+    func counts(of eventID: String) async throws -> RegistrationCounts { try await sql.run(countsRead(of: eventID)) }
+
+    func countsRead(of eventID: String) -> PendingRead<RegistrationCounts> {
+        PendingRead("SELECT status, COUNT(*) AS total FROM registrations WHERE event_id = \(bind: eventID) GROUP BY status") { rows in
+            var counts = RegistrationCounts()
+            for row in rows {
+                let total = try row.decode(column: "total", as: Int.self)
+                switch try row.decode(column: "status", as: String.self) {
+                case RegistrationStatus.confirmed.rawValue: counts.confirmed = total
+                case RegistrationStatus.waitlisted.rawValue: counts.waitlisted = total
+                case RegistrationStatus.pending.rawValue: counts.pending = total
+                default: break
+                }
             }
+            return counts
         }
-        return counts
     }
 
     func registrations(of eventID: String) async throws -> [RegistrationRecord] {

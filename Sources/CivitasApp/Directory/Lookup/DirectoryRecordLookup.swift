@@ -105,15 +105,22 @@ struct DirectoryRecordLookup: RecordLookup {
     }
 
     func linked(_ linkKind: String, toSubjects subjectKind: String, ids: [String]) async throws -> [String: [RecordReference]] {
-        guard !ids.isEmpty, let (kind, table, column) = linkTable(linkKind) else { return [:] }
-        let rows = try await sql.raw("""
+        try await sql.run(linkedRead(linkKind, toSubjects: subjectKind, ids: ids))
+    }
+
+    func linkedRead(_ linkKind: String, toSubjects subjectKind: String, ids: [String]) -> PendingRead<[String: [RecordReference]]> {
+        guard !ids.isEmpty, let (kind, table, column) = linkTable(linkKind) else { return .known([:]) }
+        let query: SQLQueryString = """
             SELECT l.subject_id, r.id, r.slug, r.\(unsafeRaw: kind.titleColumn) AS title FROM \(unsafeRaw: table) l
             JOIN \(unsafeRaw: kind.table) r ON r.id = l.\(unsafeRaw: column)
             WHERE l.subject_kind = \(bind: subjectKind) AND l.subject_id IN \(SQLBind.group(ids)) AND r.published = \(bind: true)
             ORDER BY title
-            """).all()
-        var result: [String: [RecordReference]] = [:]
-        for row in rows { result[try row.decode(column: "subject_id", as: String.self), default: []].append(try reference(kind, row)) }
-        return result
+            """
+        let lookup = self
+        return PendingRead(query) { rows in
+            var result: [String: [RecordReference]] = [:]
+            for row in rows { result[try row.decode(column: "subject_id", as: String.self), default: []].append(try lookup.reference(kind, row)) }
+            return result
+        }
     }
 }

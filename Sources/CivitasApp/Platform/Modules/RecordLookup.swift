@@ -42,6 +42,8 @@ protocol RecordLookup: Sendable {
     /// Published topics and sources linked to records of another capability (`subjectKind`
     /// "event"), by subject id; `linkKind` is "topic" or "source".
     func linked(_ linkKind: String, toSubjects subjectKind: String, ids: [String]) async throws -> [String: [RecordReference]]
+    /// `linked` as a read not yet run, for a page to send with its own reads (`together`).
+    func linkedRead(_ linkKind: String, toSubjects subjectKind: String, ids: [String]) -> PendingRead<[String: [RecordReference]]>
     /// The ids of every record of `linkKind` a subject is linked to, published or not (an edit form).
     func linkedIDs(_ linkKind: String, ofSubject subjectKind: String, id: String) async throws -> [String]
     /// Links a subject to exactly these records of `linkKind` (in the caller's transaction,
@@ -93,6 +95,11 @@ struct RecordLookups: Sendable {
     func linked(_ linkKind: String, toSubjects subjectKind: String, ids: [String]) async throws -> [String: [RecordReference]] {
         guard !ids.isEmpty, let lookup = lookup(linkKind) else { return [:] }
         return try await lookup.linked(linkKind, toSubjects: subjectKind, ids: ids)
+    }
+
+    func linkedRead(_ linkKind: String, toSubjects subjectKind: String, ids: [String]) -> PendingRead<[String: [RecordReference]]> {
+        guard !ids.isEmpty, let lookup = lookup(linkKind) else { return .known([:]) }
+        return lookup.linkedRead(linkKind, toSubjects: subjectKind, ids: ids)
     }
 
     func linkedIDs(_ linkKind: String, ofSubject subjectKind: String, id: String) async throws -> [String] {
