@@ -8,8 +8,16 @@ struct ProfileEventsSection: ProfileSectionProvider {
     var shows: [ChangeTopic] { [.every(EventTopics.event)] }
 
     func profileSection(for subject: ProfileSubject) async throws -> Node<HTML.BodyContext>? {
+        guard let read = profileSectionRead(for: subject) else { return nil }
+        return try await services.database.reads.run(read)
+    }
+
+    func profileSectionRead(for subject: ProfileSubject) -> PendingRead<Node<HTML.BodyContext>?>? {
         guard PartyReference.kinds.contains(subject.kind) else { return nil }
-        let events = try await EventStore(sql: services.database.reads).events(involving: subject.kind, id: subject.id)
+        return EventStore(sql: services.database.reads).eventsRead(involving: subject.kind, id: subject.id).map(Self.section)
+    }
+
+    private static func section(_ events: [(event: EventRecord, roles: [String])]) -> Node<HTML.BodyContext>? {
         guard !events.isEmpty else { return nil }
         return .section(
             .id("events"),

@@ -63,6 +63,10 @@ extension RecordStore {
     /// `withPlaces: false` leaves out the post's or member's area (`areaName`, `areaSlug` are
     /// nil), two lookups a row that the API's memberships do not show.
     func memberships(where condition: SQLQueryString, withPlaces: Bool = true) async throws -> [MembershipLine] {
+        try await sql.run(membershipsRead(where: condition, withPlaces: withPlaces))
+    }
+
+    func membershipsRead(where condition: SQLQueryString, withPlaces: Bool = true) -> PendingRead<[MembershipLine]> {
         let places: SQLQueryString = withPlaces ? "COALESCE(pa.name, ma.name) AS area_name, COALESCE(pa.slug, ma.slug) AS area_slug" : "NULL AS area_name, NULL AS area_slug"
         let placeJoins: SQLQueryString = withPlaces ? """
 
@@ -87,7 +91,7 @@ extension RecordStore {
               AND \(condition)
             ORDER BY COALESCE(m.start_date, '') DESC, pe.sort_name, mo.name, m.id
             """
-        return try await sql.raw(query).all().map(MembershipLine.init(row:))
+        return PendingRead(query) { rows in try rows.map(MembershipLine.init(row:)) }
     }
 
     /// Each citation's subject with its source (written as SQL text: pages read it on every
@@ -104,17 +108,24 @@ extension RecordStore {
 
     /// Sources cited by records of any capability (`event`, later `practice`), keyed by record id.
     func sources(subjectKind: String, ids: [String]) async throws -> [String: [SourceLine]] {
-        guard !ids.isEmpty else { return [:] }
-        let rows = try await sql.raw(Self.citedSources + """
+        try await sql.run(sourcesRead(subjectKind: subjectKind, ids: ids))
+    }
+
+    func sourcesRead(kind: RecordKind, ids: [String]) -> PendingRead<[String: [SourceLine]]> { sourcesRead(subjectKind: kind.rawValue, ids: ids) }
+
+    func sourcesRead(subjectKind: String, ids: [String]) -> PendingRead<[String: [SourceLine]]> {
+        guard !ids.isEmpty else { return .known([:]) }
+        return PendingRead(Self.citedSources + """
              WHERE c.subject_kind = \(bind: subjectKind) AND c.subject_id IN (\(binds: ids)) AND s.published = \(bind: true)
              ORDER BY s.title
-            """).all()
-        var result: [String: [SourceLine]] = [:]
-        for row in rows {
-            result[try row.decode(column: "subject_id", as: String.self), default: []]
-                .append(try SourceLine(row: row))
+            """) { rows in
+            var result: [String: [SourceLine]] = [:]
+            for row in rows {
+                result[try row.decode(column: "subject_id", as: String.self), default: []]
+                    .append(try SourceLine(row: row))
+            }
+            return result
         }
-        return result
     }
 
     /// Sources cited by records of several kinds, in one query: by kind, then by record id.
@@ -139,12 +150,39 @@ extension RecordStore {
     }
 
     func topics(subjectKind: String, id: String) async throws -> [TopicLine] {
-        try await sql.raw("""
+        try await sql.run(topicsRead(subjectKind: subjectKind, id: id))
+    }
+
+    func topicsRead(subjectKind: String, id: String) -> PendingRead<[TopicLine]> {
+        PendingRead("""
             SELECT t.id, t.slug, t.name FROM topic_links l JOIN topics t ON t.id = l.topic_id
             WHERE l.subject_kind = \(bind: subjectKind) AND l.subject_id = \(bind: id) AND t.published = \(bind: true)
             ORDER BY t.name
-            """).all().map { TopicLine(id: try $0.decode(column: "id", as: String.self), slug: try $0.decode(column: "slug", as: String.self),
-                                       name: try $0.decode(column: "name", as: String.self)) }
+            """) { rows in
+            try rows.map { TopicLine(id: try $0.decode(column: "id", as: String.self), slug: try $0.decode(column: "slug", as: String.self),
+                                     name: try $0.decode(column: "name", as: String.self)) }
+        }
+    }
+
+    /// The sources of a record and of every membership matching the conditions (written as for
+    /// `membershipsRead`; the memberships a page lists are among them), by subject kind and id:
+    /// one read that needs no list of membership ids, so it goes with the memberships' own.
+    func sourcesRead(of subjectKind: String, id: String, membershipsWhere conditions: [SQLQueryString]) -> PendingRead<[String: [String: [SourceLine]]]> {
+        var cited: SQLQueryString = "(c.subject_kind = \(bind: subjectKind) AND c.subject_id = \(bind: id))"
+        if !conditions.isEmpty {
+            cited += """
+                 OR (c.subject_kind = \(bind: RecordKind.membership.rawValue) AND c.subject_id IN (SELECT m.id FROM memberships m
+                LEFT JOIN posts p ON p.id = m.post_id LEFT JOIN organizations mo ON mo.id = m.member_organization_id WHERE
+                """ + .list(conditions, separator: " OR ") { "(" + $0 + ")" } + "))"
+        }
+        return PendingRead(Self.citedSources + " WHERE (" + cited + ") AND s.published = \(bind: true) ORDER BY s.title") { rows in
+            var result: [String: [String: [SourceLine]]] = [:]
+            for row in rows {
+                result[try row.decode(column: "subject_kind", as: String.self), default: [:]][try row.decode(column: "subject_id", as: String.self), default: []]
+                    .append(try SourceLine(row: row))
+            }
+            return result
+        }
     }
 }
 

@@ -22,43 +22,49 @@ struct Profile: Sendable {
 
 extension RecordStore {
     /// A profile from few queries: the record (without its link ids, which the page does not
-    /// show), its memberships, then the sources of the record and of every membership at once.
-    func profile(_ kind: RecordKind, key: String) async throws -> Profile? {
+    /// show), then together (one statement on PostgreSQL) its topics, its memberships, the
+    /// sources of the record and of its memberships, and whatever the caller reads alongside
+    /// (other capabilities' sections), then what only some kinds show.
+    func profile<Extra>(_ kind: RecordKind, key: String, alongside extra: (RecordValues) -> PendingRead<Extra>) async throws -> (Profile, Extra)? {
         guard let record = try await find(kind, key: key, publishedOnly: true, withLinks: false) else { return nil }
         let id = record.id
-        var profile = Profile(
-            record: record,
-            sources: [],
-            topics: kind.linkFields.contains { $0.name == "topic_ids" } ? try await topics(kind: kind, id: id) : []
+        // Which memberships the page lists, seen from this record (see `Profile.memberships`).
+        let (listed, belonging): (SQLQueryString?, SQLQueryString?) = switch kind {
+        case .person: ("m.person_id = \(bind: id)", nil)
+        case .organization: ("m.organization_id = \(bind: id)", "m.member_organization_id = \(bind: id)")
+        case .area: ("p.area_id = \(bind: id)", "mo.area_id = \(bind: id)")
+        case .post: ("m.post_id = \(bind: id)", nil)
+        case .topic, .source, .membership: (nil, nil)
+        }
+        let hasTopics = kind.linkFields.contains { $0.name == "topic_ids" }
+        let (topics, memberships, belongsTo, cited, extraAnswer) = try await sql.together(
+            hasTopics ? topicsRead(subjectKind: kind.rawValue, id: id) : .known([]),
+            listed.map { membershipsRead(where: $0) } ?? .known([]),
+            belonging.map { membershipsRead(where: $0) } ?? .known([]),
+            sourcesRead(of: kind.rawValue, id: id, membershipsWhere: [listed, belonging].compactMap { $0 }),
+            extra(record)
         )
+        var profile = Profile(record: record, sources: cited[kind.rawValue]?[id] ?? [], topics: topics)
+        profile.memberships = memberships
+        profile.belongsTo = belongsTo
+        profile.membershipSources = cited[RecordKind.membership.rawValue] ?? [:]
         profile.references = try await referenceTitles(record)
         switch kind {
-        case .person:
-            profile.memberships = try await memberships(where: "m.person_id = \(bind: id)")
         case .organization:
-            profile.memberships = try await memberships(where: "m.organization_id = \(bind: id)")
-            profile.belongsTo = try await memberships(where: "m.member_organization_id = \(bind: id)")
             profile.related[.post] = try await related(.post, column: "organization_id", id: id)
             profile.related[.organization] = try await related(.organization, column: "parent_id", id: id)
         case .area:
-            profile.memberships = try await memberships(where: "p.area_id = \(bind: id)")
-            profile.belongsTo = try await memberships(where: "mo.area_id = \(bind: id)")
             profile.related[.area] = try await related(.area, column: "parent_id", id: id)
             profile.related[.organization] = try await related(.organization, column: "area_id", id: id)
-        case .post:
-            profile.memberships = try await memberships(where: "m.post_id = \(bind: id)")
         case .topic:
             profile.related[.organization] = try await tagged(.organization, topicID: id)
             profile.related[.person] = try await tagged(.person, topicID: id)
         case .source:
             profile.citedBy = try await citing(sourceID: id)
-        case .membership:
+        case .person, .post, .membership:
             break
         }
-        let cited = try await sources(of: [(kind.rawValue, [id]), (RecordKind.membership.rawValue, (profile.memberships + profile.belongsTo).map(\.membershipId))])
-        profile.sources = cited[kind.rawValue]?[id] ?? []
-        profile.membershipSources = cited[RecordKind.membership.rawValue] ?? [:]
-        return profile
+        return (profile, extraAnswer)
     }
 
     private func related(_ kind: RecordKind, column: String, id: String) async throws -> [RecordValues] {

@@ -23,6 +23,14 @@ struct RecordStore {
     }
 
     func list(_ kind: RecordKind, _ query: ListQuery) async throws -> (records: [RecordValues], total: Int) {
+        let (records, total, _) = try await list(kind, query, alongside: { _ in .known(()) })
+        return (records, total)
+    }
+
+    /// A page of records with their links, and what the caller reads about them alongside the
+    /// links (together: one statement on PostgreSQL).
+    func list<Extra>(_ kind: RecordKind, _ query: ListQuery, alongside extra: ([RecordValues]) -> PendingRead<Extra>)
+        async throws -> (records: [RecordValues], total: Int, extra: Extra) {
         // Written as SQL text rather than with the query builder: pages read these on every
         // uncached answer, and building the text from a builder's tree cost a tenth of one.
         // Table and column names come from the kind's fixed lists, never from a request.
@@ -47,8 +55,9 @@ struct RecordStore {
                 .decode(column: "total", as: Int.self) ?? 0
         }
         var records = try rows.prefix(query.limit).map { try decode(kind, $0) }
-        try await attachLinks(&records, kind: kind, skipping: query.linksReadElsewhere)
-        return (records, total)
+        let (links, extraAnswer) = try await sql.together(linksRead(records, kind: kind, skipping: query.linksReadElsewhere), extra(records))
+        Self.attach(links, to: &records)
+        return (records, total, extraAnswer)
     }
 
     /// How many records of a kind the public sees (the home page's figures), without fetching any.
@@ -131,21 +140,36 @@ struct RecordStore {
 
     /// Fills the link fields (sources, topics) of a page of records with one query per link table.
     func attachLinks(_ records: inout [RecordValues], kind: RecordKind, skipping skipped: Set<String> = []) async throws {
-        guard !records.isEmpty else { return }
-        for field in kind.linkFields where !skipped.contains(field.name) {
+        Self.attach(try await sql.run(linksRead(records, kind: kind, skipping: skipped)), to: &records)
+    }
+
+    /// The ids each record links to, by link field and record id: one query per field.
+    func linksRead(_ records: [RecordValues], kind: RecordKind, skipping skipped: Set<String> = []) -> PendingRead<[String: [String: [String]]]> {
+        guard !records.isEmpty else { return .known([:]) }
+        let fields = kind.linkFields.filter { !skipped.contains($0.name) }.map(\.name)
+        let reads = kind.linkFields.filter { !skipped.contains($0.name) }.map { field in
             let link = LinkTable.table(for: field)
-            let rows = try await sql.raw("""
+            return PendingRead<[String: [String]]>("""
                 SELECT subject_id, \(unsafeRaw: link.targetColumn) FROM \(unsafeRaw: link.table)
                 WHERE subject_kind = \(bind: kind.rawValue) AND subject_id IN (\(binds: records.map(\.id)))
                 ORDER BY \(unsafeRaw: link.targetColumn)
-                """).all()
-            var bySubject: [String: [String]] = [:]
-            for row in rows {
-                bySubject[try row.decode(column: "subject_id", as: String.self), default: []]
-                    .append(try row.decode(column: link.targetColumn, as: String.self))
+                """) { rows in
+                var bySubject: [String: [String]] = [:]
+                for row in rows {
+                    bySubject[try row.decode(column: "subject_id", as: String.self), default: []]
+                        .append(try row.decode(column: link.targetColumn, as: String.self))
+                }
+                return bySubject
             }
+        }
+        return PendingRead.all(reads).map { Dictionary(uniqueKeysWithValues: zip(fields, $0)) }
+    }
+
+    /// Sets each record's link fields read by `linksRead` (a record without links gets none).
+    static func attach(_ links: [String: [String: [String]]], to records: inout [RecordValues]) {
+        for (field, bySubject) in links {
             for index in records.indices {
-                records[index].values[field.name] = .ids(bySubject[records[index].id] ?? [])
+                records[index].values[field] = .ids(bySubject[records[index].id] ?? [])
             }
         }
     }

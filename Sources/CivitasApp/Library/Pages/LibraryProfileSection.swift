@@ -21,8 +21,17 @@ struct LibraryProfileSection: ProfileSectionProvider {
     ]
 
     func profileSection(for subject: ProfileSubject) async throws -> Node<HTML.BodyContext>? {
+        guard let read = profileSectionRead(for: subject) else { return nil }
+        return try await services.database.reads.run(read)
+    }
+
+    func profileSectionRead(for subject: ProfileSubject) -> PendingRead<Node<HTML.BodyContext>?>? {
         guard let groups = Self.linkingFields[subject.kind] else { return nil }
-        let lines = try await LibraryStore(sql: services.database.reads).lines(linkingTo: subject.id, through: groups.map { ($0.0, $0.1) })
+        return LibraryStore(sql: services.database.reads).linesRead(linkingTo: subject.id, through: groups.map { ($0.0, $0.1) })
+            .map { lines in Self.section(lines, groups: groups) }
+    }
+
+    private static func section(_ lines: [LibraryLine], groups: [(LibraryKind, [String], String)]) -> Node<HTML.BodyContext>? {
         guard !lines.isEmpty else { return nil }
         return .section(.id("library"), .h2("From the library"),
                         .forEach(groups) { kind, _, heading in

@@ -18,7 +18,12 @@ extension LibraryStore {
     /// whatever the kinds and however many records match, so a profile page reads the same
     /// number of statements for every record.
     func lines(linkingTo targetID: String, through fields: [(LibraryKind, [String])], limit: Int = 20) async throws -> [LibraryLine] {
-        guard !fields.isEmpty else { return [] }
+        try await sql.run(linesRead(linkingTo: targetID, through: fields, limit: limit))
+    }
+
+    /// `lines(linkingTo:through:limit:)` as a read not yet run, for a page to send with its own.
+    func linesRead(linkingTo targetID: String, through fields: [(LibraryKind, [String])], limit: Int = 20) -> PendingRead<[LibraryLine]> {
+        guard !fields.isEmpty else { return .known([]) }
         var query: SQLQueryString = ""
         for (index, (kind, names)) in fields.enumerated() {
             if index > 0 { query += " UNION ALL " }
@@ -35,12 +40,13 @@ extension LibraryStore {
                 + " WHERE l.target_id = \(bind: targetID) AND l.field IN (\(binds: names)) AND l.subject_kind = \(bind: kind.rawValue)"
                 + " AND r.published = \(bind: true) ORDER BY " + order + " LIMIT \(bind: limit)) AS part\(unsafeRaw: String(index))"
         }
-        let lines: [LibraryLine] = try await sql.raw(query).all().compactMap { row in
-            guard let kind = LibraryKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
-            return LibraryLine(kind: kind, id: try row.decode(column: "id", as: String.self), slug: try row.decode(column: "slug", as: String.self),
-                               title: try row.decode(column: "title", as: String.self), type: try row.decode(column: "type", as: String.self),
-                               date: try row.decode(column: "date", as: String?.self))
+        return PendingRead(query) { rows in
+            try rows.compactMap { row in
+                guard let kind = LibraryKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
+                return LibraryLine(kind: kind, id: try row.decode(column: "id", as: String.self), slug: try row.decode(column: "slug", as: String.self),
+                                   title: try row.decode(column: "title", as: String.self), type: try row.decode(column: "type", as: String.self),
+                                   date: try row.decode(column: "date", as: String?.self))
+            }
         }
-        return lines
     }
 }

@@ -13,6 +13,14 @@ struct ProfileSubject: Sendable {
 protocol ProfileSectionProvider: Sendable {
     /// The section for this record, or nil when the capability has nothing to show.
     func profileSection(for subject: ProfileSubject) async throws -> Node<HTML.BodyContext>?
+    /// The same section as a read not yet run, so the page sends it with its own reads (one
+    /// statement for all on PostgreSQL); nil (the default) for a section read in several steps,
+    /// which the page asks for through `profileSection(for:)`.
+    func profileSectionRead(for subject: ProfileSubject) -> PendingRead<Node<HTML.BodyContext>?>?
     /// What the section shows, so the cached profile page is refreshed when it changes.
     var shows: [ChangeTopic] { get }
+}
+
+extension ProfileSectionProvider {
+    func profileSectionRead(for subject: ProfileSubject) -> PendingRead<Node<HTML.BodyContext>?>? { nil }
 }

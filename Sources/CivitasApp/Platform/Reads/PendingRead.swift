@@ -1,57 +1,66 @@
 import SQLKit
 
-/// A read not run yet: its SQL, and how its rows become the answer. Reads declared this way can
-/// be sent together (`SQLDatabase.together`), so a page that needs several independent reads,
-/// some of them other capabilities', pays one round trip for them on PostgreSQL.
+/// A read not run yet: its SQL (one statement or several), and how their rows become the
+/// answer. Reads declared this way can be sent together (`SQLDatabase.together`), so a page
+/// that needs several independent reads, some of them other capabilities', pays one round trip
+/// for all of them on PostgreSQL.
 struct PendingRead<Answer>: Sendable {
-    /// Nil when nothing needs reading (the answer is made from no rows).
-    let query: SQLQueryString?
-    let answer: @Sendable ([any SQLRow]) throws -> Answer
+    let queries: [SQLQueryString]
+    /// Given each query's rows, in order.
+    let answer: @Sendable ([[any SQLRow]]) throws -> Answer
 
-    init(_ query: SQLQueryString?, answer: @escaping @Sendable ([any SQLRow]) throws -> Answer) {
-        self.query = query
+    init(queries: [SQLQueryString], answer: @escaping @Sendable ([[any SQLRow]]) throws -> Answer) {
+        self.queries = queries
         self.answer = answer
     }
 
+    /// One query, and how its rows become the answer.
+    init(_ query: SQLQueryString, answer: @escaping @Sendable ([any SQLRow]) throws -> Answer) {
+        self.init(queries: [query]) { rows in try answer(rows[0]) }
+    }
+
     /// An answer known without reading.
-    static func known(_ value: Answer) -> PendingRead where Answer: Sendable { PendingRead(nil) { _ in value } }
+    static func known(_ value: Answer) -> PendingRead where Answer: Sendable { PendingRead(queries: []) { _ in value } }
 
     func map<Other>(_ transform: @escaping @Sendable (Answer) throws -> Other) -> PendingRead<Other> {
-        PendingRead<Other>(query) { rows in try transform(try answer(rows)) }
+        PendingRead<Other>(queries: queries) { rows in try transform(try answer(rows)) }
+    }
+
+    /// Two reads as one, answering both answers.
+    static func both<A, B>(_ first: PendingRead<A>, _ second: PendingRead<B>) -> PendingRead<(A, B)> where Answer == (A, B) {
+        PendingRead(queries: first.queries + second.queries) { rows in
+            (try first.answer(Array(rows[..<first.queries.count])), try second.answer(Array(rows[first.queries.count...])))
+        }
+    }
+
+    /// Several reads of one kind as one, answering each one's answer in order.
+    static func all<Each>(_ reads: [PendingRead<Each>]) -> PendingRead<[Each]> where Answer == [Each] {
+        PendingRead(queries: reads.flatMap(\.queries)) { rows in
+            var next = 0
+            return try reads.map { read in
+                defer { next += read.queries.count }
+                return try read.answer(Array(rows[next..<(next + read.queries.count)]))
+            }
+        }
     }
 }
 
 extension SQLDatabase {
-    /// Runs one pending read.
+    /// Runs a pending read (its statements together, see `allTogether`).
     func run<Answer>(_ read: PendingRead<Answer>) async throws -> Answer {
-        guard let query = read.query else { return try read.answer([]) }
-        return try read.answer(try await raw(query).all())
+        try read.answer(try await allTogether(read.queries))
     }
 
     /// Runs independent reads together (see `allTogether`) and answers each one's answer.
     func together<each Answer>(_ reads: repeat PendingRead<each Answer>) async throws -> (repeat each Answer) {
         var queries: [SQLQueryString] = []
-        for read in repeat each reads {
-            if let query = read.query { queries.append(query) }
-        }
+        for read in repeat each reads { queries += read.queries }
         let rows = try await allTogether(queries)
         var next = 0
         func answer<A>(_ read: PendingRead<A>) throws -> A {
-            guard read.query != nil else { return try read.answer([]) }
-            defer { next += 1 }
-            return try read.answer(rows[next])
+            defer { next += read.queries.count }
+            return try read.answer(Array(rows[next..<(next + read.queries.count)]))
         }
         return (repeat try answer(each reads))
-    }
-
-    /// Runs independent reads of one kind together, in order.
-    func together<Answer>(_ reads: [PendingRead<Answer>]) async throws -> [Answer] {
-        let rows = try await allTogether(reads.compactMap(\.query))
-        var next = 0
-        return try reads.map { read in
-            guard read.query != nil else { return try read.answer([]) }
-            defer { next += 1 }
-            return try read.answer(rows[next])
-        }
     }
 }

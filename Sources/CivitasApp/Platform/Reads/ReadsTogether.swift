@@ -10,8 +10,14 @@ extension SQLDatabase {
     /// about 0.15 ms and PostgreSQL about as much again, more than most of them took to run.
     /// On SQLite, where a statement costs no round trip, they run one after another. Either
     /// way the rows are `SQLRow`s read by column name, decoded by the same code as rows read alone.
+    ///
+    /// Only for reads by key whose best plan does not depend on the key: PostgreSQL plans the
+    /// statement once and keeps that plan unless one of its reads is better planned for the
+    /// values bound (a count over a table where one key holds most rows), and then plans the
+    /// whole statement again on every run.
     func allTogether(_ reads: [SQLQueryString]) async throws -> [[any SQLRow]] {
         guard reads.count > 1, dialect.name == "postgresql" else {
+            // One statement (or none) needs no combining.
             var answers: [[any SQLRow]] = []
             for read in reads { answers.append(try await raw(read).all()) }
             return answers
