@@ -47,3 +47,40 @@ struct ReadsTogetherTests {
         #expect(JSONRow.date("24 January 2018") == nil)
     }
 }
+
+/// `JSONRow` reads the arrays of objects PostgreSQL writes: every escape, characters beyond the
+/// Basic Multilingual Plane, nulls, numbers, nested values and rows with different columns.
+@Suite("Rows read from JSON")
+struct JSONRowTests {
+    @Test("Text with every escape reads as written, and other values by their type")
+    func values() throws {
+        let text = #"[{"a" : "plain", "b": "quote \" back \\ slash \/ \b\f\n\r\t tab", "c": "caf\u00e9 \ud83c\udf0d", "d": null,"#
+            + #" "e": -12, "f": 2.5e3, "g": true, "h": false, "i": ["x", {"y": "]"}], "j": "ünï"},"#
+            + "\n" + #" {"other": 1}, {}]"#
+        let rows = try JSONRow.rows(fromArray: text)
+        #expect(rows.count == 3)
+        let row = rows[0]
+        #expect(try row.decode(column: "a", as: String.self) == "plain")
+        #expect(try row.decode(column: "b", as: String.self) == "quote \" back \\ slash / \u{08}\u{0C}\n\r\t tab")
+        #expect(try row.decode(column: "c", as: String.self) == "café 🌍")
+        #expect(try row.decode(column: "d", as: String?.self) == nil)
+        #expect(try row.decodeNil(column: "d"))
+        #expect(try !row.decodeNil(column: "a"))
+        #expect(try row.decodeNil(column: "missing"))
+        #expect(try row.decode(column: "e", as: Int.self) == -12)
+        #expect(try row.decode(column: "e", as: Int?.self) == -12)
+        #expect(try row.decode(column: "f", as: Double.self) == 2500)
+        #expect(try row.decode(column: "g", as: Bool.self))
+        #expect(try row.decode(column: "h", as: Bool?.self) == false)
+        #expect(try row.decode(column: "i", as: [JSONValue].self) == ["x", ["y": "]"]])
+        #expect(try row.decode(column: "j", as: String.self) == "ünï")
+        #expect(throws: JSONRowError.self) { try row.decode(column: "a", as: Int.self) }
+        #expect(throws: JSONRowError.self) { try row.decode(column: "d", as: String.self) }
+        #expect(try rows[1].decode(column: "other", as: Int.self) == 1)
+        #expect(!rows[1].contains(column: "a"))
+        #expect(rows[2].allColumns.isEmpty)
+        #expect(try JSONRow.rows(fromArray: "[]").isEmpty)
+        #expect(throws: JSONRowError.self) { try JSONRow.rows(fromArray: #"[{"a": "unfinished"#) }
+        #expect(throws: JSONRowError.self) { try JSONRow.rows(fromArray: #"{"a": 1}"#) }
+    }
+}

@@ -23,14 +23,6 @@ struct RecordStore {
     }
 
     func list(_ kind: RecordKind, _ query: ListQuery) async throws -> (records: [RecordValues], total: Int) {
-        let (records, total, _) = try await list(kind, query, alongside: { _ in .known(()) })
-        return (records, total)
-    }
-
-    /// A page of records with their links, and what the caller reads about them alongside the
-    /// links (together: one statement on PostgreSQL).
-    func list<Extra>(_ kind: RecordKind, _ query: ListQuery, alongside extra: ([RecordValues]) -> PendingRead<Extra>)
-        async throws -> (records: [RecordValues], total: Int, extra: Extra) {
         // Written as SQL text rather than with the query builder: pages read these on every
         // uncached answer, and building the text from a builder's tree cost a tenth of one.
         // Table and column names come from the kind's fixed lists, never from a request.
@@ -55,9 +47,8 @@ struct RecordStore {
                 .decode(column: "total", as: Int.self) ?? 0
         }
         var records = try rows.prefix(query.limit).map { try decode(kind, $0) }
-        let (links, extraAnswer) = try await sql.together(linksRead(records, kind: kind, skipping: query.linksReadElsewhere), extra(records))
-        Self.attach(links, to: &records)
-        return (records, total, extraAnswer)
+        try await attachLinks(&records, kind: kind, skipping: query.linksReadElsewhere)
+        return (records, total)
     }
 
     /// How many records of a kind the public sees (the home page's figures), without fetching any.

@@ -4,44 +4,59 @@ import SQLKit
 /// A row that PostgreSQL wrote as a JSON object (`json_agg`, see `allTogether`), read by column
 /// name like any other row. Text, numbers, booleans and times (PostgreSQL writes `timestamptz`
 /// as ISO 8601 with its offset) are read directly; any other `Decodable` from the JSON value.
-struct JSONRow: SQLRow, @unchecked Sendable {
-    /// Immutable once parsed: strings, `NSNumber`s, `NSNull`s, arrays and dictionaries of them.
-    private let values: [String: Any]
+struct JSONRow: SQLRow {
+    /// Column names by position, shared by the rows of one read (PostgreSQL writes every object
+    /// of one `json_agg` with the same keys in the same order).
+    private let columns: JSONColumns
+    private let cells: [JSONCell]
 
+    /// The rows of a JSON array of flat objects, as `json_agg` writes them. Parsed here rather
+    /// than through `JSONSerialization`, whose boxed values and casts were a tenth of an
+    /// uncached profile page.
     static func rows(fromArray text: String) throws -> [JSONRow] {
-        guard let array = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else {
-            throw JSONRowError.notRows
+        var text = text
+        return try text.withUTF8 { bytes in
+            var parser = JSONRowParser(bytes: bytes)
+            return try parser.rows()
         }
-        return array.map { JSONRow(values: $0) }
     }
 
-    var allColumns: [String] { Array(values.keys) }
+    fileprivate init(columns: JSONColumns, cells: [JSONCell]) {
+        self.columns = columns
+        self.cells = cells
+    }
 
-    func contains(column: String) -> Bool { values[column] != nil }
+    private func cell(_ column: String) -> JSONCell? { columns.index[column].map { cells[$0] } }
+
+    var allColumns: [String] { columns.names }
+
+    func contains(column: String) -> Bool { columns.index[column] != nil }
 
     func decodeNil(column: String) throws -> Bool {
-        guard let value = values[column] else { return true }
-        return value is NSNull
+        switch cell(column) {
+        case nil, .null?: true
+        default: false
+        }
     }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        let value = values[column]
-        if value == nil || value is NSNull {
+        let cell = cell(column) ?? .null
+        if case .null = cell {
             if let optional = D.self as? any OptionalDecodable.Type { return optional.nothing as! D }
             throw JSONRowError.missing(column)
         }
         let wanted = (D.self as? any OptionalDecodable.Type)?.wrapped ?? D.self
         let decoded: Any?
-        switch wanted {
-        case is String.Type: decoded = value as? String
-        case is Int.Type: decoded = (value as? NSNumber)?.intValue
-        case is Bool.Type: decoded = (value as? NSNumber)?.boolValue
-        case is Double.Type: decoded = (value as? NSNumber)?.doubleValue
-        case is Date.Type: decoded = (value as? String).flatMap(JSONRow.date)
+        switch (wanted, cell) {
+        case (is String.Type, .text(let text)): decoded = text
+        case (is Int.Type, .number(let text)): decoded = Int(text) ?? Double(text).map { Int($0) }
+        case (is Bool.Type, .bool(let value)): decoded = value
+        case (is Double.Type, .number(let text)): decoded = Double(text)
+        case (is Date.Type, .text(let text)): decoded = JSONRow.date(text)
+        case (is String.Type, _), (is Int.Type, _), (is Bool.Type, _), (is Double.Type, _), (is Date.Type, _): decoded = nil
         default:
             // Anything else (an enum of strings, a UUID...) as Codable reads its JSON.
-            let data = try JSONSerialization.data(withJSONObject: value!, options: [.fragmentsAllowed])
-            return try JSONDecoder().decode(D.self, from: data)
+            return try JSONDecoder().decode(D.self, from: Data(cell.json.utf8))
         }
         // `D` is the type read or its optional: either cast succeeds.
         guard let decoded, let result = decoded as? D else { throw JSONRowError.mismatch(column, String(describing: D.self)) }
@@ -104,6 +119,204 @@ struct JSONRow: SQLRow, @unchecked Sendable {
 }
 
 private let millennium = Date(timeIntervalSince1970: 946_684_800)
+
+/// One value of a row: text (unescaped), a number as written, a boolean, null, or an array or
+/// object kept as its JSON text.
+private enum JSONCell: Sendable {
+    case text(String)
+    case number(String)
+    case bool(Bool)
+    case null
+    case nested(String)
+
+    /// The value as JSON again, for Codable.
+    var json: String {
+        switch self {
+        case .text(let text):
+            let data = (try? JSONEncoder().encode(text)) ?? Data()
+            return String(decoding: data, as: UTF8.self)
+        case .number(let text), .nested(let text): return text
+        case .bool(let value): return value ? "true" : "false"
+        case .null: return "null"
+        }
+    }
+}
+
+private final class JSONColumns: Sendable {
+    let names: [String]
+    let index: [String: Int]
+
+    init(_ names: [String]) {
+        self.names = names
+        var index: [String: Int] = [:]
+        for (position, name) in names.enumerated() where index[name] == nil { index[name] = position }
+        self.index = index
+    }
+}
+
+/// Reads `[{"a": 1, "b": "x"}, ...]` as PostgreSQL writes it (strict JSON, any whitespace).
+private struct JSONRowParser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var at = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func rows() throws -> [JSONRow] {
+        var rows: [JSONRow] = []
+        var shared: JSONColumns? = nil
+        try expect(UInt8(ascii: "["))
+        if try peek() == UInt8(ascii: "]") { at += 1; return rows }
+        repeat {
+            try expect(UInt8(ascii: "{"))
+            var names: [String] = []
+            var cells: [JSONCell] = []
+            if try peek() == UInt8(ascii: "}") {
+                at += 1
+            } else {
+                repeat {
+                    guard try peek() == UInt8(ascii: "\"") else { throw JSONRowError.notRows }
+                    names.append(try string())
+                    try expect(UInt8(ascii: ":"))
+                    cells.append(try value())
+                } while try separator(closing: UInt8(ascii: "}"))
+            }
+            if shared?.names != names { shared = JSONColumns(names) }
+            rows.append(JSONRow(columns: shared!, cells: cells))
+        } while try separator(closing: UInt8(ascii: "]"))
+        return rows
+    }
+
+    /// After a member: true at a comma (another follows), false at the closing bracket.
+    private mutating func separator(closing: UInt8) throws -> Bool {
+        let byte = try peek()
+        at += 1
+        if byte == UInt8(ascii: ",") { return true }
+        if byte == closing { return false }
+        throw JSONRowError.notRows
+    }
+
+    private mutating func skipSpace() {
+        while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x0A || bytes[at] == 0x0D || bytes[at] == 0x09 { at += 1 }
+    }
+
+    private mutating func peek() throws -> UInt8 {
+        skipSpace()
+        guard at < bytes.count else { throw JSONRowError.notRows }
+        return bytes[at]
+    }
+
+    private mutating func expect(_ byte: UInt8) throws {
+        guard try peek() == byte else { throw JSONRowError.notRows }
+        at += 1
+    }
+
+    private mutating func value() throws -> JSONCell {
+        switch try peek() {
+        case UInt8(ascii: "\""): return .text(try string())
+        case UInt8(ascii: "t"): try word("true"); return .bool(true)
+        case UInt8(ascii: "f"): try word("false"); return .bool(false)
+        case UInt8(ascii: "n"): try word("null"); return .null
+        case UInt8(ascii: "["), UInt8(ascii: "{"):
+            let start = at
+            try skipNested()
+            return .nested(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self))
+        default:
+            let start = at
+            while at < bytes.count, Self.isNumberByte(bytes[at]) { at += 1 }
+            guard at > start else { throw JSONRowError.notRows }
+            return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self))
+        }
+    }
+
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+    }
+
+    private mutating func word(_ text: StaticString) throws {
+        let count = text.utf8CodeUnitCount
+        guard at + count <= bytes.count else { throw JSONRowError.notRows }
+        for offset in 0..<count where bytes[at + offset] != text.utf8Start[offset] { throw JSONRowError.notRows }
+        at += count
+    }
+
+    /// Past an array or object, strings within it included.
+    private mutating func skipNested() throws {
+        var depth = 0
+        repeat {
+            guard at < bytes.count else { throw JSONRowError.notRows }
+            switch bytes[at] {
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; at += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1; at += 1
+            case UInt8(ascii: "\""): _ = try string()
+            default: at += 1
+            }
+        } while depth > 0
+    }
+
+    /// A string at `at` (its opening quote), unescaped.
+    private mutating func string() throws -> String {
+        at += 1
+        let start = at
+        // Most text has no escapes: taken as it stands.
+        while at < bytes.count, bytes[at] != UInt8(ascii: "\""), bytes[at] != UInt8(ascii: "\\") { at += 1 }
+        guard at < bytes.count else { throw JSONRowError.notRows }
+        if bytes[at] == UInt8(ascii: "\"") {
+            defer { at += 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+        }
+        var unescaped = Array(bytes[start..<at])
+        while true {
+            guard at < bytes.count else { throw JSONRowError.notRows }
+            let byte = bytes[at]
+            at += 1
+            if byte == UInt8(ascii: "\"") { break }
+            guard byte == UInt8(ascii: "\\") else { unescaped.append(byte); continue }
+            guard at < bytes.count else { throw JSONRowError.notRows }
+            let escape = bytes[at]
+            at += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): unescaped.append(escape)
+            case UInt8(ascii: "b"): unescaped.append(0x08)
+            case UInt8(ascii: "f"): unescaped.append(0x0C)
+            case UInt8(ascii: "n"): unescaped.append(0x0A)
+            case UInt8(ascii: "r"): unescaped.append(0x0D)
+            case UInt8(ascii: "t"): unescaped.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4()
+                // A character beyond the Basic Multilingual Plane comes as two escapes (a surrogate pair).
+                if (0xD800..<0xDC00).contains(scalar), at + 1 < bytes.count, bytes[at] == UInt8(ascii: "\\"), bytes[at + 1] == UInt8(ascii: "u") {
+                    at += 2
+                    let low = try hex4()
+                    guard (0xDC00..<0xE000).contains(low) else { throw JSONRowError.notRows }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let character = Unicode.Scalar(scalar) else { throw JSONRowError.notRows }
+                unescaped.append(contentsOf: Array(String(character).utf8))
+            default: throw JSONRowError.notRows
+            }
+        }
+        return String(decoding: unescaped, as: UTF8.self)
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard at + 4 <= bytes.count else { throw JSONRowError.notRows }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[at]
+            at += 1
+            let digit: UInt8
+            switch byte {
+            case 0x30...0x39: digit = byte - 0x30
+            case 0x41...0x46: digit = byte - 0x41 + 10
+            case 0x61...0x66: digit = byte - 0x61 + 10
+            default: throw JSONRowError.notRows
+            }
+            value = value * 16 + UInt32(digit)
+        }
+        return value
+    }
+}
 
 enum JSONRowError: Error, CustomStringConvertible {
     case noAnswer

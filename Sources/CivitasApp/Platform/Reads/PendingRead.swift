@@ -26,13 +26,6 @@ struct PendingRead<Answer>: Sendable {
         PendingRead<Other>(queries: queries) { rows in try transform(try answer(rows)) }
     }
 
-    /// Two reads as one, answering both answers.
-    static func both<A, B>(_ first: PendingRead<A>, _ second: PendingRead<B>) -> PendingRead<(A, B)> where Answer == (A, B) {
-        PendingRead(queries: first.queries + second.queries) { rows in
-            (try first.answer(Array(rows[..<first.queries.count])), try second.answer(Array(rows[first.queries.count...])))
-        }
-    }
-
     /// Several reads of one kind as one, answering each one's answer in order.
     static func all<Each>(_ reads: [PendingRead<Each>]) -> PendingRead<[Each]> where Answer == [Each] {
         PendingRead(queries: reads.flatMap(\.queries)) { rows in
