@@ -145,17 +145,13 @@ extension EventStore {
         }
     }
 
-    func listedParticipants(of eventID: String) async throws -> [ParticipantLine] { try await sql.run(listedParticipantsRead(of: eventID)) }
-
-    private func listedParticipantsRead(of eventID: String) -> PendingRead<[ParticipantLine]> {
-        PendingRead("""
+    func listedParticipants(of eventID: String) async throws -> [ParticipantLine] {
+        try await sql.raw("""
             SELECT name, organization, role FROM registrations WHERE event_id = \(bind: eventID)
             AND status = 'confirmed' AND listed = \(bind: true) ORDER BY name
-            """) { rows in
-            try rows.map {
-                ParticipantLine(name: try $0.decode(column: "name", as: String.self), organization: try $0.decode(column: "organization", as: String?.self),
-                                role: try $0.decode(column: "role", as: String.self))
-            }
+            """).all().map {
+            ParticipantLine(name: try $0.decode(column: "name", as: String.self), organization: try $0.decode(column: "organization", as: String?.self),
+                            role: try $0.decode(column: "role", as: String.self))
         }
     }
 

@@ -102,25 +102,15 @@ struct DirectoryAPI: Sendable {
     /// together against 0.56 ms apart).
     func bodies(_ records: [RecordValues], kind: RecordKind, store: RecordStore) async throws -> [RecordBody] {
         let ids = records.map(\.id)
-        let sources = try await store.sql.run(store.sourcesRead(kind: kind, ids: ids))
+        let sources = try await store.sources(kind: kind, ids: ids)
         var memberships: [String: [MembershipLine]]? = nil
         if kind == .person, !ids.isEmpty {
-            let lines = try await store.sql.run(store.membershipsRead(where: "m.person_id IN (\(binds: ids))", withPlaces: false))
+            let lines = try await store.memberships(where: "m.person_id IN (\(binds: ids))", withPlaces: false)
             memberships = Dictionary(grouping: lines, by: { $0.personId ?? "" })
         }
-        return bodies(records, Related(sources: sources, memberships: memberships))
-    }
-
-    /// What an API body shows besides the record's own row: its sources, and a person's memberships.
-    struct Related: Sendable {
-        let sources: [String: [SourceLine]]
-        let memberships: [String: [MembershipLine]]?
-    }
-
-    func bodies(_ records: [RecordValues], _ related: Related) -> [RecordBody] {
-        records.map { record in
-            RecordBody(record, sources: related.sources[record.id] ?? [], publicURL: services.configuration.publicURL,
-                       memberships: related.memberships.map { $0[record.id] ?? [] })
+        return records.map { record in
+            RecordBody(record, sources: sources[record.id] ?? [], publicURL: services.configuration.publicURL,
+                       memberships: memberships.map { $0[record.id] ?? [] })
         }
     }
 }

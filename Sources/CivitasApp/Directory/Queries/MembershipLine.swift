@@ -111,8 +111,6 @@ extension RecordStore {
         try await sql.run(sourcesRead(subjectKind: subjectKind, ids: ids))
     }
 
-    func sourcesRead(kind: RecordKind, ids: [String]) -> PendingRead<[String: [SourceLine]]> { sourcesRead(subjectKind: kind.rawValue, ids: ids) }
-
     func sourcesRead(subjectKind: String, ids: [String]) -> PendingRead<[String: [SourceLine]]> {
         guard !ids.isEmpty else { return .known([:]) }
         return PendingRead(Self.citedSources + """
@@ -126,22 +124,6 @@ extension RecordStore {
             }
             return result
         }
-    }
-
-    /// Sources cited by records of several kinds, in one query: by kind, then by record id.
-    func sources(of subjects: [(kind: String, ids: [String])]) async throws -> [String: [String: [SourceLine]]] {
-        let subjects = subjects.filter { !$0.ids.isEmpty }
-        guard !subjects.isEmpty else { return [:] }
-        let cited: SQLQueryString = .list(subjects, separator: " OR ") { subject in
-            "(c.subject_kind = \(bind: subject.kind) AND c.subject_id IN (\(binds: subject.ids)))"
-        }
-        let rows = try await sql.raw(Self.citedSources + " WHERE (" + cited + ") AND s.published = \(bind: true) ORDER BY s.title").all()
-        var result: [String: [String: [SourceLine]]] = [:]
-        for row in rows {
-            result[try row.decode(column: "subject_kind", as: String.self), default: [:]][try row.decode(column: "subject_id", as: String.self), default: []]
-                .append(try SourceLine(row: row))
-        }
-        return result
     }
 
     /// Topics of the given records.

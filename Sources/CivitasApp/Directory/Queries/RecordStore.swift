@@ -129,20 +129,17 @@ struct RecordStore {
         try RecordValues.decode(kind, row)
     }
 
-    /// Fills the link fields (sources, topics) of a page of records with one query per link table.
+    /// Fills the link fields (sources, topics) of a page of records with one query per link
+    /// table, sent together (one statement on PostgreSQL).
     func attachLinks(_ records: inout [RecordValues], kind: RecordKind, skipping skipped: Set<String> = []) async throws {
-        Self.attach(try await sql.run(linksRead(records, kind: kind, skipping: skipped)), to: &records)
-    }
-
-    /// The ids each record links to, by link field and record id: one query per field.
-    func linksRead(_ records: [RecordValues], kind: RecordKind, skipping skipped: Set<String> = []) -> PendingRead<[String: [String: [String]]]> {
-        guard !records.isEmpty else { return .known([:]) }
-        let fields = kind.linkFields.filter { !skipped.contains($0.name) }.map(\.name)
-        let reads = kind.linkFields.filter { !skipped.contains($0.name) }.map { field in
+        let fields = kind.linkFields.filter { !skipped.contains($0.name) }
+        guard !records.isEmpty, !fields.isEmpty else { return }
+        let ids = records.map(\.id)
+        let reads = fields.map { field in
             let link = LinkTable.table(for: field)
             return PendingRead<[String: [String]]>("""
                 SELECT subject_id, \(unsafeRaw: link.targetColumn) FROM \(unsafeRaw: link.table)
-                WHERE subject_kind = \(bind: kind.rawValue) AND subject_id IN (\(binds: records.map(\.id)))
+                WHERE subject_kind = \(bind: kind.rawValue) AND subject_id IN (\(binds: ids))
                 ORDER BY \(unsafeRaw: link.targetColumn)
                 """) { rows in
                 var bySubject: [String: [String]] = [:]
@@ -153,14 +150,9 @@ struct RecordStore {
                 return bySubject
             }
         }
-        return PendingRead.all(reads).map { Dictionary(uniqueKeysWithValues: zip(fields, $0)) }
-    }
-
-    /// Sets each record's link fields read by `linksRead` (a record without links gets none).
-    static func attach(_ links: [String: [String: [String]]], to records: inout [RecordValues]) {
-        for (field, bySubject) in links {
+        for (field, bySubject) in zip(fields, try await sql.run(.all(reads))) {
             for index in records.indices {
-                records[index].values[field] = .ids(bySubject[records[index].id] ?? [])
+                records[index].values[field.name] = .ids(bySubject[records[index].id] ?? [])
             }
         }
     }
