@@ -195,6 +195,22 @@ struct SearchTests {
             let crossed = try await Self.search(client, "q=water&kind=\(kind)&topic=\(topic)")
             let byTopic = Self.counts(try await Self.search(client, "q=water&kind=\(kind)"), "topic")[topic] ?? 0
             #expect(Self.total(crossed) == byTopic)
+            // Facets alone, with no words: what the counts of a search with no words say.
+            var checkedFacetsAlone = false
+            for kind in kinds.keys.sorted() {
+                guard let (kindTopic, count) = Self.counts(try await Self.search(client, "kind=\(kind)"), "topic").max(by: { $0.value < $1.value }) else { continue }
+                #expect(Self.total(try await Self.search(client, "kind=\(kind)&topic=\(kindTopic)")) == count, "kind \(kind), topic \(kindTopic)")
+                checkedFacetsAlone = true
+            }
+            #expect(checkedFacetsAlone, "some kind has records on a topic")
+            // Chosen values are terms of the full-text index; no word typed reaches them, and
+            // values holding quotes, backslashes and operators are values like any other.
+            let term = SearchFacetTerms.token(facet: "kind", value: kind)
+            #expect(Self.total(try await Self.search(client, "q=\(term)")) == 0, "a facet's term is not a word")
+            for hostile in ["a'b", "a%5Cb", "a%27%20%7C%20b", "%3A*", "x%22%20OR%20y", "%21b%20%26%20c"] {
+                #expect(Self.total(try await Self.search(client, "q=water&topic=\(hostile)")) == 0, "topic=\(hostile)")
+                #expect(Self.total(try await Self.search(client, "city=\(hostile)&year=\(hostile)")) == 0)
+            }
             #expect(try await client.execute(uri: "/api/v1/search?q=water&" + (0..<21).map { "kind=k\($0)" }.joined(separator: "&"), method: .get).status == .badRequest)
         }
     }

@@ -38,7 +38,7 @@ extension SearchIndex {
             // read in rank order, its title matches first, each sub-tier on its own so that the
             // rank index gives the order.
             let titleFirst: SQLQueryString = inTitle.map { "(CASE WHEN " + $0 + " THEN 1 ELSE 0 END) DESC, " } ?? ""
-            if Double(matches.total) * (try await sampleShare(matches, meeting: boosted)) >= Double(request.rankAllUpTo) {
+            if Double(matches.total) * matches.share({ Self.isBoosted($0, by: suggestions) }) >= Double(request.rankAllUpTo) {
                 let each = boostedCondition(suggestions, eachEntry: true)!
                 for part in inTitle.map({ [" AND " + $0, " AND NOT " + $0] }) ?? [""] where found.count < needed {
                     found += try await hits("SELECT " + Self.hitColumns + " FROM " + rows + " AND " + each + part
@@ -51,7 +51,7 @@ extension SearchIndex {
         }
         let notBoosted: SQLQueryString = boosted.map { " AND NOT " + $0 } ?? ""
         if let inTitle, found.count < needed {
-            let share = try await sampleShare(matches, meeting: inTitle + notBoosted)
+            let share = matches.share { $0.inTitle && !Self.isBoosted($0, by: suggestions) }
             if Double(matches.total) * share >= Double(request.rankAllUpTo) {
                 found += try await hits("SELECT " + Self.hitColumns + " FROM " + rows + notBoosted + " AND " + inTitle
                     + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
@@ -147,12 +147,9 @@ extension SearchIndex {
         return conditions.isEmpty ? "1 = 1" : "(" + SQLQueryString.list(conditions, separator: " AND ") { $0 } + ")"
     }
 
-    /// The share of the sampled matches that also meet a condition.
-    private func sampleShare(_ matches: MatchSample, meeting condition: SQLQueryString) async throws -> Double {
-        guard !matches.keys.isEmpty else { return 0 }
-        let count = try await sql.raw("SELECT COUNT(*) AS n FROM search_entries e WHERE e.key IN (\(binds: matches.keys)) AND " + condition)
-            .first()?.decode(column: "n", as: Int.self) ?? 0
-        return Double(count) / Double(matches.keys.count)
+    /// Whether a sampled match is counted under a value the query names (`boostedCondition`).
+    static func isBoosted(_ entry: MatchSample.Entry, by suggestions: [SearchFacetValue]) -> Bool {
+        entry.facets.contains { value in suggestions.contains { $0.facet == value.facet && $0.value == value.value } }
     }
 
     private func hits(_ query: SQLQueryString) async throws -> [SearchHit] {

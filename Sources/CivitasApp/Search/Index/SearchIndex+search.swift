@@ -91,27 +91,25 @@ extension SearchIndex {
         request.corrections = try await corrections(of: request.query)
         if !isPostgres, !request.includeDrafts { request.query.prefixCompletions = try await completions(of: request.query.prefix) }
         let matching = self.matching(request.query, corrections: request.corrections, filters: request.filters, includeDrafts: request.includeDrafts)
-        let matches = try await sample(matching, query: request.query)
+        let matches = try await sample(matching, query: request.query, filters: request.filters,
+                                       inTitle: titleCondition(request.query, corrections: request.corrections))
         let hits = try await rankedHits(request, matching: matching, matches: matches, suggestions: suggestions)
         // Each facet's counts over the matches without its own choices: the sample above when
         // nothing of it is chosen, else a sample of its own.
         var facets: [SearchFacet: [SearchFacetCount]] = [:]
-        var samples: [SearchFacet: MatchSample] = [:]
+        let counted = matches.facetCounts
+        var estimated = matches.isEstimate
         for facet in SearchFacet.allCases {
-            guard !(request.filters[facet] ?? []).isEmpty else { samples[facet] = matches; continue }
+            guard !(request.filters[facet] ?? []).isEmpty else { facets[facet] = counted[facet] ?? []; continue }
             var others = request.filters
             others[facet] = nil
-            samples[facet] = try await sample(self.matching(request.query, corrections: request.corrections, filters: others,
-                                                            includeDrafts: request.includeDrafts), query: request.query)
-        }
-        var counted: [[String]: [SearchFacet: [SearchFacetCount]]] = [:]
-        for facet in SearchFacet.allCases {
-            let sample = samples[facet]!
-            if counted[sample.keys] == nil { counted[sample.keys] = try await facetCounts(sample) }
-            facets[facet] = counted[sample.keys]?[facet] ?? []
+            let own = try await sample(self.matching(request.query, corrections: request.corrections, filters: others,
+                                                     includeDrafts: request.includeDrafts), query: request.query, filters: others)
+            facets[facet] = own.facetCounts[facet] ?? []
+            estimated = estimated || own.isEstimate
         }
         return SearchResults(corrections: request.corrections, suggestions: suggestions, hits: hits, total: matches.total,
-                             countsAreEstimates: samples.values.contains { $0.isEstimate }, facets: facets)
+                             countsAreEstimates: estimated, facets: facets)
     }
 
     /// The indexed words a prefix of four letters or more completes to, when there are at most
@@ -134,25 +132,74 @@ extension SearchIndex {
     /// `exactCountLimit`), and how many match in all: exact, or estimated from how far into
     /// the order the sample reached (entries are spread evenly over it, `sampleOrder(of:)`).
     struct MatchSample: Sendable {
-        let keys: [String]
+        /// Each sampled match's facet values, and whether its title holds the query's terms.
+        struct Entry: Sendable {
+            let key: String
+            let facets: [SearchFacetValue]
+            let inTitle: Bool
+        }
+
+        let entries: [Entry]
         let total: Int
-        var isEstimate: Bool { total > keys.count }
+        var isEstimate: Bool { total > entries.count }
+        var keys: [String] { entries.map(\.key) }
+
+        /// The share of the sampled matches that meet a condition.
+        func share(_ condition: (Entry) -> Bool) -> Double {
+            entries.isEmpty ? 0 : Double(entries.count { condition($0) }) / Double(entries.count)
+        }
+
+        /// Each facet's values among the sampled matches, most first, scaled up to the estimated
+        /// total when the sample is not all of them.
+        var facetCounts: [SearchFacet: [SearchFacetCount]] {
+            var counted: [SearchFacetValue: Int] = [:]
+            for entry in entries { for value in entry.facets { counted[value, default: 0] += 1 } }
+            let scale = isEstimate ? Double(total) / Double(entries.count) : 1
+            var counts: [SearchFacet: [SearchFacetCount]] = [:]
+            for (value, count) in counted {
+                guard let facet = SearchFacet(rawValue: value.facet) else { continue }
+                counts[facet, default: []].append(SearchFacetCount(value: value.value, label: value.label,
+                                                                   count: isEstimate ? SearchIndex.roughly(Int((Double(count) * scale).rounded())) : count))
+            }
+            // Most first; ties by label, then value, compared byte by byte, the same on both databases.
+            return counts.mapValues { values in
+                Array(values.sorted {
+                    if $0.count != $1.count { return $0.count > $1.count }
+                    if $0.label != $1.label { return $0.label.utf8.lexicographicallyPrecedes($1.label.utf8) }
+                    return $0.value.utf8.lexicographicallyPrecedes($1.value.utf8)
+                }.prefix(SearchIndex.valuesPerFacet))
+            }
+        }
     }
 
-    func sample(_ matching: SQLQueryString, query: SearchQuery) async throws -> MatchSample {
+    /// The first matches of `matching` in the sample order, with each one's facet values (so
+    /// that the counts come from the rows read) and, given `inTitle`, whether its title holds
+    /// the query's terms.
+    func sample(_ matching: SQLQueryString, query: SearchQuery, filters: [SearchFacet: [String]], inTitle: SQLQueryString? = nil) async throws -> MatchSample {
         // SQLite: the full-text index lists matches by rowid, which is the sample order, so the
         // first matches come without reading the rest.
-        let order: SQLQueryString = isPostgres ? "e.sample_order" : query.isEmpty ? "e.rowid" : "search_text.rowid"
-        let rows = try await sql.raw("SELECT e.key, " + order + " AS place FROM " + matching + " ORDER BY " + order
-            + " LIMIT \(bind: Self.exactCountLimit + 1)").all()
-        let keys = try rows.prefix(Self.exactCountLimit).map { try $0.decode(column: "key", as: String.self) }
+        let order: SQLQueryString = isPostgres ? "e.sample_order" : usesFullText(query, filters: filters) ? "search_text.rowid" : "e.rowid"
+        let inTitleColumn: SQLQueryString = inTitle.map { ", (CASE WHEN " + $0 + " THEN 1 ELSE 0 END) AS in_title" } ?? ""
+        let rows = try await sql.raw("SELECT e.key, e.facet_values, " + order + " AS place" + inTitleColumn + " FROM " + matching
+            + " ORDER BY " + order + " LIMIT \(bind: Self.exactCountLimit + 1)").all()
+        let entries = try rows.prefix(Self.exactCountLimit).map { row in
+            MatchSample.Entry(key: try row.decode(column: "key", as: String.self),
+                              facets: SearchFacetTerms.values(inColumn: try row.decode(column: "facet_values", as: String.self)),
+                              inTitle: inTitle == nil ? false : try row.decode(column: "in_title", as: Int.self) == 1)
+        }
         guard rows.count > Self.exactCountLimit, let last = try rows.last?.decode(column: "place", as: Int64.self), last > 0 else {
-            return MatchSample(keys: keys, total: keys.count)
+            return MatchSample(entries: entries, total: entries.count)
         }
         // The sample's last place, as a share of the whole order, is the share of matches sampled.
         let share = Double(last) / Double(Int64.max >> 1)
         let estimate = Double(Self.exactCountLimit) / min(max(share, 1e-12), 1)
-        return MatchSample(keys: keys, total: max(Self.exactCountLimit + 1, Self.roughly(Int(estimate.rounded()))))
+        return MatchSample(entries: entries, total: max(Self.exactCountLimit + 1, Self.roughly(Int(estimate.rounded()))))
+    }
+
+    /// Whether SQLite finds the matches through the full-text index (words asked, or facet
+    /// values chosen, which it holds too).
+    func usesFullText(_ query: SearchQuery, filters: [SearchFacet: [String]]) -> Bool {
+        !query.isEmpty || SearchFacetTerms.fts5(filters) != nil
     }
 
     /// Two significant figures: an estimate claims no more.
@@ -160,26 +207,6 @@ extension SearchIndex {
         guard number >= 100 else { return number }
         let magnitude = Int(pow(10, floor(log10(Double(number))) - 1))
         return (number + magnitude / 2) / magnitude * magnitude
-    }
-
-    /// Each facet's values among the sampled matches, most first, scaled up to the estimated
-    /// total when the sample is not all of them.
-    func facetCounts(_ sample: MatchSample) async throws -> [SearchFacet: [SearchFacetCount]] {
-        guard !sample.keys.isEmpty else { return [:] }
-        let rows = try await sql.raw("SELECT facet, value, label, COUNT(*) AS n FROM search_facets WHERE key IN (\(binds: sample.keys)) GROUP BY facet, value, label").all()
-        let scale = sample.isEstimate ? Double(sample.total) / Double(sample.keys.count) : 1
-        var counts: [SearchFacet: [SearchFacetCount]] = [:]
-        for row in rows {
-            guard let facet = SearchFacet(rawValue: try row.decode(column: "facet", as: String.self)) else { continue }
-            let count = try row.decode(column: "n", as: Int.self)
-            counts[facet, default: []].append(SearchFacetCount(value: try row.decode(column: "value", as: String.self),
-                                                               label: try row.decode(column: "label", as: String.self),
-                                                               count: sample.isEstimate ? Self.roughly(Int((Double(count) * scale).rounded())) : count))
-        }
-        // Most first; ties by label compared byte by byte, the same on both databases.
-        return counts.mapValues { values in
-            Array(values.sorted { $0.count != $1.count ? $0.count > $1.count : $0.label.utf8.lexicographicallyPrecedes($1.label.utf8) }.prefix(Self.valuesPerFacet))
-        }
     }
 
     /// The facet values whose names the query's words spell (one to three words in a row,
@@ -244,19 +271,23 @@ extension SearchIndex {
 
     /// `FROM ... WHERE ...` of the entries matching a query and filters (`e` is the entry).
     func matching(_ query: SearchQuery, corrections: [String: [String]] = [:], filters: [SearchFacet: [String]], includeDrafts: Bool = false) -> SQLQueryString {
+        // Chosen facet values are terms of the full-text match (`SearchFacetTerms`).
         var from: SQLQueryString
-        if query.isEmpty {
-            from = "search_entries e WHERE 1 = 1"
-        } else if isPostgres {
-            from = "search_entries e WHERE e.document @@ to_tsquery('simple', \(bind: Self.tsquery(query, corrections: corrections)))"
+        if isPostgres {
+            let words: SQLQueryString? = query.isEmpty ? nil : "to_tsquery('simple', \(bind: Self.tsquery(query, corrections: corrections)))"
+            let values: SQLQueryString? = SearchFacetTerms.tsquery(filters).map { "CAST(\(bind: $0) AS tsquery)" }
+            switch (words, values) {
+            case (nil, nil): from = "search_entries e WHERE 1 = 1"
+            case (let words?, nil): from = "search_entries e WHERE e.document @@ " + words
+            case (nil, let values?): from = "search_entries e WHERE e.document @@ " + values
+            case (let words?, let values?): from = "search_entries e WHERE e.document @@ (" + words + " && " + values + ")"
+            }
         } else {
-            from = "search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: Self.fts5(query, corrections: corrections))"
+            let terms = [query.isEmpty ? nil : Self.fts5Text(query, corrections: corrections), SearchFacetTerms.fts5(filters)].compactMap { $0 }
+            from = terms.isEmpty ? "search_entries e WHERE 1 = 1"
+                : "search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: terms.joined(separator: " AND "))"
         }
         if !includeDrafts { from += " AND e.is_public = \(bind: true)" }
-        for facet in SearchFacet.allCases {
-            guard let values = filters[facet], !values.isEmpty else { continue }
-            from += " AND e.key IN (SELECT key FROM search_facets WHERE facet = \(bind: facet.rawValue) AND value IN (\(binds: values)))"
-        }
         return from
     }
 
@@ -268,6 +299,12 @@ extension SearchIndex {
     var tieBreak: SQLQueryString {
         isPostgres ? "COALESCE(e.sort_date, '') COLLATE \"C\" DESC, e.title_words COLLATE \"C\" ASC, e.key COLLATE \"C\" ASC"
             : "COALESCE(e.sort_date, '') DESC, e.title_words ASC, e.key ASC"
+    }
+
+    /// The query in FTS5's syntax, searching the text columns of `search_text` only (not its
+    /// facet terms).
+    static func fts5Text(_ query: SearchQuery, corrections: [String: [String]] = [:]) -> String {
+        "{title body joined} : (" + fts5(query, corrections: corrections) + ")"
     }
 
     /// The query in FTS5's syntax. Every term is letters and digits only, so quoting each one

@@ -36,27 +36,29 @@ struct SearchIndex: Sendable {
                 var value: SQLQueryString = """
                     (\(bind: row.key), \(bind: document.kind), \(bind: document.id), \(bind: document.slug), \(bind: document.title), \(bind: body),
                      \(bind: document.path), \(bind: document.facts), \(bind: document.date), \(bind: row.titleWords), \(bind: document.isPublic),
-                     \(bind: orders[position - chunk.startIndex])
+                     \(bind: orders[position - chunk.startIndex]), \(bind: SearchFacetTerms.column(row.facets))
                     """
                 if isPostgres {
                     value += """
                         , setweight(to_tsvector('simple', \(bind: row.titleWords)), 'A') || setweight(to_tsvector('simple', \(bind: row.bodyWords)), 'B')
-                        || setweight(to_tsvector('simple', \(bind: row.joinedWords)), 'C'), to_tsvector('simple', \(bind: row.titleWords))
+                        || setweight(to_tsvector('simple', \(bind: row.joinedWords)), 'C') || array_to_tsvector(\(bind: row.facetLexemes)::text[]),
+                        to_tsvector('simple', \(bind: row.titleWords))
                         """
                 } else {
                     value += ", \(bind: orders[position - chunk.startIndex]), \(bind: row.checkedWords)"
                 }
                 return value + ")"
             }
-            let columns = "key, kind, record_id, slug, title, body, path, facts, sort_date, title_words, is_public, sample_order" + (isPostgres ? ", document, title_document" : ", rowid, words")
+            let columns = "key, kind, record_id, slug, title, body, path, facts, sort_date, title_words, is_public, sample_order, facet_values"
+                + (isPostgres ? ", document, title_document" : ", rowid, words")
             try await sql.raw("INSERT INTO search_entries (\(unsafeRaw: columns)) VALUES " + values).run()
             if !isPostgres {
                 // FTS5 rows share their entry's rowid: its place in the sample order.
                 let words = SQLQueryString.list(chunk.indices) { position in
                     let row = chunk[position]
-                    return "(\(bind: orders[position - chunk.startIndex]), \(bind: row.titleWords), \(bind: row.bodyWords), \(bind: row.joinedWords))"
+                    return "(\(bind: orders[position - chunk.startIndex]), \(bind: row.titleWords), \(bind: row.bodyWords), \(bind: row.joinedWords), \(bind: row.facetTokens))"
                 }
-                try await sql.raw("INSERT INTO search_text (rowid, title, body, joined) VALUES " + words).run()
+                try await sql.raw("INSERT INTO search_text (rowid, title, body, joined, facets) VALUES " + words).run()
                 let titles = SQLQueryString.list(chunk.indices) { position in "(\(bind: orders[position - chunk.startIndex]), \(bind: chunk[position].titleWords))" }
                 try await sql.raw("INSERT INTO search_titles (rowid, title) VALUES " + titles).run()
             }
@@ -104,6 +106,9 @@ struct SearchIndex: Sendable {
         /// " title | body | joined ": every word between spaces, the groups kept apart so that a
         /// phrase never spans two of them (`SearchIndex.wordConditions`).
         var checkedWords: String { " " + [titleWords, bodyWords, joinedWords].joined(separator: " | ") + " " }
+        /// Its facet values as the full-text index holds them (`SearchFacetTerms`).
+        var facetTokens: String { facets.map { SearchFacetTerms.token(facet: $0.facet, value: $0.value) }.sorted().joined(separator: " ") }
+        var facetLexemes: [String] { facets.map { SearchFacetTerms.lexeme(facet: $0.facet, value: $0.value) }.sorted() }
 
         init(key: String, document: SearchDocument, kindLabels: [String: String]) {
             self.key = key

@@ -15,6 +15,6 @@ struct SearchTextConditions: RecordTextSearch {
         if index.isPostgres {
             return "\(ident: idColumn) IN (SELECT e.record_id FROM search_entries e WHERE e.kind = \(bind: kind) AND e.is_public = \(bind: true) AND e.document @@ to_tsquery('simple', \(bind: SearchIndex.tsquery(query, corrections: corrections))))"
         }
-        return "\(ident: idColumn) IN (SELECT e.record_id FROM search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: SearchIndex.fts5(query, corrections: corrections)) AND e.kind = \(bind: kind) AND e.is_public = \(bind: true))"
+        return "\(ident: idColumn) IN (SELECT e.record_id FROM search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: SearchIndex.fts5Text(query, corrections: corrections)) AND e.kind = \(bind: kind) AND e.is_public = \(bind: true))"
     }
 }

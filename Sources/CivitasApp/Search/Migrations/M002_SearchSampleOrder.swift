@@ -5,7 +5,7 @@ import SQLKit
 /// its key; on SQLite also its rowid, so the full-text index lists matches in that order). The
 /// first matches in that order are a fair sample of all of them: a search that matches more
 /// than `SearchIndex.exactCountLimit` records counts and facets that sample and scales up,
-/// instead of reading every match. The index is rebuilt to give every entry its place.
+/// instead of reading every match.
 struct M002_SearchSampleOrder: AsyncMigration {
     let services: AppServices
 
@@ -31,7 +31,8 @@ struct M002_SearchSampleOrder: AsyncMigration {
             try await sql.raw("CREATE INDEX search_entries_rank ON search_entries (is_public, COALESCE(sort_date, '') DESC, title_words, key)").run()
             try await sql.raw("CREATE VIRTUAL TABLE search_titles USING fts5(title, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')").run()
         }
-        try await SearchIndexer(services: services).rebuild(on: sql)
+        // The index is rebuilt by the last migration that changes its shape (`M003_SearchFacetTerms`),
+        // which runs right after this one: the indexer writes the columns of the latest shape.
     }
 
     func revert(on database: any Database) async throws {
