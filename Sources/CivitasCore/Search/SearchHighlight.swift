@@ -15,45 +15,75 @@ public enum SearchHighlight {
     /// start of the text when nothing matches), with every word the query matched marked.
     public static func snippet(_ text: String, query: SearchQuery, length: Int = 240) -> [Piece] {
         let words = Set(query.words + query.phrases.flatMap { $0 })
+        // A text says the same words many times: each is folded and compared once.
+        var known: [Substring: Bool] = [:]
         func matches(_ word: Substring) -> Bool {
+            if let answer = known[word] { return answer }
             let folded = SearchText.fold(String(word))
             let reduced = SearchText.reduce(folded)
-            if words.contains(folded) || words.contains(reduced) { return true }
-            if let prefix = query.prefix { return folded.hasPrefix(prefix) || reduced == SearchText.reduce(prefix) }
-            return false
+            var answer = words.contains(folded) || words.contains(reduced)
+            if !answer, let prefix = query.prefix { answer = folded.hasPrefix(prefix) || reduced == SearchText.reduce(prefix) }
+            known[word] = answer
+            return answer
         }
-        // The words of the text with where each lies.
+        // The words of the text with where each lies, read scalar by scalar (a letter's marks
+        // stay in its word), up to the end of the snippet once the first match fixes where it begins.
         var spans: [Range<String.Index>] = []
-        var start: String.Index? = nil
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character.isLetter || character.isNumber || character == "'" || character == "\u{2019}" {
-                if start == nil { start = index }
-            } else if let begun = start {
-                spans.append(begun..<index)
-                start = nil
-            }
-            index = text.index(after: index)
-        }
-        if let begun = start { spans.append(begun..<text.endIndex) }
-        let matched = spans.filter { matches(text[$0]) }
-        // Begin a few words before the first match, at a word's start.
+        var matched: [Range<String.Index>] = []
         var from = text.startIndex
-        if let first = matched.first, let position = spans.firstIndex(of: first) {
-            from = spans[max(0, position - 6)].lowerBound
+        var to: String.Index? = nil
+        var start: String.Index? = nil
+        func endWord(at end: String.Index) {
+            guard let begun = start else { return }
+            start = nil
+            let span = begun..<end
+            spans.append(span)
+            guard matches(text[span]) else { return }
+            if to == nil {
+                from = spans[max(0, spans.count - 7)].lowerBound
+                to = text.index(from, offsetBy: length, limitedBy: text.endIndex) ?? text.endIndex
+            }
+            matched.append(span)
         }
-        let to = text.index(from, offsetBy: length, limitedBy: text.endIndex) ?? text.endIndex
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if let to, index >= to { break }
+            if isWordScalar(scalars[index]) {
+                if start == nil { start = index }
+            } else {
+                endWord(at: index)
+            }
+            index = scalars.index(after: index)
+        }
+        if index == scalars.endIndex { endWord(at: text.endIndex) }
+        let end = to ?? (text.index(from, offsetBy: length, limitedBy: text.endIndex) ?? text.endIndex)
         var pieces: [Piece] = []
         var cursor = from
-        for span in matched where span.lowerBound >= from && span.upperBound <= to {
+        for span in matched where span.lowerBound >= from && span.upperBound <= end {
             if cursor < span.lowerBound { pieces.append(Piece(String(text[cursor..<span.lowerBound]), isMatch: false)) }
             pieces.append(Piece(String(text[span]), isMatch: true))
             cursor = span.upperBound
         }
-        if cursor < to { pieces.append(Piece(String(text[cursor..<to]), isMatch: false)) }
+        if cursor < end { pieces.append(Piece(String(text[cursor..<end]), isMatch: false)) }
         if from > text.startIndex { pieces.insert(Piece("… ", isMatch: false), at: 0) }
-        if to < text.endIndex { pieces.append(Piece(" …", isMatch: false)) }
+        if end < text.endIndex { pieces.append(Piece(" …", isMatch: false)) }
         return pieces
+    }
+
+    /// Letters, digits, apostrophes and the marks that go with letters.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value >= 48 && value <= 57) || (value >= 65 && value <= 90) || (value >= 97 && value <= 122) || value == 39
+        }
+        if scalar == "\u{2019}" { return true }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
     }
 }

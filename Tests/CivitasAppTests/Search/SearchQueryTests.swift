@@ -1,4 +1,5 @@
 import CivitasCore
+@testable import CivitasApp
 import Foundation
 import Testing
 
@@ -67,6 +68,28 @@ struct SearchQueryTests {
         let long = String(repeating: "filler ", count: 100) + "the water plan"
         let cut = SearchHighlight.snippet(long, query: SearchQuery(parsing: "water "))
         #expect(cut.first?.text == "… " && cut.contains { $0.isMatch && $0.text == "water" })
+        // Accents written as a letter and its mark stay in their word.
+        let decomposed = SearchHighlight.snippet("Plans for Sa\u{0303}o Paulo", query: SearchQuery(parsing: "sao "))
+        #expect(decomposed.filter(\.isMatch).map(\.text) == ["Sa\u{0303}o"])
+        // The snippet ends after `length` characters, marking only the matches inside it.
+        let many = "water " + String(repeating: "plan ", count: 100) + "water"
+        let ended = SearchHighlight.snippet(many, query: SearchQuery(parsing: "water "), length: 40)
+        #expect(ended.filter(\.isMatch).count == 1 && ended.last?.text == " …")
+        #expect(ended.dropLast().map(\.text).joined() == String(many.prefix(40)))
+        // Nothing matched: the start of the text.
+        let none = SearchHighlight.snippet(String(repeating: "plan ", count: 100), query: SearchQuery(parsing: "water "), length: 20)
+        #expect(none.map(\.text) == [String(repeating: "plan ", count: 4), " …"])
+    }
+
+    @Test("An entry's facet values read back from its column as they were written")
+    func facetColumn() {
+        let values: Set<SearchFacetValue> = [SearchFacetValue(facet: "topic", value: "housing", label: "Housing"),
+                                             SearchFacetValue(facet: "city", value: "area-sao-paulo", label: "São Paulo"),
+                                             SearchFacetValue(facet: "kind", value: "practice", label: "")]
+        #expect(Set(SearchFacetTerms.values(inColumn: SearchFacetTerms.column(values))) == values)
+        #expect(SearchFacetTerms.values(inColumn: "").isEmpty)
+        #expect(SearchFacetTerms.token(facet: "kind", value: "practice") != SearchFacetTerms.token(facet: "kind", value: "news"))
+        #expect(SearchFacetTerms.token(facet: "kind", value: "practice").allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) })
     }
 
     @Test("Typos forgiven as Typesense does: one edit from four letters, two from seven; a swap is one edit")

@@ -13,6 +13,7 @@ struct SearchRankingTests {
         ("residents ", [:]), ("city ", [:]), ("water programme", [:]), ("\"living wage\" ", [:]), ("partic", [:]),
         ("evaluaton ", [:]), ("housing -renters ", [:]), ("budget gdansk ", [:]), ("transit ", [.kind: ["news", "practice"]]),
         ("families ", [.kind: ["resource"], .topic: ["water", "housing"]]), ("council ", [.year: ["2010", "2011", "2012"]]),
+        ("budget ", [.year: ["2011", "2015"]]), ("city ", [.year: ["2009", "2014"], .kind: ["news"]]),
     ]
 
     @Test("The same pages whether every match is ranked or the rank index is walked", arguments: TestDatabase.all)

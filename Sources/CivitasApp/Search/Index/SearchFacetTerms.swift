@@ -57,11 +57,26 @@ enum SearchFacetTerms {
             .joined(separator: String(valueSeparator))
     }
 
+    /// The values of a `facet_values` column, read byte by byte (a thousand rows are read per
+    /// search; splitting them as `Character`s took a third of a search's time).
     static func values(inColumn column: String) -> [SearchFacetValue] {
-        column.split(separator: valueSeparator).compactMap { entry in
-            let fields = entry.split(separator: fieldSeparator, maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3 else { return nil }
-            return SearchFacetValue(facet: String(fields[0]), value: String(fields[1]), label: String(fields[2]))
-        }
+        var column = column
+        column.makeContiguousUTF8()
+        return column.utf8.withContiguousStorageIfAvailable { bytes in
+            var values: [SearchFacetValue] = []
+            var fields: [String] = []
+            var start = 0
+            for position in 0...bytes.count {
+                let atEnd = position == bytes.count
+                guard atEnd || bytes[position] == 0x1F || bytes[position] == 0x1E else { continue }
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
+                start = position + 1
+                if atEnd || bytes[position] == 0x1E {
+                    if fields.count == 3 { values.append(SearchFacetValue(facet: fields[0], value: fields[1], label: fields[2])) }
+                    fields.removeAll(keepingCapacity: true)
+                }
+            }
+            return values
+        } ?? []
     }
 }

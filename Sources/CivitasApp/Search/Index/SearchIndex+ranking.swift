@@ -96,16 +96,30 @@ extension SearchIndex {
     /// 150 ms that way); the unary plus keeps `is_public` off every index.
     func entriesMatching(_ request: SearchRequest, fromKeys: Bool = false) -> SQLQueryString {
         var rows: SQLQueryString = fromKeys && !isPostgres ? "search_entries e WHERE +e.is_public = \(bind: true)" : "search_entries e WHERE e.is_public = \(bind: true)"
+        if !fromKeys, let years = yearRange(request.filters) { rows += " AND " + years }
+        // The facets first: each is one index probe, where the words are read from the end of
+        // the entry's row.
+        for facet in SearchFacet.allCases {
+            guard let values = request.filters[facet], !values.isEmpty else { continue }
+            rows += " AND EXISTS (SELECT 1 FROM search_facets f WHERE f.key = e.key AND f.facet = \(bind: facet.rawValue) AND f.value IN (\(binds: values)))"
+        }
         if isPostgres {
             rows += " AND e.document @@ to_tsquery('simple', \(bind: Self.tsquery(request.query, corrections: request.corrections)))"
         } else {
             rows += " AND " + Self.wordConditions(request.query, corrections: request.corrections)
         }
-        for facet in SearchFacet.allCases {
-            guard let values = request.filters[facet], !values.isEmpty else { continue }
-            rows += " AND EXISTS (SELECT 1 FROM search_facets f WHERE f.key = e.key AND f.facet = \(bind: facet.rawValue) AND f.value IN (\(binds: values)))"
-        }
         return rows
+    }
+
+    /// The dates of the chosen years, as a range of the rank index's date (a record's year is
+    /// the start of its date): the walk in rank order starts at the latest year chosen instead
+    /// of reading every newer record first (at 1,000,000 records, "evaluation" in 2010 and 2011
+    /// read for five seconds). The facet's own condition still picks the years within it.
+    func yearRange(_ filters: [SearchFacet: [String]]) -> SQLQueryString? {
+        let years = (filters[.year] ?? []).compactMap { Int($0) }.filter { (1000...9998).contains($0) }
+        guard let first = years.min(), let last = years.max(), years.count == filters[.year]?.count else { return nil }
+        let date: SQLQueryString = isPostgres ? "(COALESCE(e.sort_date, '') COLLATE \"C\")" : "COALESCE(e.sort_date, '')"
+        return date + " >= \(bind: String(first)) AND " + date + " < \(bind: String(last + 1))"
     }
 
     /// `... WHERE ...`: public entries whose title holds the query's terms, found through the
