@@ -26,7 +26,7 @@ extension SearchIndex {
         if let boosted { tiers += "(CASE WHEN " + boosted + " THEN 1 ELSE 0 END) DESC, " }
         if let inTitle { tiers += "(CASE WHEN " + inTitle + " THEN 1 ELSE 0 END) DESC, " }
         guard matches.total > request.rankAllUpTo, !request.includeDrafts, !request.query.isEmpty else {
-            return try await hits("SELECT " + Self.hitColumns + " FROM " + matching + " ORDER BY " + tiers + tieBreak
+            return try await hits(from: matching + " ORDER BY " + tiers + tieBreak
                 + " LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)")
         }
         let rows = entriesMatching(request)
@@ -41,11 +41,11 @@ extension SearchIndex {
             if Double(matches.total) * matches.share({ Self.isBoosted($0, by: suggestions) }) >= Double(request.rankAllUpTo) {
                 let each = boostedCondition(suggestions, eachEntry: true)!
                 for part in inTitle.map({ [" AND " + $0, " AND NOT " + $0] }) ?? [""] where found.count < needed {
-                    found += try await hits("SELECT " + Self.hitColumns + " FROM " + rows + " AND " + each + part
+                    found += try await hits(from: rows + " AND " + each + part
                         + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
                 }
             } else {
-                found += try await hits("SELECT " + Self.hitColumns + " FROM " + entriesMatching(request, fromKeys: true) + " AND " + boosted
+                found += try await hits(from: entriesMatching(request, fromKeys: true) + " AND " + boosted
                     + " ORDER BY " + titleFirst + tieBreak + " LIMIT \(bind: needed)")
             }
         }
@@ -53,16 +53,16 @@ extension SearchIndex {
         if let inTitle, found.count < needed {
             let share = matches.share { $0.inTitle && !Self.isBoosted($0, by: suggestions) }
             if Double(matches.total) * share >= Double(request.rankAllUpTo) {
-                found += try await hits("SELECT " + Self.hitColumns + " FROM " + rows + notBoosted + " AND " + inTitle
+                found += try await hits(from: rows + notBoosted + " AND " + inTitle
                     + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
             } else {
-                found += try await hits("SELECT " + Self.hitColumns + " FROM " + titlesMatching(request) + notBoosted + " AND " + inTitle
+                found += try await hits(from: titlesMatching(request) + notBoosted + " AND " + inTitle
                     + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
             }
         }
         if found.count < needed {
             let notInTitle: SQLQueryString = inTitle.map { " AND NOT " + $0 } ?? ""
-            found += try await hits("SELECT " + Self.hitColumns + " FROM " + rows + notBoosted + notInTitle
+            found += try await hits(from: rows + notBoosted + notInTitle
                 + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
         }
         return Array(found.dropFirst(request.offset).prefix(request.limit))
@@ -134,8 +134,11 @@ extension SearchIndex {
             rows = "search_entries e WHERE e.title_document @@ to_tsquery('simple', \(bind: Self.tsquery(terms, corrections: request.corrections)))"
                 + " AND (e.document @@ to_tsquery('simple', \(bind: Self.tsquery(request.query, corrections: request.corrections)))) IS TRUE"
         } else {
+            // The tier's title condition holds every word, phrase and prefix, so the entry's words
+            // do too: only the words excluded are checked there (the words are the row's end).
+            let excluded = SearchQuery(excluded: request.query.excluded)
             rows = "search_titles JOIN search_entries e ON e.rowid = search_titles.rowid WHERE search_titles MATCH \(bind: Self.fts5(terms, corrections: request.corrections))"
-                + " AND " + Self.wordConditions(request.query, corrections: request.corrections)
+                + " AND " + Self.wordConditions(excluded)
         }
         rows += " AND e.is_public = \(bind: true)"
         for facet in SearchFacet.allCases {
@@ -166,12 +169,21 @@ extension SearchIndex {
         entry.facets.contains { value in suggestions.contains { $0.facet == value.facet && $0.value == value.value } }
     }
 
-    private func hits(_ query: SQLQueryString) async throws -> [SearchHit] {
-        try await sql.raw(query).all().map { row in
-            SearchHit(kind: try row.decode(column: "kind", as: String.self), id: try row.decode(column: "record_id", as: String.self),
-                      title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
-                      path: try row.decode(column: "path", as: String.self), facts: try row.decode(column: "facts", as: String?.self),
-                      date: try row.decode(column: "sort_date", as: String?.self), isPublic: try row.decode(column: "is_public", as: Bool.self))
+    /// The hits of `SELECT ... FROM <tail>` (the tail ordering and limiting them): the keys in
+    /// order first, then what a result shows for those keys. Read in one statement, SQLite
+    /// would read every candidate's body (from the row's overflow pages) before sorting: when
+    /// 20,000 matches are ranked, that is most of the search.
+    private func hits(from tail: SQLQueryString) async throws -> [SearchHit] {
+        let keys = try await sql.raw("SELECT e.key FROM " + tail).all().map { try $0.decode(column: "key", as: String.self) }
+        guard !keys.isEmpty else { return [] }
+        var byKey: [String: SearchHit] = [:]
+        for row in try await sql.raw("SELECT e.key, " + Self.hitColumns + " FROM search_entries e WHERE e.key IN (\(binds: keys))").all() {
+            byKey[try row.decode(column: "key", as: String.self)] = SearchHit(
+                kind: try row.decode(column: "kind", as: String.self), id: try row.decode(column: "record_id", as: String.self),
+                title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
+                path: try row.decode(column: "path", as: String.self), facts: try row.decode(column: "facts", as: String?.self),
+                date: try row.decode(column: "sort_date", as: String?.self), isPublic: try row.decode(column: "is_public", as: Bool.self))
         }
+        return keys.compactMap { byKey[$0] }
     }
 }
