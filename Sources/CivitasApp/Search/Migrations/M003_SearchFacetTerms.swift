@@ -32,10 +32,7 @@ struct M003_SearchFacetTerms: AsyncMigration {
             try await sql.raw("CREATE INDEX search_entries_record ON search_entries (kind, record_id)").run()
             try await sql.raw("CREATE INDEX search_entries_slug ON search_entries (kind, slug)").run()
             try await sql.raw("CREATE INDEX search_entries_rank ON search_entries (is_public, COALESCE(sort_date, '') DESC, title_words, key)").run()
-            try await sql.raw("DROP TABLE search_text").run()
-            try await sql.raw("""
-                CREATE VIRTUAL TABLE search_text USING fts5(title, body, joined, facets, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')
-                """).run()
+            try await Self.makeTextTable(columns: "title, body, joined, facets", on: sql)
         }
         try await SearchIndexer(services: services).rebuild(on: sql)
     }
@@ -45,11 +42,15 @@ struct M003_SearchFacetTerms: AsyncMigration {
         if sql.dialect.name == "postgresql" {
             try await sql.raw("ALTER TABLE search_entries DROP COLUMN facet_values").run()
         } else {
-            // The columns stay in their new order; the index keeps working without facet terms.
-            try await sql.raw("DROP TABLE search_text").run()
-            try await sql.raw("""
-                CREATE VIRTUAL TABLE search_text USING fts5(title, body, joined, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')
-                """).run()
+            // The columns stay in their new order; the earlier version's `civitas search reindex`
+            // fills the table again.
+            try await Self.makeTextTable(columns: "title, body, joined", on: sql)
         }
+    }
+
+    /// `search_text` made anew (FTS5 adds no columns to a table that exists).
+    private static func makeTextTable(columns: String, on sql: any SQLDatabase) async throws {
+        try await sql.raw("DROP TABLE search_text").run()
+        try await sql.raw("CREATE VIRTUAL TABLE search_text USING fts5(\(unsafeRaw: columns), tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')").run()
     }
 }
