@@ -99,16 +99,21 @@ extension SearchIndex {
         if !fromKeys, let years = yearRange(request.filters) { rows += " AND " + years }
         // The facets first: each is one index probe, where the words are read from the end of
         // the entry's row.
-        for facet in SearchFacet.allCases {
-            guard let values = request.filters[facet], !values.isEmpty else { continue }
-            rows += " AND EXISTS (SELECT 1 FROM search_facets f WHERE f.key = e.key AND f.facet = \(bind: facet.rawValue) AND f.value IN (\(binds: values)))"
-        }
+        rows += facetConditions(request.filters)
         if isPostgres {
             rows += " AND e.document @@ to_tsquery('simple', \(bind: Self.tsquery(request.query, corrections: request.corrections)))"
         } else {
             rows += " AND " + Self.wordConditions(request.query, corrections: request.corrections)
         }
         return rows
+    }
+
+    /// ` AND ...` for each facet with chosen values, checked entry by entry through the facets' primary key.
+    func facetConditions(_ filters: [SearchFacet: [String]]) -> SQLQueryString {
+        SearchFacet.allCases.reduce(into: SQLQueryString("")) { conditions, facet in
+            guard let values = filters[facet], !values.isEmpty else { return }
+            conditions += " AND EXISTS (SELECT 1 FROM search_facets f WHERE f.key = e.key AND f.facet = \(bind: facet.rawValue) AND f.value IN (\(binds: values)))"
+        }
     }
 
     /// The dates of the chosen years, as a range of the rank index's date (a record's year is
@@ -141,10 +146,7 @@ extension SearchIndex {
                 + " AND " + Self.wordConditions(excluded)
         }
         rows += " AND e.is_public = \(bind: true)"
-        for facet in SearchFacet.allCases {
-            guard let values = request.filters[facet], !values.isEmpty else { continue }
-            rows += " AND EXISTS (SELECT 1 FROM search_facets f WHERE f.key = e.key AND f.facet = \(bind: facet.rawValue) AND f.value IN (\(binds: values)))"
-        }
+        rows += facetConditions(request.filters)
         return rows
     }
 
