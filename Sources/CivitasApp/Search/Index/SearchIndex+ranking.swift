@@ -26,10 +26,16 @@ extension SearchIndex {
         if let boosted { tiers += "(CASE WHEN " + boosted + " THEN 1 ELSE 0 END) DESC, " }
         if let inTitle { tiers += "(CASE WHEN " + inTitle + " THEN 1 ELSE 0 END) DESC, " }
         guard matches.total > request.rankAllUpTo, !request.includeDrafts, !request.query.isEmpty else {
-            return try await hits(from: matching + " ORDER BY " + tiers + tieBreak
+            // PostgreSQL would walk the rank index for a few matches too (thinking each check
+            // cheap, where each reads an entry's whole-text vector: `kind=practice&topic=water`,
+            // 13,000 matches at 1,000,000 records, read 42,000 entries in 670 ms): a few are read
+            // all at once from the full-text index (`OFFSET 0` keeps the subquery whole) and sorted.
+            let few = isPostgres && matches.total <= request.rankAllUpTo
+            let from: SQLQueryString = few ? "(SELECT e.* FROM " + matching + " OFFSET 0) e" : matching
+            return try await hits(from: from + " ORDER BY " + tiers + tieBreak
                 + " LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)")
         }
-        let rows = entriesMatching(request)
+        let checks = entryChecks(request)
         let needed = request.offset + request.limit
         var found: [SearchHit] = []
         // Records under a named place or topic, title matches first.
@@ -41,11 +47,10 @@ extension SearchIndex {
             if Double(matches.total) * matches.share({ Self.isBoosted($0, by: suggestions) }) >= Double(request.rankAllUpTo) {
                 let each = boostedCondition(suggestions, eachEntry: true)!
                 for part in inTitle.map({ [" AND " + $0, " AND NOT " + $0] }) ?? [""] where found.count < needed {
-                    found += try await hits(from: rows + " AND " + each + part
-                        + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
+                    found += try await hits(from: walk(request, checks: checks + " AND " + each + part, limit: needed - found.count))
                 }
             } else {
-                found += try await hits(from: entriesMatching(request, fromKeys: true) + " AND " + boosted
+                found += try await hits(from: entriesAmongFew(request) + " AND " + boosted
                     + " ORDER BY " + titleFirst + tieBreak + " LIMIT \(bind: needed)")
             }
         }
@@ -53,8 +58,10 @@ extension SearchIndex {
         if let inTitle, found.count < needed {
             let share = matches.share { $0.inTitle && !Self.isBoosted($0, by: suggestions) }
             if Double(matches.total) * share >= Double(request.rankAllUpTo) {
-                found += try await hits(from: rows + notBoosted + " AND " + inTitle
-                    + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
+                // A title holding every term leaves only the excluded words to check in the rest
+                // of the entry (on PostgreSQL its whole-text vector, read from its own pages).
+                found += try await hits(from: walk(request, checks: entryChecks(request, termsInTitle: true) + notBoosted + " AND " + inTitle,
+                                                   limit: needed - found.count))
             } else {
                 found += try await hits(from: titlesMatching(request) + notBoosted + " AND " + inTitle
                     + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
@@ -62,8 +69,7 @@ extension SearchIndex {
         }
         if found.count < needed {
             let notInTitle: SQLQueryString = inTitle.map { " AND NOT " + $0 } ?? ""
-            found += try await hits(from: rows + notBoosted + notInTitle
-                + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
+            found += try await hits(from: walk(request, checks: checks + notBoosted + notInTitle, limit: needed - found.count))
         }
         return Array(found.dropFirst(request.offset).prefix(request.limit))
     }
@@ -90,22 +96,48 @@ extension SearchIndex {
     }
 
     /// `search_entries e WHERE ...`: public entries matching the query and filters, each checked
-    /// on its own (read in the rank index's order, not the full-text index's).
-    /// `fromKeys`: the caller narrows to a small set of keys, which SQLite must read from rather
-    /// than walk the rank index for `is_public` (at 1,000,000 entries a city's 25 records took
-    /// 150 ms that way); the unary plus keeps `is_public` off every index.
-    func entriesMatching(_ request: SearchRequest, fromKeys: Bool = false) -> SQLQueryString {
-        var rows: SQLQueryString = fromKeys && !isPostgres ? "search_entries e WHERE +e.is_public = \(bind: true)" : "search_entries e WHERE e.is_public = \(bind: true)"
-        if !fromKeys, let years = yearRange(request.filters) { rows += " AND " + years }
-        // The facets first: each is one index probe, where the words are read from the end of
-        // the entry's row.
-        rows += facetConditions(request.filters)
+    /// on its own, for a caller that narrows to a small set of keys, which SQLite must read from
+    /// rather than walk the rank index for `is_public` (at 1,000,000 entries a city's 25 records
+    /// took 150 ms that way); the unary plus keeps `is_public` off every index.
+    func entriesAmongFew(_ request: SearchRequest) -> SQLQueryString {
+        (isPostgres ? "search_entries e WHERE e.is_public = \(bind: true)" : "search_entries e WHERE +e.is_public = \(bind: true)") + entryChecks(request)
+    }
+
+    /// ` AND ...`: what an entry must hold to match the query and filters, checked entry by
+    /// entry. The facets first: each is one index probe, where the words are read from the end
+    /// of the entry's row (SQLite) or its whole-text vector (PostgreSQL). `termsInTitle`: the
+    /// caller checks that the title holds every term (`titleCondition`), so the entry holds
+    /// them too, and only the words excluded are checked.
+    func entryChecks(_ request: SearchRequest, termsInTitle: Bool = false) -> SQLQueryString {
+        let words = termsInTitle ? SearchQuery(excluded: request.query.excluded) : request.query
+        var checks = facetConditions(request.filters)
         if isPostgres {
-            rows += " AND e.document @@ to_tsquery('simple', \(bind: Self.tsquery(request.query, corrections: request.corrections)))"
+            if !words.isEmpty || !words.excluded.isEmpty { checks += " AND e.document @@ to_tsquery('simple', \(bind: Self.tsquery(words, corrections: request.corrections)))" }
         } else {
-            rows += " AND " + Self.wordConditions(request.query, corrections: request.corrections)
+            checks += " AND " + Self.wordConditions(words, corrections: request.corrections)
         }
-        return rows
+        return checks
+    }
+
+    /// `search_entries e ... LIMIT limit`: public entries in rank order (from the chosen years'
+    /// dates on), each checked against `checks` until `limit` of them hold, through the
+    /// `search_entries_rank` index.
+    ///
+    /// PostgreSQL is given no choice of plan: it estimates a title or facet condition to hold
+    /// for a handful of rows (where the sample counted thousands), and then reads every match
+    /// through the whole-text index and sorts them (3 seconds for "programme" at 1,000,000
+    /// records, instead of 30 ms). The entries come in rank order from a subquery it may not
+    /// merge with the checks (`OFFSET 0`), and the checks filter them in that order; an outer
+    /// `ORDER BY` would make it sort them all again. The checks are one `IS TRUE` test, so that
+    /// none of them (a facet's `EXISTS`) becomes a join, which would hand the entries on in
+    /// another order.
+    func walk(_ request: SearchRequest, checks: SQLQueryString, limit: Int) -> SQLQueryString {
+        let years: SQLQueryString = yearRange(request.filters).map { " AND " + $0 } ?? ""
+        guard isPostgres else {
+            return "search_entries e WHERE e.is_public = \(bind: true)" + years + checks + " ORDER BY " + tieBreak + " LIMIT \(bind: limit)"
+        }
+        return "(SELECT e.* FROM search_entries e WHERE e.is_public = \(bind: true)" + years + " ORDER BY " + tieBreak
+            + " OFFSET 0) e WHERE (1 = 1" + checks + ") IS TRUE LIMIT \(bind: limit)"
     }
 
     /// ` AND ...` for each facet with chosen values, checked entry by entry through the facets' primary key.
@@ -132,22 +164,17 @@ extension SearchIndex {
     func titlesMatching(_ request: SearchRequest) -> SQLQueryString {
         var terms = request.query
         terms.excluded = []
-        var rows: SQLQueryString
-        if isPostgres {
-            // `IS TRUE` keeps the planner off the whole-text index for this check: the titles'
-            // index finds the few candidates, each then checked on its own.
-            rows = "search_entries e WHERE e.title_document @@ to_tsquery('simple', \(bind: Self.tsquery(terms, corrections: request.corrections)))"
-                + " AND (e.document @@ to_tsquery('simple', \(bind: Self.tsquery(request.query, corrections: request.corrections)))) IS TRUE"
-        } else {
-            // The tier's title condition holds every word, phrase and prefix, so the entry's words
-            // do too: only the words excluded are checked there (the words are the row's end).
-            let excluded = SearchQuery(excluded: request.query.excluded)
-            rows = "search_titles JOIN search_entries e ON e.rowid = search_titles.rowid WHERE search_titles MATCH \(bind: Self.fts5(terms, corrections: request.corrections))"
-                + " AND " + Self.wordConditions(excluded)
+        guard isPostgres else {
+            // The tier's title condition holds every word, phrase and prefix, so only the words
+            // excluded are checked in the rest of the entry (`entryChecks`).
+            return "search_titles JOIN search_entries e ON e.rowid = search_titles.rowid WHERE search_titles MATCH \(bind: Self.fts5(terms, corrections: request.corrections))"
+                + " AND e.is_public = \(bind: true)" + entryChecks(request, termsInTitle: true)
         }
-        rows += " AND e.is_public = \(bind: true)"
-        rows += facetConditions(request.filters)
-        return rows
+        // `IS TRUE` keeps the planner off the whole-text index for this check: the titles'
+        // index finds the few candidates, each then checked on its own.
+        return "search_entries e WHERE e.title_document @@ to_tsquery('simple', \(bind: Self.tsquery(terms, corrections: request.corrections)))"
+            + " AND (e.document @@ to_tsquery('simple', \(bind: Self.tsquery(request.query, corrections: request.corrections)))) IS TRUE"
+            + " AND e.is_public = \(bind: true)" + facetConditions(request.filters)
     }
 
     /// The query as LIKE conditions over an entry's `words` (SQLite): what FTS5 finds, checked
