@@ -46,6 +46,7 @@ public func buildApplication(services: AppServices) async throws -> some Applica
     let configuration = services.configuration
     var app = Application(
         router: router,
+        server: .loopBoundHTTP1(),
         configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Civitas"),
         onServerRunning: { _ in
             // What a newcomer needs first: where the data is, whether the demo was loaded, where to look.

@@ -21,7 +21,7 @@ final class PostgresReadConnection: @unchecked Sendable {
 
     init(_ underlying: PostgresConnection) {
         self.underlying = underlying
-        executor = EventLoopTaskExecutor(underlying.eventLoop)
+        executor = EventLoopTaskExecutor.of(underlying.eventLoop)
     }
 
     var isClosed: Bool { underlying.isClosed }

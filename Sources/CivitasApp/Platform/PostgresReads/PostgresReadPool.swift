@@ -1,3 +1,4 @@
+import NIOCore
 import Synchronization
 
 /// The reader's connections: kept ones are lent again, at most `limit` are open at once, and
@@ -22,10 +23,15 @@ final class PostgresReadPool: Sendable {
 
     init(limit: Int) { self.limit = limit }
 
-    func take() async throws -> Lent {
+    /// `near`: the event loop the reader runs on; a kept connection of that loop is lent first,
+    /// so the page's statements are sent and answered without waking another thread.
+    func take(near loop: (any EventLoop)? = nil) async throws -> Lent {
         try await withCheckedThrowingContinuation { continuation in
             let answer: Result<Lent, any Error>? = state.withLock { state in
                 if state.isClosed { return .failure(PostgresReadError.closed) }
+                if let loop, let index = state.idle.lastIndex(where: { $0.underlying.eventLoop === loop }) {
+                    return .success(.kept(state.idle.remove(at: index)))
+                }
                 if let kept = state.idle.popLast() { return .success(.kept(kept)) }
                 if state.open < limit {
                     state.open += 1

@@ -104,7 +104,8 @@ final class PostgresReader: AsyncSQLDatabase {
     /// COMMITTED), as through the pool.
     func withOneConnection<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
         if Self.snapshot?.reader == ObjectIdentifier(self) { return try await body() }
-        let connection = try await borrow()
+        // A connection of the loop the request runs on (see `LoopBoundHTTP1Channel`), when one is free.
+        let connection = try await borrow(near: MultiThreadedEventLoopGroup.currentEventLoop)
         let result: Result<T, any Error>
         do {
             result = .success(try await withTaskExecutorPreference(connection.executor) {
@@ -117,13 +118,15 @@ final class PostgresReader: AsyncSQLDatabase {
         return try result.get()
     }
 
-    private func borrow() async throws -> PostgresReadConnection {
-        switch try await pool.take() {
+    /// `near`: the loop to prefer a kept connection of; a connection opened anew is opened on
+    /// the caller's loop when it runs on one (`any()` answers the current loop first).
+    private func borrow(near loop: (any EventLoop)? = nil) async throws -> PostgresReadConnection {
+        switch try await pool.take(near: loop) {
         case .kept(let connection) where connection.isClosed:
             // Closed while it was kept (the server restarted or ended the session): its place
             // goes to a new one. Lent as it is, its statements would never be answered.
             pool.lost()
-            return try await borrow()
+            return try await borrow(near: loop)
         case .kept(let connection):
             return connection
         case .open:
