@@ -66,7 +66,7 @@ enum LibraryPageParts {
     static func readable(_ value: String) -> String {
         switch value {
         case "op_ed": "Op-ed"
-        default: value.replacingOccurrences(of: "_", with: " ").capitalizedFirst
+        default: String(value.map { $0 == "_" ? " " : $0 }).capitalizedFirst
         }
     }
 }

@@ -37,8 +37,9 @@ final class PostgresReadConnection: @unchecked Sendable {
             try await underlying.sql(queryLogLevel: nil).execute(sql: query, onRow)
         case .encoded(let bindings, let types):
             guard statement.prepared, let name = name(for: statement.sql) else {
+                var rows = PostgresReadRow.Maker()
                 for try await row in try await underlying.query(PostgresQuery(unsafeSQL: statement.sql, binds: bindings), logger: logger) {
-                    onRow(PostgresReadRow(row))
+                    onRow(rows.row(row))
                 }
                 return
             }
@@ -64,7 +65,8 @@ final class PostgresReadConnection: @unchecked Sendable {
         let rows = try await NamedReadStatement.$current.withValue(.init(name: name, sql: sql, types: types)) {
             try await underlying.execute(NamedReadStatement(bindings: bindings), logger: logger)
         }
-        for try await row in rows { onRow(PostgresReadRow(row)) }
+        var maker = PostgresReadRow.Maker()
+        for try await row in rows { onRow(maker.row(row)) }
     }
 
     private func name(for sql: String) -> String? {

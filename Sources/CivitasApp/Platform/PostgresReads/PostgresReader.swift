@@ -48,7 +48,7 @@ final class PostgresReader: AsyncSQLDatabase {
     /// `prepared: false` sends the statement unnamed, so the server plans it for the values bound
     /// on every run (see `PlannedPerRun`).
     func execute(sql query: any SQLExpression, prepared: Bool, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
-        let (sql, binds) = serialize(query)
+        let (sql, binds) = serializeRead(query)
         ReadCounter.record(sql)
         let statement = try PostgresReadStatement(sql: sql, binds: binds, prepared: prepared, query: query)
         let delivered = Atomic<Bool>(false)

@@ -55,7 +55,7 @@ final class SQLiteReader: SQLDatabase {
     }
 
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
-        let (sql, encodable) = serialize(query)
+        let (sql, encodable) = serializeRead(query)
         ReadCounter.record(sql)
         let binds = try encodable.map(Self.sqliteData)
         if let snapshot = Self.snapshot, snapshot.claim(by: ObjectIdentifier(self)) {
