@@ -1,0 +1,51 @@
+import FluentKit
+import Hummingbird
+import HummingbirdTesting
+import NIOPosix
+import SQLKit
+import Testing
+@testable import CivitasApp
+
+/// A request is handled on the event loop of the connection it came on, before and after it
+/// reads the database (`LoopBoundHTTP1Channel`): handled on Swift's shared threads, every
+/// request woke a second thread to run it and the loop again to send its answer, which cost an
+/// uncached page more than reading its rows.
+@Suite("Requests stay on their connection's loop")
+struct ConnectionLoopTests {
+    @Test("A handler runs on an event loop, and is back on the same one after a read", arguments: TestDatabase.all)
+    func handlerRunsOnItsLoop(database: TestDatabase) async throws {
+        try await withApp(database, live: true, extraModules: [{ LoopReportModule(services: $0) }]) { client, _ in
+            for _ in 0..<3 {
+                let answer = try await client.execute(uri: LoopReportModule.Path.report.path, method: .get)
+                #expect(answer.status == .ok)
+                #expect(String(buffer: answer.body) == "before: a loop; after the read: the same loop")
+            }
+        }
+    }
+}
+
+/// A capability of the test's own with one page that says where its handler ran.
+private struct LoopReportModule: CivitasModule {
+    enum Path: SitePath {
+        case report
+        var path: String { "/test-loop-report" }
+    }
+
+    let services: AppServices
+    let name = "loop-report"
+    var migrations: [any Migration] { [] }
+
+    func registerRoutes(on routes: SiteRoutes) {
+        let services = services
+        routes.group(.everyone) { group in
+            group.get(Path.report) { _, _ in
+                let before = MultiThreadedEventLoopGroup.currentEventLoop
+                _ = try await services.database.reads.raw("SELECT 1 AS ok").all()
+                let after = MultiThreadedEventLoopGroup.currentEventLoop
+                let start = before == nil ? "before: no loop" : "before: a loop"
+                let same = before != nil && after.map { ObjectIdentifier($0) } == before.map { ObjectIdentifier($0) }
+                return Responses.text(start + "; after the read: " + (same ? "the same loop" : "another thread"))
+            }
+        }
+    }
+}
