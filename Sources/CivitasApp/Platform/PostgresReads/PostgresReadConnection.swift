@@ -37,9 +37,8 @@ final class PostgresReadConnection: @unchecked Sendable {
             try await underlying.sql(queryLogLevel: nil).execute(sql: query, onRow)
         case .encoded(let bindings, let types):
             guard statement.prepared, let name = name(for: statement.sql) else {
-                var rows = PostgresReadRow.Maker()
                 for try await row in try await underlying.query(PostgresQuery(unsafeSQL: statement.sql, binds: bindings), logger: logger) {
-                    onRow(rows.row(row))
+                    onRow(PostgresReadRow(row))
                 }
                 return
             }
@@ -65,8 +64,7 @@ final class PostgresReadConnection: @unchecked Sendable {
         let rows = try await NamedReadStatement.$current.withValue(.init(name: name, sql: sql, types: types)) {
             try await underlying.execute(NamedReadStatement(bindings: bindings), logger: logger)
         }
-        var maker = PostgresReadRow.Maker()
-        for try await row in rows { onRow(maker.row(row)) }
+        for try await row in rows { onRow(PostgresReadRow(row)) }
     }
 
     private func name(for sql: String) -> String? {

@@ -8,13 +8,10 @@ import SQLKit
 struct PostgresReadRow: SQLRow {
     private let source: PostgresRow
     private let row: PostgresRandomAccessRow
-    private let columns: PostgresReadColumns
 
-    /// `columns`: the positions of the statement's columns, made once from its first row.
-    init(_ row: PostgresRow, columns: PostgresReadColumns) {
+    init(_ row: PostgresRow) {
         source = row
         self.row = row.makeRandomAccess()
-        self.columns = columns
     }
 
     /// PostgresKit's row, for what the fast paths leave.
@@ -22,17 +19,15 @@ struct PostgresReadRow: SQLRow {
 
     var allColumns: [String] { general.allColumns }
 
-    func contains(column: String) -> Bool { columns.position[column] != nil }
+    func contains(column: String) -> Bool { row.contains(column) }
 
     func decodeNil(column: String) throws -> Bool {
-        guard let position = columns.position[column] else { return true }
-        return row[position].bytes == nil
+        !row.contains(column) || row[column].bytes == nil
     }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        // One lookup of the name (the row's own `contains` and subscript by name made two).
-        guard let position = columns.position[column] else { return try general.decode(column: column, as: D.self) }
-        let cell = row[position]
+        guard row.contains(column) else { return try general.decode(column: column, as: D.self) }
+        let cell = row[column]
         // Each reinterpretation is from a type to itself (compared first): a cast `as! D` would
         // search the conformance tables on every cell.
         switch cell.dataType {
@@ -49,30 +44,5 @@ struct PostgresReadRow: SQLRow {
             break
         }
         return try general.decode(column: column, as: D.self)
-    }
-}
-
-/// Where each column of a statement's rows is, by name (the first of a repeated name, as the
-/// driver's own rows read it): made from the first row and shared by the others.
-struct PostgresReadColumns: Sendable {
-    let position: [String: Int]
-
-    init(_ row: PostgresRow) {
-        var position: [String: Int] = [:]
-        for (index, cell) in row.enumerated() where position[cell.columnName] == nil { position[cell.columnName] = index }
-        self.position = position
-    }
-}
-
-extension PostgresReadRow {
-    /// Rows of one statement, sharing one `PostgresReadColumns`.
-    struct Maker {
-        private var columns: PostgresReadColumns?
-
-        mutating func row(_ row: PostgresRow) -> PostgresReadRow {
-            let columns = self.columns ?? PostgresReadColumns(row)
-            self.columns = columns
-            return PostgresReadRow(row, columns: columns)
-        }
     }
 }

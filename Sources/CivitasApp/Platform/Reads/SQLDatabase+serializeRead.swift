@@ -3,7 +3,7 @@ import SQLKit
 extension SQLDatabase {
     /// A read's SQL text and binds, as `serialize` gives them, into a text made large enough
     /// at the start: a page's statements are a few hundred characters written in many small
-    /// pieces, and the text otherwise grew (and was copied) eight or nine times for each.
+    /// pieces, and the text otherwise grew (and was copied) several times for each.
     func serializeRead(_ query: any SQLExpression) -> (sql: String, binds: [any Encodable & Sendable]) {
         var serializer = SQLSerializer(database: self)
         serializer.sql.reserveCapacity(2048)
