@@ -106,4 +106,22 @@ struct OrganiserTests {
             #expect(String(buffer: try await client.execute(uri: "/people/eric-garcetti", method: .get).body).contains("/events/\(event.slug)"))
         }
     }
+    @Test("A person on several sessions of one event finds it once on their profile, with each role once", arguments: TestDatabase.all)
+    func severalSessionsOneEvent(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            let event = try await makeEvent(services)
+            let organizer = try await Accounts.signedIn(.organizer, client: client, services: services)
+            for (hour, title, role) in [(1.0, "Broadband for every block", "speaker_ids"), (3.0, "Digital inclusion", "speaker_ids"),
+                                        (5.0, "Closing plenary", "moderator_ids")] {
+                let start = ZonedTime.formValue(event.startsAt.addingTimeInterval(hour * 3600), in: event.zone)
+                let end = ZonedTime.formValue(event.startsAt.addingTimeInterval((hour + 1) * 3600), in: event.zone)
+                let fields = [("title", title), ("kind", "panel"), ("starts_at", start), ("ends_at", end),
+                              (role, "person-eric-garcetti"), ("speakers_published", "true")]
+                #expect(try await organizer.post(client, "/staff/events/\(event.id)/sessions", fields).status == .seeOther)
+            }
+            let profile = String(buffer: try await client.execute(uri: "/people/eric-garcetti", method: .get).body)
+            #expect(profile.components(separatedBy: "<a href=\"/events/\(event.slug)\">").count == 2, "the event is listed once")
+            #expect(profile.contains("<td>Moderator, Speaker</td>"), "roles in a stable order")
+        }
+    }
 }

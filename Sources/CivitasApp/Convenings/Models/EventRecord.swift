@@ -62,8 +62,10 @@ struct EventRecord: Codable, Sendable, Equatable {
     }
 
     /// When it starts, in one short line for lists: the first day, or the month alone.
-    var startDay: String {
-        dateSchedule == .month ? ZonedTime.month(startsAt, in: zone) : ZonedTime.day(startsAt, in: zone)
+    var startDay: String { Self.startDay(startsAt, schedule: dateSchedule, zone: zone) }
+
+    static func startDay(_ startsAt: Date, schedule: EventSchedule, zone: TimeZone) -> String {
+        schedule == .month ? ZonedTime.month(startsAt, in: zone) : ZonedTime.day(startsAt, in: zone)
     }
 
     var dateSchedule: EventSchedule { EventSchedule(rawValue: schedule) ?? .times }

@@ -46,13 +46,11 @@ struct EventPages: Sendable {
         return try await services.cachedPage(request, context, shows: EventTopics.page(key) + sections.flatMap(\.shows)) {
             let store = EventStore(sql: services.database.reads)
             guard let event = try await store.find(key, publishedOnly: true) else { throw AppError.notFound("No event has the address \"\(key)\"") }
-            let detail = try await store.detail(event, records: services.site.records)
+            // Sections that read in one step are read with the event's own reads.
+            let pageSections = PageSections(sections, for: ProfileSubject(kind: EventTopics.event, id: event.id, title: event.title))
+            let (detail, answers) = try await store.detail(event, records: services.site.records, alongside: pageSections.read)
             let page = EventPage(detail: detail, publicURL: publicURL, now: services.now())
-            var extra: [Node<HTML.BodyContext>] = []
-            let subject = ProfileSubject(kind: EventTopics.event, id: event.id, title: event.title)
-            for provider in sections {
-                if let section = try await provider.profileSection(for: subject) { extra.append(section) }
-            }
+            let extra = try await pageSections.sections(given: answers)
             return layout(context).render(title: event.title, description: event.summary,
                                           jsonLD: EventJSONLD.schemaOrg(detail, publicURL: publicURL), content: .group(page.content, .group(extra)))
         }

@@ -17,7 +17,7 @@ struct ProfileEventsSection: ProfileSectionProvider {
         return EventStore(sql: services.database.reads).eventsRead(involving: subject.kind, id: subject.id).map(Self.section)
     }
 
-    private static func section(_ events: [(event: EventRecord, roles: [String])]) -> Node<HTML.BodyContext>? {
+    private static func section(_ events: [(event: EventMention, roles: [String])]) -> Node<HTML.BodyContext>? {
         guard !events.isEmpty else { return nil }
         return .section(
             .id("events"),

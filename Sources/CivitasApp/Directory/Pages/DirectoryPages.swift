@@ -24,20 +24,15 @@ struct DirectoryPages: Sendable {
         let sections = services.site.profileSections
         return try await services.cachedPage(request, context, shows: DirectoryTopics.all + sections.flatMap(\.shows)) {
             // Sections that read in one step are read with the profile's own reads.
-            func subject(_ record: RecordValues) -> ProfileSubject { ProfileSubject(kind: kind.rawValue, id: record.id, title: record.title) }
-            var sectionReads: [PendingRead<Node<HTML.BodyContext>?>?] = []
-            guard let (profile, readSections) = try await RecordStore(sql: services.database.reads).profile(kind, key: key, alongside: { record in
-                sectionReads = sections.map { $0.profileSectionRead(for: subject(record)) }
-                return .all(sectionReads.compactMap { $0 })
-            }) else {
+            var pageSections: PageSections?
+            guard let (profile, answers) = try await RecordStore(sql: services.database.reads).profile(kind, key: key, alongside: { record in
+                let made = PageSections(sections, for: ProfileSubject(kind: kind.rawValue, id: record.id, title: record.title))
+                pageSections = made
+                return made.read
+            }), let pageSections else {
                 throw AppError.notFound("No \(kind.label.lowercased()) has the address \"\(key)\"")
             }
-            var extraSections: [Node<HTML.BodyContext>] = []
-            var read = readSections.makeIterator()
-            for (provider, pending) in zip(sections, sectionReads) {
-                let section = pending == nil ? try await provider.profileSection(for: subject(profile.record)) : read.next() ?? nil
-                if let section { extraSections.append(section) }
-            }
+            let extraSections = try await pageSections.sections(given: answers)
             let page = ProfilePage(profile: profile, extraSections: extraSections)
             return layout(context).render(title: profile.record.title, description: profile.record.text("summary"),
                                           jsonLD: JSONLD.profile(profile, baseURL: services.configuration.publicURL), content: page.content)

@@ -24,3 +24,32 @@ protocol ProfileSectionProvider: Sendable {
 extension ProfileSectionProvider {
     func profileSectionRead(for subject: ProfileSubject) -> PendingRead<Node<HTML.BodyContext>?>? { nil }
 }
+
+/// The sections other capabilities add to one page: those that read in one step are read with
+/// the page's own reads (`read`, one statement for all on PostgreSQL), the others afterwards.
+struct PageSections: Sendable {
+    private let subject: ProfileSubject
+    private let providers: [any ProfileSectionProvider]
+    private let reads: [PendingRead<Node<HTML.BodyContext>?>?]
+
+    init(_ providers: [any ProfileSectionProvider], for subject: ProfileSubject) {
+        self.subject = subject
+        self.providers = providers
+        reads = providers.map { $0.profileSectionRead(for: subject) }
+    }
+
+    /// What the sections that read in one step read, for the page to send with its own reads.
+    var read: PendingRead<[Node<HTML.BodyContext>?]> { .all(reads.compactMap { $0 }) }
+
+    /// Each section with something to show, in the providers' order: from the answers to
+    /// `read`, and the others read now.
+    func sections(given answers: [Node<HTML.BodyContext>?]) async throws -> [Node<HTML.BodyContext>] {
+        var answered = answers.makeIterator()
+        var sections: [Node<HTML.BodyContext>] = []
+        for (provider, pending) in zip(providers, reads) {
+            let section = pending == nil ? try await provider.profileSection(for: subject) : answered.next() ?? nil
+            if let section { sections.append(section) }
+        }
+        return sections
+    }
+}
