@@ -4,7 +4,9 @@ import SQLKit
 
 /// An event as another record's page lists it ("Events" on a profile): enough to name it,
 /// link to it and say when it starts. Read with these columns alone rather than the whole
-/// row: a profile's events were most of what PostgreSQL wrote as JSON for the page.
+/// row: with every column (descriptions, schedules, notes) a person's page's combined
+/// statement ran 2,039-2,204 times a second under pgbench, with these (and `UNION ALL`)
+/// 2,390-2,454.
 struct EventMention: Sendable {
     let id: String
     let slug: String
