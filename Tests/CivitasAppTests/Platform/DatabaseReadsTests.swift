@@ -87,6 +87,36 @@ struct DatabaseReadsTests {
         }
     }
 
+    @Test("Columns read in any order, twice, or not at all, and a name two columns share, answer as through the pool", arguments: TestDatabase.all)
+    func columnsByName(database: TestDatabase) async throws {
+        try await withApp(database) { _, services in
+            try await Self.write(services)
+            let query: SQLQueryString = "SELECT id, name, note, id * 2 AS doubled, name AS id_text, note AS name FROM read_samples ORDER BY id"
+            @Sendable func read(_ sql: any SQLDatabase) async throws -> [String] {
+                try await sql.raw(query).all().enumerated().map { index, row in
+                    // Rows read in the columns' order, backwards, and by turns, so no order is assumed.
+                    let order: [String] = switch index % 3 {
+                    case 0: ["id", "name", "note", "doubled", "id_text"]
+                    case 1: ["id_text", "doubled", "note", "name", "id"]
+                    default: ["doubled", "id", "doubled", "note", "note", "id_text"]
+                    }
+                    let cells = try order.map { column in
+                        column == "id" || column == "doubled" ? String(try row.decode(column: column, as: Int.self))
+                            : try row.decode(column: column, as: String?.self) ?? "null"
+                    }
+                    #expect(!row.contains(column: "missing") && row.contains(column: "id_text"))
+                    #expect(row.allColumns == ["id", "name", "note", "doubled", "id_text", "name"])
+                    return cells.joined(separator: "|")
+                }
+            }
+            let throughReads = try await read(services.database.reads)
+            #expect(throughReads == (try await read(services.database.sql)))
+            // (Of two columns named alike, SQLite's drivers read the first and PostgreSQL's the last.)
+            #expect(throughReads[1].hasPrefix("name 2|4|note 2|") && throughReads[1].hasSuffix("|2"))
+            #expect(throughReads.count == Self.samples.count)
+        }
+    }
+
     @Test("More distinct statements than a connection keeps still answer right", arguments: TestDatabase.all)
     func manyStatements(database: TestDatabase) async throws {
         try await withApp(database) { _, services in

@@ -26,7 +26,12 @@ final class PostgresReadConnection: @unchecked Sendable {
 
     var isClosed: Bool { underlying.isClosed }
 
-    func close() { let closing: EventLoopFuture<Void> = underlying.close(); _ = closing }
+    /// Held until the closing completes: PostgresNIO asserts that a connection is closed when it goes away.
+    func close() {
+        let underlying = underlying
+        let closing: EventLoopFuture<Void> = underlying.close()
+        closing.whenComplete { _ in withExtendedLifetime(underlying) {} }
+    }
 
     func run(_ statement: PostgresReadStatement, logger: Logger, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         // PostgresNIO drops a statement written to a closed connection without answering it, so
@@ -37,8 +42,9 @@ final class PostgresReadConnection: @unchecked Sendable {
             try await underlying.sql(queryLogLevel: nil).execute(sql: query, onRow)
         case .encoded(let bindings, let types):
             guard statement.prepared, let name = name(for: statement.sql) else {
+                var columns: PostgresReadColumns?
                 for try await row in try await underlying.query(PostgresQuery(unsafeSQL: statement.sql, binds: bindings), logger: logger) {
-                    onRow(PostgresReadRow(row))
+                    onRow(PostgresReadRow(row, columns: PostgresReadColumns.of(row, known: &columns)))
                 }
                 return
             }
@@ -64,7 +70,8 @@ final class PostgresReadConnection: @unchecked Sendable {
         let rows = try await NamedReadStatement.$current.withValue(.init(name: name, sql: sql, types: types)) {
             try await underlying.execute(NamedReadStatement(bindings: bindings), logger: logger)
         }
-        for try await row in rows { onRow(PostgresReadRow(row)) }
+        var columns: PostgresReadColumns?
+        for try await row in rows { onRow(PostgresReadRow(row, columns: PostgresReadColumns.of(row, known: &columns))) }
     }
 
     private func name(for sql: String) -> String? {

@@ -61,9 +61,7 @@ final class PostgresReader: AsyncSQLDatabase {
             // The connection broke under the statement (the server restarted, or ended the
             // session): a read changes nothing, so it runs once more on a connection opened anew,
             // unless some of its rows were already handed over.
-            let connection = try await borrow()
-            defer { giveBack(connection) }
-            try await connection.run(statement, logger: logger, onRow)
+            try await onBorrowedConnection { try await $0.run(statement, logger: logger, onRow) }
         }
     }
 
@@ -74,9 +72,19 @@ final class PostgresReader: AsyncSQLDatabase {
             try await snapshot.connection.run(statement, logger: logger, onRow)
             return
         }
+        try await onBorrowedConnection { try await $0.run(statement, logger: logger, onRow) }
+    }
+
+    /// Runs `work` on a connection of the pool, and gives it back unless it broke under it.
+    private func onBorrowedConnection(_ work: (PostgresReadConnection) async throws -> Void) async throws {
         let connection = try await borrow()
-        defer { giveBack(connection) }
-        try await connection.run(statement, logger: logger, onRow)
+        do {
+            try await work(connection)
+        } catch {
+            giveBack(connection, after: error)
+            throw error
+        }
+        giveBack(connection)
     }
 
     /// Whether a read failed because its connection is gone rather than because of the statement.
@@ -114,7 +122,7 @@ final class PostgresReader: AsyncSQLDatabase {
         } catch {
             result = .failure(error)
         }
-        giveBack(connection)
+        if case .failure(let error) = result { giveBack(connection, after: error) } else { giveBack(connection) }
         return try result.get()
     }
 
@@ -148,6 +156,15 @@ final class PostgresReader: AsyncSQLDatabase {
         } else if !pool.giveBack(connection) {
             connection.close()
         }
+    }
+
+    /// A connection whose statement failed because the connection broke is closed, not kept:
+    /// the error can arrive before the driver marks the connection closed, and a retry lent the
+    /// same connection failed in its turn (seen every time with a session ended mid-statement).
+    private func giveBack(_ connection: PostgresReadConnection, after error: any Error) {
+        guard Self.lostConnection(error) else { return giveBack(connection) }
+        connection.close()
+        pool.lost()
     }
 
     /// Closes the kept connections; reads after this fail.
