@@ -42,10 +42,7 @@ final class PostgresReadConnection: @unchecked Sendable {
             try await underlying.sql(queryLogLevel: nil).execute(sql: query, onRow)
         case .encoded(let bindings, let types):
             guard statement.prepared, let name = name(for: statement.sql) else {
-                var columns: PostgresReadColumns?
-                for try await row in try await underlying.query(PostgresQuery(unsafeSQL: statement.sql, binds: bindings), logger: logger) {
-                    onRow(PostgresReadRow(row, columns: PostgresReadColumns.of(row, known: &columns)))
-                }
+                try await deliver(try await underlying.query(PostgresQuery(unsafeSQL: statement.sql, binds: bindings), logger: logger), to: onRow)
                 return
             }
             do {
@@ -70,8 +67,17 @@ final class PostgresReadConnection: @unchecked Sendable {
         let rows = try await NamedReadStatement.$current.withValue(.init(name: name, sql: sql, types: types)) {
             try await underlying.execute(NamedReadStatement(bindings: bindings), logger: logger)
         }
+        try await deliver(rows, to: onRow)
+    }
+
+    /// Hands each row on, all of them sharing the columns made from the first.
+    private func deliver<Rows: AsyncSequence>(_ rows: Rows, to onRow: @Sendable (any SQLRow) -> ()) async throws where Rows.Element == PostgresRow {
         var columns: PostgresReadColumns?
-        for try await row in rows { onRow(PostgresReadRow(row, columns: PostgresReadColumns.of(row, known: &columns))) }
+        for try await row in rows {
+            let shared = columns ?? PostgresReadColumns(names: row.map(\.columnName))
+            columns = shared
+            onRow(PostgresReadRow(row, columns: shared))
+        }
     }
 
     private func name(for sql: String) -> String? {

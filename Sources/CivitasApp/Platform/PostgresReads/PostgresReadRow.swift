@@ -11,7 +11,7 @@ struct PostgresReadRow: SQLRow {
     private let row: PostgresRandomAccessRow
     private let columns: PostgresReadColumns
 
-    /// `columns` is shared by the rows of one statement's answer (`PostgresReadColumns.of`).
+    /// `columns` is shared by the rows of one statement's answer (`PostgresReadConnection.deliver`).
     init(_ row: PostgresRow, columns: PostgresReadColumns) {
         source = row
         self.row = row.makeRandomAccess()
@@ -77,14 +77,6 @@ final class PostgresReadColumns: Sendable {
         for (position, name) in names.enumerated() { positions[name] = position }
         self.positions = positions
         meantByItsName = names.indices.map { positions[names[$0]] == $0 }
-    }
-
-    /// The columns of `row`'s answer: `known`, once made from the first row.
-    static func of(_ row: PostgresRow, known: inout PostgresReadColumns?) -> PostgresReadColumns {
-        if let known { return known }
-        let made = PostgresReadColumns(names: row.map(\.columnName))
-        known = made
-        return made
     }
 
     func position(of name: String) -> Int? {
