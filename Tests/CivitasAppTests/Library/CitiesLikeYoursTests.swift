@@ -35,6 +35,19 @@ struct CitiesLikeYoursTests {
         #expect(alone.isEmpty)
     }
 
+    @Test("A U.S. city's state is read from its Open Civic Data id, wherever the state part stands")
+    func stateFromDivision() {
+        #expect(USStates.name(inDivision: "ocd-division/country:us/state:wi/place:milwaukee") == "Wisconsin")
+        #expect(USStates.name(inDivision: "ocd-division/country:us/state:ny") == "New York")
+        #expect(USStates.name(inDivision: "ocd-division/country:us/state:ca/county:los_angeles/place:los_angeles") == "California")
+        #expect(USStates.name(inDivision: "ocd-division/country:us/district:dc") == "the District of Columbia")
+        #expect(USStates.name(inDivision: "ocd-division/country:us/place:somewhere") == nil, "no state named")
+        #expect(USStates.name(inDivision: "ocd-division/country:us/state:zz") == nil, "no such state")
+        #expect(USStates.name(inDivision: "ocd-division/country:us/statehood:wi") == nil, "a part that only begins like a state's")
+        #expect(USStates.name(inDivision: "ocd-division/country:gb/state:wi") == nil, "not in the United States")
+        #expect(USStates.name(inDivision: "ocd-division/country:us/") == nil)
+    }
+
     @Test("A practice page and a city page list practices from cities like it, explained; a chosen city changes them", arguments: TestDatabase.all)
     func pages(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { client, services in

@@ -35,10 +35,10 @@ struct QueriesPerPageTests {
         // each module's home section: the directory's counts and latest, the upcoming events,
         // the featured and latest news, the latest practices with their links and cities
         "home": 14,
-        // the record, its links, the records they point at (one query per kind), and for a
-        // practice its adaptations, similar practices and news with their links and cities, and
-        // practices from cities like its own (the cities, then their practices)
-        "practice": 17,
+        // the record and its links; its adaptations, similar practices, news and the cities to
+        // compare; the links of those lists (one query per kind); the records all of them point
+        // at (one query per capability); practices from cities like its own
+        "practice": 10,
         "resource": 6,
         "news": 6,
     ]
@@ -53,6 +53,10 @@ struct QueriesPerPageTests {
         "event": 5,
         // the same without the library's section
         "API event": 4,
+        // the record; its links; its adaptations, similar practices, news and the cities to
+        // compare together; their links together; the records named (directory, events);
+        // practices from cities like its own
+        "practice": 7,
         // a page of records, then their links, sources and memberships together (the events
         // list: also its total and filter choices)
         "API list": 4,

@@ -4,7 +4,9 @@ import SQLKit
 /// they lie in: their parent area when it is a region or state, otherwise the U.S. state
 /// their Open Civic Data id names (`.../state:wi/place:milwaukee` is in Wisconsin).
 extension DirectoryRecordLookup {
-    func places(ids: [String]?) async throws -> [PlaceFacts] {
+    func places(ids: [String]?) async throws -> [PlaceFacts] { try await sql.run(placesRead(ids: ids)) }
+
+    func placesRead(ids: [String]?) -> PendingRead<[PlaceFacts]> {
         var query: SQLQueryString = """
             SELECT a.id, a.slug, a.name AS title, a.population, a.country_code, a.identifier,
                    p.name AS parent_name, p.classification AS parent_classification,
@@ -15,10 +17,10 @@ extension DirectoryRecordLookup {
             WHERE a.published = \(bind: true) AND a.classification IN ('city', 'town')
             """
         if let ids {
-            guard !ids.isEmpty else { return [] }
+            guard !ids.isEmpty else { return .known([]) }
             query += " AND a.id IN \(SQLBind.group(ids))"
         }
-        return try await sql.raw(query + " ORDER BY a.name").all().map { row in
+        return PendingRead(query + " ORDER BY a.name") { rows in try rows.map { row in
             let slug = try row.decode(column: "slug", as: String.self)
             let parentClass = try row.decode(column: "parent_classification", as: String?.self)
             var region: String? = nil
@@ -34,7 +36,7 @@ extension DirectoryRecordLookup {
                 countryCode: try row.decode(column: "country_code", as: String?.self),
                 countryName: try row.decode(column: "country_name", as: String?.self),
                 region: region)
-        }
+        } }
     }
 }
 
@@ -52,11 +54,17 @@ enum USStates {
     ]
 
     /// The state an OCD division id lies in: `ocd-division/country:us/state:wi/...` is Wisconsin.
+    /// Read part by part without splitting the whole id: a practice page asks it of every city.
     static func name(inDivision identifier: String) -> String? {
-        guard identifier.hasPrefix("ocd-division/country:us/") else { return nil }
-        for part in identifier.split(separator: "/") {
-            if part.hasPrefix("state:") { return names[String(part.dropFirst("state:".count))] }
-            if part == "district:dc" { return names["dc"] }
+        let prefix = "ocd-division/country:us/"
+        guard identifier.hasPrefix(prefix) else { return nil }
+        var rest = identifier.utf8.dropFirst(prefix.utf8.count)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
+            let part = rest[rest.startIndex..<end]
+            if part.starts(with: "state:".utf8) { return names[String(Substring(part.dropFirst("state:".utf8.count)))] }
+            if part.elementsEqual("district:dc".utf8) { return names["dc"] }
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
         }
         return nil
     }

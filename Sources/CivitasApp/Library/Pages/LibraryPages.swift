@@ -36,17 +36,21 @@ struct LibraryPages: Sendable {
             guard let record = try await store.find(kind, key: key, publishedOnly: true) else {
                 throw AppError.notFound("No \(kind.label.lowercased()) has the address \"\(key)\"")
             }
-            let references = try await LibraryReferences.resolve([record], store: store, lookups: services.site.records, includePrivate: signedIn)
             let content: Node<HTML.BodyContext>
+            let references: LibraryReferences
             var file: ResourceFile? = nil
             switch kind {
-            case .practice: content = try await practice(record, references: references, showContacts: signedIn, city: city)
+            case .practice:
+                (content, references) = try await practice(record, showContacts: signedIn, city: city)
             case .resource:
+                references = try await LibraryReferences.resolve([record], store: store, lookups: services.site.records, includePrivate: signedIn)
                 file = try await store.files(ofResources: [record.id])[record.id]
                 content = ResourcePage(resource: record, references: references,
                                        news: try await store.linking(.news, to: [record.id], through: ["resource_ids"], limit: 10),
                                        file: file).content
-            case .news: content = NewsPage(item: record, references: references).content
+            case .news:
+                references = try await LibraryReferences.resolve([record], store: store, lookups: services.site.records, includePrivate: signedIn)
+                content = NewsPage(item: record, references: references).content
             }
             return layout(context).render(title: record.title, description: record.text("summary") ?? record.text("subtitle"),
                                           jsonLD: LibraryJSONLD.record(record, references: references, file: file, publicURL: services.configuration.publicURL),
@@ -71,27 +75,39 @@ struct LibraryPages: Sendable {
         }
     }
 
-    /// A practice's page body; the staff review of a submission shows it as a preview.
-    func practice(_ record: LibraryRecord, references: LibraryReferences, showContacts: Bool, city: String? = nil) async throws -> Node<HTML.BodyContext> {
-        let adaptations = try await store.adaptations(of: record.id)
-        let similar = try await store.similarPractices(to: record)
-        let news = try await store.linking(.news, to: [record.id], through: ["practice_ids"], limit: 10)
-        let others = try await LibraryReferences.resolve(adaptations + similar, store: store, lookups: services.site.records, only: ["city_ids"])
-        let likeYours = try await citiesLikeYours(record, references: references, citySlug: city)
-        return PracticePage(practice: record, references: references, adaptations: adaptations, adaptationReferences: others,
-                            similar: similar, similarReferences: others, news: news,
-                            contacts: showContacts ? references.of(record, "contact_ids") : nil, citiesLikeYours: likeYours).content
+    /// A practice's page body, and the references it names (for its JSON-LD); the staff review
+    /// of a submission shows it as a preview. The practice's own references and the cities of
+    /// its adaptations and similar practices are read together, once.
+    func practice(_ record: LibraryRecord, showContacts: Bool, city: String? = nil) async throws -> (Node<HTML.BodyContext>, LibraryReferences) {
+        // What the page lists, then the links of those lists, each step's reads together (one
+        // statement on PostgreSQL): each statement cost more than its rows on this page.
+        var (adaptations, similar, news, places) = try await store.sql.together(
+            store.adaptationsRead(of: record.id), store.similarPracticesRead(to: record),
+            store.linkingRead(.news, to: [record.id], through: ["practice_ids"], limit: 10), services.site.records.placesRead())
+        let (practiceLinks, newsLinks) = try await store.sql.together(
+            store.linksRead(of: (adaptations + similar).map(\.id), kind: .practice), store.linksRead(of: news.map(\.id), kind: .news))
+        LibraryStore.attach(practiceLinks, to: &adaptations, kind: .practice)
+        LibraryStore.attach(practiceLinks, to: &similar, kind: .practice)
+        LibraryStore.attach(newsLinks, to: &news, kind: .news)
+        // Cards of other practices name their cities, nothing else.
+        let references = try await LibraryReferences.resolve([([record], nil), (adaptations + similar, ["city_ids"])], store: store,
+                                                             lookups: services.site.records, includePrivate: showContacts)
+        let likeYours = try await citiesLikeYours(record, references: references, citySlug: city, places: places)
+        let page = PracticePage(practice: record, references: references, adaptations: adaptations, adaptationReferences: references,
+                                similar: similar, similarReferences: references, news: news,
+                                contacts: showContacts ? references.of(record, "contact_ids") : nil, citiesLikeYours: likeYours)
+        return (page.content, references)
     }
 
     /// Practices from cities like the one asked for (or the practice's own first city), sharing
     /// its topics first, with the chooser of cities.
-    private func citiesLikeYours(_ record: LibraryRecord, references: LibraryReferences, citySlug: String?) async throws -> Node<HTML.BodyContext> {
-        let places = try await services.site.records.places()
+    private func citiesLikeYours(_ record: LibraryRecord, references: LibraryReferences, citySlug: String?,
+                                 places: [PlaceFacts]) async throws -> Node<HTML.BodyContext> {
         let chosen = citySlug.flatMap { slug in places.first { $0.reference.slug == slug } }
             ?? references.of(record, "city_ids").first.flatMap { city in places.first { $0.reference.id == city.id } }
         guard let chosen else { return .empty }
         let found = try await PracticesFromSimilarCities(services: services).lines(for: chosen.reference.id, topics: references.of(record, "topic_ids"),
-                                                                                    excluding: record.id)
+                                                                                    excluding: record.id, among: places)
         let form = FormFields(errors: [:])
         return .group(
             PracticesFromSimilarCities.section(heading: "Practices from cities like \(chosen.reference.title)", lines: found?.lines ?? [],

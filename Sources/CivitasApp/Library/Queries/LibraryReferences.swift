@@ -6,13 +6,22 @@ struct LibraryReferences: Sendable {
 
     static func resolve(_ records: [LibraryRecord], store: LibraryStore, lookups: RecordLookups, includePrivate: Bool = false,
                         only fieldNames: Set<String>? = nil) async throws -> LibraryReferences {
+        try await resolve([(records, fieldNames)], store: store, lookups: lookups, includePrivate: includePrivate)
+    }
+
+    /// The references of several groups of records, each group with the fields it names (`nil`:
+    /// all of them), read together: one query per kind for all the groups.
+    static func resolve(_ groups: [(records: [LibraryRecord], only: Set<String>?)], store: LibraryStore, lookups: RecordLookups,
+                        includePrivate: Bool = false) async throws -> LibraryReferences {
         var wanted: [RecordKindName: Set<String>] = [:]
-        for record in records {
-            for field in record.kind.fields where (includePrivate || !field.isPrivate) && fieldNames.map({ $0.contains(field.name) }) != false {
-                switch (field.kind, record[field.name]) {
-                case (.reference(let target), .text(let id)): wanted[target, default: []].insert(id)
-                case (.references(let target), .ids(let ids)): wanted[target, default: []].formUnion(ids)
-                default: break
+        for (records, fieldNames) in groups {
+            for record in records {
+                for field in record.kind.fields where (includePrivate || !field.isPrivate) && fieldNames.map({ $0.contains(field.name) }) != false {
+                    switch (field.kind, record[field.name]) {
+                    case (.reference(let target), .text(let id)): wanted[target, default: []].insert(id)
+                    case (.references(let target), .ids(let ids)): wanted[target, default: []].formUnion(ids)
+                    default: break
+                    }
                 }
             }
         }

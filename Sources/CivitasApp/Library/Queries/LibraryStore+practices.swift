@@ -3,25 +3,36 @@ import SQLKit
 extension LibraryStore {
     /// Published practices adapted from this one: where the idea travelled.
     func adaptations(of practiceID: String) async throws -> [LibraryRecord] {
-        let rows = try await sql.select().column("*").from("practices")
-            .where("adapted_from_id", .equal, SQLBind(practiceID)).where("published", .equal, SQLBind(true))
-            .orderBy("title").limit(50).all()
-        var records = try rows.map { try LibraryRecord.decode(.practice, $0) }
+        var records = try await sql.run(adaptationsRead(of: practiceID))
         try await attachLinks(&records, kind: .practice)
         return records
+    }
+
+    /// `adaptations` as a read not yet run, without the records' links (see `linksRead`).
+    func adaptationsRead(of practiceID: String) -> PendingRead<[LibraryRecord]> {
+        PendingRead("""
+            SELECT * FROM practices WHERE adapted_from_id = \(bind: practiceID) AND published = \(bind: true) ORDER BY title ASC, id ASC LIMIT 50
+            """) { rows in try rows.map { try LibraryRecord.decode(.practice, $0) } }
     }
 
     /// Published practices sharing the most topics with this one (then alphabetical),
     /// leaving out the practice itself.
     func similarPractices(to practice: LibraryRecord, limit: Int = 5) async throws -> [LibraryRecord] {
-        guard case .ids(let topics) = practice["topic_ids"], !topics.isEmpty else { return [] }
-        let rows = try await sql.raw("""
-            SELECT l.subject_id, COUNT(*) AS shared, p.title FROM library_links l JOIN practices p ON p.id = l.subject_id
-            WHERE l.subject_kind = 'practice' AND l.field = 'topic_ids' AND l.target_id IN (\(binds: topics))
-              AND l.subject_id <> \(bind: practice.id) AND p.published = \(bind: true)
-            GROUP BY l.subject_id, p.title ORDER BY shared DESC, p.title ASC LIMIT \(bind: limit)
-            """).all()
-        return try await records(.practice, ids: rows.map { try $0.decode(column: "subject_id", as: String.self) })
+        var records = try await sql.run(similarPracticesRead(to: practice, limit: limit))
+        try await attachLinks(&records, kind: .practice)
+        return records
+    }
+
+    /// `similarPractices` as a read not yet run, without the records' links (see `linksRead`):
+    /// the practices themselves, ranked by the topics they share, in one query.
+    func similarPracticesRead(to practice: LibraryRecord, limit: Int = 5) -> PendingRead<[LibraryRecord]> {
+        guard case .ids(let topics) = practice["topic_ids"], !topics.isEmpty else { return .known([]) }
+        return PendingRead("""
+            SELECT p.* FROM practices p JOIN (SELECT subject_id, COUNT(*) AS shared FROM library_links
+              WHERE subject_kind = 'practice' AND field = 'topic_ids' AND target_id IN (\(binds: topics)) AND subject_id <> \(bind: practice.id)
+              GROUP BY subject_id) s ON s.subject_id = p.id
+            WHERE p.published = \(bind: true) ORDER BY s.shared DESC, p.title ASC, p.id ASC LIMIT \(bind: limit)
+            """) { rows in try rows.map { try LibraryRecord.decode(.practice, $0) } }
     }
 }
 

@@ -46,29 +46,47 @@ struct LibraryStore {
     /// The published records of a kind that link to `targetIDs` through one of `fields`,
     /// newest or alphabetical as the kind's lists are, at most `limit`.
     func linking(_ kind: LibraryKind, to targetIDs: [String], through fields: [String], limit: Int = 50) async throws -> [LibraryRecord] {
-        guard !targetIDs.isEmpty, !fields.isEmpty else { return [] }
-        var filter = LibraryFilter()
-        filter.limit = limit
-        let linked: SQLQueryString = "id IN (SELECT subject_id FROM library_links WHERE subject_kind = \(bind: kind.rawValue) AND field IN (\(binds: fields)) AND target_id IN (\(binds: targetIDs)))"
-        let rows = try await sql.select().column("*").from(kind.table).where(Self.condition(kind, filter)).where(linked)
-            .orderBy(Self.order(kind)).limit(limit).all()
-        var records = try rows.map { try LibraryRecord.decode(kind, $0) }
+        var records = try await sql.run(linkingRead(kind, to: targetIDs, through: fields, limit: limit))
         try await attachLinks(&records, kind: kind)
         return records
     }
 
+    /// `linking` as a read not yet run, without the records' links (see `linksRead`).
+    func linkingRead(_ kind: LibraryKind, to targetIDs: [String], through fields: [String], limit: Int = 50) -> PendingRead<[LibraryRecord]> {
+        guard !targetIDs.isEmpty, !fields.isEmpty else { return .known([]) }
+        var filter = LibraryFilter()
+        filter.limit = limit
+        return PendingRead("""
+            SELECT * FROM \(unsafeRaw: kind.table) WHERE \(Self.condition(kind, filter)) AND id IN (SELECT subject_id FROM library_links
+            WHERE subject_kind = \(bind: kind.rawValue) AND field IN (\(binds: fields)) AND target_id IN (\(binds: targetIDs)))
+            ORDER BY \(Self.order(kind)) LIMIT \(bind: limit)
+            """) { rows in try rows.map { try LibraryRecord.decode(kind, $0) } }
+    }
+
     /// Fills every link field of a page of records with one query.
     func attachLinks(_ records: inout [LibraryRecord], kind: LibraryKind) async throws {
-        guard !records.isEmpty else { return }
-        let rows = try await sql.select().columns("subject_id", "field", "target_id").from("library_links")
-            .where("subject_kind", .equal, SQLBind(kind.rawValue))
-            .where("subject_id", .in, SQLBind.group(records.map(\.id)))
-            .orderBy("target_id").all()
-        var links: [String: [String: [String]]] = [:]
-        for row in rows {
-            links[try row.decode(column: "subject_id", as: String.self), default: [:]][try row.decode(column: "field", as: String.self), default: []]
-                .append(try row.decode(column: "target_id", as: String.self))
+        Self.attach(try await sql.run(linksRead(of: records.map(\.id), kind: kind)), to: &records, kind: kind)
+    }
+
+    /// The links of these records, by record id and field, as a read not yet run (so a page can
+    /// send the links of several lists together).
+    func linksRead(of ids: [String], kind: LibraryKind) -> PendingRead<[String: [String: [String]]]> {
+        guard !ids.isEmpty else { return .known([:]) }
+        return PendingRead("""
+            SELECT subject_id, field, target_id FROM library_links WHERE subject_kind = \(bind: kind.rawValue) AND subject_id IN (\(binds: ids))
+            ORDER BY target_id
+            """) { rows in
+            var links: [String: [String: [String]]] = [:]
+            for row in rows {
+                links[try row.decode(column: "subject_id", as: String.self), default: [:]][try row.decode(column: "field", as: String.self), default: []]
+                    .append(try row.decode(column: "target_id", as: String.self))
+            }
+            return links
         }
+    }
+
+    /// Sets every link field of `records` from links read by `linksRead` (none read: empty).
+    static func attach(_ links: [String: [String: [String]]], to records: inout [LibraryRecord], kind: LibraryKind) {
         for index in records.indices {
             for field in kind.linkFields {
                 records[index].values[field.name] = .ids(links[records[index].id]?[field.name] ?? [])

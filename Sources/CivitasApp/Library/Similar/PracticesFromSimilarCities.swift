@@ -11,8 +11,12 @@ struct PracticesFromSimilarCities: Sendable {
 
     let services: AppServices
 
-    func lines(for cityID: String, topics: [RecordReference] = [], excluding: String? = nil, limit: Int = 8) async throws -> (city: PlaceFacts, lines: [Line])? {
-        let places = try await services.site.records.places()
+    /// `among`: the places the page already read, if it did (a practice page reads them for its
+    /// chooser of cities), so they are not read twice.
+    func lines(for cityID: String, topics: [RecordReference] = [], excluding: String? = nil, limit: Int = 8,
+               among known: [PlaceFacts]? = nil) async throws -> (city: PlaceFacts, lines: [Line])? {
+        var places = known ?? []
+        if known == nil { places = try await services.site.records.places() }
         guard let city = places.first(where: { $0.reference.id == cityID }) else { return nil }
         let matches = CitiesLikeYours.matches(for: city, among: places)
         guard !matches.isEmpty else { return (city, []) }

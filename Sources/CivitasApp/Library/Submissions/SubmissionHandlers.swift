@@ -92,9 +92,7 @@ struct SubmissionHandlers: Sendable {
 
     private func review(_ id: String, error: AppError?, context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let submission = try await store.find(id) else { throw AppError.notFound("The submission") }
-        let library = LibraryStore(sql: services.database.reads)
-        let references = try await LibraryReferences.resolve([submission.practice], store: library, lookups: services.site.records, includePrivate: true)
-        let preview = try await LibraryPages(services: services).practice(submission.practice, references: references, showContacts: true)
+        let (preview, _) = try await LibraryPages(services: services).practice(submission.practice, showContacts: true)
         let page = StaffReviewPage(submission: submission, preview: preview, error: error, csrfToken: context.csrfToken)
         return services.privatePage(context, title: "Review: \(submission.practice.title)", content: page.content, status: status)
     }

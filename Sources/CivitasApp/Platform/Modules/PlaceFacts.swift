@@ -13,6 +13,7 @@ struct PlaceFacts: Sendable, Equatable {
 extension RecordLookup {
     /// Published cities and towns with their facts: those with these ids, or every one (nil).
     /// A lookup that keeps no places answers none.
+    func placesRead(ids: [String]?) -> PendingRead<[PlaceFacts]> { .known([]) }
     func places(ids: [String]?) async throws -> [PlaceFacts] { [] }
 }
 
@@ -21,5 +22,10 @@ extension RecordLookups {
         var all: [PlaceFacts] = []
         for lookup in lookups where lookup.kinds.contains("area") { all += try await lookup.places(ids: ids) }
         return all
+    }
+
+    /// The places of every lookup that keeps areas, as one read not yet run.
+    func placesRead(ids: [String]? = nil) -> PendingRead<[PlaceFacts]> {
+        PendingRead.all(lookups.filter { $0.kinds.contains("area") }.map { $0.placesRead(ids: ids) }).map { $0.flatMap { $0 } }
     }
 }

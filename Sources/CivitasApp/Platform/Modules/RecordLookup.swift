@@ -54,7 +54,10 @@ protocol RecordLookup: Sendable {
     /// The id of the published record `key` and of the records directly part of it (a region
     /// and its cities), for filters that take a place to include what lies in it.
     func withParts(kind: String, key: String) async throws -> [String]
-    /// Published cities and towns with their size, country and region (see `PlaceFacts`).
+    /// Published cities and towns with their size, country and region (see `PlaceFacts`), as a
+    /// read not yet run, so a page can send it with its own reads.
+    func placesRead(ids: [String]?) -> PendingRead<[PlaceFacts]>
+    /// `placesRead` run through the lookup's own connection (a write transaction's, when it reads through one).
     func places(ids: [String]?) async throws -> [PlaceFacts]
 }
 
