@@ -53,10 +53,10 @@ struct QueriesPerPageTests {
         "event": 5,
         // the same without the library's section
         "API event": 4,
-        // the record; its links; its adaptations, similar practices, news and the cities to
+        // the record with its links; its adaptations, similar practices, news and the cities to
         // compare together; their links together; the records named (directory, events);
         // practices from cities like its own
-        "practice": 7,
+        "practice": 6,
         // a page of records, then their links, sources and memberships together (the events
         // list: also its total and filter choices)
         "API list": 4,

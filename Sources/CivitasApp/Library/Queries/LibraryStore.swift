@@ -12,23 +12,32 @@ struct LibraryStore {
 
     func list(_ kind: LibraryKind, _ filter: LibraryFilter) async throws -> (records: [LibraryRecord], total: Int) {
         let condition = Self.condition(kind, filter)
-        let rows = try await sql.select().column("*").from(kind.table).where(condition)
-            .orderBy(Self.order(kind)).limit(filter.limit).offset(filter.offset).all()
-        let total = try await sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "total").from(kind.table)
-            .where(condition).first()?.decode(column: "total", as: Int.self) ?? 0
-        var records = try rows.map { try LibraryRecord.decode(kind, $0) }
+        // The page and the total together: one statement on PostgreSQL.
+        var (records, total) = try await sql.together(
+            PendingRead("""
+                SELECT * FROM \(unsafeRaw: kind.table) WHERE \(condition) ORDER BY \(Self.order(kind))
+                LIMIT \(bind: filter.limit) OFFSET \(bind: filter.offset)
+                """) { rows in try rows.map { try LibraryRecord.decode(kind, $0) } },
+            PendingRead("SELECT COUNT(*) AS total FROM \(unsafeRaw: kind.table) WHERE \(condition)") { rows in
+                try rows.first?.decode(column: "total", as: Int.self) ?? 0
+            })
         try await attachLinks(&records, kind: kind)
         return (records, total)
     }
 
     /// Finds by id or slug.
     func find(_ kind: LibraryKind, key: String, publishedOnly: Bool) async throws -> LibraryRecord? {
-        var select = sql.select().column("*").from(kind.table)
-            .where { $0.where("id", .equal, SQLBind(key)).orWhere("slug", .equal, SQLBind(key)) }
-        if publishedOnly { select = select.where("published", .equal, SQLBind(true)) }
-        guard let row = try await select.first() else { return nil }
-        var records = [try LibraryRecord.decode(kind, row)]
-        try await attachLinks(&records, kind: kind)
+        var matching: SQLQueryString = "(id = \(bind: key) OR slug = \(bind: key))"
+        if publishedOnly { matching += " AND published = \(bind: true)" }
+        // The record and its links together (one statement on PostgreSQL), the links found by the same key.
+        let (found, links) = try await sql.together(
+            PendingRead("SELECT * FROM \(unsafeRaw: kind.table) WHERE " + matching + " LIMIT 1") { rows in
+                try rows.first.map { try LibraryRecord.decode(kind, $0) }
+            },
+            linksRead(kind: kind, subjects: "SELECT id FROM \(unsafeRaw: kind.table) WHERE " + matching))
+        guard let found else { return nil }
+        var records = [found]
+        Self.attach(links, to: &records, kind: kind)
         return records.first
     }
 
@@ -72,10 +81,14 @@ struct LibraryStore {
     /// send the links of several lists together).
     func linksRead(of ids: [String], kind: LibraryKind) -> PendingRead<[String: [String: [String]]]> {
         guard !ids.isEmpty else { return .known([:]) }
-        return PendingRead("""
-            SELECT subject_id, field, target_id FROM library_links WHERE subject_kind = \(bind: kind.rawValue) AND subject_id IN (\(binds: ids))
-            ORDER BY target_id
-            """) { rows in
+        return linksRead(kind: kind, subjects: "\(binds: ids)")
+    }
+
+    /// The links of the records whose ids `subjects` lists or selects.
+    private func linksRead(kind: LibraryKind, subjects: SQLQueryString) -> PendingRead<[String: [String: [String]]]> {
+        PendingRead("""
+            SELECT subject_id, field, target_id FROM library_links WHERE subject_kind = \(bind: kind.rawValue) AND subject_id IN (
+            """ + subjects + ") ORDER BY target_id") { rows in
             var links: [String: [String: [String]]] = [:]
             for row in rows {
                 links[try row.decode(column: "subject_id", as: String.self), default: [:]][try row.decode(column: "field", as: String.self), default: []]
