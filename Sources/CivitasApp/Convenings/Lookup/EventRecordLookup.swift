@@ -36,9 +36,13 @@ struct EventRecordLookup: RecordLookup {
 
     /// Newest first, as people look for an event.
     func choices(kind: String, publishedOnly: Bool) async throws -> [RecordReference] {
-        guard kind == EventTopics.event else { return [] }
+        try await sql.run(choicesRead(kind: kind, publishedOnly: publishedOnly))
+    }
+
+    func choicesRead(kind: String, publishedOnly: Bool) -> PendingRead<[RecordReference]> {
+        guard kind == EventTopics.event else { return .known([]) }
         let condition: SQLQueryString = publishedOnly ? "WHERE published = \(bind: true)" : ""
-        return try await sql.raw("SELECT id, slug, title FROM events \(condition) ORDER BY starts_at DESC").all().map(reference)
+        return PendingRead("SELECT id, slug, title FROM events \(condition) ORDER BY starts_at DESC, id") { rows in try rows.map(reference) }
     }
 
     func find(kind: String, key: String) async throws -> RecordReference? {

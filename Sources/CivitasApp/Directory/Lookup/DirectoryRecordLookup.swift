@@ -46,11 +46,15 @@ struct DirectoryRecordLookup: RecordLookup {
     }
 
     func choices(kind: String, publishedOnly: Bool) async throws -> [RecordReference] {
-        guard let kind = RecordKind(rawValue: kind), kind.hasSlug else { return [] }
+        try await sql.run(choicesRead(kind: kind, publishedOnly: publishedOnly))
+    }
+
+    func choicesRead(kind: String, publishedOnly: Bool) -> PendingRead<[RecordReference]> {
+        guard let kind = RecordKind(rawValue: kind), kind.hasSlug else { return .known([]) }
         let condition: SQLQueryString = publishedOnly ? "WHERE published = \(bind: true)" : ""
-        return try await sql.raw("""
+        return PendingRead("""
             SELECT id, slug, \(unsafeRaw: kind.titleColumn) AS title FROM \(unsafeRaw: kind.table) \(condition) ORDER BY \(unsafeRaw: kind.titleColumn)
-            """).all().map { try reference(kind, $0) }
+            """) { rows in try rows.map { try reference(kind, $0) } }
     }
 
     func find(kind: String, key: String) async throws -> RecordReference? {

@@ -12,11 +12,15 @@ struct LibraryPages: Sendable {
         let requested = try LibraryFilter.Requested(request, kind: kind)
         return try await services.cachedPage(request, context, reads: LibraryFilter.parameters, shows: LibraryTopics.all) {
             let filter = try await requested.filter(page: page, records: services.site.records, textSearch: services.site.textSearch, kind: kind)
-            let (records, total) = try await store.list(kind, filter)
+            // The page, its total and the filter's choices together, then the page's links (one
+            // statement each on PostgreSQL).
+            let lookups = services.site.records
+            var ((records, total), topics, places) = try await store.sql.together(
+                store.listRead(kind, filter), lookups.choicesRead(kind: "topic", publishedOnly: true),
+                kind.placeFields.isEmpty ? .known([]) : lookups.choicesRead(kind: "area", publishedOnly: true))
+            try await store.attachLinks(&records, kind: kind)
             // Cards name a practice's cities, nothing else.
-            let references = try await LibraryReferences.resolve(records, store: store, lookups: services.site.records, only: ["city_ids"])
-            let topics = try await services.site.records.choices(kind: "topic", publishedOnly: true)
-            let places = kind.placeFields.isEmpty ? [] : try await services.site.records.choices(kind: "area", publishedOnly: true)
+            let references = try await LibraryReferences.resolve(records, store: store, lookups: lookups, only: ["city_ids"])
             var view = LibraryListPage(kind: kind, records: records, references: references, total: total, page: page,
                                        requested: requested, topics: topics, places: places)
             if let event = requested.event { view.event = try await services.site.records.find(kind: RecordKindName.event.rawValue, key: event) }

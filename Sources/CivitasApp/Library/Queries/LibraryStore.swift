@@ -11,18 +11,24 @@ struct LibraryStore {
     init(sql: any SQLDatabase) { self.sql = sql }
 
     func list(_ kind: LibraryKind, _ filter: LibraryFilter) async throws -> (records: [LibraryRecord], total: Int) {
-        let condition = Self.condition(kind, filter)
-        // The page and the total together: one statement on PostgreSQL.
-        var (records, total) = try await sql.together(
-            PendingRead("""
-                SELECT * FROM \(unsafeRaw: kind.table) WHERE \(condition) ORDER BY \(Self.order(kind))
-                LIMIT \(bind: filter.limit) OFFSET \(bind: filter.offset)
-                """) { rows in try rows.map { try LibraryRecord.decode(kind, $0) } },
-            PendingRead("SELECT COUNT(*) AS total FROM \(unsafeRaw: kind.table) WHERE \(condition)") { rows in
-                try rows.first?.decode(column: "total", as: Int.self) ?? 0
-            })
+        var (records, total) = try await sql.run(listRead(kind, filter))
         try await attachLinks(&records, kind: kind)
         return (records, total)
+    }
+
+    /// A page of records and the total, as one read not yet run (one statement on PostgreSQL,
+    /// with whatever the page sends alongside), without the records' links (see `linksRead`).
+    func listRead(_ kind: LibraryKind, _ filter: LibraryFilter) -> PendingRead<(records: [LibraryRecord], total: Int)> {
+        let condition = Self.condition(kind, filter)
+        return PendingRead(queries: [
+            """
+            SELECT * FROM \(unsafeRaw: kind.table) WHERE \(condition) ORDER BY \(Self.order(kind))
+            LIMIT \(bind: filter.limit) OFFSET \(bind: filter.offset)
+            """,
+            "SELECT COUNT(*) AS total FROM \(unsafeRaw: kind.table) WHERE \(condition)",
+        ]) { rows in
+            (try rows[0].map { try LibraryRecord.decode(kind, $0) }, try rows[1].first?.decode(column: "total", as: Int.self) ?? 0)
+        }
     }
 
     /// Finds by id or slug.

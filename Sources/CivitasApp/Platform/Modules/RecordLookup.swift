@@ -37,6 +37,8 @@ protocol RecordLookup: Sendable {
     /// Every record of a kind by title (for staff forms, published or not; for public
     /// filters, published only).
     func choices(kind: String, publishedOnly: Bool) async throws -> [RecordReference]
+    /// `choices` as a read not yet run, for a page to send with its own reads (`together`).
+    func choicesRead(kind: String, publishedOnly: Bool) -> PendingRead<[RecordReference]>
     /// A published record by id or slug.
     func find(kind: String, key: String) async throws -> RecordReference?
     /// Published topics and sources linked to records of another capability (`subjectKind`
@@ -91,6 +93,10 @@ struct RecordLookups: Sendable {
 
     func choices(kind: String, publishedOnly: Bool = false) async throws -> [RecordReference] {
         try await lookup(kind)?.choices(kind: kind, publishedOnly: publishedOnly) ?? []
+    }
+
+    func choicesRead(kind: String, publishedOnly: Bool = false) -> PendingRead<[RecordReference]> {
+        lookup(kind)?.choicesRead(kind: kind, publishedOnly: publishedOnly) ?? .known([])
     }
 
     func find(kind: String, key: String) async throws -> RecordReference? { try await lookup(kind)?.find(kind: kind, key: key) }
