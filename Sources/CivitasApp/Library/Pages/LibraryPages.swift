@@ -12,13 +12,15 @@ struct LibraryPages: Sendable {
         let requested = try LibraryFilter.Requested(request, kind: kind)
         return try await services.cachedPage(request, context, reads: LibraryFilter.parameters, shows: LibraryTopics.all) {
             let filter = try await requested.filter(page: page, records: services.site.records, textSearch: services.site.textSearch, kind: kind)
-            // The page, its total and the filter's choices together, then the page's links (one
-            // statement each on PostgreSQL).
+            // The page, then its total, its links and the filter's choices together (one
+            // statement on PostgreSQL; see `LibraryStore.listReads`).
             let lookups = services.site.records
-            var ((records, total), topics, places) = try await store.sql.together(
-                store.listRead(kind, filter), lookups.choicesRead(kind: "topic", publishedOnly: true),
+            let reads = store.listReads(kind, filter)
+            var records = try await store.sql.run(reads.page)
+            let (total, links, topics, places) = try await store.sql.together(
+                reads.total, reads.links(of: records), lookups.choicesRead(kind: "topic", publishedOnly: true),
                 kind.placeFields.isEmpty ? .known([]) : lookups.choicesRead(kind: "area", publishedOnly: true))
-            try await store.attachLinks(&records, kind: kind)
+            LibraryStore.attach(links, to: &records, kind: kind)
             // Cards name a practice's cities, nothing else.
             let references = try await LibraryReferences.resolve(records, store: store, lookups: lookups, only: ["city_ids"])
             var view = LibraryListPage(kind: kind, records: records, references: references, total: total, page: page,
