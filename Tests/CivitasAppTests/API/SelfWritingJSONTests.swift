@@ -41,6 +41,32 @@ struct SelfWritingJSONTests {
         }
     }
 
+    @Test("Every library record of the demo, alone, in a list and nested, with and without a file", arguments: TestDatabase.all)
+    func libraryRecords(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { _, services in
+            let store = LibraryStore(sql: services.database.reads)
+            let publicURL = services.configuration.publicURL
+            for kind in LibraryKind.allCases {
+                let (records, total) = try await store.list(kind, LibraryFilter(publishedOnly: false, offset: 0, limit: 1000))
+                #expect(records.count == total && total > 0, "\(kind)")
+                let bodies = records.map { LibraryRecordBody($0, publicURL: publicURL) }
+                let list = APIList(items: bodies, pagination: Pagination(page: 1, per: 1000), total: total)
+                #expect(try ours(list) == foundations(list), "\(kind)")
+                let nested = ["first": bodies.first, "none": nil]
+                #expect(try ours(nested) == foundations(nested), "\(kind)")
+                for body in bodies { #expect(try ours(body) == foundations(body), "\(kind) \(body.id)") }
+                if kind == .resource, let record = records.first {
+                    // A resource with a file names it; without one, `file` is null.
+                    let file = ResourceFile(hash: "abc", name: "Guide \"2024\" </script>.pdf", type: .pdf, size: 1234)
+                    let withFile = LibraryRecordBody(record, publicURL: publicURL, file: file)
+                    #expect(try ours(withFile) == foundations(withFile))
+                    #expect(try ours(withFile).contains(#""file":{"media_type":"application\/pdf""#), "slashes escaped, as Foundation does")
+                    #expect(try ours(bodies[0]).contains("\"file\":null"))
+                }
+            }
+        }
+    }
+
     @Test("Hostile text in every kind of member is escaped as Foundation escapes it")
     func hostileText() throws {
         let hostile = "</script>\"quote\" back\\slash /path \u{0}\u{1b}\u{8}\u{c}\n\r\t\u{7f}\u{2028} é 😀"
