@@ -138,8 +138,9 @@ struct LibraryStore {
     /// Sets every link field of `records` from links read by `linksRead` (none read: empty).
     static func attach(_ links: [String: [String: [String]]], to records: inout [LibraryRecord], kind: LibraryKind) {
         for index in records.indices {
+            let own = links[records[index].id]
             for field in kind.linkFields {
-                records[index].values[field.name] = .ids(links[records[index].id]?[field.name] ?? [])
+                records[index].values[field.name] = .ids(own?[field.name] ?? [])
             }
         }
     }

@@ -37,7 +37,10 @@ extension FieldSpec {
 extension RecordRow {
     /// A row read with `SELECT *` from the kind's table.
     static func decode(_ kind: Kind, _ row: any SQLRow) throws -> RecordRow {
+        // Room for every field, links included (added after the row by whoever reads them), so
+        // the dictionary is never grown and rehashed as fields arrive.
         var values: [String: FieldValue] = [:]
+        values.reserveCapacity(kind.fields.count)
         for field in kind.fields where !field.isLink {
             values[field.name] = try field.read(from: row)
         }
