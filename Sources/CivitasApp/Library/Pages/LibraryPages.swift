@@ -12,15 +12,12 @@ struct LibraryPages: Sendable {
         let requested = try LibraryFilter.Requested(request, kind: kind)
         return try await services.cachedPage(request, context, reads: LibraryFilter.parameters, shows: LibraryTopics.all) {
             let filter = try await requested.filter(page: page, records: services.site.records, textSearch: services.site.textSearch, kind: kind)
-            // The page, then its total, its links and the filter's choices together (one
-            // statement on PostgreSQL; see `LibraryStore.listReads`).
+            // The filter's choices go with the list's total and links (see `LibraryStore.list`).
             let lookups = services.site.records
-            let reads = store.listReads(kind, filter)
-            var records = try await store.sql.run(reads.page)
-            let (total, links, topics, places) = try await store.sql.together(
-                reads.total, reads.links(of: records), lookups.choicesRead(kind: "topic", publishedOnly: true),
-                kind.placeFields.isEmpty ? .known([]) : lookups.choicesRead(kind: "area", publishedOnly: true))
-            LibraryStore.attach(links, to: &records, kind: kind)
+            let choices = PendingRead.all([lookups.choicesRead(kind: "topic", publishedOnly: true),
+                                           kind.placeFields.isEmpty ? .known([]) : lookups.choicesRead(kind: "area", publishedOnly: true)])
+            let (records, total, chosen) = try await store.list(kind, filter, alongside: choices)
+            let (topics, places) = (chosen[0], chosen[1])
             // Cards name a practice's cities, nothing else.
             let references = try await LibraryReferences.resolve(records, store: store, lookups: lookups, only: ["city_ids"])
             var view = LibraryListPage(kind: kind, records: records, references: references, total: total, page: page,

@@ -11,55 +11,31 @@ struct LibraryStore {
     init(sql: any SQLDatabase) { self.sql = sql }
 
     func list(_ kind: LibraryKind, _ filter: LibraryFilter) async throws -> (records: [LibraryRecord], total: Int) {
-        let reads = listReads(kind, filter)
-        var records = try await sql.run(reads.page)
-        let (total, links) = try await sql.together(reads.total, reads.links(of: records))
-        Self.attach(links, to: &records, kind: kind)
+        let (records, total, _) = try await list(kind, filter, alongside: .known(()))
         return (records, total)
     }
 
-    /// How a list reads: its page of records first; then, together with whatever the page reads
-    /// alongside, the total and the page's links. The page's rows go alone: whole records are
-    /// wide (a news item's body), and PostgreSQL writing them as JSON for a combined statement
-    /// cost more than the statement saved. The news list, uncached, on PostgreSQL: 1,517 µs of
-    /// the server's and PostgreSQL's CPU per page with its rows in the combined statement,
-    /// 1,352 µs with them alone (`/proc` around wrk -t2 -c64; the machine's speed varied by
-    /// about 10% between the two runs). The total and the links are small.
-    struct ListReads {
-        let page: PendingRead<[LibraryRecord]>
-        let total: PendingRead<Int>
-        /// Found by the page's own condition, so they need not wait for its rows, unless it
-        /// searches text: the search would then run a third time.
-        private let linksOfPage: PendingRead<[String: [String: [String]]]>?
-        private let store: LibraryStore
-        private let kind: LibraryKind
-
-        init(page: PendingRead<[LibraryRecord]>, total: PendingRead<Int>, linksOfPage: PendingRead<[String: [String: [String]]]>?,
-             store: LibraryStore, kind: LibraryKind) {
-            self.page = page
-            self.total = total
-            self.linksOfPage = linksOfPage
-            self.store = store
-            self.kind = kind
-        }
-
-        func links(of records: [LibraryRecord]) -> PendingRead<[String: [String: [String]]]> {
-            guard !records.isEmpty else { return .known([:]) }
-            return linksOfPage ?? store.linksRead(of: records.map(\.id), kind: kind)
-        }
-    }
-
-    func listReads(_ kind: LibraryKind, _ filter: LibraryFilter) -> ListReads {
+    /// A page of records, then its total and its links together with `extra` (what the page
+    /// reads alongside, such as a filter's choices): two statements on PostgreSQL. The page's
+    /// rows go alone: whole records are wide (a news item's body), and PostgreSQL writing them
+    /// as JSON for a combined statement cost more than the statement saved. The news list,
+    /// uncached, on PostgreSQL: 1,517 µs of the server's and PostgreSQL's CPU per page with its
+    /// rows in the combined statement, 1,352 µs with them alone (`/proc` around wrk -t2 -c64; the
+    /// machine's speed varied by about 10% between the two runs).
+    func list<Extra>(_ kind: LibraryKind, _ filter: LibraryFilter,
+                     alongside extra: PendingRead<Extra>) async throws -> (records: [LibraryRecord], total: Int, extra: Extra) {
         let condition = Self.condition(kind, filter)
-        let window: SQLQueryString = " WHERE \(condition) ORDER BY \(Self.order(kind)) LIMIT \(bind: filter.limit) OFFSET \(bind: filter.offset)"
-        let searchesText = filter.textCondition != nil || !(filter.text ?? "").isEmpty
-        return ListReads(
-            page: PendingRead("SELECT * FROM \(unsafeRaw: kind.table)" + window) { rows in try rows.map { try LibraryRecord.decode(kind, $0) } },
-            total: PendingRead("SELECT COUNT(*) AS total FROM \(unsafeRaw: kind.table) WHERE \(condition)") { rows in
+        var records = try await sql.run(PendingRead("""
+            SELECT * FROM \(unsafeRaw: kind.table) WHERE \(condition) ORDER BY \(Self.order(kind))
+            LIMIT \(bind: filter.limit) OFFSET \(bind: filter.offset)
+            """) { rows in try rows.map { try LibraryRecord.decode(kind, $0) } })
+        let (total, links, answer) = try await sql.together(
+            PendingRead("SELECT COUNT(*) AS total FROM \(unsafeRaw: kind.table) WHERE \(condition)") { rows in
                 try rows.first?.decode(column: "total", as: Int.self) ?? 0
             },
-            linksOfPage: searchesText ? nil : linksRead(kind: kind, subjects: "SELECT id FROM (SELECT id FROM \(unsafeRaw: kind.table)" + window + ") AS page"),
-            store: self, kind: kind)
+            linksRead(of: records.map(\.id), kind: kind), extra)
+        Self.attach(links, to: &records, kind: kind)
+        return (records, total, answer)
     }
 
     /// Finds by id or slug.

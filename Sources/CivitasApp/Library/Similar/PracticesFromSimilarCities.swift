@@ -15,8 +15,8 @@ struct PracticesFromSimilarCities: Sendable {
     /// chooser of cities), so they are not read twice.
     func lines(for cityID: String, topics: [RecordReference] = [], excluding: String? = nil, limit: Int = 8,
                among known: [PlaceFacts]? = nil) async throws -> (city: PlaceFacts, lines: [Line])? {
-        var places = known ?? []
-        if known == nil { places = try await services.site.records.places() }
+        let places: [PlaceFacts]
+        if let known { places = known } else { places = try await services.site.records.places() }
         guard let city = places.first(where: { $0.reference.id == cityID }) else { return nil }
         let matches = CitiesLikeYours.matches(for: city, among: places)
         guard !matches.isEmpty else { return (city, []) }
