@@ -17,12 +17,13 @@ public enum SearchHighlight {
         let words = Set(query.words + query.phrases.flatMap { $0 })
         // A text says the same words many times: each is folded and compared once.
         var known: [Substring: Bool] = [:]
+        let reducedPrefix = query.prefix.map(SearchText.reduce)
         func matches(_ word: Substring) -> Bool {
             if let answer = known[word] { return answer }
             let folded = SearchText.fold(String(word))
             let reduced = SearchText.reduce(folded)
             var answer = words.contains(folded) || words.contains(reduced)
-            if !answer, let prefix = query.prefix { answer = folded.hasPrefix(prefix) || reduced == SearchText.reduce(prefix) }
+            if !answer, let prefix = query.prefix { answer = folded.hasPrefix(prefix) || reduced == reducedPrefix }
             known[word] = answer
             return answer
         }

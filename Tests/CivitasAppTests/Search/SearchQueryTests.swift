@@ -13,6 +13,15 @@ struct SearchQueryTests {
         #expect(SearchText.words("Straße Œuvre") == ["strasse", "oeuvre"])
     }
 
+    @Test("Only a regular plural of four letters or more, all of them letters, is reduced")
+    func plurals() {
+        let reduced = ["cities": "city", "churches": "church", "wishes": "wish", "taxes": "tax", "buzzes": "buzz", "cars": "car",
+                       "ties": "tie", "cafés": "café", "naïves": "naïve", "ﬁles": "ﬁle", "ábcs": "ábc"]
+        for (plural, singular) in reduced { #expect(SearchText.reduce(plural) == singular, "\(plural)") }
+        let kept = ["bus", "gas", "class", "campus", "analysis", "city", "r2ds", "co-ops", "ños", "s", "", "plans\u{0301}", "naïve"]
+        for word in kept { #expect(SearchText.reduce(word) == word, "\(word)") }
+    }
+
     @Test("Plain ASCII pieces are read byte by byte into exactly the words Foundation's folding gives")
     func asciiFastPathAgreesWithFolding() {
         // The whole text folded by Foundation, then split: how every word was read before.

@@ -14,6 +14,9 @@ struct SearchRankingTests {
         ("evaluaton ", [:]), ("housing -renters ", [:]), ("budget gdansk ", [:]), ("transit ", [.kind: ["news", "practice"]]),
         ("families ", [.kind: ["resource"], .topic: ["water", "housing"]]), ("council ", [.year: ["2010", "2011", "2012"]]),
         ("budget ", [.year: ["2011", "2015"]]), ("city ", [.year: ["2009", "2014"], .kind: ["news"]]),
+        // A topic or city named (its records first), a plural being typed, a title tier under facets.
+        ("transit bus", [:]), ("water malmo", [:]), ("cities", [:]), ("programme", [.kind: ["resource"]]),
+        ("budget", [.kind: ["practice", "resource"], .topic: ["budgeting"]]),
     ]
 
     @Test("The same pages whether every match is ranked or the rank index is walked", arguments: TestDatabase.all)
@@ -31,6 +34,11 @@ struct SearchRankingTests {
                     request.rankAllUpTo = 0
                     let read = try await index.search(request)
                     #expect(read.hits.map(\.id) == ranked.hits.map(\.id), "\(typed) \(filters) from \(offset)")
+                    // Between the two: the matches are walked, and a tier smaller than the
+                    // threshold (a named city's records, titles under facets) is ranked whole.
+                    request.rankAllUpTo = ranked.total / 3
+                    let mixed = try await index.search(request)
+                    #expect(mixed.hits.map(\.id) == ranked.hits.map(\.id), "\(typed) \(filters) from \(offset), ranked whole up to \(ranked.total / 3)")
                     if ranked.total > 0 { walked += 1 }
                 }
             }

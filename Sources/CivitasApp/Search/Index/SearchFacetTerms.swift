@@ -32,6 +32,17 @@ enum SearchFacetTerms {
         return groups.isEmpty ? nil : "facets : (" + groups.joined(separator: " AND ") + ")"
     }
 
+    /// The FTS5 condition "counted under any of these values", whatever their facets (the
+    /// values a query names, whose records rank first).
+    static func fts5(anyOf values: [SearchFacetValue]) -> String? {
+        values.isEmpty ? nil : "facets : (" + values.map { token(facet: $0.facet, value: $0.value) }.joined(separator: " OR ") + ")"
+    }
+
+    /// The same as a `tsquery` (PostgreSQL).
+    static func tsquery(anyOf values: [SearchFacetValue]) -> String? {
+        values.isEmpty ? nil : "(" + values.map { quoted(lexeme(facet: $0.facet, value: $0.value)) }.joined(separator: " | ") + ")"
+    }
+
     /// The same as a `tsquery` (PostgreSQL), each lexeme quoted as `tsquery` input reads it.
     static func tsquery(_ filters: [SearchFacet: [String]]) -> String? {
         let groups = SearchFacet.allCases.compactMap { facet -> String? in

@@ -26,13 +26,7 @@ extension SearchIndex {
         if let boosted { tiers += "(CASE WHEN " + boosted + " THEN 1 ELSE 0 END) DESC, " }
         if let inTitle { tiers += "(CASE WHEN " + inTitle + " THEN 1 ELSE 0 END) DESC, " }
         guard matches.total > request.rankAllUpTo, !request.includeDrafts, !request.query.isEmpty else {
-            // PostgreSQL would walk the rank index for a few matches too (thinking each check
-            // cheap, where each reads an entry's whole-text vector: `kind=practice&topic=water`,
-            // 13,000 matches at 1,000,000 records, read 42,000 entries in 670 ms): a few are read
-            // all at once from the full-text index (`OFFSET 0` keeps the subquery whole) and sorted.
-            let few = isPostgres && matches.total <= request.rankAllUpTo
-            let from: SQLQueryString = few ? "(SELECT e.* FROM " + matching + " OFFSET 0) e" : matching
-            return try await hits(from: from + " ORDER BY " + tiers + tieBreak
+            return try await hits(from: fewMatches(matching, count: matches.total, rankAllUpTo: request.rankAllUpTo) + " ORDER BY " + tiers + tieBreak
                 + " LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)")
         }
         let checks = entryChecks(request)
@@ -44,13 +38,17 @@ extension SearchIndex {
             // read in rank order, its title matches first, each sub-tier on its own so that the
             // rank index gives the order.
             let titleFirst: SQLQueryString = inTitle.map { "(CASE WHEN " + $0 + " THEN 1 ELSE 0 END) DESC, " } ?? ""
-            if Double(matches.total) * matches.share({ Self.isBoosted($0, by: suggestions) }) >= Double(request.rankAllUpTo) {
-                let each = boostedCondition(suggestions, eachEntry: true)!
+            let estimate = Double(matches.total) * matches.share({ Self.isBoosted($0, by: suggestions) })
+            if estimate >= Double(request.rankAllUpTo) {
                 for part in inTitle.map({ [" AND " + $0, " AND NOT " + $0] }) ?? [""] where found.count < needed {
-                    found += try await hits(from: walk(request, checks: checks + " AND " + each + part, limit: needed - found.count))
+                    found += try await hits(from: walk(request, checks: checks + " AND " + boosted + part, limit: needed - found.count))
                 }
             } else {
-                found += try await hits(from: entriesAmongFew(request) + " AND " + boosted
+                // The full-text index gives the matches under those values (their lists
+                // intersected), not every record under them: at 1,000,000 records "transit bus
+                // riders" read all 100,000 records on transit to keep 2,000 (490 ms).
+                let under = self.matching(request.query, corrections: request.corrections, filters: request.filters, anyOf: suggestions)
+                found += try await hits(from: fewMatches(under, count: Int(estimate), rankAllUpTo: request.rankAllUpTo)
                     + " ORDER BY " + titleFirst + tieBreak + " LIMIT \(bind: needed)")
             }
         }
@@ -74,13 +72,23 @@ extension SearchIndex {
         return Array(found.dropFirst(request.offset).prefix(request.limit))
     }
 
-    /// Records counted under a value the query names (a city, topic or country): as the set of
-    /// their keys, or (`eachEntry`) checked entry by entry through the facets' primary key.
-    func boostedCondition(_ suggestions: [SearchFacetValue], eachEntry: Bool = false) -> SQLQueryString? {
+    /// `FROM ...` the matches of `matching`, about `count` of them, to be ranked all at once.
+    /// PostgreSQL would walk the rank index for a few matches too (thinking each check cheap,
+    /// where each reads an entry's whole-text vector: `kind=practice&topic=water`, 13,000
+    /// matches at 1,000,000 records, read 42,000 entries in 670 ms): a few are read all at once
+    /// from the full-text index (`OFFSET 0` keeps the subquery whole) and sorted.
+    private func fewMatches(_ matching: SQLQueryString, count: Int, rankAllUpTo: Int) -> SQLQueryString {
+        isPostgres && count <= rankAllUpTo ? "(SELECT e.* FROM " + matching + " OFFSET 0) e" : matching
+    }
+
+    /// Whether an entry is counted under a value the query names (a city, topic or country),
+    /// checked entry by entry through the facets' primary key. As the set of those records'
+    /// keys instead (`e.key IN (SELECT ...)`), each search gathered every record under the
+    /// value (a topic's 100,000) to rank a few thousand matches (`q=housing`, 40 ms).
+    func boostedCondition(_ suggestions: [SearchFacetValue]) -> SQLQueryString? {
         guard !suggestions.isEmpty else { return nil }
         let values = SQLQueryString.list(suggestions, separator: " OR ") { "(f.facet = \(bind: $0.facet) AND f.value = \(bind: $0.value))" }
-        return eachEntry ? "EXISTS (SELECT 1 FROM search_facets f WHERE f.key = e.key AND (" + values + "))"
-            : "e.key IN (SELECT f.key FROM search_facets f WHERE " + values + ")"
+        return "EXISTS (SELECT 1 FROM search_facets f WHERE f.key = e.key AND (" + values + "))"
     }
 
     /// The title holds every term: each word (or a word it may be a typo of), each phrase, and
@@ -88,19 +96,13 @@ extension SearchIndex {
     func titleCondition(_ query: SearchQuery, corrections: [String: [String]] = [:]) -> SQLQueryString? {
         var terms: [[String]] = query.words.map { word in ([word] + (corrections[word] ?? [])).map { "% \($0) %" } }
         terms += query.phrases.map { ["% \($0.joined(separator: " ")) %"] }
-        if let prefix = query.prefix { terms.append(["% \(prefix)%"] + (corrections[prefix] ?? []).map { "% \($0) %" }) }
+        // The word being typed as the full-text match takes it (`fts5`): a title holding its
+        // singular holds it ("cities" typed, "City" in the title).
+        if let prefix = query.prefix { terms.append(["% \(prefix)%"] + Self.prefixAlternatives(prefix, corrections: corrections).map { "% \($0) %" }) }
         guard !terms.isEmpty else { return nil }
         return "(" + SQLQueryString.list(terms, separator: " AND ") { patterns in
             "(" + SQLQueryString.list(patterns, separator: " OR ") { "(' ' || e.title_words || ' ') LIKE \(bind: $0)" } + ")"
         } + ")"
-    }
-
-    /// `search_entries e WHERE ...`: public entries matching the query and filters, each checked
-    /// on its own, for a caller that narrows to a small set of keys, which SQLite must read from
-    /// rather than walk the rank index for `is_public` (at 1,000,000 entries a city's 25 records
-    /// took 150 ms that way); the unary plus keeps `is_public` off every index.
-    func entriesAmongFew(_ request: SearchRequest) -> SQLQueryString {
-        (isPostgres ? "search_entries e WHERE e.is_public = \(bind: true)" : "search_entries e WHERE +e.is_public = \(bind: true)") + entryChecks(request)
     }
 
     /// ` AND ...`: what an entry must hold to match the query and filters, checked entry by
@@ -167,7 +169,16 @@ extension SearchIndex {
         guard isPostgres else {
             // The tier's title condition holds every word, phrase and prefix, so only the words
             // excluded are checked in the rest of the entry (`entryChecks`).
-            return "search_titles JOIN search_entries e ON e.rowid = search_titles.rowid WHERE search_titles MATCH \(bind: Self.fts5(terms, corrections: request.corrections))"
+            let titleTerms = Self.fts5(terms, corrections: request.corrections)
+            guard let values = SearchFacetTerms.fts5(request.filters) else {
+                return "search_titles JOIN search_entries e ON e.rowid = search_titles.rowid WHERE search_titles MATCH \(bind: titleTerms)"
+                    + " AND e.is_public = \(bind: true)" + entryChecks(request, termsInTitle: true)
+            }
+            // With values chosen, the titles of the records under them: the titles' own index
+            // knows no facets, and gave every title holding the terms (`q=programme&kind=resource`
+            // read 60,000 titles for 3,000 resources, 214 ms); the whole-text index intersects
+            // the terms' lists with the values' and checks that the terms are in the title.
+            return "search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: "{title} : " + titleTerms + " AND " + values)"
                 + " AND e.is_public = \(bind: true)" + entryChecks(request, termsInTitle: true)
         }
         // `IS TRUE` keeps the planner off the whole-text index for this check: the titles'
@@ -186,7 +197,7 @@ extension SearchIndex {
         var conditions: [SQLQueryString] = query.words.map { word in any(([word] + (corrections[word] ?? [])).map { "% \($0) %" }) }
         conditions += query.phrases.map { any(["% \($0.joined(separator: " ")) %"]) }
         if let prefix = query.prefix {
-            let alternatives = Array(Set([SearchText.reduce(prefix)] + (corrections[prefix] ?? [])).subtracting([prefix])).sorted()
+            let alternatives = prefixAlternatives(prefix, corrections: corrections)
             conditions.append(any(["% \(prefix)%"] + alternatives.map { "% \($0) %" }))
         }
         conditions += query.excluded.map { "e.words NOT LIKE \(bind: "% \($0) %")" }

@@ -269,21 +269,25 @@ extension SearchIndex {
         return corrections
     }
 
-    /// `FROM ... WHERE ...` of the entries matching a query and filters (`e` is the entry).
-    func matching(_ query: SearchQuery, corrections: [String: [String]] = [:], filters: [SearchFacet: [String]], includeDrafts: Bool = false) -> SQLQueryString {
+    /// `FROM ... WHERE ...` of the entries matching a query and filters (`e` is the entry), and,
+    /// given `anyOf`, counted under at least one of those values.
+    func matching(_ query: SearchQuery, corrections: [String: [String]] = [:], filters: [SearchFacet: [String]], anyOf: [SearchFacetValue] = [],
+                  includeDrafts: Bool = false) -> SQLQueryString {
         // Chosen facet values are terms of the full-text match (`SearchFacetTerms`).
         var from: SQLQueryString
         if isPostgres {
-            let words: SQLQueryString? = query.isEmpty ? nil : "to_tsquery('simple', \(bind: Self.tsquery(query, corrections: corrections)))"
-            let values: SQLQueryString? = SearchFacetTerms.tsquery(filters).map { "CAST(\(bind: $0) AS tsquery)" }
-            switch (words, values) {
-            case (nil, nil): from = "search_entries e WHERE 1 = 1"
-            case (let words?, nil): from = "search_entries e WHERE e.document @@ " + words
-            case (nil, let values?): from = "search_entries e WHERE e.document @@ " + values
-            case (let words?, let values?): from = "search_entries e WHERE e.document @@ (" + words + " && " + values + ")"
+            let words: String? = query.isEmpty ? nil : Self.tsquery(query, corrections: corrections)
+            let values = [SearchFacetTerms.tsquery(filters), SearchFacetTerms.tsquery(anyOf: anyOf)].compactMap { $0 }
+            switch (words, values.isEmpty) {
+            case (nil, true): from = "search_entries e WHERE 1 = 1"
+            case (let words?, true): from = "search_entries e WHERE e.document @@ to_tsquery('simple', \(bind: words))"
+            case (nil, false): from = "search_entries e WHERE e.document @@ CAST(\(bind: values.joined(separator: " & ")) AS tsquery)"
+            case (let words?, false):
+                from = "search_entries e WHERE e.document @@ (to_tsquery('simple', \(bind: words)) && CAST(\(bind: values.joined(separator: " & ")) AS tsquery))"
             }
         } else {
-            let terms = [query.isEmpty ? nil : Self.fts5Text(query, corrections: corrections), SearchFacetTerms.fts5(filters)].compactMap { $0 }
+            let terms = [query.isEmpty ? nil : Self.fts5Text(query, corrections: corrections), SearchFacetTerms.fts5(filters),
+                         SearchFacetTerms.fts5(anyOf: anyOf)].compactMap { $0 }
             from = terms.isEmpty ? "search_entries e WHERE 1 = 1"
                 : "search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: terms.joined(separator: " AND "))"
         }
@@ -315,7 +319,7 @@ extension SearchIndex {
             return alternatives.count == 1 ? "\"\(word)\"" : "(" + alternatives.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
         } + query.phrases.map { "\"\($0.joined(separator: " "))\"" }
         if let prefix = query.prefix {
-            let alternatives = Array(Set([SearchText.reduce(prefix)] + (corrections[prefix] ?? [])).subtracting([prefix])).sorted()
+            let alternatives = prefixAlternatives(prefix, corrections: corrections)
             if let completions = query.prefixCompletions {
                 let words = Array(Set(completions + alternatives + [prefix])).sorted()
                 terms.append("(" + words.map { "\"\($0)\"" }.joined(separator: " OR ") + ")")
@@ -328,6 +332,12 @@ extension SearchIndex {
         return expression
     }
 
+    /// The whole words the word being typed also matches, besides the words it starts: its
+    /// singular ("cities" as "city", the form the index holds) and the words it may be a typo of.
+    static func prefixAlternatives(_ prefix: String, corrections: [String: [String]]) -> [String] {
+        Array(Set([SearchText.reduce(prefix)] + (corrections[prefix] ?? [])).subtracting([prefix])).sorted()
+    }
+
     /// The query in PostgreSQL's `to_tsquery` syntax, quoted the same way.
     static func tsquery(_ query: SearchQuery, corrections: [String: [String]] = [:]) -> String {
         var terms = query.words.map { word in
@@ -335,7 +345,7 @@ extension SearchIndex {
             return alternatives.count == 1 ? "'\(word)'" : "(" + alternatives.map { "'\($0)'" }.joined(separator: " | ") + ")"
         } + query.phrases.map { "(" + $0.map { "'\($0)'" }.joined(separator: " <-> ") + ")" }
         if let prefix = query.prefix {
-            let alternatives = Array(Set([SearchText.reduce(prefix)] + (corrections[prefix] ?? [])).subtracting([prefix])).sorted()
+            let alternatives = prefixAlternatives(prefix, corrections: corrections)
             terms.append(alternatives.isEmpty ? "'\(prefix)':*" : "('\(prefix)':* | " + alternatives.map { "'\($0)'" }.joined(separator: " | ") + ")")
         }
         terms += query.excluded.map { "!'\($0)'" }
