@@ -68,6 +68,13 @@ enum SearchFacetTerms {
             .joined(separator: String(valueSeparator))
     }
 
+    /// What a `facet_values` column holds, with a value separator put before it, exactly when
+    /// the entry is counted under `value`: the separator, its facet, its value and the field
+    /// separator (values and labels hold no control characters).
+    static func needle(for value: SearchFacetValue) -> String {
+        String(valueSeparator) + value.facet + String(fieldSeparator) + value.value + String(fieldSeparator)
+    }
+
     /// The values of a `facet_values` column, read byte by byte (a thousand rows are read per
     /// search; splitting them as `Character`s took a third of a search's time).
     static func values(inColumn column: String) -> [SearchFacetValue] {
