@@ -88,6 +88,14 @@ struct SearchQueryTests {
         // Nothing matched: the start of the text.
         let none = SearchHighlight.snippet(String(repeating: "plan ", count: 100), query: SearchQuery(parsing: "water "), length: 20)
         #expect(none.map(\.text) == [String(repeating: "plan ", count: 4), " …"])
+        // One matcher for all the results of a search marks each as a matcher of its own would.
+        let texts = ["Plans for São Paulo and other Cities", long, many, "WATER plans; Sao Paulo's water", "cities, Cities and CITIES"]
+        for typed in ["sao city ", "water ", "plan", "citi"] {
+            let shared = SearchHighlight.Matcher(SearchQuery(parsing: typed))
+            for text in texts + texts.reversed() {
+                #expect(SearchHighlight.snippet(text, matcher: shared) == SearchHighlight.snippet(text, query: SearchQuery(parsing: typed)), "\(typed)")
+            }
+        }
     }
 
     @Test("An entry's facet values read back from its column as they were written")
@@ -95,8 +103,16 @@ struct SearchQueryTests {
         let values: Set<SearchFacetValue> = [SearchFacetValue(facet: "topic", value: "housing", label: "Housing"),
                                              SearchFacetValue(facet: "city", value: "area-sao-paulo", label: "São Paulo"),
                                              SearchFacetValue(facet: "kind", value: "practice", label: "")]
-        #expect(Set(SearchFacetTerms.values(inColumn: SearchFacetTerms.column(values))) == values)
-        #expect(SearchFacetTerms.values(inColumn: "").isEmpty)
+        var reader = SearchFacetTerms.Reader()
+        let first = reader.positions(inColumn: SearchFacetTerms.column(values))
+        #expect(Set(first.map { reader.values[$0] }) == values)
+        #expect(reader.positions(inColumn: "").isEmpty)
+        // Another entry's column: the values it shares with the first are the same positions.
+        let other: Set<SearchFacetValue> = [SearchFacetValue(facet: "topic", value: "housing", label: "Housing"),
+                                            SearchFacetValue(facet: "topic", value: "water", label: "Water and sanitation")]
+        let second = reader.positions(inColumn: SearchFacetTerms.column(other))
+        #expect(Set(second.map { reader.values[$0] }) == other && reader.values.count == 4)
+        #expect(Set(first).intersection(second).map { reader.values[$0].value } == ["housing"])
         #expect(SearchFacetTerms.token(facet: "kind", value: "practice") != SearchFacetTerms.token(facet: "kind", value: "news"))
         #expect(SearchFacetTerms.token(facet: "kind", value: "practice").allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) })
     }

@@ -21,7 +21,8 @@ struct SearchResultsBody: APIBody {
     init(_ results: SearchResults, query: SearchQuery, page: Pagination, publicURL: String) {
         corrections = results.corrections
         suggestions = results.suggestions.map { SearchSuggestionBody(facet: $0.facet, value: $0.value, label: $0.label) }
-        items = results.hits.map { SearchResultBody($0, query: query, publicURL: publicURL) }
+        let matcher = SearchHighlight.Matcher(query)
+        items = results.hits.map { SearchResultBody($0, matcher: matcher, publicURL: publicURL) }
         facets = Dictionary(uniqueKeysWithValues: SearchFacet.allCases.map { facet in
             (facet.rawValue, (results.facets[facet] ?? []).map { SearchFacetCountBody(value: $0.value, label: $0.label, count: $0.count) })
         })
@@ -70,14 +71,14 @@ struct SearchResultBody: APIBody {
     let snippet: String
     let highlights: [String]
 
-    init(_ hit: SearchHit, query: SearchQuery, publicURL: String) {
+    init(_ hit: SearchHit, matcher: SearchHighlight.Matcher, publicURL: String) {
         kind = hit.kind
         id = hit.id
         title = hit.title
         url = publicURL + hit.path
         facts = hit.facts
         date = hit.date
-        let pieces = SearchHighlight.snippet(hit.body, query: query)
+        let pieces = SearchHighlight.snippet(hit.body, matcher: matcher)
         snippet = pieces.map(\.text).joined()
         highlights = Array(Set(pieces.filter(\.isMatch).map(\.text))).sorted()
     }

@@ -38,7 +38,8 @@ extension SearchIndex {
             // read in rank order, its title matches first, each sub-tier on its own so that the
             // rank index gives the order.
             let titleFirst: SQLQueryString = inTitle.map { "(CASE WHEN " + $0 + " THEN 1 ELSE 0 END) DESC, " } ?? ""
-            let estimate = Double(matches.total) * matches.share({ Self.isBoosted($0, by: suggestions) })
+            let isBoosted = matches.isUnder(suggestions)
+            let estimate = Double(matches.total) * matches.share(isBoosted)
             if estimate >= Double(request.rankAllUpTo) {
                 for part in inTitle.map({ [" AND " + $0, " AND NOT " + $0] }) ?? [""] where found.count < needed {
                     found += try await hits(from: walk(request, checks: checks + " AND " + boosted + part, limit: needed - found.count))
@@ -54,7 +55,8 @@ extension SearchIndex {
         }
         let notBoosted: SQLQueryString = boosted.map { " AND NOT " + $0 } ?? ""
         if let inTitle, found.count < needed {
-            let share = matches.share { $0.inTitle && !Self.isBoosted($0, by: suggestions) }
+            let isBoosted = matches.isUnder(suggestions)
+            let share = matches.share { $0.inTitle && !isBoosted($0) }
             if Double(matches.total) * share >= Double(request.rankAllUpTo) {
                 // A title holding every term leaves only the excluded words to check in the rest
                 // of the entry (on PostgreSQL its whole-text vector, read from its own pages).
@@ -203,11 +205,6 @@ extension SearchIndex {
         }
         conditions += query.excluded.map { "e.words NOT LIKE \(bind: "% \($0) %")" }
         return conditions.isEmpty ? "1 = 1" : "(" + SQLQueryString.list(conditions, separator: " AND ") { $0 } + ")"
-    }
-
-    /// Whether a sampled match is counted under a value the query names (`boostedCondition`).
-    static func isBoosted(_ entry: MatchSample.Entry, by suggestions: [SearchFacetValue]) -> Bool {
-        entry.facets.contains { value in suggestions.contains { $0.facet == value.facet && $0.value == value.value } }
     }
 
     /// The hits of `SELECT ... FROM <tail>` (the tail ordering and limiting them): the keys in

@@ -132,14 +132,17 @@ extension SearchIndex {
     /// `exactCountLimit`), and how many match in all: exact, or estimated from how far into
     /// the order the sample reached (entries are spread evenly over it, `sampleOrder(of:)`).
     struct MatchSample: Sendable {
-        /// Each sampled match's facet values, and whether its title holds the query's terms.
+        /// Each sampled match's facet values (where they are in `values`), and whether its
+        /// title holds the query's terms.
         struct Entry: Sendable {
             let key: String
-            let facets: [SearchFacetValue]
+            let facets: [Int]
             let inTitle: Bool
         }
 
         let entries: [Entry]
+        /// Every facet value the sampled matches are counted under, once each.
+        let values: [SearchFacetValue]
         let total: Int
         var isEstimate: Bool { total > entries.count }
         var keys: [String] { entries.map(\.key) }
@@ -149,15 +152,24 @@ extension SearchIndex {
             entries.isEmpty ? 0 : Double(entries.count { condition($0) }) / Double(entries.count)
         }
 
+        /// Whether a sampled match is counted under any of these values (facet and value alike).
+        func isUnder(_ wanted: [SearchFacetValue]) -> (Entry) -> Bool {
+            let positions = Set(values.indices.filter { position in
+                wanted.contains { $0.facet == values[position].facet && $0.value == values[position].value }
+            })
+            return { entry in entry.facets.contains { positions.contains($0) } }
+        }
+
         /// Each facet's values among the sampled matches, most first, scaled up to the estimated
         /// total when the sample is not all of them.
         var facetCounts: [SearchFacet: [SearchFacetCount]] {
-            var counted: [SearchFacetValue: Int] = [:]
-            for entry in entries { for value in entry.facets { counted[value, default: 0] += 1 } }
+            var counted = [Int](repeating: 0, count: values.count)
+            for entry in entries { for position in entry.facets { counted[position] += 1 } }
             let scale = isEstimate ? Double(total) / Double(entries.count) : 1
             var counts: [SearchFacet: [SearchFacetCount]] = [:]
-            for (value, count) in counted {
+            for (position, value) in values.enumerated() {
                 guard let facet = SearchFacet(rawValue: value.facet) else { continue }
+                let count = counted[position]
                 counts[facet, default: []].append(SearchFacetCount(value: value.value, label: value.label,
                                                                    count: isEstimate ? SearchIndex.roughly(Int((Double(count) * scale).rounded())) : count))
             }
@@ -182,18 +194,19 @@ extension SearchIndex {
         let inTitleColumn: SQLQueryString = inTitle.map { ", (CASE WHEN " + $0 + " THEN 1 ELSE 0 END) AS in_title" } ?? ""
         let rows = try await sql.raw("SELECT e.key, e.facet_values, " + order + " AS place" + inTitleColumn + " FROM " + matching
             + " ORDER BY " + order + " LIMIT \(bind: Self.exactCountLimit + 1)").all()
+        var reader = SearchFacetTerms.Reader()
         let entries = try rows.prefix(Self.exactCountLimit).map { row in
             MatchSample.Entry(key: try row.decode(column: "key", as: String.self),
-                              facets: SearchFacetTerms.values(inColumn: try row.decode(column: "facet_values", as: String.self)),
+                              facets: reader.positions(inColumn: try row.decode(column: "facet_values", as: String.self)),
                               inTitle: inTitle == nil ? false : try row.decode(column: "in_title", as: Int.self) == 1)
         }
         guard rows.count > Self.exactCountLimit, let last = try rows.last?.decode(column: "place", as: Int64.self), last > 0 else {
-            return MatchSample(entries: entries, total: entries.count)
+            return MatchSample(entries: entries, values: reader.values, total: entries.count)
         }
         // The sample's last place, as a share of the whole order, is the share of matches sampled.
         let share = Double(last) / Double(Int64.max >> 1)
         let estimate = Double(Self.exactCountLimit) / min(max(share, 1e-12), 1)
-        return MatchSample(entries: entries, total: max(Self.exactCountLimit + 1, Self.roughly(Int(estimate.rounded()))))
+        return MatchSample(entries: entries, values: reader.values, total: max(Self.exactCountLimit + 1, Self.roughly(Int(estimate.rounded()))))
     }
 
     /// Whether SQLite finds the matches through the full-text index (words asked, or facet

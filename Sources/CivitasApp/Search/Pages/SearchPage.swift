@@ -20,7 +20,7 @@ struct SearchPage {
             .p(.class("meta"), .text(escaping: "Words in any order; \"an exact phrase\"; -word to leave a word out. Case and accents do not matter.")),
             summary,
             facets,
-            .ol(.class("results"), .forEach(results.hits) { hit in result(hit) }),
+            .ol(.class("results"), .forEach(results.hits) { [matcher = SearchHighlight.Matcher(query)] hit in result(hit, matcher: matcher) }),
             pager
         )
     }
@@ -61,12 +61,12 @@ struct SearchPage {
         }))
     }
 
-    private func result(_ hit: SearchHit) -> Node<HTML.ListContext> {
+    private func result(_ hit: SearchHit, matcher: SearchHighlight.Matcher) -> Node<HTML.ListContext> {
         .li(.h2(.class("result-title"), .a(.href(to: SiteLink(path: hit.path)), .text(escaping: hit.title))),
             .p(.class("meta"), .span(.class("tag"), .text(escaping: kindLabel(hit.kind))),
                .if(!hit.isPublic, .span(.class("tag"), .text(escaping: "Not published"))),
                .unwrap(hit.facts) { .text(escaping: $0) }),
-            .p(.forEach(SearchHighlight.snippet(hit.body, query: query)) { piece in
+            .p(.forEach(SearchHighlight.snippet(hit.body, matcher: matcher)) { piece in
                 piece.isMatch ? .element(named: "mark", nodes: [.text(escaping: piece.text)]) : .text(escaping: piece.text)
             }))
     }
