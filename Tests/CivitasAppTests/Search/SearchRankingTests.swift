@@ -16,7 +16,7 @@ struct SearchRankingTests {
         ("budget ", [.year: ["2011", "2015"]]), ("city ", [.year: ["2009", "2014"], .kind: ["news"]]),
         // A topic or city named (its records first), a plural being typed, a title tier under facets.
         ("transit bus", [:]), ("water malmo", [:]), ("cities", [:]), ("programme", [.kind: ["resource"]]),
-        ("budget", [.kind: ["practice", "resource"], .topic: ["budgeting"]]),
+        ("budget", [.kind: ["practice", "resource"], .topic: ["budgeting"]]), ("", [.kind: ["practice"], .topic: ["water"]]),
     ]
 
     @Test("The same pages whether every match is ranked or the rank index is walked", arguments: TestDatabase.all)
@@ -30,6 +30,7 @@ struct SearchRankingTests {
                 for (offset, limit) in [(0, 20), (20, 20), (180, 30)] {
                     var request = SearchRequest(query: SearchQuery(parsing: typed), filters: filters, offset: offset, limit: limit)
                     request.rankAllUpTo = Int.max
+                    request.walkAmongFrom = Int.max
                     let ranked = try await index.search(request)
                     request.rankAllUpTo = 0
                     let read = try await index.search(request)
@@ -39,6 +40,15 @@ struct SearchRankingTests {
                     request.rankAllUpTo = ranked.total / 3
                     let mixed = try await index.search(request)
                     #expect(mixed.hits.map(\.id) == ranked.hits.map(\.id), "\(typed) \(filters) from \(offset), ranked whole up to \(ranked.total / 3)")
+                    // SQLite walks the index against the matches' rowids: every tier, then with the
+                    // small ones (a named city's records, few titles) ranked whole.
+                    request.rankAllUpTo = Int.max
+                    request.walkAmongMatchesPerResult = 0
+                    for from in [0, ranked.total / 3] {
+                        request.walkAmongFrom = from
+                        let among = try await index.search(request)
+                        #expect(among.hits.map(\.id) == ranked.hits.map(\.id), "\(typed) \(filters) from \(offset), walked among from \(from)")
+                    }
                     if ranked.total > 0 { walked += 1 }
                 }
             }

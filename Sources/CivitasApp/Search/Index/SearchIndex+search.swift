@@ -17,6 +17,10 @@ struct SearchRequest: Sendable {
     /// Up to this many matches are ranked all at once; above, pages are read in rank order
     /// (`SearchIndex+ranking`). Tests lower it to hold both ways to the same results.
     var rankAllUpTo = SearchIndex.walkAbove
+    /// SQLite: from this many matches up to `rankAllUpTo`, pages are read by walking the rank
+    /// index against the set of the matches' rowids (`SearchIndex+ranking`). Tests vary it.
+    var walkAmongFrom = SearchIndex.walkAmongFrom
+    var walkAmongMatchesPerResult = SearchIndex.walkAmongMatchesPerResult
 }
 
 struct SearchHit: Sendable {
@@ -299,13 +303,20 @@ extension SearchIndex {
                 from = "search_entries e WHERE e.document @@ (to_tsquery('simple', \(bind: words)) && CAST(\(bind: values.joined(separator: " & ")) AS tsquery))"
             }
         } else {
-            let terms = [query.isEmpty ? nil : Self.fts5Text(query, corrections: corrections), SearchFacetTerms.fts5(filters),
-                         SearchFacetTerms.fts5(anyOf: anyOf)].compactMap { $0 }
-            from = terms.isEmpty ? "search_entries e WHERE 1 = 1"
-                : "search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: terms.joined(separator: " AND "))"
+            from = fullTextTerms(query, corrections: corrections, filters: filters, anyOf: anyOf).map {
+                "search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: $0)"
+            } ?? "search_entries e WHERE 1 = 1"
         }
         if !includeDrafts { from += " AND e.is_public = \(bind: true)" }
         return from
+    }
+
+    /// The FTS5 query of the words and values asked (SQLite); nil when nothing is asked.
+    func fullTextTerms(_ query: SearchQuery, corrections: [String: [String]] = [:], filters: [SearchFacet: [String]],
+                       anyOf: [SearchFacetValue] = []) -> String? {
+        let terms = [query.isEmpty ? nil : Self.fts5Text(query, corrections: corrections), SearchFacetTerms.fts5(filters),
+                     SearchFacetTerms.fts5(anyOf: anyOf)].compactMap { $0 }
+        return terms.isEmpty ? nil : terms.joined(separator: " AND ")
     }
 
     /// How many of the query's words, phrases and the word being typed the title holds: title
