@@ -32,22 +32,18 @@ struct SearchRankingTests {
                     request.rankAllUpTo = Int.max
                     request.walkAmongFrom = Int.max
                     let ranked = try await index.search(request)
-                    request.rankAllUpTo = 0
-                    let read = try await index.search(request)
-                    #expect(read.hits.map(\.id) == ranked.hits.map(\.id), "\(typed) \(filters) from \(offset)")
-                    // Between the two: the matches are walked, and a tier smaller than the
-                    // threshold (a named city's records, titles under facets) is ranked whole.
-                    request.rankAllUpTo = ranked.total / 3
-                    let mixed = try await index.search(request)
-                    #expect(mixed.hits.map(\.id) == ranked.hits.map(\.id), "\(typed) \(filters) from \(offset), ranked whole up to \(ranked.total / 3)")
-                    // SQLite walks the index against the matches' rowids: every tier, then with the
-                    // small ones (a named city's records, few titles) ranked whole.
-                    request.rankAllUpTo = Int.max
-                    request.walkAmongMatchesPerResult = 0
-                    for from in [0, ranked.total / 3] {
-                        request.walkAmongFrom = from
-                        let among = try await index.search(request)
-                        #expect(among.hits.map(\.id) == ranked.hits.map(\.id), "\(typed) \(filters) from \(offset), walked among from \(from)")
+                    // Every way of reading pages, against ranking every match: walking the rank
+                    // index checking each entry; tiers smaller than a threshold (a named city's
+                    // records, titles under facets) ranked whole or, on SQLite, walked against
+                    // their rowids; and the whole search walked against its matches' rowids.
+                    let third = ranked.total / 3
+                    for (rankAllUpTo, walkAmongFrom) in [(0, Int.max), (third, Int.max), (third, 0), (Int.max, 0), (Int.max, third)] {
+                        request.rankAllUpTo = rankAllUpTo
+                        request.walkAmongFrom = walkAmongFrom
+                        request.walkAmongMatchesPerResult = 0
+                        let read = try await index.search(request)
+                        #expect(read.hits.map(\.id) == ranked.hits.map(\.id),
+                                "\(typed) \(filters) from \(offset): ranked whole up to \(rankAllUpTo), walked among from \(walkAmongFrom)")
                     }
                     if ranked.total > 0 { walked += 1 }
                 }

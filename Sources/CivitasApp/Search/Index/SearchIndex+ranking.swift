@@ -35,8 +35,7 @@ extension SearchIndex {
         if let inTitle { tiers += "(CASE WHEN " + inTitle + " THEN 1 ELSE 0 END) DESC, " }
         // SQLite, a few thousand matches: walked against the set of their rowids (`amongMatches`).
         let terms = isPostgres || request.includeDrafts ? nil : fullTextTerms(request.query, corrections: request.corrections, filters: request.filters)
-        let among = terms != nil && matches.total >= request.walkAmongFrom && matches.total <= request.rankAllUpTo
-            && matches.total >= (request.offset + request.limit) * request.walkAmongMatchesPerResult
+        let among = terms != nil && matches.total <= request.rankAllUpTo && walksAmong(matches.total, request)
         guard among || (matches.total > request.rankAllUpTo && !request.includeDrafts && !request.query.isEmpty) else {
             return try await hits(from: fewMatches(matching, count: matches.total, rankAllUpTo: request.rankAllUpTo) + " ORDER BY " + tiers + tieBreak
                 + " LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)")
@@ -60,9 +59,16 @@ extension SearchIndex {
             let titleFirst: SQLQueryString = inTitle.map { "(CASE WHEN " + $0 + " THEN 1 ELSE 0 END) DESC, " } ?? ""
             let isBoosted = matches.isUnder(suggestions)
             let estimate = Double(matches.total) * matches.share(isBoosted)
+            let titleParts: [SQLQueryString] = inTitle.map { [" AND " + $0, " AND NOT " + $0] } ?? [""]
             if estimate >= Double(rankedWhole) {
-                for part in inTitle.map({ [" AND " + $0, " AND NOT " + $0] }) ?? [""] where found.count < needed {
+                for part in titleParts where found.count < needed {
                     found += try await hits(from: walk(request, checks: checks + " AND " + boosted + part, limit: needed - found.count))
+                }
+            } else if let terms, walksAmong(Int(estimate), request) {
+                // A topic's few thousand matches among many more: walked against their rowids.
+                let under = amongMatches(terms + " AND " + SearchFacetTerms.fts5(anyOf: suggestions)!)
+                for part in titleParts where found.count < needed {
+                    found += try await hits(from: walk(request, checks: " AND " + under + part, limit: needed - found.count))
                 }
             } else {
                 // The full-text index gives the matches under those values (their lists
@@ -82,6 +88,9 @@ extension SearchIndex {
                 // of the entry (on PostgreSQL its whole-text vector, read from its own pages).
                 found += try await hits(from: walk(request, checks: termsInTitleChecks + notBoosted + " AND " + inTitle,
                                                    limit: needed - found.count))
+            } else if let terms, walksAmong(Int(Double(matches.total) * share), request) {
+                let notUnder: SQLQueryString = suggestions.isEmpty ? "" : " AND NOT " + amongMatches(terms + " AND " + SearchFacetTerms.fts5(anyOf: suggestions)!)
+                found += try await hits(from: walk(request, checks: " AND " + amongMatches(terms) + notUnder + " AND " + inTitle, limit: needed - found.count))
             } else {
                 found += try await hits(from: titlesMatching(request) + notBoosted + " AND " + inTitle
                     + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
@@ -92,6 +101,12 @@ extension SearchIndex {
             found += try await hits(from: walk(request, checks: checks + notBoosted + notInTitle, limit: needed - found.count))
         }
         return Array(found.dropFirst(request.offset).prefix(request.limit))
+    }
+
+    /// Whether about `count` matches are read by walking the rank index against their rowids
+    /// (SQLite): enough of them, and enough for each result the page needs.
+    private func walksAmong(_ count: Int, _ request: SearchRequest) -> Bool {
+        !isPostgres && count >= request.walkAmongFrom && count >= (request.offset + request.limit) * request.walkAmongMatchesPerResult
     }
 
     /// Whether an entry is among the matches of a full-text query (SQLite), by its rowid, which
@@ -211,7 +226,7 @@ extension SearchIndex {
             // read 60,000 titles for 3,000 resources, 214 ms); the whole-text index intersects
             // the terms' lists with the values' and checks that the terms are in the title.
             return "search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: "{title} : " + titleTerms + " AND " + values)"
-                + " AND e.is_public = \(bind: true)" + entryChecks(request, termsInTitle: true)
+                + " AND e.is_public = \(bind: true) AND " + Self.wordConditions(SearchQuery(excluded: request.query.excluded), corrections: request.corrections)
         }
         // `IS TRUE` keeps the planner off the whole-text index for this check: the titles'
         // index finds the few candidates, each then checked on its own.
