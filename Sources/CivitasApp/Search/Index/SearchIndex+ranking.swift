@@ -65,10 +65,19 @@ extension SearchIndex {
                     found += try await hits(from: walk(request, checks: checks + " AND " + boosted + part, limit: needed - found.count))
                 }
             } else if let terms, walksAmong(Int(estimate), request) {
-                // A topic's few thousand matches among many more: walked against their rowids.
+                // A topic's few thousand matches among many more: walked against their rowids,
+                // each sub-tier on its own; one the sample shows small (its titles holding the
+                // query) is ranked whole instead, since a walk would read most of the index for it.
                 let under = amongMatches(terms + " AND " + SearchFacetTerms.fts5(anyOf: suggestions)!)
-                for part in titleParts where found.count < needed {
-                    found += try await hits(from: walk(request, checks: " AND " + under + part, limit: needed - found.count))
+                let fewUnder = self.matching(request.query, corrections: request.corrections, filters: request.filters, anyOf: suggestions)
+                let shares: [Double] = inTitle == nil ? [matches.share(isBoosted)]
+                    : [matches.share { isBoosted($0) && $0.inTitle }, matches.share { isBoosted($0) && !$0.inTitle }]
+                for (part, share) in zip(titleParts, shares) where found.count < needed {
+                    if walksAmong(Int(Double(matches.total) * share), request) {
+                        found += try await hits(from: walk(request, checks: " AND " + under + part, limit: needed - found.count))
+                    } else {
+                        found += try await hits(from: fewUnder + part + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
+                    }
                 }
             } else {
                 // The full-text index gives the matches under those values (their lists
