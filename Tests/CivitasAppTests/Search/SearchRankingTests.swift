@@ -51,4 +51,34 @@ struct SearchRankingTests {
             #expect(walked >= 25, "most searches found something to rank (\(walked))")
         }
     }
+
+    @Test("An index whose titles held no facet values is brought to the new shape in place, finding the same", arguments: TestDatabase.all)
+    func titlesGainFacetValuesInPlace(database: TestDatabase) async throws {
+        try await withApp(database) { _, services in
+            _ = try await ScaleDemo.load(records: 3_000, services: services) { _, _ in }
+            _ = try await SearchMaintenance.reindex(services: services) { _, _ in }
+            let index = SearchIndex(sql: services.database.sql)
+            func pages() async throws -> [[String]] {
+                var pages: [[String]] = []
+                for (typed, filters) in Self.queries {
+                    var request = SearchRequest(query: SearchQuery(parsing: typed), filters: filters)
+                    request.rankAllUpTo = 0
+                    pages.append(try await index.search(request).hits.map(\.id))
+                }
+                return pages
+            }
+            let before = try await pages()
+            let migration = M004_SearchTitleFacets(services: services)
+            try await migration.revert(on: services.database.db)
+            try await migration.prepare(on: services.database.db)
+            #expect(try await pages() == before)
+            guard !index.isPostgres else { return }
+            // Copied, not rebuilt: every entry's title is there with its values.
+            let entries = try await services.database.sql.raw("SELECT count(*) AS n FROM search_entries").first()!.decode(column: "n", as: Int.self)
+            let practices = SearchFacetTerms.fts5([.kind: ["practice"]])!
+            let titled = try await services.database.sql.raw("SELECT count(*) AS n FROM search_titles WHERE search_titles MATCH \(bind: practices)").first()!.decode(column: "n", as: Int.self)
+            let counted = try await services.database.sql.raw("SELECT count(*) AS n FROM search_facets WHERE facet = 'kind' AND value = 'practice'").first()!.decode(column: "n", as: Int.self)
+            #expect(entries > 0 && titled == counted && counted > 0)
+        }
+    }
 }

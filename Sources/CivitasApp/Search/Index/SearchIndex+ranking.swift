@@ -72,11 +72,13 @@ extension SearchIndex {
                 let fewUnder = self.matching(request.query, corrections: request.corrections, filters: request.filters, anyOf: suggestions)
                 let shares: [Double] = inTitle == nil ? [matches.share(isBoosted)]
                     : [matches.share { isBoosted($0) && $0.inTitle }, matches.share { isBoosted($0) && !$0.inTitle }]
-                for (part, share) in zip(titleParts, shares) where found.count < needed {
+                for (number, (part, share)) in zip(titleParts, shares).enumerated() where found.count < needed {
                     if walksAmong(Int(Double(matches.total) * share), request) {
                         found += try await hits(from: walk(request, checks: " AND " + under + part, limit: needed - found.count))
                     } else {
-                        found += try await hits(from: fewUnder + part + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
+                        // The titles holding the query come from the titles' own index.
+                        let few = inTitle != nil && number == 0 ? titlesMatching(request, anyOf: suggestions) : fewUnder
+                        found += try await hits(from: few + part + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
                     }
                 }
             } else {
@@ -219,29 +221,25 @@ extension SearchIndex {
 
     /// `... WHERE ...`: public entries whose title holds the query's terms, found through the
     /// titles' own full-text index, then checked whole against the query and filters.
-    func titlesMatching(_ request: SearchRequest) -> SQLQueryString {
+    func titlesMatching(_ request: SearchRequest, anyOf suggestions: [SearchFacetValue] = []) -> SQLQueryString {
         var terms = request.query
         terms.excluded = []
         guard isPostgres else {
             // The tier's title condition holds every word, phrase and prefix, so only the words
-            // excluded are checked in the rest of the entry (`entryChecks`).
-            let titleTerms = Self.fts5(terms, corrections: request.corrections)
-            guard let values = SearchFacetTerms.fts5(request.filters) else {
-                return "search_titles JOIN search_entries e ON e.rowid = search_titles.rowid WHERE search_titles MATCH \(bind: titleTerms)"
-                    + " AND e.is_public = \(bind: true)" + entryChecks(request, termsInTitle: true)
-            }
-            // With values chosen, the titles of the records under them: the titles' own index
-            // knows no facets, and gave every title holding the terms (`q=programme&kind=resource`
-            // read 60,000 titles for 3,000 resources, 214 ms); the whole-text index intersects
-            // the terms' lists with the values' and checks that the terms are in the title.
-            return "search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: "{title} : " + titleTerms + " AND " + values)"
+            // excluded are checked in the rest of the entry. The titles' index holds each
+            // entry's facet values too (`M004_SearchTitleFacets`): chosen values, and those of a
+            // city or topic the query names, are terms of the match.
+            let values = [SearchFacetTerms.fts5(request.filters), SearchFacetTerms.fts5(anyOf: suggestions)].compactMap { $0 }
+            let match = ([Self.fts5(terms, corrections: request.corrections)] + values).joined(separator: " AND ")
+            return "search_titles JOIN search_entries e ON e.rowid = search_titles.rowid WHERE search_titles MATCH \(bind: match)"
                 + " AND e.is_public = \(bind: true) AND " + Self.wordConditions(SearchQuery(excluded: request.query.excluded), corrections: request.corrections)
         }
+        let under: SQLQueryString = boostedCondition(suggestions).map { " AND " + $0 } ?? ""
         // `IS TRUE` keeps the planner off the whole-text index for this check: the titles'
         // index finds the few candidates, each then checked on its own.
         return "search_entries e WHERE e.title_document @@ to_tsquery('simple', \(bind: Self.tsquery(terms, corrections: request.corrections)))"
             + " AND (e.document @@ to_tsquery('simple', \(bind: Self.tsquery(request.query, corrections: request.corrections)))) IS TRUE"
-            + " AND e.is_public = \(bind: true)" + facetConditions(request.filters)
+            + " AND e.is_public = \(bind: true)" + facetConditions(request.filters) + under
     }
 
     /// The query as LIKE conditions over an entry's `words` (SQLite): what FTS5 finds, checked

@@ -59,8 +59,10 @@ struct SearchIndex: Sendable {
                     return "(\(bind: orders[position - chunk.startIndex]), \(bind: row.titleWords), \(bind: row.bodyWords), \(bind: row.joinedWords), \(bind: row.facetTokens))"
                 }
                 try await sql.raw("INSERT INTO search_text (rowid, title, body, joined, facets) VALUES " + words).run()
-                let titles = SQLQueryString.list(chunk.indices) { position in "(\(bind: orders[position - chunk.startIndex]), \(bind: chunk[position].titleWords))" }
-                try await sql.raw("INSERT INTO search_titles (rowid, title) VALUES " + titles).run()
+                let titles = SQLQueryString.list(chunk.indices) { position in
+                    "(\(bind: orders[position - chunk.startIndex]), \(bind: chunk[position].titleWords), \(bind: chunk[position].facetTokens))"
+                }
+                try await sql.raw("INSERT INTO search_titles (rowid, title, facets) VALUES " + titles).run()
             }
         }
         let facets = rows.flatMap { row in row.facets.map { (key: row.key, facet: $0) } }
