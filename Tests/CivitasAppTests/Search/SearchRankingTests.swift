@@ -21,10 +21,7 @@ struct SearchRankingTests {
 
     @Test("The same pages whether every match is ranked or the rank index is walked", arguments: TestDatabase.all)
     func sameResultsBothWays(database: TestDatabase) async throws {
-        try await withApp(database) { _, services in
-            _ = try await ScaleDemo.load(records: 3_000, services: services) { _, _ in }
-            _ = try await SearchMaintenance.reindex(services: services) { _, _ in }
-            let index = SearchIndex(sql: services.database.sql)
+        try await withIndexedNetwork(database) { services, index in
             var walked = 0
             for (typed, filters) in Self.queries {
                 for (offset, limit) in [(0, 20), (20, 20), (180, 30)] {
@@ -54,10 +51,7 @@ struct SearchRankingTests {
 
     @Test("An index whose titles held no facet values is brought to the new shape in place, finding the same", arguments: TestDatabase.all)
     func titlesGainFacetValuesInPlace(database: TestDatabase) async throws {
-        try await withApp(database) { _, services in
-            _ = try await ScaleDemo.load(records: 3_000, services: services) { _, _ in }
-            _ = try await SearchMaintenance.reindex(services: services) { _, _ in }
-            let index = SearchIndex(sql: services.database.sql)
+        try await withIndexedNetwork(database) { services, index in
             func pages() async throws -> [[String]] {
                 var pages: [[String]] = []
                 for (typed, filters) in Self.queries {
@@ -79,6 +73,15 @@ struct SearchRankingTests {
             let titled = try await services.database.sql.raw("SELECT count(*) AS n FROM search_titles WHERE search_titles MATCH \(bind: practices)").first()!.decode(column: "n", as: Int.self)
             let counted = try await services.database.sql.raw("SELECT count(*) AS n FROM search_facets WHERE facet = 'kind' AND value = 'practice'").first()!.decode(column: "n", as: Int.self)
             #expect(entries > 0 && titled == counted && counted > 0)
+        }
+    }
+
+    /// A generated network of 3,000 records, indexed, and its index.
+    private func withIndexedNetwork(_ database: TestDatabase, _ body: @Sendable (AppServices, SearchIndex) async throws -> Void) async throws {
+        try await withApp(database) { _, services in
+            _ = try await ScaleDemo.load(records: 3_000, services: services) { _, _ in }
+            _ = try await SearchMaintenance.reindex(services: services) { _, _ in }
+            try await body(services, SearchIndex(sql: services.database.sql))
         }
     }
 }
