@@ -62,7 +62,7 @@ struct SearchRankingTests {
                 return pages
             }
             let before = try await pages()
-            let migration = M004_SearchTitleFacets(services: services)
+            let migration = M004_SearchTitleFacets()
             try await migration.revert(on: services.database.db)
             try await migration.prepare(on: services.database.db)
             #expect(try await pages() == before)
@@ -73,6 +73,27 @@ struct SearchRankingTests {
             let titled = try await services.database.sql.raw("SELECT count(*) AS n FROM search_titles WHERE search_titles MATCH \(bind: practices)").first()!.decode(column: "n", as: Int.self)
             let counted = try await services.database.sql.raw("SELECT count(*) AS n FROM search_facets WHERE facet = 'kind' AND value = 'practice'").first()!.decode(column: "n", as: Int.self)
             #expect(entries > 0 && titled == counted && counted > 0)
+        }
+    }
+
+    @Test("A word being typed finds the same without the words written together that its first word already gives", arguments: TestDatabase.all)
+    func completionsLeaveOutJoinedWords(database: TestDatabase) async throws {
+        try await withIndexedNetwork(database) { services, index in
+            let typed = ["wate", "water", "hous", "housing", "trans", "budg", "cityo", "newc"]
+            func results() async throws -> [[String]] {
+                var found: [[String]] = []
+                for prefix in typed {
+                    let results = try await index.search(SearchRequest(query: SearchQuery(parsing: prefix), limit: 50))
+                    found.append(results.hits.map(\.id) + ["\(results.total)"])
+                }
+                return found
+            }
+            let kept = try await services.database.sql.raw("SELECT count(*) AS n FROM search_words WHERE joined_after IS NOT NULL").first()!.decode(column: "n", as: Int.self)
+            #expect(kept > 0, "the network's titles give words written together")
+            let leftOut = try await results()
+            // Every word completed to, as before the vocabulary told them apart.
+            try await services.database.sql.raw("UPDATE search_words SET joined_after = NULL").run()
+            #expect(try await results() == leftOut)
         }
     }
 

@@ -73,6 +73,7 @@ struct SearchTests {
             #expect(typo["corrections"]?["affordablity"] == .array(["affordability"]))
             #expect(Self.titles(try await Self.search(client, "q=Licardo%20")).first == "Sam Liccardo")
             #expect(Self.titles(try await Self.search(client, "q=deblasio")).first == "Bill de Blasio")
+            #expect(Self.titles(try await Self.search(client, "q=deblas")).first == "Bill de Blasio", "typed past the first word")
             let exact = try await Self.search(client, "q=water%20")
             #expect(exact["corrections"] == .object([:]), "a word records hold is taken as typed")
             let page = try await client.execute(uri: "/search?q=affordablity%20", method: .get).text

@@ -122,7 +122,11 @@ extension SearchIndex {
     /// Drafts' words are not in the vocabulary, so staff searches keep the prefix itself.
     func completions(of prefix: String?) async throws -> [String]? {
         guard let prefix, prefix.count >= 4 else { return nil }
-        let words = try await sql.raw("SELECT word FROM search_words WHERE word >= \(bind: prefix) AND word < \(bind: prefix + "\u{10FFFF}") ORDER BY word LIMIT \(bind: Self.maximumCompletions + 1)")
+        // Not the words written together whose first word the prefix also starts ("water" and
+        // "wateraarhus"): 41 of "water"'s 42 completions at 1,000,000 records were such, each a
+        // list merged at every step of an intersection (`remember(words:joined:)`).
+        let words = try await sql.raw("SELECT word FROM search_words WHERE word >= \(bind: prefix) AND word < \(bind: prefix + "\u{10FFFF}")"
+            + " AND (joined_after IS NULL OR joined_after < \(bind: prefix.utf8.count)) ORDER BY word LIMIT \(bind: Self.maximumCompletions + 1)")
             .all().map { try $0.decode(column: "word", as: String.self) }
         return words.count <= Self.maximumCompletions ? words : nil
     }

@@ -25,7 +25,8 @@ struct SearchIndex: Sendable {
         try await remove(keys: rows.map(\.key))
         // A draft's words are not remembered: corrections offered to the public must be words
         // it can find.
-        try await remember(words: Set(rows.filter(\.document.isPublic).flatMap { $0.titleList + $0.bodyList + $0.joinedList }))
+        let shown = rows.filter(\.document.isPublic)
+        try await remember(words: Set(shown.flatMap { $0.titleList + $0.bodyList }), joined: shown.flatMap(\.joinedPairs))
         var taken = Set<Int64>()
         for chunk in rows.chunked(into: 80) {
             let orders = try await sampleOrders(of: chunk.map(\.key), avoiding: &taken)
@@ -105,6 +106,8 @@ struct SearchIndex: Sendable {
         var titleWords: String { titleList.joined(separator: " ") }
         var bodyWords: String { bodyList.joined(separator: " ") }
         var joinedWords: String { joinedList.joined(separator: " ") }
+        /// Each joined word with the length (in bytes) of its first word.
+        var joinedPairs: [(word: String, firstLength: Int)] { zip(joinedList, titleList).map { ($0, $1.utf8.count) } }
         /// " title | body | joined ": every word between spaces, the groups kept apart so that a
         /// phrase never spans two of them (`SearchIndex.wordConditions`).
         var checkedWords: String { " " + [titleWords, bodyWords, joinedWords].joined(separator: " | ") + " " }
@@ -128,10 +131,24 @@ struct SearchIndex: Sendable {
     }
 
     /// Adds words to the vocabulary typos are corrected against (a word stays after its last
-    /// record goes: a correction to it then finds nothing, which is harmless).
-    func remember(words: Set<String>) async throws {
+    /// record goes: a correction to it then finds nothing, which is harmless), and which a word
+    /// being typed completes to. A title's neighbouring words written together ("deblasio") are
+    /// kept with the length of the first (`joined_after`), unless some title or body holds the
+    /// word itself: a prefix no longer than that first word starts the first word too, so the
+    /// joined word adds nothing to its completions (`completions(of:)`).
+    func remember(words: Set<String>, joined: [(word: String, firstLength: Int)] = []) async throws {
         for chunk in words.filter({ $0.count >= 4 }).sorted().chunked(into: 400) {
-            try await sql.raw("INSERT INTO search_words (word) VALUES " + SQLQueryString.list(chunk) { "(\(bind: $0))" } + " ON CONFLICT (word) DO NOTHING").run()
+            try await sql.raw("INSERT INTO search_words (word) VALUES " + SQLQueryString.list(chunk) { "(\(bind: $0))" }
+                + " ON CONFLICT (word) DO UPDATE SET joined_after = NULL").run()
+        }
+        // The shortest first word of each joined word, and one row per word in a statement (an
+        // upsert may not touch a row twice).
+        var shortest: [String: Int] = [:]
+        for (word, length) in joined where word.count >= 4 && !words.contains(word) { shortest[word] = min(shortest[word] ?? .max, length) }
+        for chunk in shortest.keys.sorted().chunked(into: 400) {
+            try await sql.raw("INSERT INTO search_words (word, joined_after) VALUES " + SQLQueryString.list(chunk) { "(\(bind: $0), \(bind: shortest[$0]!))" }
+                + " ON CONFLICT (word) DO UPDATE SET joined_after = CASE WHEN search_words.joined_after IS NULL OR search_words.joined_after < excluded.joined_after"
+                + " THEN search_words.joined_after ELSE excluded.joined_after END").run()
         }
     }
 

@@ -5,7 +5,7 @@ import SQLKit
 /// normalised words of its title), the values it is counted under in each facet, every word
 /// indexed (to correct typos against), and the full-text index of its words: an FTS5 table on SQLite, a `tsvector` with a GIN index on
 /// PostgreSQL. Words are normalised in Swift before they are stored (`SearchText`), so both
-/// databases index the same words. Records are indexed by `M004_SearchTitleFacets` (a
+/// databases index the same words. Records are indexed by `M005_JoinedWords` (a
 /// database that had records before search existed); a new database is indexed when its demo loads.
 struct M001_CreateSearchIndex: AsyncMigration {
     let services: AppServices
@@ -40,7 +40,7 @@ struct M001_CreateSearchIndex: AsyncMigration {
             // `joined`: the title's neighbouring words written together ("deblasio").
             try await sql.raw("CREATE VIRTUAL TABLE search_text USING fts5(title, body, joined, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')").run()
         }
-        // The records are indexed by M004, once the index has its latest shape.
+        // The records are indexed by M005, once the index has its latest shape.
     }
 
     func revert(on database: any Database) async throws {

@@ -31,7 +31,7 @@ struct M002_SearchSampleOrder: AsyncMigration {
             try await sql.raw("CREATE INDEX search_entries_rank ON search_entries (is_public, COALESCE(sort_date, '') DESC, title_words, key)").run()
             try await sql.raw("CREATE VIRTUAL TABLE search_titles USING fts5(title, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')").run()
         }
-        // The index is rebuilt by the last migration that changes its shape (`M004_SearchTitleFacets`),
+        // The index is rebuilt by the last migration that changes its shape (`M005_JoinedWords`),
         // which runs after this one: the indexer writes the columns of the latest shape.
     }
 

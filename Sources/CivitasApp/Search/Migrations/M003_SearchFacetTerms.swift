@@ -11,7 +11,7 @@ import SQLKit
 /// match first and the body and words last. PostgreSQL keeps long values apart by itself (TOAST).
 ///
 /// The index is rebuilt to fill the new columns (on a large network this takes as long as
-/// `civitas search reindex`) by the last migration that changes its shape, `M004_SearchTitleFacets`,
+/// `civitas search reindex`) by the last migration that changes its shape, `M005_JoinedWords`,
 /// as it was here before that one was written.
 struct M003_SearchFacetTerms: AsyncMigration {
     let services: AppServices
@@ -35,7 +35,7 @@ struct M003_SearchFacetTerms: AsyncMigration {
             try await sql.raw("CREATE INDEX search_entries_rank ON search_entries (is_public, COALESCE(sort_date, '') DESC, title_words, key)").run()
             try await Self.makeTextTable(columns: "title, body, joined, facets", on: sql)
         }
-        // Emptied, so that M004 rebuilds it in its latest shape.
+        // Emptied, so that M005 rebuilds it in its latest shape.
         try await sql.raw("DELETE FROM search_entries").run()
     }
 

@@ -10,18 +10,14 @@ import SQLKit
 ///
 /// A database indexed before (its entries are there) has its titles' index copied with the
 /// values from the whole-text index, in one statement; one with no entries yet (new, or whose
-/// records came before search) is indexed here, the last migration that changes the index's
-/// shape. PostgreSQL's titles' vector is left as it is.
+/// records came before search) is indexed by the last migration that changes the index's
+/// shape (`M005_JoinedWords`). PostgreSQL's titles' vector is left as it is.
 struct M004_SearchTitleFacets: AsyncMigration {
-    let services: AppServices
 
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         if sql.dialect.name != "postgresql" {
             try await Self.remakeTitles(columns: "title, facets", from: "SELECT t.rowid, t.title, x.facets FROM search_titles t JOIN search_text x ON x.rowid = t.rowid", on: sql)
-        }
-        if try await sql.raw("SELECT key FROM search_entries LIMIT 1").first() == nil {
-            try await SearchIndexer(services: services).rebuild(on: sql)
         }
     }
 
