@@ -139,7 +139,7 @@ struct SearchIndex: Sendable {
     func remember(words: Set<String>, joined: [(word: String, firstLength: Int)] = []) async throws {
         for chunk in words.filter({ $0.count >= 4 }).sorted().chunked(into: 400) {
             try await sql.raw("INSERT INTO search_words (word) VALUES " + SQLQueryString.list(chunk) { "(\(bind: $0))" }
-                + " ON CONFLICT (word) DO UPDATE SET joined_after = NULL").run()
+                + " ON CONFLICT (word) DO UPDATE SET joined_after = NULL WHERE search_words.joined_after IS NOT NULL").run()
         }
         // The shortest first word of each joined word, and one row per word in a statement (an
         // upsert may not touch a row twice).
@@ -147,8 +147,8 @@ struct SearchIndex: Sendable {
         for (word, length) in joined where word.count >= 4 && !words.contains(word) { shortest[word] = min(shortest[word] ?? .max, length) }
         for chunk in shortest.keys.sorted().chunked(into: 400) {
             try await sql.raw("INSERT INTO search_words (word, joined_after) VALUES " + SQLQueryString.list(chunk) { "(\(bind: $0), \(bind: shortest[$0]!))" }
-                + " ON CONFLICT (word) DO UPDATE SET joined_after = CASE WHEN search_words.joined_after IS NULL OR search_words.joined_after < excluded.joined_after"
-                + " THEN search_words.joined_after ELSE excluded.joined_after END").run()
+                // A word of some text (NULL) stays one; a shorter first word is kept.
+                + " ON CONFLICT (word) DO UPDATE SET joined_after = excluded.joined_after WHERE search_words.joined_after > excluded.joined_after").run()
         }
     }
 
