@@ -51,13 +51,14 @@ extension SearchIndex {
         }
         let needed = request.offset + request.limit
         var found: [SearchHit] = []
+        // Whether a sampled match is under a value the query names: each tier's size is estimated from it.
+        let isBoosted = matches.isUnder(suggestions)
         // Records under a named place or topic, title matches first.
         if let boosted {
             // A small set (a city's records) is read whole and ranked; a large one (a topic's) is
             // read in rank order, its title matches first, each sub-tier on its own so that the
             // rank index gives the order.
             let titleFirst: SQLQueryString = inTitle.map { "(CASE WHEN " + $0 + " THEN 1 ELSE 0 END) DESC, " } ?? ""
-            let isBoosted = matches.isUnder(suggestions)
             let estimate = Double(matches.total) * matches.share(isBoosted)
             let titleParts: [SQLQueryString] = inTitle.map { [" AND " + $0, " AND NOT " + $0] } ?? [""]
             if estimate >= Double(rankedWhole) {
@@ -92,7 +93,6 @@ extension SearchIndex {
         }
         let notBoosted: SQLQueryString = boosted.map { " AND NOT " + $0 } ?? ""
         if let inTitle, found.count < needed {
-            let isBoosted = matches.isUnder(suggestions)
             let share = matches.share { $0.inTitle && !isBoosted($0) }
             if Double(matches.total) * share >= Double(rankedWhole) {
                 // A title holding every term leaves only the excluded words to check in the rest
