@@ -97,6 +97,46 @@ struct SearchRankingTests {
         }
     }
 
+    @Test("PostgreSQL finds the same sample of matches below a bound in the sample order as from its start",
+          arguments: TestDatabase.all.filter { $0 == .postgres })
+    func sampleBelowBound(database: TestDatabase) async throws {
+        try await withIndexedNetwork(database) { services, index in
+            var bounded = 0
+            // Besides the list, searches matching most of the network: more than the sample.
+            let common: [(String, [SearchFacet: [String]])] = [("programme ", [:]), ("council ", [:]), ("mayor ", [:]),
+                                                               ("", [.kind: ["practice", "resource", "news"]]), ("residents ", [.kind: ["news", "resource"]])]
+            for (typed, filters) in Self.queries + common {
+                var request = SearchRequest(query: SearchQuery(parsing: typed), filters: filters)
+                let fromStart = try await index.search(request)
+                request.sampleBounds = .always
+                let belowBound = try await index.search(request)
+                #expect(belowBound.total == fromStart.total && belowBound.countsAreEstimates == fromStart.countsAreEstimates, "\(typed) \(filters)")
+                #expect(belowBound.facets == fromStart.facets, "\(typed) \(filters)")
+                #expect(belowBound.hits.map(\.id) == fromStart.hits.map(\.id), "\(typed) \(filters)")
+                let query = request.query
+                if try await index.sampleBound(index.matching(query, filters: filters), query: query, bounds: .always) != nil { bounded += 1 }
+            }
+            #expect(bounded >= 5, "searches with more matches than the sample are read below a bound (\(bounded))")
+        }
+    }
+
+    @Test("The words a prefix completes to find what the prefix itself finds", arguments: TestDatabase.all)
+    func completionsFindWhatThePrefixFinds(database: TestDatabase) async throws {
+        try await withIndexedNetwork(database) { _, index in
+            var completed = 0
+            for typed in ["wate", "water", "hous", "partic", "evic", "trans", "budg", "newc", "reyk", "famil", "cities"] {
+                var request = SearchRequest(query: SearchQuery(parsing: typed), limit: 50)
+                let withCompletions = try await index.search(request)
+                request.completesPrefix = false
+                let asPrefix = try await index.search(request)
+                #expect(withCompletions.hits.map(\.id) == asPrefix.hits.map(\.id), "\(typed)")
+                #expect(withCompletions.total == asPrefix.total && withCompletions.facets == asPrefix.facets, "\(typed)")
+                if try await index.completions(of: typed) != nil { completed += 1 }
+            }
+            #expect(completed >= 8, "most prefixes complete to a few words (\(completed))")
+        }
+    }
+
     /// A generated network of 3,000 records, indexed, and its index.
     private func withIndexedNetwork(_ database: TestDatabase, _ body: @Sendable (AppServices, SearchIndex) async throws -> Void) async throws {
         try await withApp(database) { _, services in

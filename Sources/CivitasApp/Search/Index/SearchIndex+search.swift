@@ -21,6 +21,12 @@ struct SearchRequest: Sendable {
     /// index against the set of the matches' rowids (`SearchIndex+ranking`). Tests vary it.
     var walkAmongFrom = SearchIndex.walkAmongFrom
     var walkAmongMatchesPerResult = SearchIndex.walkAmongMatchesPerResult
+    /// PostgreSQL: for which estimates the first matches in the sample order are read below a
+    /// bound (`SearchIndex.sampleBound`). Tests widen it.
+    var sampleBounds = SearchIndex.SampleBounds.standard
+    /// The word being typed is looked up as the vocabulary's words it completes to, when they
+    /// are few (`SearchIndex.completions`); tests turn it off to compare with the prefix itself.
+    var completesPrefix = true
 }
 
 struct SearchHit: Sendable {
@@ -93,10 +99,10 @@ extension SearchIndex {
         if let prefix = rest.prefix, namingWords.contains(SearchText.reduce(prefix)) { rest.prefix = nil }
         if !rest.isEmpty, !namingWords.isEmpty { request.query = rest }
         request.corrections = try await corrections(of: request.query)
-        if !isPostgres, !request.includeDrafts { request.query.prefixCompletions = try await completions(of: request.query.prefix) }
+        if !request.includeDrafts, request.completesPrefix { request.query.prefixCompletions = try await completions(of: request.query.prefix) }
         let matching = self.matching(request.query, corrections: request.corrections, filters: request.filters, includeDrafts: request.includeDrafts)
         let matches = try await sample(matching, query: request.query, filters: request.filters,
-                                       inTitle: titleCondition(request.query, corrections: request.corrections))
+                                       inTitle: titleCondition(request.query, corrections: request.corrections), bounds: request.sampleBounds)
         let hits = try await rankedHits(request, matching: matching, matches: matches, suggestions: suggestions)
         // Each facet's counts over the matches without its own choices: the sample above when
         // nothing of it is chosen, else a sample of its own.
@@ -108,7 +114,8 @@ extension SearchIndex {
             var others = request.filters
             others[facet] = nil
             let own = try await sample(self.matching(request.query, corrections: request.corrections, filters: others,
-                                                     includeDrafts: request.includeDrafts), query: request.query, filters: others)
+                                                     includeDrafts: request.includeDrafts), query: request.query, filters: others,
+                                  bounds: request.sampleBounds)
             facets[facet] = own.facetCounts[facet] ?? []
             estimated = estimated || own.isEstimate
         }
@@ -118,8 +125,8 @@ extension SearchIndex {
 
     /// The indexed words a prefix of four letters or more completes to, when there are at most
     /// `maximumCompletions` (FTS5 keeps lists for prefixes of two and three letters; a longer
-    /// prefix otherwise merges the lists of every word it starts, all of them, for each search).
-    /// Drafts' words are not in the vocabulary, so staff searches keep the prefix itself.
+    /// prefix otherwise merges the lists of every word it starts, all of them, for each search;
+    /// PostgreSQL gathers them into one set whose matches it checks again). Drafts' words are not in the vocabulary, so staff searches keep the prefix itself.
     func completions(of prefix: String?) async throws -> [String]? {
         guard let prefix, prefix.count >= 4 else { return nil }
         // Not the words written together whose first word the prefix also starts ("water" and
@@ -195,13 +202,25 @@ extension SearchIndex {
     /// The first matches of `matching` in the sample order, with each one's facet values (so
     /// that the counts come from the rows read) and, given `inTitle`, whether its title holds
     /// the query's terms.
-    func sample(_ matching: SQLQueryString, query: SearchQuery, filters: [SearchFacet: [String]], inTitle: SQLQueryString? = nil) async throws -> MatchSample {
+    func sample(_ matching: SQLQueryString, query: SearchQuery, filters: [SearchFacet: [String]], inTitle: SQLQueryString? = nil,
+                bounds: SampleBounds = .standard) async throws -> MatchSample {
         // SQLite: the full-text index lists matches by rowid, which is the sample order, so the
         // first matches come without reading the rest.
         let order: SQLQueryString = isPostgres ? "e.sample_order" : usesFullText(query, filters: filters) ? "search_text.rowid" : "e.rowid"
         let inTitleColumn: SQLQueryString = inTitle.map { ", (CASE WHEN " + $0 + " THEN 1 ELSE 0 END) AS in_title" } ?? ""
-        let rows = try await sql.raw("SELECT e.key, e.facet_values, " + order + " AS place" + inTitleColumn + " FROM " + matching
-            + " ORDER BY " + order + " LIMIT \(bind: Self.exactCountLimit + 1)").all()
+        func firstMatches(_ bound: SQLQueryString = "") async throws -> [any SQLRow] {
+            try await sql.raw("SELECT e.key, e.facet_values, " + order + " AS place" + inTitleColumn + " FROM " + matching + bound
+                + " ORDER BY " + order + " LIMIT \(bind: Self.exactCountLimit + 1)").all()
+        }
+        var rows: [any SQLRow]
+        if isPostgres, let bound = try await sampleBound(matching, query: query, bounds: bounds) {
+            // The first matches in the sample order are the same with the bound as without,
+            // once enough of them lie below it; else (fewer matched than estimated) read on.
+            rows = try await firstMatches(" AND e.sample_order < \(bind: bound)")
+            if rows.count <= Self.exactCountLimit { rows = try await firstMatches() }
+        } else {
+            rows = try await firstMatches()
+        }
         var reader = SearchFacetTerms.Reader()
         let entries = try rows.prefix(Self.exactCountLimit).map { row in
             MatchSample.Entry(key: try row.decode(column: "key", as: String.self),
@@ -212,9 +231,72 @@ extension SearchIndex {
             return MatchSample(entries: entries, values: reader.values, total: entries.count)
         }
         // The sample's last place, as a share of the whole order, is the share of matches sampled.
-        let share = Double(last) / Double(Int64.max >> 1)
+        let share = Double(last) / Double(Self.sampleOrderEnd)
         let estimate = Double(Self.exactCountLimit) / min(max(share, 1e-12), 1)
         return MatchSample(entries: entries, values: reader.values, total: max(Self.exactCountLimit + 1, Self.roughly(Int(estimate.rounded()))))
+    }
+
+    /// Where the sample order ends: places are spread evenly below it (`sampleOrder(of:)`).
+    static let sampleOrderEnd = Int64.max >> 1
+
+    /// PostgreSQL: a place in the sample order below which about `sampledBelowBound` times the
+    /// sample's size of the matches lie, from the planner's estimate of how many match; nil when
+    /// they are few (all are read) or many (the sample index is read in order until the sample
+    /// is full, a few thousand entries).
+    ///
+    /// Between, neither of PostgreSQL's own ways is fast: reading the sample index in order
+    /// checks every entry it passes against the query (`q=reykjavik`, 25,000 matches at
+    /// 1,000,000 records: 40,000 entries, each one's whole-text vector read, 330 ms), and the
+    /// full-text index gives all the matches to be read and sorted (145 ms). Below the bound,
+    /// the full-text index's matches are intersected with a range of the sample index before any
+    /// entry is read (28 ms).
+    ///
+    /// Not for phrases or a prefix looked up as one (`:*`): the index cannot tell their matches
+    /// apart, so each one in the range is read and checked again, and PostgreSQL's estimate of
+    /// a phrase is far off (a seventh of "living wage ordinance"'s 370,000 matches).
+    func sampleBound(_ matching: SQLQueryString, query: SearchQuery, bounds: SampleBounds) async throws -> Int64? {
+        guard query.phrases.isEmpty, query.prefix == nil || query.prefixCompletions != nil,
+              let plan = try await sql.raw("EXPLAIN (FORMAT JSON) SELECT e.key FROM " + matching).first(),
+              let text = try? plan.decode(column: "QUERY PLAN", as: String.self),
+              let estimate = Self.estimatedRows(explained: text) else { return nil }
+        let wanted = Self.sampledBelowBound * Double(Self.exactCountLimit + 1)
+        let share = wanted / estimate
+        guard share < 1, share <= bounds.largestShare, estimate <= bounds.upToShareOfIndex * (try await entryCount()) else { return nil }
+        return Int64(Double(Self.sampleOrderEnd) * share)
+    }
+
+    /// How many of the sample's size lie below the bound, by the estimate: room for an estimate
+    /// too high by half before the matches are read again without it.
+    static let sampledBelowBound = 1.5
+
+    /// For which of PostgreSQL's estimates the sample is read below a bound.
+    struct SampleBounds: Sendable {
+        /// The most of the sample order a bound covers: the range is read from the sample index
+        /// whole (a tenth of 1,000,000 entries, 14 ms), and above it the matches themselves are
+        /// fewer to read.
+        var largestShare: Double
+        /// Above this share of the index matching, the sample index read in order reaches a
+        /// full sample within a few thousand entries, fewer than the full-text index's matches
+        /// would be (`q=programme`, 38%: 2,600 entries, 21 ms).
+        var upToShareOfIndex: Double
+
+        static let standard = SampleBounds(largestShare: 0.1, upToShareOfIndex: 0.15)
+        /// Whenever the estimate exceeds the sample (tests: the bound finds what reading from the start finds).
+        static let always = SampleBounds(largestShare: 1, upToShareOfIndex: .infinity)
+    }
+
+    /// The rows PostgreSQL's planner expects the statement of an `EXPLAIN (FORMAT JSON)` to return.
+    static func estimatedRows(explained text: String) -> Double? {
+        guard let data = text.data(using: .utf8),
+              let plans = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]],
+              let plan = plans.first?["Plan"] as? [String: Any] else { return nil }
+        return (plan["Plan Rows"] as? NSNumber)?.doubleValue
+    }
+
+    /// How many entries the index holds, as PostgreSQL's statistics last counted them.
+    private func entryCount() async throws -> Double {
+        try await sql.raw("SELECT reltuples::float8 AS entries FROM pg_class WHERE oid = 'search_entries'::regclass").first()?
+            .decode(column: "entries", as: Double.self) ?? 0
     }
 
     /// Whether SQLite finds the matches through the full-text index (words asked, or facet
@@ -374,7 +456,15 @@ extension SearchIndex {
         } + query.phrases.map { "(" + $0.map { "'\($0)'" }.joined(separator: " <-> ") + ")" }
         if let prefix = query.prefix {
             let alternatives = prefixAlternatives(prefix, corrections: corrections)
-            terms.append(alternatives.isEmpty ? "'\(prefix)':*" : "('\(prefix)':* | " + alternatives.map { "'\($0)'" }.joined(separator: " | ") + ")")
+            if let completions = query.prefixCompletions {
+                // Whole words are looked up in their own lists; a prefix (`:*`) gathers every
+                // word it starts into one set of matches to be checked again row by row
+                // (`city` with two facets at 1,000,000 records: 12 ms in the index instead of 55).
+                let words = Array(Set(completions + alternatives + [prefix])).sorted()
+                terms.append("(" + words.map { "'\($0)'" }.joined(separator: " | ") + ")")
+            } else {
+                terms.append(alternatives.isEmpty ? "'\(prefix)':*" : "('\(prefix)':* | " + alternatives.map { "'\($0)'" }.joined(separator: " | ") + ")")
+            }
         }
         terms += query.excluded.map { "!'\($0)'" }
         return terms.joined(separator: " & ")
