@@ -7,7 +7,8 @@ import Hummingbird
 struct SearchModule: CivitasModule {
     let services: AppServices
     let name = "search"
-    var migrations: [any Migration] { [M001_CreateSearchIndex(services: services), M002_SearchSampleOrder(services: services), M003_SearchFacetTerms(services: services), M004_SearchTitleFacets(), M005_JoinedWords(services: services)] }
+    var migrations: [any Migration] { [M001_CreateSearchIndex(services: services), M002_SearchSampleOrder(services: services), M003_SearchFacetTerms(services: services), M004_SearchTitleFacets(), M005_JoinedWords(services: services),
+                                              M006_TitleDocumentFacets()] }
     var siteSearch: SiteLink? { SiteLink(SearchURL.page) }
     var textSearch: (any RecordTextSearch)? { SearchTextConditions(services: services) }
     var changeSubscribers: [ChangePublisher.Subscriber] {

@@ -43,7 +43,7 @@ struct SearchIndex: Sendable {
                     value += """
                         , setweight(to_tsvector('simple', \(bind: row.titleWords)), 'A') || setweight(to_tsvector('simple', \(bind: row.bodyWords)), 'B')
                         || setweight(to_tsvector('simple', \(bind: row.joinedWords)), 'C') || array_to_tsvector(\(bind: row.facetLexemes)::text[]),
-                        to_tsvector('simple', \(bind: row.titleWords))
+                        to_tsvector('simple', \(bind: row.titleWords)) || array_to_tsvector(\(bind: row.facetLexemes)::text[])
                         """
                 } else {
                     value += ", \(bind: orders[position - chunk.startIndex]), \(bind: row.checkedWords)"

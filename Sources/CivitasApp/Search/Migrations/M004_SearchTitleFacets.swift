@@ -11,7 +11,7 @@ import SQLKit
 /// A database indexed before (its entries are there) has its titles' index copied with the
 /// values from the whole-text index, in one statement; one with no entries yet (new, or whose
 /// records came before search) is indexed by the last migration that changes the index's
-/// shape (`M005_JoinedWords`). PostgreSQL's titles' vector is left as it is.
+/// shape (`M005_JoinedWords`). PostgreSQL's titles' vector gains them in `M006_TitleDocumentFacets`.
 struct M004_SearchTitleFacets: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
