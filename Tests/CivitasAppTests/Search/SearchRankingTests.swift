@@ -33,14 +33,13 @@ struct SearchRankingTests {
                     // Every way of reading pages, against ranking every match: walking the rank
                     // index checking each entry; tiers smaller than a threshold (a named city's
                     // records, titles under facets) ranked whole or walked (on SQLite against
-                    // their rowids); and a search of a few thousand matches walked whole (on
-                    // SQLite against its matches' rowids, on PostgreSQL checking each entry's row).
+                    // their rowids); and, on SQLite, the whole search walked against its
+                    // matches' rowids.
                     let third = ranked.total / 3
                     for (rankAllUpTo, walkAmongFrom) in [(0, Int.max), (third, Int.max), (third, 0), (Int.max, 0), (Int.max, third)] {
                         request.rankAllUpTo = rankAllUpTo
                         request.walkAmongFrom = walkAmongFrom
                         request.walkAmongMatchesPerResult = 0
-                        request.postgresWalkShare = (.infinity, .infinity)
                         let read = try await index.search(request)
                         #expect(read.hits.map(\.id) == ranked.hits.map(\.id),
                                 "\(typed) \(filters) from \(offset): ranked whole up to \(rankAllUpTo), walked among from \(walkAmongFrom)")

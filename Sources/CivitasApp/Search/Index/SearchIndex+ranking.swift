@@ -36,10 +36,7 @@ extension SearchIndex {
         // SQLite, a few thousand matches: walked against the set of their rowids (`amongMatches`).
         let terms = isPostgres || request.includeDrafts ? nil : fullTextTerms(request.query, corrections: request.corrections, filters: request.filters)
         let among = terms != nil && matches.total <= request.rankAllUpTo && walksAmong(matches.total, request)
-        // PostgreSQL, a few thousand matches: walked when that reads fewer entries than ranking them whole.
-        var walksFew = false
-        if isPostgres, !request.includeDrafts, matches.total <= request.rankAllUpTo { walksFew = try await walkIsShort(matches.total, request) }
-        guard among || walksFew || (matches.total > request.rankAllUpTo && !request.includeDrafts && !request.query.isEmpty) else {
+        guard among || (matches.total > request.rankAllUpTo && !request.includeDrafts && !request.query.isEmpty) else {
             return try await hits(from: fewMatches(matching, count: matches.total, rankAllUpTo: request.rankAllUpTo) + " ORDER BY " + tiers + tieBreak
                 + " LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)")
         }
@@ -116,19 +113,6 @@ extension SearchIndex {
             found += try await hits(from: walk(request, checks: checks + notBoosted + notInTitle, limit: needed - found.count))
         }
         return Array(found.dropFirst(request.offset).prefix(request.limit))
-    }
-
-    /// PostgreSQL: whether walking the rank index for a page of `total` matches (from
-    /// `walkAmongFrom`) reads few enough entries against ranking them all: each match ranked
-    /// whole is read from the full-text index's set (about 2.5 µs at 1,000,000 records); a walked
-    /// entry is checked in its own row for chosen values first (under 2 µs), and only then, or
-    /// with none chosen at once, in its whole-text vector (about 10 µs).
-    /// `kind=practice&topic=water`, 13,000 matches: 36 ms ranked whole.
-    private func walkIsShort(_ total: Int, _ request: SearchRequest) async throws -> Bool {
-        guard total >= request.walkAmongFrom, total > 0 else { return false }
-        let chosen = request.filters.values.contains { !$0.isEmpty }
-        let walked = Double(request.offset + request.limit) * max(try await entryCount(), Double(total)) / Double(total)
-        return walked <= Double(total) * (chosen ? request.postgresWalkShare.withChosenValues : request.postgresWalkShare.withWordsOnly)
     }
 
     /// Whether about `count` matches are read by walking the rank index against their rowids
@@ -233,9 +217,8 @@ extension SearchIndex {
 
     /// ` AND ...` for each facet with chosen values, checked entry by entry: on SQLite through the
     /// facets' primary key; on PostgreSQL in the entry's own `facet_values`, in the row the walk
-    /// reads anyway, before its whole-text vector is read (from its own pages) for the words.
-    /// Probing the facets' index and reading the vector for every entry walked cost 10 µs an
-    /// entry at 1,000,000 records; a value looked up in the row, under 2 µs.
+    /// reads anyway, before its whole-text vector is read (from pages of its own) for the words,
+    /// instead of probing the facets' index for each entry walked.
     func facetConditions(_ filters: [SearchFacet: [String]]) -> SQLQueryString {
         SearchFacet.allCases.reduce(into: SQLQueryString("")) { conditions, facet in
             guard let values = filters[facet], !values.isEmpty else { return }

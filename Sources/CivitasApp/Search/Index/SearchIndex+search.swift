@@ -27,10 +27,6 @@ struct SearchRequest: Sendable {
     /// The word being typed is looked up as the vocabulary's words it completes to, when they
     /// are few (`SearchIndex.completions`); tests turn it off to compare with the prefix itself.
     var completesPrefix = true
-    /// PostgreSQL: from `walkAmongFrom` matches, a page is read by walking the rank index when
-    /// the walk reads at most this many entries per match (`SearchIndex.walkIsShort`): with
-    /// values chosen, each entry walked is checked in its own row first. Tests raise it.
-    var postgresWalkShare = (withChosenValues: 1.5, withWordsOnly: 0.25)
 }
 
 struct SearchHit: Sendable {
@@ -315,7 +311,7 @@ extension SearchIndex {
     }
 
     /// How many entries the index holds, as PostgreSQL's statistics last counted them.
-    func entryCount() async throws -> Double {
+    private func entryCount() async throws -> Double {
         try await sql.raw("SELECT reltuples::float8 AS entries FROM pg_class WHERE oid = 'search_entries'::regclass").first()?
             .decode(column: "entries", as: Double.self) ?? 0
     }
