@@ -107,26 +107,32 @@ struct SearchRankingTests {
         }
     }
 
-    @Test("PostgreSQL finds the same sample of matches below a bound in the sample order as from its start",
+    @Test("PostgreSQL finds the same sample of matches below a bound in the sample order, or checking chosen values first, as from its start",
           arguments: TestDatabase.all.filter { $0 == .postgres })
     func sampleBelowBound(database: TestDatabase) async throws {
         try await withIndexedNetwork(database) { services, index in
             var bounded = 0
+            var walked = 0
             // Besides the list, searches matching most of the network: more than the sample.
             let common: [(String, [SearchFacet: [String]])] = [("programme ", [:]), ("council ", [:]), ("mayor ", [:]),
                                                                ("", [.kind: ["practice", "resource", "news"]]), ("residents ", [.kind: ["news", "resource"]])]
             for (typed, filters) in Self.queries + common {
                 var request = SearchRequest(query: SearchQuery(parsing: typed), filters: filters)
                 let fromStart = try await index.search(request)
-                request.sampleBounds = .always
-                let belowBound = try await index.search(request)
-                #expect(belowBound.total == fromStart.total && belowBound.countsAreEstimates == fromStart.countsAreEstimates, "\(typed) \(filters)")
-                #expect(belowBound.facets == fromStart.facets, "\(typed) \(filters)")
-                #expect(belowBound.hits.map(\.id) == fromStart.hits.map(\.id), "\(typed) \(filters)")
+                // Below a bound, and (words with values chosen) in the sample order checking the values first.
+                for bounds in [SearchIndex.SampleBounds.always, .walked] {
+                    request.sampleBounds = bounds
+                    let read = try await index.search(request)
+                    #expect(read.total == fromStart.total && read.countsAreEstimates == fromStart.countsAreEstimates, "\(typed) \(filters)")
+                    #expect(read.facets == fromStart.facets, "\(typed) \(filters)")
+                    #expect(read.hits.map(\.id) == fromStart.hits.map(\.id), "\(typed) \(filters)")
+                }
                 let query = request.query
                 if try await index.sampleBound(index.matching(query, filters: filters), query: query, bounds: .always) != nil { bounded += 1 }
+                if try await index.walksCheckingValuesFirst(index.matching(query, filters: filters), query: query, filters: filters, bounds: .walked) { walked += 1 }
             }
             #expect(bounded >= 5, "searches with more matches than the sample are read below a bound (\(bounded))")
+            #expect(walked >= 5, "searches with words and values chosen are read checking the values first (\(walked))")
         }
     }
 

@@ -102,7 +102,9 @@ extension SearchIndex {
         if !request.includeDrafts, request.completesPrefix { request.query.prefixCompletions = try await completions(of: request.query.prefix) }
         let matching = self.matching(request.query, corrections: request.corrections, filters: request.filters, includeDrafts: request.includeDrafts)
         let matches = try await sample(matching, query: request.query, filters: request.filters,
-                                       inTitle: titleCondition(request.query, corrections: request.corrections), bounds: request.sampleBounds)
+                                       inTitle: titleCondition(request.query, corrections: request.corrections), bounds: request.sampleBounds,
+                                       walkedCondition: isPostgres ? postgresCondition(request.query, corrections: request.corrections, filters: request.filters,
+                                                                                       includeDrafts: request.includeDrafts) : nil)
         let hits = try await rankedHits(request, matching: matching, matches: matches, suggestions: suggestions)
         // Each facet's counts over the matches without its own choices: the sample above when
         // nothing of it is chosen, else a sample of its own.
@@ -115,7 +117,9 @@ extension SearchIndex {
             others[facet] = nil
             let own = try await sample(self.matching(request.query, corrections: request.corrections, filters: others,
                                                      includeDrafts: request.includeDrafts), query: request.query, filters: others,
-                                  bounds: request.sampleBounds)
+                                  bounds: request.sampleBounds,
+                                  walkedCondition: isPostgres ? postgresCondition(request.query, corrections: request.corrections, filters: others,
+                                                                                  includeDrafts: request.includeDrafts) : nil)
             facets[facet] = own.facetCounts[facet] ?? []
             estimated = estimated || own.isEstimate
         }
@@ -203,7 +207,7 @@ extension SearchIndex {
     /// that the counts come from the rows read) and, given `inTitle`, whether its title holds
     /// the query's terms.
     func sample(_ matching: SQLQueryString, query: SearchQuery, filters: [SearchFacet: [String]], inTitle: SQLQueryString? = nil,
-                bounds: SampleBounds = .standard) async throws -> MatchSample {
+                bounds: SampleBounds = .standard, walkedCondition: SQLQueryString? = nil) async throws -> MatchSample {
         // SQLite: the full-text index lists matches by rowid, which is the sample order, so the
         // first matches come without reading the rest.
         let order: SQLQueryString = isPostgres ? "e.sample_order" : usesFullText(query, filters: filters) ? "search_text.rowid" : "e.rowid"
@@ -213,7 +217,13 @@ extension SearchIndex {
                 + " ORDER BY " + order + " LIMIT \(bind: Self.exactCountLimit + 1)").all()
         }
         var rows: [any SQLRow]
-        if isPostgres, let bound = try await sampleBound(matching, query: query, bounds: bounds) {
+        if isPostgres, let condition = walkedCondition, try await walksCheckingValuesFirst(matching, query: query, filters: filters, bounds: bounds) {
+            // Most entries match the words: read in the sample order, each entry's chosen values
+            // checked in its own row before its whole-text vector is read (its own pages).
+            rows = try await sql.raw("SELECT e.key, e.facet_values, e.sample_order AS place" + inTitleColumn
+                + " FROM (SELECT e.* FROM search_entries e ORDER BY e.sample_order OFFSET 0) e WHERE (1 = 1" + facetConditions(filters)
+                + " AND " + condition + ") IS TRUE LIMIT \(bind: Self.exactCountLimit + 1)").all()
+        } else if isPostgres, let bound = try await sampleBound(matching, query: query, bounds: bounds) {
             // The first matches in the sample order are the same with the bound as without,
             // once enough of them lie below it. Fewer matched than estimated: below a bound
             // moved as far again as the matches found below the first one say (Reykjavk, a
@@ -267,6 +277,21 @@ extension SearchIndex {
     /// that go together match many more ("green roof grant families": an eighth of 280,000, and
     /// a bound that held 13,000 of them, 430 ms). Chosen values with one word are estimated
     /// within a half (`q=transit&country=se&kind=news`: 7,400 of 14,800).
+    /// PostgreSQL: whether the planner expects so many entries to match words and chosen values
+    /// (`upToShareOfIndex` of the index or more) that the sample is read in the sample order,
+    /// each entry's values checked in its row first. Reading each entry's vector cost about
+    /// 10 µs an entry; most entries are not under the values (`q=city&kind=practice`: a quarter
+    /// of the index matches, three in four entries passed are not practices). Its estimates of
+    /// words that go together are low, never high, so a search it calls common is.
+    func walksCheckingValuesFirst(_ matching: SQLQueryString, query: SearchQuery, filters: [SearchFacet: [String]],
+                                  bounds: SampleBounds) async throws -> Bool {
+        guard !query.isEmpty, filters.values.contains(where: { !$0.isEmpty }),
+              let plan = try await sql.raw("EXPLAIN (FORMAT JSON) SELECT e.key FROM " + matching).first(),
+              let text = try? plan.decode(column: "QUERY PLAN", as: String.self),
+              let estimate = Self.estimatedRows(explained: text) else { return false }
+        return estimate >= bounds.walkedFromShareOfIndex * (try await entryCount())
+    }
+
     func sampleBound(_ matching: SQLQueryString, query: SearchQuery, bounds: SampleBounds) async throws -> Int64? {
         guard query.phrases.isEmpty, query.prefix == nil || query.prefixCompletions != nil,
               query.words.count + (query.prefix == nil ? 0 : 1) <= 1,
@@ -297,9 +322,15 @@ extension SearchIndex {
         /// would be (`q=programme`, 38%: 2,600 entries, 21 ms).
         var upToShareOfIndex: Double
 
-        static let standard = SampleBounds(largestShare: 0.1, upToShareOfIndex: 0.15)
+        /// From this share of the index matching words and chosen values, the sample is read in
+        /// the sample order checking the values first (`walksCheckingValuesFirst`).
+        var walkedFromShareOfIndex: Double
+
+        static let standard = SampleBounds(largestShare: 0.1, upToShareOfIndex: 0.15, walkedFromShareOfIndex: 0.15)
         /// Whenever the estimate exceeds the sample (tests: the bound finds what reading from the start finds).
-        static let always = SampleBounds(largestShare: 1, upToShareOfIndex: .infinity)
+        static let always = SampleBounds(largestShare: 1, upToShareOfIndex: .infinity, walkedFromShareOfIndex: .infinity)
+        /// Every search with words and values chosen read in the sample order, values first (tests).
+        static let walked = SampleBounds(largestShare: 0, upToShareOfIndex: 0, walkedFromShareOfIndex: 0)
     }
 
     /// The rows PostgreSQL's planner expects the statement of an `EXPLAIN (FORMAT JSON)` to return.
@@ -396,15 +427,7 @@ extension SearchIndex {
         // Chosen facet values are terms of the full-text match (`SearchFacetTerms`).
         var from: SQLQueryString
         if isPostgres {
-            let words: String? = query.isEmpty ? nil : Self.tsquery(query, corrections: corrections)
-            let values = [SearchFacetTerms.tsquery(filters), SearchFacetTerms.tsquery(anyOf: anyOf)].compactMap { $0 }
-            switch (words, values.isEmpty) {
-            case (nil, true): from = "search_entries e WHERE 1 = 1"
-            case (let words?, true): from = "search_entries e WHERE e.document @@ to_tsquery('simple', \(bind: words))"
-            case (nil, false): from = "search_entries e WHERE e.document @@ CAST(\(bind: values.joined(separator: " & ")) AS tsquery)"
-            case (let words?, false):
-                from = "search_entries e WHERE e.document @@ (to_tsquery('simple', \(bind: words)) && CAST(\(bind: values.joined(separator: " & ")) AS tsquery))"
-            }
+            return "search_entries e WHERE " + postgresCondition(query, corrections: corrections, filters: filters, anyOf: anyOf, includeDrafts: includeDrafts)
         } else {
             from = fullTextTerms(query, corrections: corrections, filters: filters, anyOf: anyOf).map {
                 "search_text JOIN search_entries e ON e.rowid = search_text.rowid WHERE search_text MATCH \(bind: $0)"
@@ -412,6 +435,23 @@ extension SearchIndex {
         }
         if !includeDrafts { from += " AND e.is_public = \(bind: true)" }
         return from
+    }
+
+    /// PostgreSQL: the condition of `matching`, on the entry `e`.
+    func postgresCondition(_ query: SearchQuery, corrections: [String: [String]] = [:], filters: [SearchFacet: [String]],
+                           anyOf: [SearchFacetValue] = [], includeDrafts: Bool = false) -> SQLQueryString {
+        let words: String? = query.isEmpty ? nil : Self.tsquery(query, corrections: corrections)
+        let values = [SearchFacetTerms.tsquery(filters), SearchFacetTerms.tsquery(anyOf: anyOf)].compactMap { $0 }
+        var condition: SQLQueryString
+        switch (words, values.isEmpty) {
+        case (nil, true): condition = "1 = 1"
+        case (let words?, true): condition = "e.document @@ to_tsquery('simple', \(bind: words))"
+        case (nil, false): condition = "e.document @@ CAST(\(bind: values.joined(separator: " & ")) AS tsquery)"
+        case (let words?, false):
+            condition = "e.document @@ (to_tsquery('simple', \(bind: words)) && CAST(\(bind: values.joined(separator: " & ")) AS tsquery))"
+        }
+        if !includeDrafts { condition += " AND e.is_public = \(bind: true)" }
+        return condition
     }
 
     /// The FTS5 query of the words and values asked (SQLite); nil when nothing is asked.
