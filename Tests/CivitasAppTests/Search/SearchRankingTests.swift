@@ -128,8 +128,9 @@ struct SearchRankingTests {
                     #expect(read.hits.map(\.id) == fromStart.hits.map(\.id), "\(typed) \(filters)")
                 }
                 let query = request.query
-                if try await index.sampleBound(index.matching(query, filters: filters), query: query, bounds: .always) != nil { bounded += 1 }
-                if try await index.walksCheckingValuesFirst(index.matching(query, filters: filters), query: query, filters: filters, bounds: .walked) { walked += 1 }
+                let matching = index.matching(query, filters: filters)
+                if case .below = try await index.sampleReading(matching, query: query, filters: filters, bounds: .always) { bounded += 1 }
+                if try await index.sampleReading(matching, query: query, filters: filters, bounds: .walked) == .checkingValuesFirst { walked += 1 }
             }
             #expect(bounded >= 5, "searches with more matches than the sample are read below a bound (\(bounded))")
             #expect(walked >= 5, "searches with words and values chosen are read checking the values first (\(walked))")

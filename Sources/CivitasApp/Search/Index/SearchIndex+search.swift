@@ -22,7 +22,7 @@ struct SearchRequest: Sendable {
     var walkAmongFrom = SearchIndex.walkAmongFrom
     var walkAmongMatchesPerResult = SearchIndex.walkAmongMatchesPerResult
     /// PostgreSQL: for which estimates the first matches in the sample order are read below a
-    /// bound (`SearchIndex.sampleBound`). Tests widen it.
+    /// bound or checking chosen values first (`SearchIndex.sampleReading`). Tests widen it.
     var sampleBounds = SearchIndex.SampleBounds.standard
     /// The word being typed is looked up as the vocabulary's words it completes to, when they
     /// are few (`SearchIndex.completions`); tests turn it off to compare with the prefix itself.
@@ -217,13 +217,15 @@ extension SearchIndex {
                 + " ORDER BY " + order + " LIMIT \(bind: Self.exactCountLimit + 1)").all()
         }
         var rows: [any SQLRow]
-        if isPostgres, let condition = walkedCondition, try await walksCheckingValuesFirst(matching, query: query, filters: filters, bounds: bounds) {
+        let reading: SampleReading = isPostgres ? try await sampleReading(matching, query: query, filters: filters, bounds: bounds) : .fromStart
+        switch (reading, walkedCondition) {
+        case (.checkingValuesFirst, let condition?):
             // Most entries match the words: read in the sample order, each entry's chosen values
             // checked in its own row before its whole-text vector is read (its own pages).
             rows = try await sql.raw("SELECT e.key, e.facet_values, e.sample_order AS place" + inTitleColumn
                 + " FROM (SELECT e.* FROM search_entries e ORDER BY e.sample_order OFFSET 0) e WHERE (1 = 1" + facetConditions(filters)
                 + " AND " + condition + ") IS TRUE LIMIT \(bind: Self.exactCountLimit + 1)").all()
-        } else if isPostgres, let bound = try await sampleBound(matching, query: query, bounds: bounds) {
+        case (.below(let bound), _):
             // The first matches in the sample order are the same with the bound as without,
             // once enough of them lie below it. Fewer matched than estimated: below a bound
             // moved as far again as the matches found below the first one say (Reykjavk, a
@@ -237,7 +239,7 @@ extension SearchIndex {
                     ? try await firstMatches(" AND e.sample_order < \(bind: Int64(further))") : []
                 if rows.count <= Self.exactCountLimit { rows = try await firstMatches() }
             }
-        } else {
+        default:
             rows = try await firstMatches()
         }
         var reader = SearchFacetTerms.Reader()
@@ -258,50 +260,53 @@ extension SearchIndex {
     /// Where the sample order ends: places are spread evenly below it (`sampleOrder(of:)`).
     static let sampleOrderEnd = Int64.max >> 1
 
-    /// PostgreSQL: a place in the sample order below which about `sampledBelowBound` times the
-    /// sample's size of the matches lie, from the planner's estimate of how many match; nil when
-    /// they are few (all are read) or many (the sample index is read in order until the sample
-    /// is full, a few thousand entries).
-    ///
-    /// Between, neither of PostgreSQL's own ways is fast: reading the sample index in order
-    /// checks every entry it passes against the query (`q=reykjavik`, 25,000 matches at
-    /// 1,000,000 records: 40,000 entries, each one's whole-text vector read, 330 ms), and the
-    /// full-text index gives all the matches to be read and sorted (145 ms). Below the bound,
-    /// the full-text index's matches are intersected with a range of the sample index before any
-    /// entry is read (28 ms).
-    ///
-    /// Not for phrases or a prefix looked up as one (`:*`): the index cannot tell their matches
-    /// apart, so each one in the range is read and checked again, and PostgreSQL's estimate of
-    /// a phrase is far off (a seventh of "living wage ordinance"'s 370,000 matches). Nor for
-    /// several words: PostgreSQL takes words to be found apart as often as together, and words
-    /// that go together match many more ("green roof grant families": an eighth of 280,000, and
-    /// a bound that held 13,000 of them, 430 ms). Chosen values with one word are estimated
-    /// within a half (`q=transit&country=se&kind=news`: 7,400 of 14,800).
-    /// PostgreSQL: whether the planner expects so many entries to match words and chosen values
-    /// (`upToShareOfIndex` of the index or more) that the sample is read in the sample order,
-    /// each entry's values checked in its row first. Reading each entry's vector cost about
-    /// 10 µs an entry; most entries are not under the values (`q=city&kind=practice`: a quarter
-    /// of the index matches, three in four entries passed are not practices). Its estimates of
-    /// words that go together are low, never high, so a search it calls common is.
-    func walksCheckingValuesFirst(_ matching: SQLQueryString, query: SearchQuery, filters: [SearchFacet: [String]],
-                                  bounds: SampleBounds) async throws -> Bool {
-        guard !query.isEmpty, filters.values.contains(where: { !$0.isEmpty }),
-              let plan = try await sql.raw("EXPLAIN (FORMAT JSON) SELECT e.key FROM " + matching).first(),
-              let text = try? plan.decode(column: "QUERY PLAN", as: String.self),
-              let estimate = Self.estimatedRows(explained: text) else { return false }
-        return estimate >= bounds.walkedFromShareOfIndex * (try await entryCount())
+    /// How PostgreSQL reads a search's sample: from the start of the sample order (the planner
+    /// chooses between the sample index read in order and the full-text index's matches);
+    /// checking chosen values first; or below a bound.
+    enum SampleReading: Equatable {
+        case fromStart
+        /// When the planner expects so many entries to match words and chosen values
+        /// (`walkedFromShareOfIndex` of the index or more) that the sample is read in the sample
+        /// order, each entry's values checked in its row first. Reading each entry's vector cost
+        /// about 10 µs an entry; most entries are not under the values (`q=city&kind=practice`:
+        /// a quarter of the index matches, three in four entries passed are not practices). Its
+        /// estimates of words that go together are low, never high, so a search it calls common is.
+        case checkingValuesFirst
+        /// A place in the sample order below which about `sampledBelowBound` times the sample's
+        /// size of the matches lie, when the planner expects a few percent of the index to match.
+        ///
+        /// There neither of PostgreSQL's own ways is fast: reading the sample index in order
+        /// checks every entry it passes against the query (`q=reykjavik`, 25,000 matches at
+        /// 1,000,000 records: 40,000 entries, each one's whole-text vector read, 330 ms), and the
+        /// full-text index gives all the matches to be read and sorted (145 ms). Below the bound,
+        /// the full-text index's matches are intersected with a range of the sample index before
+        /// any entry is read (28 ms).
+        ///
+        /// Not for phrases or a prefix looked up as one (`:*`): the index cannot tell their
+        /// matches apart, so each one in the range is read and checked again, and PostgreSQL's
+        /// estimate of a phrase is far off (a seventh of "living wage ordinance"'s 370,000
+        /// matches). Nor for several words: PostgreSQL takes words to be found apart as often as
+        /// together, and words that go together match many more ("green roof grant families":
+        /// an eighth of 280,000, and a bound that held 13,000 of them, 430 ms). Chosen values
+        /// with one word are estimated within a half (`q=transit&country=se&kind=news`: 7,400 of 14,800).
+        case below(Int64)
     }
 
-    func sampleBound(_ matching: SQLQueryString, query: SearchQuery, bounds: SampleBounds) async throws -> Int64? {
-        guard query.phrases.isEmpty, query.prefix == nil || query.prefixCompletions != nil,
-              query.words.count + (query.prefix == nil ? 0 : 1) <= 1,
+    /// PostgreSQL: how the sample of `matching` is read, from one estimate of the planner's.
+    func sampleReading(_ matching: SQLQueryString, query: SearchQuery, filters: [SearchFacet: [String]],
+                       bounds: SampleBounds) async throws -> SampleReading {
+        let checksValues = !query.isEmpty && filters.values.contains { !$0.isEmpty }
+        let boundable = query.phrases.isEmpty && (query.prefix == nil || query.prefixCompletions != nil)
+            && query.words.count + (query.prefix == nil ? 0 : 1) <= 1
+        guard checksValues || boundable,
               let plan = try await sql.raw("EXPLAIN (FORMAT JSON) SELECT e.key FROM " + matching).first(),
               let text = try? plan.decode(column: "QUERY PLAN", as: String.self),
-              let estimate = Self.estimatedRows(explained: text) else { return nil }
-        let wanted = Self.sampledBelowBound * Double(Self.exactCountLimit + 1)
-        let share = wanted / estimate
-        guard share < 1, share <= bounds.largestShare, estimate <= bounds.upToShareOfIndex * (try await entryCount()) else { return nil }
-        return Int64(Double(Self.sampleOrderEnd) * share)
+              let estimate = Self.estimatedRows(explained: text) else { return .fromStart }
+        let entries = try await entryCount()
+        if checksValues, estimate >= bounds.walkedFromShareOfIndex * entries { return .checkingValuesFirst }
+        let share = Self.sampledBelowBound * Double(Self.exactCountLimit + 1) / estimate
+        guard boundable, share < 1, share <= bounds.largestShare, estimate <= bounds.upToShareOfIndex * entries else { return .fromStart }
+        return .below(Int64(Double(Self.sampleOrderEnd) * share))
     }
 
     /// How many of the sample's size lie below the bound, by the estimate: room for an estimate
@@ -311,7 +316,7 @@ extension SearchIndex {
     /// Matches found below a bound that say where a further bound should lie.
     static let enoughToMoveBound = 100
 
-    /// For which of PostgreSQL's estimates the sample is read below a bound.
+    /// For which of PostgreSQL's estimates the sample is read below a bound, or checking values first.
     struct SampleBounds: Sendable {
         /// The most of the sample order a bound covers: the range is read from the sample index
         /// whole (a tenth of 1,000,000 entries, 14 ms), and above it the matches themselves are
@@ -323,7 +328,7 @@ extension SearchIndex {
         var upToShareOfIndex: Double
 
         /// From this share of the index matching words and chosen values, the sample is read in
-        /// the sample order checking the values first (`walksCheckingValuesFirst`).
+        /// the sample order checking the values first (`SampleReading.checkingValuesFirst`).
         var walkedFromShareOfIndex: Double
 
         static let standard = SampleBounds(largestShare: 0.1, upToShareOfIndex: 0.15, walkedFromShareOfIndex: 0.15)
