@@ -19,7 +19,9 @@ public enum SearchHighlight {
         let query: SearchQuery
         private let words: Set<String>
         private let reducedPrefix: String?
-        private var known: [Substring: Bool] = [:]
+        /// By the word's bytes (`UTF8Table`): a word spelt with other bytes for the same
+        /// letters is only folded once more.
+        private var known = UTF8Table<Bool>()
 
         public init(_ query: SearchQuery) {
             self.query = query
@@ -28,12 +30,12 @@ public enum SearchHighlight {
         }
 
         func matches(_ word: Substring) -> Bool {
-            if let answer = known[word] { return answer }
+            if let answer = known.value(for: word) { return answer }
             let folded = SearchText.fold(String(word))
             let reduced = SearchText.reduce(folded)
             var answer = words.contains(folded) || words.contains(reduced)
             if !answer, let prefix = query.prefix { answer = folded.hasPrefix(prefix) || reduced == reducedPrefix }
-            known[word] = answer
+            known.set(answer, for: word)
             return answer
         }
     }

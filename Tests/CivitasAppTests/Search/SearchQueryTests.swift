@@ -117,6 +117,65 @@ struct SearchQueryTests {
         #expect(SearchFacetTerms.token(facet: "kind", value: "practice").allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) })
     }
 
+    @Test("Facet counts: the most first, ties by label then value byte by byte, a few per facet, exact or scaled")
+    func facetCountsOrder() {
+        // Forty cities (counts tie in threes, labels tie in pairs, some accented) and two topics,
+        // spread over sampled entries by a fixed rule.
+        var values: [SearchFacetValue] = (0..<40).map { index in
+            SearchFacetValue(facet: "city", value: "area-\(String(format: "%02d", 39 - index))",
+                             label: ["Zürich", "Zurich", "Ålesund", "Aarhus", "Bogotá", "Bogota"][index % 6] + " \(index / 12)")
+        }
+        values += [SearchFacetValue(facet: "topic", value: "water", label: "Water"), SearchFacetValue(facet: "topic", value: "housing", label: "Housing")]
+        var entries: [SearchIndex.MatchSample.Entry] = []
+        for (position, _) in values.enumerated() {
+            for copy in 0..<(1 + position % 3 + (position == 40 ? 5 : 0)) {
+                entries.append(.init(key: "entry-\(position)-\(copy)", facets: [position], inTitle: false))
+            }
+        }
+        func expected(scale: Double?) -> [SearchFacet: [SearchFacetCount]] {
+            var all: [SearchFacet: [SearchFacetCount]] = [:]
+            for (position, value) in values.enumerated() {
+                let count = entries.count { $0.facets.contains(position) }
+                let shown = scale.map { SearchIndex.roughly(Int((Double(count) * $0).rounded())) } ?? count
+                all[SearchFacet(rawValue: value.facet)!, default: []].append(SearchFacetCount(value: value.value, label: value.label, count: shown))
+            }
+            return all.mapValues { counts in
+                Array(counts.sorted {
+                    if $0.count != $1.count { return $0.count > $1.count }
+                    if Array($0.label.utf8) != Array($1.label.utf8) { return Array($0.label.utf8).lexicographicallyPrecedes(Array($1.label.utf8)) }
+                    return Array($0.value.utf8).lexicographicallyPrecedes(Array($1.value.utf8))
+                }.prefix(SearchIndex.valuesPerFacet))
+            }
+        }
+        let exact = SearchIndex.MatchSample(entries: entries, values: values, total: entries.count)
+        #expect(exact.facetCounts == expected(scale: nil))
+        #expect(exact.facetCounts[.city]?.count == SearchIndex.valuesPerFacet && exact.facetCounts[.topic]?.map(\.value) == ["water", "housing"])
+        #expect(exact.facetCounts[.city]?.first?.count == 3)
+        let estimated = SearchIndex.MatchSample(entries: entries, values: values, total: entries.count * 1_000)
+        #expect(estimated.facetCounts == expected(scale: 1_000))
+    }
+
+    @Test("Text compared and looked up by its bytes")
+    func bytesOfText() {
+        let composed = "S\u{E3}o Paulo", decomposed = "Sa\u{303}o Paulo"
+        #expect(composed == decomposed, "the same text to Swift")
+        #expect(composed.utf8Compared(to: decomposed) != 0 && composed.utf8Compared(to: composed) == 0)
+        #expect("Zurich".utf8Precedes("Zürich") && !"Zürich".utf8Precedes("Zurich") && "Zur".utf8Precedes("Zurich") && !"".utf8Precedes(""))
+        let words = ["Zürich", "Zurich", "Sao", composed, decomposed, ""]
+        for one in words { for other in words {
+            #expect(one.utf8Precedes(other) == Array(one.utf8).lexicographicallyPrecedes(Array(other.utf8)), "\(one) \(other)")
+        } }
+        var table = UTF8Table<Int>()
+        let text = "cities of \(composed) \(decomposed) cities"
+        let pieces = text.split(separator: " ")
+        for (index, piece) in pieces.enumerated() where table.value(for: piece) == nil { table.set(index, for: piece) }
+        // "São" spelt both ways is two keys; "Paulo" and "cities" again are found.
+        #expect(pieces.map { table.value(for: $0) } == [0, 1, 2, 3, 4, 3, 0])
+        #expect(table.value(for: "Bogota" as Substring) == nil, "a piece never set")
+        table.set(9, for: pieces[0])
+        #expect(table.value(for: pieces[6]) == 9, "set again: the same bytes, one value")
+    }
+
     @Test("Typos forgiven as Typesense does: one edit from four letters, two from seven; a swap is one edit")
     func typos() {
         #expect(TypoTolerance.allowedEdits("bus") == 0 && TypoTolerance.allowedEdits("park") == 1 && TypoTolerance.allowedEdits("housing") == 2)

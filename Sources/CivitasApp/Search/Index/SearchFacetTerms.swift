@@ -1,4 +1,5 @@
 import Foundation
+import CivitasCore
 
 /// An entry's facet values as the full-text index holds them, so that a search with facets
 /// chosen is one full-text match: the index intersects the lists of the query's words and of
@@ -81,41 +82,51 @@ enum SearchFacetTerms {
     /// them, was a fifth of a common word's search.
     struct Reader {
         private(set) var values: [SearchFacetValue] = []
-        /// A value's facet and value as the column holds them (`facet` \u{1F} `value`).
-        private var known: [Substring: Int] = [:]
+        /// A value's facet and value as the column holds them (`facet` \u{1F} `value`), by their
+        /// bytes (`UTF8Table`: a `Substring` key hashed a column holding an accented label by its
+        /// normalized scalars, a sixth of a one-word search's server time).
+        private var known = UTF8Table<Int>()
 
         mutating func positions(inColumn column: String) -> [Int] {
+            if let found = column.utf8.withContiguousStorageIfAvailable({ positions(inBytes: UnsafeRawBufferPointer($0)) }) { return found }
+            return Array(column.utf8).withUnsafeBytes { positions(inBytes: $0) }
+        }
+
+        private mutating func positions(inBytes bytes: UnsafeRawBufferPointer) -> [Int] {
             var found: [Int] = []
-            let bytes = column.utf8
-            var start = bytes.startIndex
-            var separators: [String.Index] = []
-            var index = bytes.startIndex
-            while true {
-                let atEnd = index == bytes.endIndex
+            var start = 0
+            // Where the value's two field separators lie (facet, value and label between them).
+            var firstSeparator = -1
+            var secondSeparator = -1
+            var separators = 0
+            for index in 0...bytes.count {
+                let atEnd = index == bytes.count
                 if atEnd || bytes[index] == 0x1E {
-                    // facet, value and label: two field separators within the value.
-                    if separators.count == 2 {
-                        let facetAndValue = column[start..<separators[1]]
-                        if let position = known[facetAndValue] {
+                    if separators == 2 {
+                        let facetAndValue = UnsafeRawBufferPointer(rebasing: bytes[start..<secondSeparator])
+                        if let position = known.value(for: facetAndValue) {
                             found.append(position)
                         } else {
-                            let value = SearchFacetValue(facet: String(column[start..<separators[0]]),
-                                                         value: String(column[column.utf8.index(after: separators[0])..<separators[1]]),
-                                                         label: String(column[column.utf8.index(after: separators[1])..<index]))
-                            known[facetAndValue] = values.count
+                            let value = SearchFacetValue(facet: Self.text(bytes[start..<firstSeparator]),
+                                                         value: Self.text(bytes[(firstSeparator + 1)..<secondSeparator]),
+                                                         label: Self.text(bytes[(secondSeparator + 1)..<index]))
+                            known.set(values.count, for: facetAndValue)
                             found.append(values.count)
                             values.append(value)
                         }
                     }
-                    if atEnd { break }
-                    separators.removeAll(keepingCapacity: true)
-                    start = bytes.index(after: index)
+                    separators = 0
+                    start = index + 1
                 } else if bytes[index] == 0x1F {
-                    separators.append(index)
+                    separators += 1
+                    if separators == 1 { firstSeparator = index } else if separators == 2 { secondSeparator = index }
                 }
-                index = bytes.index(after: index)
             }
             return found
+        }
+
+        private static func text(_ bytes: Slice<UnsafeRawBufferPointer>) -> String {
+            String(decoding: UnsafeRawBufferPointer(rebasing: bytes), as: UTF8.self)
         }
     }
 }

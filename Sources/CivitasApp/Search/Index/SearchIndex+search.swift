@@ -185,20 +185,28 @@ extension SearchIndex {
             var counted = [Int](repeating: 0, count: values.count)
             for entry in entries { for position in entry.facets { counted[position] += 1 } }
             let scale = isEstimate ? Double(total) / Double(entries.count) : 1
-            var counts: [SearchFacet: [SearchFacetCount]] = [:]
-            for (position, value) in values.enumerated() {
-                guard let facet = SearchFacet(rawValue: value.facet) else { continue }
-                let count = counted[position]
-                counts[facet, default: []].append(SearchFacetCount(value: value.value, label: value.label,
-                                                                   count: isEstimate ? SearchIndex.roughly(Int((Double(count) * scale).rounded())) : count))
+            let shown = isEstimate ? counted.map { SearchIndex.roughly(Int((Double($0) * scale).rounded())) } : counted
+            // Most first; ties by label, then value, compared byte by byte, the same on both
+            // databases. Only the first few of each facet are kept: each value is weighed against
+            // the last of those kept so far (a thousand matches can hold hundreds of cities,
+            // and sorting them all was a tenth of a one-word search).
+            func comesBefore(_ one: Int, _ other: Int) -> Bool {
+                if shown[one] != shown[other] { return shown[one] > shown[other] }
+                let byLabel = values[one].label.utf8Compared(to: values[other].label)
+                return byLabel != 0 ? byLabel < 0 : values[one].value.utf8Precedes(values[other].value)
             }
-            // Most first; ties by label, then value, compared byte by byte, the same on both databases.
-            return counts.mapValues { values in
-                Array(values.sorted {
-                    if $0.count != $1.count { return $0.count > $1.count }
-                    if $0.label != $1.label { return $0.label.utf8.lexicographicallyPrecedes($1.label.utf8) }
-                    return $0.value.utf8.lexicographicallyPrecedes($1.value.utf8)
-                }.prefix(SearchIndex.valuesPerFacet))
+            var kept: [SearchFacet: [Int]] = [:]
+            for position in values.indices {
+                guard let facet = SearchFacet(rawValue: values[position].facet) else { continue }
+                var first = kept[facet, default: []]
+                if first.count == SearchIndex.valuesPerFacet, !comesBefore(position, first[first.count - 1]) { continue }
+                let place = first.firstIndex { comesBefore(position, $0) } ?? first.count
+                first.insert(position, at: place)
+                if first.count > SearchIndex.valuesPerFacet { first.removeLast() }
+                kept[facet] = first
+            }
+            return kept.mapValues { positions in
+                positions.map { SearchFacetCount(value: values[$0].value, label: values[$0].label, count: shown[$0]) }
             }
         }
     }
