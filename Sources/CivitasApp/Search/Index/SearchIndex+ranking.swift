@@ -63,7 +63,7 @@ extension SearchIndex {
             let titleParts: [SQLQueryString] = inTitle.map { [" AND " + $0, " AND NOT " + $0] } ?? [""]
             if estimate >= Double(rankedWhole) {
                 for part in titleParts where found.count < needed {
-                    found += try await hits(from: walk(request, checks: checks + " AND " + boosted + part, limit: needed - found.count))
+                    found += try await hits(from: walk(request, checks: " AND " + boosted + part + checks, limit: needed - found.count))
                 }
             } else if let terms, walksAmong(Int(estimate), request) {
                 // A topic's few thousand matches among many more: walked against their rowids,
@@ -97,7 +97,7 @@ extension SearchIndex {
             if Double(matches.total) * share >= Double(rankedWhole) {
                 // A title holding every term leaves only the excluded words to check in the rest
                 // of the entry (on PostgreSQL its whole-text vector, read from its own pages).
-                found += try await hits(from: walk(request, checks: termsInTitleChecks + notBoosted + " AND " + inTitle,
+                found += try await hits(from: walk(request, checks: " AND " + inTitle + notBoosted + termsInTitleChecks,
                                                    limit: needed - found.count))
             } else if let terms, walksAmong(Int(Double(matches.total) * share), request) {
                 let notUnder: SQLQueryString = suggestions.isEmpty ? "" : " AND NOT " + amongMatches(terms + " AND " + SearchFacetTerms.fts5(anyOf: suggestions)!)
@@ -110,7 +110,7 @@ extension SearchIndex {
         }
         if found.count < needed {
             let notInTitle: SQLQueryString = inTitle.map { " AND NOT " + $0 } ?? ""
-            found += try await hits(from: walk(request, checks: checks + notBoosted + notInTitle, limit: needed - found.count))
+            found += try await hits(from: walk(request, checks: notBoosted + notInTitle + checks, limit: needed - found.count))
         }
         return Array(found.dropFirst(request.offset).prefix(request.limit))
     }
@@ -205,7 +205,10 @@ extension SearchIndex {
     /// merge with the checks (`OFFSET 0`), and the checks filter them in that order; an outer
     /// `ORDER BY` would make it sort them all again. The checks are one `IS TRUE` test, so that
     /// none of them (a facet's `EXISTS`) becomes a join, which would hand the entries on in
-    /// another order.
+    /// another order; they are tested in the order written, so callers write those read in the
+    /// entry's row (its title, its facet values) before its words: PostgreSQL reads an entry's
+    /// whole-text vector from pages of its own, SQLite its words from the row's overflow pages
+    /// (`q=water` walked for the titles under the topic it names: 41 ms with the vector first).
     func walk(_ request: SearchRequest, checks: SQLQueryString, limit: Int) -> SQLQueryString {
         let years: SQLQueryString = yearRange(request.filters).map { " AND " + $0 } ?? ""
         guard isPostgres else {
