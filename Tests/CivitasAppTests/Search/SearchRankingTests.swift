@@ -111,6 +111,8 @@ struct SearchRankingTests {
           arguments: TestDatabase.all.filter { $0 == .postgres })
     func sampleBelowBound(database: TestDatabase) async throws {
         try await withIndexedNetwork(database) { services, index in
+            // Drafts among the matches (a sixteenth of the entries): every way of reading leaves them out.
+            try await services.database.sql.raw("UPDATE search_entries SET is_public = false WHERE substr(md5(key), 1, 1) = 'a'").run()
             var bounded = 0
             var walked = 0
             // Besides the list, searches matching most of the network: more than the sample.
@@ -133,7 +135,7 @@ struct SearchRankingTests {
                 if try await index.sampleReading(matching, query: query, filters: filters, bounds: .walked) == .checkingValuesFirst { walked += 1 }
             }
             #expect(bounded >= 5, "searches with more matches than the sample are read below a bound (\(bounded))")
-            #expect(walked >= 5, "searches with words and values chosen are read checking the values first (\(walked))")
+            #expect(walked >= 5, "searches with values chosen are read checking the values first (\(walked))")
         }
     }
 
