@@ -30,15 +30,14 @@ extension SearchIndex {
                     suggestions: [SearchFacetValue]) async throws -> [SearchHit] {
         var boosted = boostedCondition(suggestions)
         let inTitle = titleCondition(request.query, corrections: request.corrections)
-        var tiers: SQLQueryString = ""
-        if let boosted { tiers += "(CASE WHEN " + boosted + " THEN 1 ELSE 0 END) DESC, " }
-        if let inTitle { tiers += "(CASE WHEN " + inTitle + " THEN 1 ELSE 0 END) DESC, " }
         // SQLite, a few thousand matches: walked against the set of their rowids (`amongMatches`).
         let terms = isPostgres || request.includeDrafts ? nil : fullTextTerms(request.query, corrections: request.corrections, filters: request.filters)
         let among = terms != nil && matches.total <= request.rankAllUpTo && walksAmong(matches.total, request)
         guard among || (matches.total > request.rankAllUpTo && !request.includeDrafts && !request.query.isEmpty) else {
-            return try await hits(from: fewMatches(matching, count: matches.total, rankAllUpTo: request.rankAllUpTo) + " ORDER BY " + tiers + tieBreak
-                + " LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)")
+            // Every match ranked: by the statement that read the sample, when it did (`RankedAlong`).
+            if let keys = matches.rankedKeys { return try await hits(keys: keys) }
+            return try await hits(from: fewMatches(matching, count: matches.total, rankAllUpTo: request.rankAllUpTo) + " ORDER BY "
+                + rankOrder(request, suggestions: suggestions) + " LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)")
         }
         // Up to this many in a tier are read whole and ranked; more are walked.
         let rankedWhole = among ? request.walkAmongFrom : request.rankAllUpTo
@@ -113,6 +112,15 @@ extension SearchIndex {
             found += try await hits(from: walk(request, checks: notBoosted + notInTitle + checks, limit: needed - found.count))
         }
         return Array(found.dropFirst(request.offset).prefix(request.limit))
+    }
+
+    /// The order of every match ranked at once: records under the values the query names first,
+    /// then those whose titles hold its terms, then the tie-break.
+    func rankOrder(_ request: SearchRequest, suggestions: [SearchFacetValue]) -> SQLQueryString {
+        var tiers: SQLQueryString = ""
+        if let boosted = boostedCondition(suggestions) { tiers += "(CASE WHEN " + boosted + " THEN 1 ELSE 0 END) DESC, " }
+        if let inTitle = titleCondition(request.query, corrections: request.corrections) { tiers += "(CASE WHEN " + inTitle + " THEN 1 ELSE 0 END) DESC, " }
+        return tiers + tieBreak
     }
 
     /// Whether about `count` matches are read by walking the rank index against their rowids
@@ -296,7 +304,11 @@ extension SearchIndex {
     /// would read every candidate's body (from the row's overflow pages) before sorting: when
     /// 20,000 matches are ranked, that is most of the search.
     private func hits(from tail: SQLQueryString) async throws -> [SearchHit] {
-        let keys = try await sql.raw("SELECT e.key FROM " + tail).all().map { try $0.decode(column: "key", as: String.self) }
+        try await hits(keys: try await sql.raw("SELECT e.key FROM " + tail).all().map { try $0.decode(column: "key", as: String.self) })
+    }
+
+    /// What a result shows for each of these keys, in their order.
+    private func hits(keys: [String]) async throws -> [SearchHit] {
         guard !keys.isEmpty else { return [] }
         var byKey: [String: SearchHit] = [:]
         for row in try await sql.raw("SELECT e.key, " + Self.hitColumns + " FROM search_entries e WHERE e.key IN (\(binds: keys))").all() {
