@@ -101,7 +101,8 @@ extension SearchIndex {
         request.corrections = try await corrections(of: request.query)
         if !request.includeDrafts, request.completesPrefix { request.query.prefixCompletions = try await completions(of: request.query.prefix) }
         let matching = self.matching(request.query, corrections: request.corrections, filters: request.filters, includeDrafts: request.includeDrafts)
-        let rankedAlong = isPostgres ? RankedAlong(order: rankOrder(request, suggestions: suggestions), limit: request.limit, offset: request.offset) : nil
+        let rankedAlong = isPostgres ? RankedAlong(order: rankOrder(request, suggestions: suggestions), limit: request.limit, offset: request.offset,
+                                                   upTo: request.rankAllUpTo) : nil
         let matches = try await sample(matching, query: request.query, filters: request.filters,
                                        inTitle: titleCondition(request.query, corrections: request.corrections), bounds: request.sampleBounds,
                                        walkedCondition: isPostgres ? walkedCondition(request.query, corrections: request.corrections, filters: request.filters,
@@ -223,14 +224,16 @@ extension SearchIndex {
     /// that statement reads every match anyway (the planner expects few). Ranked apart, the few
     /// thousand matches were read twice, each time most of the search (`kind=practice&topic=water`,
     /// 13,000 matches at 1,000,000 records: 26 ms for the sample, 24 for the page).
+    ///
+    /// Only up to as many matches as are ranked at once (`SearchRequest.rankAllUpTo`), by the
+    /// planner's estimate: above, the page is walked in rank order, and keeping every match to
+    /// rank them was wasted (`q=budget` under two kinds and a topic, 27,000 matches: 84 ms).
     struct RankedAlong {
         let order: SQLQueryString
         let limit: Int
         let offset: Int
+        let upTo: Int
     }
-
-    /// Up to this many matches by the planner's estimate, the sample's statement ranks them too.
-    static let rankedAlongUpTo = 30_000
 
     func sample(_ matching: SQLQueryString, query: SearchQuery, filters: [SearchFacet: [String]], inTitle: SQLQueryString? = nil,
                 bounds: SampleBounds = .standard, walkedCondition: SQLQueryString? = nil, rankedAlong: RankedAlong? = nil) async throws -> MatchSample {
@@ -246,7 +249,7 @@ extension SearchIndex {
         let (reading, estimate) = isPostgres ? try await sampleReadingAndEstimate(matching, query: query, filters: filters, bounds: bounds) : (.fromStart, nil)
         var rankedKeys: [String]? = nil
         switch (reading, walkedCondition) {
-        case (.fromStart, _) where rankedAlong != nil && (estimate ?? .infinity) <= Double(Self.rankedAlongUpTo):
+        case (.fromStart, _) where rankedAlong.map { (estimate ?? .infinity) <= Double($0.upTo) } ?? false:
             // The matches are read once, kept (`MATERIALIZED`), and taken in both orders.
             let ranked = rankedAlong!
             let inTitleKept: SQLQueryString = inTitle.map { ", (CASE WHEN " + $0 + " THEN 1 ELSE 0 END) AS in_title" } ?? ", 0 AS in_title"
