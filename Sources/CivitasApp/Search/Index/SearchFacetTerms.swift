@@ -88,6 +88,11 @@ enum SearchFacetTerms {
         private var known = UTF8Table<Int>()
 
         mutating func positions(inColumn column: String) -> [Int] {
+            positions(inColumn: Substring(column))
+        }
+
+        /// The same, for a column read as part of a longer text (`SearchIndex.sampledRows`).
+        mutating func positions(inColumn column: Substring) -> [Int] {
             if let found = column.utf8.withContiguousStorageIfAvailable({ positions(inBytes: UnsafeRawBufferPointer($0)) }) { return found }
             return Array(column.utf8).withUnsafeBytes { positions(inBytes: $0) }
         }
