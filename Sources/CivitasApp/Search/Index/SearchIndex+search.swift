@@ -320,6 +320,29 @@ extension SearchIndex {
         }
     }
 
+    /// The pieces of a text between one byte (a control character, never part of another
+    /// character), empty ones kept: found in the text's own storage, each piece a view of it.
+    /// The standard library's `split` over the bytes called a closure for each of a sample's
+    /// 150,000 bytes (a tenth of a common word's search in the server).
+    static func pieces(of text: String, apartBy separator: UInt8) -> [Substring] {
+        let offsets: [Int] = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var found: [Int] = []
+            for offset in bytes.indices where bytes[offset] == separator { found.append(offset) }
+            return found
+        } ?? text.utf8.enumerated().compactMap { $0.element == separator ? $0.offset : nil }
+        var pieces: [Substring] = []
+        pieces.reserveCapacity(offsets.count + 1)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        for offset in offsets {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            pieces.append(Substring(utf8[start..<end]))
+            start = utf8.index(after: end)
+        }
+        pieces.append(Substring(utf8[start...]))
+        return pieces
+    }
+
     /// The rows of a sample's statement (`SELECT e.key, e.facet_values, ... AS place[, ... AS in_title]`).
     /// PostgreSQL sends them as one row, each column's values joined by a control character no
     /// key, value or label holds: a thousand rows each read through the driver cost about a
@@ -331,9 +354,8 @@ extension SearchIndex {
             + "string_agg(COALESCE(s.facet_values, ''), chr(29) ORDER BY s.place) AS facet_values, max(s.place) AS place" + titles
             + " FROM (" + statement + ") s").first(), try row.decode(column: "matched", as: Int.self) > 0 else { return SampledRows() }
         var rows = SampledRows()
-        // Split byte by byte (the separators are single bytes), not by characters.
-        rows.keys = try row.decode(column: "keys", as: String.self).utf8.split(separator: 0x1E, omittingEmptySubsequences: false).map { String(Substring($0)) }
-        rows.facetValues = try row.decode(column: "facet_values", as: String.self).utf8.split(separator: 0x1D, omittingEmptySubsequences: false).map { Substring($0) }
+        rows.keys = Self.pieces(of: try row.decode(column: "keys", as: String.self), apartBy: 0x1E).map(String.init)
+        rows.facetValues = Self.pieces(of: try row.decode(column: "facet_values", as: String.self), apartBy: 0x1D)
         if inTitle { rows.inTitle = try row.decode(column: "in_title", as: String.self).utf8.map { $0 == UInt8(ascii: "1") } }
         rows.lastPlace = try row.decode(column: "place", as: Int64.self)
         return rows
