@@ -217,9 +217,6 @@ extension SearchIndex {
         }
     }
 
-    /// The first matches of `matching` in the sample order, with each one's facet values (so
-    /// that the counts come from the rows read) and, given `inTitle`, whether its title holds
-    /// the query's terms.
     /// PostgreSQL: a page of every match ranked, read by the statement that reads the sample when
     /// that statement reads every match anyway (the planner expects few). Ranked apart, the few
     /// thousand matches were read twice, each time most of the search (`kind=practice&topic=water`,
@@ -235,6 +232,10 @@ extension SearchIndex {
         let upTo: Int
     }
 
+    /// The first matches of `matching` in the sample order, with each one's facet values (so
+    /// that the counts come from the rows read) and, given `inTitle`, whether its title holds
+    /// the query's terms; given `rankedAlong`, the page of every match ranked when the same
+    /// statement can rank them.
     func sample(_ matching: SQLQueryString, query: SearchQuery, filters: [SearchFacet: [String]], inTitle: SQLQueryString? = nil,
                 bounds: SampleBounds = .standard, walkedCondition: SQLQueryString? = nil, rankedAlong: RankedAlong? = nil) async throws -> MatchSample {
         // SQLite: the full-text index lists matches by rowid, which is the sample order, so the
@@ -252,7 +253,7 @@ extension SearchIndex {
         case (.fromStart, _) where rankedAlong.map { (estimate ?? .infinity) <= Double($0.upTo) } ?? false:
             // The matches are read once, kept (`MATERIALIZED`), and taken in both orders.
             let ranked = rankedAlong!
-            let inTitleKept: SQLQueryString = inTitle.map { ", (CASE WHEN " + $0 + " THEN 1 ELSE 0 END) AS in_title" } ?? ", 0 AS in_title"
+            let inTitleKept: SQLQueryString = inTitle == nil ? ", 0 AS in_title" : inTitleColumn
             let both = try await sql.raw("WITH e AS MATERIALIZED (SELECT e.key, e.facet_values, e.sample_order, e.title_words, e.sort_date FROM " + matching
                 + ") SELECT * FROM (SELECT 0 AS part, e.key, e.facet_values, e.sample_order AS place" + inTitleKept
                 + " FROM e ORDER BY e.sample_order LIMIT \(bind: Self.exactCountLimit + 1)) s UNION ALL SELECT * FROM (SELECT 1 AS part, e.key, NULL AS facet_values, NULL::bigint AS place, 0 AS in_title FROM e ORDER BY "
