@@ -48,6 +48,8 @@ struct CivilTimeTests {
             }
             let day = formatter("EEEE d MMMM yyyy"), month = formatter("MMMM yyyy"), time = formatter("HH:mm")
             let stamp = formatter("yyyy-MM-dd'T'HH:mm:ss"), compact = formatter("yyyyMMdd'T'HHmmss")
+            let internet = ISO8601DateFormatter()
+            internet.timeZone = zone
             for date in Self.instants.prefix(600) {
                 let civil = CivilTime(date, in: zone)
                 #expect(civil.dayText == day.string(from: date))
@@ -55,6 +57,11 @@ struct CivilTimeTests {
                 #expect(civil.timeText == time.string(from: date))
                 #expect(civil.dateTimeStamp == stamp.string(from: date))
                 #expect(civil.compactStamp == compact.string(from: date))
+                // The same instant (to the second) as Foundation's, in the same words where the
+                // offset is whole minutes (RFC 3339 has no seconds in an offset).
+                let written = ZonedTime.iso8601(date, in: zone)
+                #expect(internet.date(from: written) == Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
+                if zone.secondsFromGMT(for: date) % 60 == 0 { #expect(written == internet.string(from: date)) }
             }
         }
     }

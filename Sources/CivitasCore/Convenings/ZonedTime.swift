@@ -77,9 +77,11 @@ public enum ZonedTime {
     /// `2018-01-24T10:00:00-05:00`, ISO 8601 with the zone's offset (schema.org, JSON).
     public static func iso8601(_ date: Date, in zone: TimeZone) -> String {
         // Fixed offsets by hand: ISO8601DateFormatter is as costly to make as DateFormatter.
-        let offset = zone.secondsFromGMT(for: date)
-        let stamp = CivilTime(date, offset: offset).dateTimeStamp
-        return offset == 0 ? stamp + "Z" : stamp + CivilTime.offsetText(offset, separator: ":")
+        // RFC 3339 offsets are whole minutes; an old local mean time (India's +05:21:10 until
+        // 1906) is written at the whole minute before it, the wall time with it, so that the
+        // text still names the same instant.
+        let offset = zone.secondsFromGMT(for: date) / 60 * 60
+        return CivilTime(date, offset: offset).dateTimeStamp(followedBy: offset == 0 ? "Z" : CivilTime.offsetText(offset, separator: ":"))
     }
 
     /// "Wednesday 24 January 2018"

@@ -45,9 +45,11 @@ struct DirectoryAPI: Sendable {
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: QueryParameters.textList,
                                          shows: DirectoryTopics.all, json: {
             let store = RecordStore(sql: services.database.reads)
-            let (records, total) = try await store.list(kind, .init(text: text, offset: page.offset, limit: page.per, textSearch: services.site.textSearch,
-                                                                    linksReadElsewhere: ["source_ids"]))
-            return APIList(items: try await bodies(records, kind: kind, store: store), pagination: page, total: total)
+            // The records' sources and memberships are read with their links.
+            let (records, total, lines) = try await store.list(kind, .init(text: text, offset: page.offset, limit: page.per, textSearch: services.site.textSearch,
+                                                                           linksReadElsewhere: ["source_ids"]),
+                                                              alongside: { ids in Self.linesRead(kind: kind, ids: ids, store: store) })
+            return APIList(items: bodies(records, lines: lines), pagination: page, total: total)
         })
     }
 
@@ -101,16 +103,31 @@ struct DirectoryAPI: Sendable {
     /// their rows as JSON than the second statement cost (measured: 0.86 ms for the reads
     /// together against 0.56 ms apart).
     func bodies(_ records: [RecordValues], kind: RecordKind, store: RecordStore) async throws -> [RecordBody] {
-        let ids = records.map(\.id)
-        let sources = try await store.sources(kind: kind, ids: ids)
-        var memberships: [String: [MembershipLine]]? = nil
-        if kind == .person, !ids.isEmpty {
-            let lines = try await store.memberships(where: "m.person_id IN (\(binds: ids))", withPlaces: false)
-            memberships = Dictionary(grouping: lines, by: { $0.personId ?? "" })
+        bodies(records, lines: try await store.sql.run(Self.linesRead(kind: kind, ids: records.map(\.id), store: store)))
+    }
+
+    /// What a record's body shows beside its own fields, by record id: its sources and, for
+    /// people, their memberships.
+    struct BodyLines: Sendable {
+        let sources: [String: [SourceLine]]
+        let memberships: [String: [MembershipLine]]?
+    }
+
+    static func linesRead(kind: RecordKind, ids: [String], store: RecordStore) -> PendingRead<BodyLines> {
+        let sources = store.sourcesRead(subjectKind: kind.rawValue, ids: ids)
+        guard kind == .person, !ids.isEmpty else { return sources.map { BodyLines(sources: $0, memberships: nil) } }
+        let memberships = store.membershipsRead(where: "m.person_id IN (\(binds: ids))", withPlaces: false)
+        return PendingRead(queries: sources.queries + memberships.queries) { rows in
+            let split = sources.queries.count
+            let lines = try memberships.answer(Array(rows[split...]))
+            return BodyLines(sources: try sources.answer(Array(rows[..<split])), memberships: Dictionary(grouping: lines, by: { $0.personId ?? "" }))
         }
-        return records.map { record in
-            RecordBody(record, sources: sources[record.id] ?? [], publicURL: services.configuration.publicURL,
-                       memberships: memberships.map { $0[record.id] ?? [] })
+    }
+
+    func bodies(_ records: [RecordValues], lines: BodyLines) -> [RecordBody] {
+        records.map { record in
+            RecordBody(record, sources: lines.sources[record.id] ?? [], publicURL: services.configuration.publicURL,
+                       memberships: lines.memberships.map { $0[record.id] ?? [] })
         }
     }
 }

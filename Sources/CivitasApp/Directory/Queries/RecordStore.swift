@@ -23,6 +23,16 @@ struct RecordStore {
     }
 
     func list(_ kind: RecordKind, _ query: ListQuery) async throws -> (records: [RecordValues], total: Int) {
+        let (records, total, _) = try await list(kind, query, alongside: { _ in .known(()) })
+        return (records, total)
+    }
+
+    /// A page of records, then their links together with `extra`, a read of what the caller
+    /// shows of the same records (given their ids): one statement for the page and one for the
+    /// rest on PostgreSQL (see `SQLDatabase.together`), where each statement costs about as much
+    /// as a short read.
+    func list<Extra>(_ kind: RecordKind, _ query: ListQuery,
+                     alongside extra: @escaping ([String]) -> PendingRead<Extra>) async throws -> (records: [RecordValues], total: Int, extra: Extra) {
         // Written as SQL text rather than with the query builder: pages read these on every
         // uncached answer, and building the text from a builder's tree cost a tenth of one.
         // Table and column names come from the kind's fixed lists, never from a request.
@@ -47,8 +57,10 @@ struct RecordStore {
                 .decode(column: "total", as: Int.self) ?? 0
         }
         var records = try rows.prefix(query.limit).map { try decode(kind, $0) }
-        try await attachLinks(&records, kind: kind, skipping: query.linksReadElsewhere)
-        return (records, total)
+        let ids = records.map(\.id)
+        let (links, answer) = try await sql.together(linksRead(kind: kind, ids: ids, skipping: query.linksReadElsewhere), extra(ids))
+        Self.attach(links, to: &records)
+        return (records, total, answer)
     }
 
     /// How many records of a kind the public sees (the home page's figures), without fetching any.
@@ -132,12 +144,16 @@ struct RecordStore {
     /// Fills the link fields (sources, topics) of a page of records with one query per link
     /// table, sent together (one statement on PostgreSQL).
     func attachLinks(_ records: inout [RecordValues], kind: RecordKind, skipping skipped: Set<String> = []) async throws {
+        Self.attach(try await sql.run(linksRead(kind: kind, ids: records.map(\.id), skipping: skipped)), to: &records)
+    }
+
+    /// Each link field's targets by subject, for the given records of a kind (see `attach`).
+    func linksRead(kind: RecordKind, ids: [String], skipping skipped: Set<String> = []) -> PendingRead<[(field: String, bySubject: [String: [String]])]> {
         let fields = kind.linkFields.filter { !skipped.contains($0.name) }
-        guard !records.isEmpty, !fields.isEmpty else { return }
-        let ids = records.map(\.id)
-        let reads = fields.map { field in
+        guard !ids.isEmpty, !fields.isEmpty else { return .known([]) }
+        return .all(fields.map { field in
             let link = LinkTable.table(for: field)
-            return PendingRead<[String: [String]]>("""
+            return PendingRead<(field: String, bySubject: [String: [String]])>("""
                 SELECT subject_id, \(unsafeRaw: link.targetColumn) FROM \(unsafeRaw: link.table)
                 WHERE subject_kind = \(bind: kind.rawValue) AND subject_id IN (\(binds: ids))
                 ORDER BY \(unsafeRaw: link.targetColumn)
@@ -147,12 +163,16 @@ struct RecordStore {
                     bySubject[try row.decode(column: "subject_id", as: String.self), default: []]
                         .append(try row.decode(column: link.targetColumn, as: String.self))
                 }
-                return bySubject
+                return (field.name, bySubject)
             }
-        }
-        for (field, bySubject) in zip(fields, try await sql.run(.all(reads))) {
+        })
+    }
+
+    /// Sets each record's link fields from `linksRead`'s answer (an empty list where none).
+    static func attach(_ links: [(field: String, bySubject: [String: [String]])], to records: inout [RecordValues]) {
+        for (field, bySubject) in links {
             for index in records.indices {
-                records[index].values[field.name] = .ids(bySubject[records[index].id] ?? [])
+                records[index].values[field] = .ids(bySubject[records[index].id] ?? [])
             }
         }
     }

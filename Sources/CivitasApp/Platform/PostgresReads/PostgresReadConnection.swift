@@ -72,9 +72,9 @@ final class PostgresReadConnection: @unchecked Sendable {
 
     /// Hands each row on, all of them sharing the columns made from the first.
     private func deliver<Rows: AsyncSequence>(_ rows: Rows, to onRow: @Sendable (any SQLRow) -> ()) async throws where Rows.Element == PostgresRow {
-        var columns: PostgresReadColumns?
+        var columns: ReadColumns?
         for try await row in rows {
-            let shared = columns ?? PostgresReadColumns(names: row.map(\.columnName))
+            let shared = columns ?? ReadColumns(names: row.map(\.columnName), repeated: .lastWins)
             columns = shared
             onRow(PostgresReadRow(row, columns: shared))
         }

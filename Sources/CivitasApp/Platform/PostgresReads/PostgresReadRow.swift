@@ -1,6 +1,5 @@
 import FluentPostgresDriver
 import SQLKit
-import Synchronization
 
 /// A row read by `PostgresReader`. Text, whole numbers and booleans, most of what pages read,
 /// are decoded by the driver's own decoders straight from the cell; PostgresKit's row sends every
@@ -9,10 +8,10 @@ import Synchronization
 struct PostgresReadRow: SQLRow {
     private let source: PostgresRow
     private let row: PostgresRandomAccessRow
-    private let columns: PostgresReadColumns
+    private let columns: ReadColumns
 
     /// `columns` is shared by the rows of one statement's answer (`PostgresReadConnection.deliver`).
-    init(_ row: PostgresRow, columns: PostgresReadColumns) {
+    init(_ row: PostgresRow, columns: ReadColumns) {
         source = row
         self.row = row.makeRandomAccess()
         self.columns = columns
@@ -49,44 +48,5 @@ struct PostgresReadRow: SQLRow {
             break
         }
         return try general.decode(column: column, as: D.self)
-    }
-}
-
-/// The column names of one statement's answer, shared by its rows, and where each is.
-///
-/// Rows are read by column name, and code reads a row's columns in much the same order each
-/// time: the position after the last one found is tried first, by comparing two names (a
-/// compare of two machine words for names of up to 15 bytes), before the table of names is
-/// hashed. Through the driver's row each cell was looked up twice by hash: reading rows took
-/// 15.4% of the server's samples on the people API list, and 10.9% this way (`perf record` of
-/// the server under `wrk -c64`, PostgreSQL).
-final class PostgresReadColumns: Sendable {
-    let names: [String]
-    private let positions: [String: Int]
-    /// Whether the column at each position is the one its name means (see `init`).
-    private let meantByItsName: [Bool]
-    /// Where the next name is looked for first. Rows of one answer are read by one task at a
-    /// time, but nothing depends on that: a stale guess only means a lookup in the table.
-    private let nextGuess = Atomic<Int>(0)
-
-    init(names: [String]) {
-        self.names = names
-        var positions: [String: Int] = [:]
-        // Of two columns with one name the last is read, as through PostgresNIO's own rows (and
-        // so through the pool).
-        for (position, name) in names.enumerated() { positions[name] = position }
-        self.positions = positions
-        meantByItsName = names.indices.map { positions[names[$0]] == $0 }
-    }
-
-    func position(of name: String) -> Int? {
-        let guess = nextGuess.load(ordering: .relaxed)
-        if guess < names.count, meantByItsName[guess], names[guess] == name {
-            nextGuess.store(guess + 1, ordering: .relaxed)
-            return guess
-        }
-        guard let found = positions[name] else { return nil }
-        nextGuess.store(found + 1, ordering: .relaxed)
-        return found
     }
 }

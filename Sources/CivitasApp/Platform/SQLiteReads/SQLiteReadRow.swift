@@ -5,15 +5,15 @@ import SQLiteKit
 /// A row read by `SQLiteReadConnection`, decoded with SQLiteKit's value decoder (the same
 /// conversions FluentSQLiteDriver's rows make, so a reader may use either).
 struct SQLiteReadRow: SQLRow {
-    let columns: SQLiteReadConnection.ColumnNames
+    let columns: ReadColumns
     let values: [SQLiteData]
 
     var allColumns: [String] { columns.names }
 
-    func contains(column: String) -> Bool { columns.index(of: column) != nil }
+    func contains(column: String) -> Bool { columns.position(of: column) != nil }
 
     func decodeNil(column: String) throws -> Bool {
-        guard let index = columns.index(of: column) else { return true }
+        guard let index = columns.position(of: column) else { return true }
         return values[index] == .null
     }
 
@@ -21,7 +21,7 @@ struct SQLiteReadRow: SQLRow {
     private static let decoder = SQLiteDataDecoder()
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        guard let index = columns.index(of: column) else {
+        guard let index = columns.position(of: column) else {
             throw DecodingError.keyNotFound(NamedCodingKey(column), .init(codingPath: [], debugDescription: "no column \"\(column)\" in the row"))
         }
         let value = values[index]
