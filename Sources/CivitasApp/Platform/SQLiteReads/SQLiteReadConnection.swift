@@ -70,10 +70,25 @@ final class SQLiteReadConnection: @unchecked Sendable {
         let statement = try prepared(sql)
         let stmt = statement.handle
         // Every run binds every parameter, so the previous binds need no clearing (clearing would
-        // also make SQLite prepare again any statement whose plan looks at a bound value).
-        defer { sqlite_nio_sqlite3_reset(stmt) }
+        // also make SQLite prepare again any statement whose plan looks at a bound value), and
+        // none is left pointing at an earlier run's texts.
+        guard sqlite_nio_sqlite3_bind_parameter_count(stmt) == Int32(binds.count) else {
+            throw SQLiteReadError(message: "\(binds.count) values for \(sqlite_nio_sqlite3_bind_parameter_count(stmt)) parameters in: \(sql.prefix(200))")
+        }
+        // The texts bound are copied into one buffer that lasts until the statement is reset,
+        // and SQLite reads them there instead of copying each (a list of 25 ids was 25 copies).
+        let texts = BoundTexts(binds)
+        defer {
+            sqlite_nio_sqlite3_reset(stmt)
+            texts.release()
+        }
         for (offset, value) in binds.enumerated() {
-            try check(bind(value, at: Int32(offset + 1), in: stmt), sql)
+            let index = Int32(offset + 1)
+            if let text = texts[offset] {
+                try check(sqlite_nio_sqlite3_bind_text(stmt, index, text.start, text.count, nil), sql)
+            } else {
+                try check(bind(value, at: index, in: stmt), sql)
+            }
         }
         var columns = statement.columns
         var count = Int32(columns.names.count)
@@ -184,6 +199,42 @@ final class SQLiteReadConnection: @unchecked Sendable {
 
     /// SQLite copies bound text and blobs before the call returns (SQLITE_TRANSIENT).
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+/// The texts among a statement's binds, copied one after another into one allocation, and
+/// where each one is (nil for binds that are not text, and for every bind when no text has a
+/// byte: those are bound as before).
+private struct BoundTexts {
+    private let storage: UnsafeMutablePointer<CChar>?
+    private let places: [(start: UnsafePointer<CChar>, count: Int32)?]
+
+    init(_ binds: [SQLiteData]) {
+        var total = 0
+        for case .text(let text) in binds { total += text.utf8.count }
+        guard total > 0 else {
+            storage = nil
+            places = []
+            return
+        }
+        let storage = UnsafeMutablePointer<CChar>.allocate(capacity: total)
+        var used = 0
+        places = binds.map { bind -> (start: UnsafePointer<CChar>, count: Int32)? in
+            guard case .text(var text) = bind else { return nil }
+            let start = storage + used
+            let count = text.withUTF8 { bytes in
+                if let source = bytes.baseAddress { UnsafeMutableRawPointer(start).copyMemory(from: source, byteCount: bytes.count) }
+                return bytes.count
+            }
+            used += count
+            return (UnsafePointer(start), Int32(count))
+        }
+        self.storage = storage
+    }
+
+    subscript(offset: Int) -> (start: UnsafePointer<CChar>, count: Int32)? { places.isEmpty ? nil : places[offset] }
+
+    /// Frees the copies; only after the statement that reads them was reset.
+    func release() { storage?.deallocate() }
 }
 
 struct SQLiteReadError: Error, CustomStringConvertible {
