@@ -9,22 +9,38 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     public let day: Int?
 
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count),
-              parts[0].count == 4, let year = Int(parts[0]), year >= 1000
-        else { return nil }
+        // Read from the UTF-8 bytes: lists read one date per row, and splitting the text and
+        // counting its characters cost more than the rest of the row's line.
+        var parts = (0, 0, 0)
+        var widths = (0, 0, 0)
+        var part = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") {
+                part += 1
+                guard part < 3 else { return nil }
+                continue
+            }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch part {
+            case 0: parts.0 = parts.0 * 10 + digit; widths.0 += 1
+            case 1: parts.1 = parts.1 * 10 + digit; widths.1 += 1
+            default: parts.2 = parts.2 * 10 + digit; widths.2 += 1
+            }
+            guard widths.0 <= 4, widths.1 <= 2, widths.2 <= 2 else { return nil }
+        }
+        guard widths.0 == 4, parts.0 >= 1000 else { return nil }
         var month: Int?
         var day: Int?
-        if parts.count >= 2 {
-            guard parts[1].count == 2, let value = Int(parts[1]), (1...12).contains(value) else { return nil }
-            month = value
+        if part >= 1 {
+            guard widths.1 == 2, (1...12).contains(parts.1) else { return nil }
+            month = parts.1
         }
-        if parts.count == 3, let month {
-            guard parts[2].count == 2, let value = Int(parts[2]),
-                  (1...PartialDate.daysIn(month: month, year: year)).contains(value) else { return nil }
-            day = value
+        if part == 2, let month {
+            guard widths.2 == 2, (1...PartialDate.daysIn(month: month, year: parts.0)).contains(parts.2) else { return nil }
+            day = parts.2
         }
-        self.year = year
+        self.year = parts.0
         self.month = month
         self.day = day
     }

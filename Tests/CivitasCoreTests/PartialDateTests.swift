@@ -11,7 +11,8 @@ struct PartialDateTests {
         #expect(PartialDate("2016-09-21")?.description == "2016-09-21")
     }
 
-    @Test("Impossible dates are refused", arguments: ["2016-13", "2016-02-30", "2015-02-29", "16", "2016-9-1", "yesterday", "2016-09-21T10:00"])
+    @Test("Impossible dates are refused", arguments: ["2016-13", "2016-02-30", "2015-02-29", "16", "2016-9-1", "yesterday", "2016-09-21T10:00",
+                                                  "", "2016-", "-2016", "2016--09", "2016-09-21-", "+2016", "20160", "0999", "２０１６", "2016-00", "2016-09-00"])
     func refused(text: String) {
         #expect(PartialDate(text) == nil)
     }

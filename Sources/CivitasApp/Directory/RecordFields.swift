@@ -6,10 +6,28 @@ extension RecordKind {
         "foundation", "union", "university", "company", "ngo", "media", "other",
     ]
 
-    /// Made once: pages and writes read a kind's fields for every row.
-    private static let fieldsByKind = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.declaredFields) })
+    // Made once each (see `FieldSets`): pages and writes read a kind's fields for every row.
+    private static let areaFields = FieldSets(RecordKind.area.declaredFields)
+    private static let organizationFields = FieldSets(RecordKind.organization.declaredFields)
+    private static let personFields = FieldSets(RecordKind.person.declaredFields)
+    private static let postFields = FieldSets(RecordKind.post.declaredFields)
+    private static let membershipFields = FieldSets(RecordKind.membership.declaredFields)
+    private static let topicFields = FieldSets(RecordKind.topic.declaredFields)
+    private static let sourceFields = FieldSets(RecordKind.source.declaredFields)
 
-    public var fields: [FieldSpec] { Self.fieldsByKind[self] ?? [] }
+    private var fieldSets: FieldSets {
+        switch self {
+        case .area: Self.areaFields
+        case .organization: Self.organizationFields
+        case .person: Self.personFields
+        case .post: Self.postFields
+        case .membership: Self.membershipFields
+        case .topic: Self.topicFields
+        case .source: Self.sourceFields
+        }
+    }
+
+    public var fields: [FieldSpec] { fieldSets.all }
 
     private var declaredFields: [FieldSpec] {
         switch self {
@@ -94,9 +112,9 @@ extension RecordKind {
     }
 
     /// Fields stored as columns of the kind's table.
-    public var columnFields: [FieldSpec] { fields.filter { !$0.isLink } }
-    public var linkFields: [FieldSpec] { fields.filter(\.isLink) }
-    public var publicFields: [FieldSpec] { fields.filter { !$0.isPrivate } }
+    public var columnFields: [FieldSpec] { fieldSets.columns }
+    public var linkFields: [FieldSpec] { fieldSets.links }
+    public var publicFields: [FieldSpec] { fieldSets.visible }
 
 }
 

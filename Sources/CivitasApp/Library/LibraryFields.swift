@@ -6,10 +6,20 @@ extension LibraryKind {
     static let resourceKinds = ["report", "guide", "brief", "toolkit", "presentation", "recording", "op_ed", "webpage", "publication"]
     static let newsKinds = ["announcement", "press_release", "readout", "call_for_applications", "job_posting"]
 
-    /// Made once: pages and writes read a kind's fields for every row.
-    private static let fieldsByKind = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.declaredFields) })
+    // Made once each (see `FieldSets`): pages and writes read a kind's fields for every row.
+    private static let practiceFields = FieldSets(LibraryKind.practice.declaredFields)
+    private static let resourceFields = FieldSets(LibraryKind.resource.declaredFields)
+    private static let newsFields = FieldSets(LibraryKind.news.declaredFields)
 
-    var fields: [FieldSpec] { Self.fieldsByKind[self] ?? [] }
+    private var fieldSets: FieldSets {
+        switch self {
+        case .practice: Self.practiceFields
+        case .resource: Self.resourceFields
+        case .news: Self.newsFields
+        }
+    }
+
+    var fields: [FieldSpec] { fieldSets.all }
 
     private var declaredFields: [FieldSpec] {
         switch self {
@@ -78,8 +88,8 @@ extension LibraryKind {
         }
     }
 
-    var linkFields: [FieldSpec] { fields.filter(\.isLink) }
-    var publicFields: [FieldSpec] { fields.filter { !$0.isPrivate } }
+    var linkFields: [FieldSpec] { fieldSets.links }
+    var publicFields: [FieldSpec] { fieldSets.visible }
 }
 
 /// A library record as stored.

@@ -75,6 +75,18 @@ struct LibraryTests {
         }
     }
 
+    @Test("A stored choice reads as words: underscores become spaces, the first letter a capital")
+    func choicesReadAsWords() {
+        for choice in LibraryKind.practiceStatuses + LibraryKind.evidenceLevels + LibraryKind.resourceKinds + LibraryKind.newsKinds where choice != "op_ed" {
+            #expect(LibraryPageParts.readable(choice) == String(choice.map { $0 == "_" ? " " : $0 }).capitalizedFirst, "\(choice)")
+        }
+        #expect(LibraryPageParts.readable("independently_evaluated") == "Independently evaluated")
+        #expect(LibraryPageParts.readable("call_for_applications") == "Call for applications")
+        #expect(LibraryPageParts.readable("op_ed") == "Op-ed")
+        #expect(LibraryPageParts.readable("école_ouverte") == "École ouverte")
+        #expect(LibraryPageParts.readable("") == "")
+    }
+
     @Test("News and resources are read in their list's order from an index, never sorted per page", arguments: TestDatabase.all)
     func listsReadInOrder(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { _, services in

@@ -64,9 +64,19 @@ enum LibraryPageParts {
 
     /// A stored choice as people read it: "op_ed" is "Op ed", "independently_evaluated"...
     static func readable(_ value: String) -> String {
-        switch value {
-        case "op_ed": "Op-ed"
-        default: String(value.map { $0 == "_" ? " " : $0 }).capitalizedFirst
+        if value == "op_ed" { return "Op-ed" }
+        // Stored choices are ASCII: changed byte by byte (a list shows one per row; going
+        // through characters and Unicode's case mapping cost a third of a row's line).
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return String(value.map { $0 == "_" ? " " : $0 }).capitalizedFirst }
+        return String(unsafeUninitializedCapacity: value.utf8.count) { text in
+            for (index, byte) in value.utf8.enumerated() {
+                switch byte {
+                case UInt8(ascii: "_"): text[index] = UInt8(ascii: " ")
+                case UInt8(ascii: "a")...UInt8(ascii: "z") where index == 0: text[index] = byte - 32
+                default: text[index] = byte
+                }
+            }
+            return value.utf8.count
         }
     }
 }
