@@ -42,8 +42,8 @@ public enum ZonedTime {
     /// "Thursday 13 August 2015 – Saturday 15 August 2015" for a whole-day event stored as
     /// midnight to the midnight after its last day.
     public static func days(_ start: Date, _ endExclusive: Date, in zone: TimeZone) -> String {
-        let lastDay = startOfDay(endExclusive.addingTimeInterval(-1), in: zone)
-        let first = day(start, in: zone), last = day(lastDay, in: zone)
+        // The last day is the day of the last second before the end (its start is the same day).
+        let first = day(start, in: zone), last = day(endExclusive.addingTimeInterval(-1), in: zone)
         return first == last ? first : "\(first) – \(last)"
     }
 
