@@ -6,26 +6,10 @@ extension RecordKind {
         "foundation", "union", "university", "company", "ngo", "media", "other",
     ]
 
-    // Made once each (see `FieldSets`): pages and writes read a kind's fields for every row.
-    private static let areaFields = FieldSets(RecordKind.area.declaredFields)
-    private static let organizationFields = FieldSets(RecordKind.organization.declaredFields)
-    private static let personFields = FieldSets(RecordKind.person.declaredFields)
-    private static let postFields = FieldSets(RecordKind.post.declaredFields)
-    private static let membershipFields = FieldSets(RecordKind.membership.declaredFields)
-    private static let topicFields = FieldSets(RecordKind.topic.declaredFields)
-    private static let sourceFields = FieldSets(RecordKind.source.declaredFields)
+    /// Made once (see `FieldSets`): pages and writes read a kind's fields for every row.
+    private static let fieldSetsByKind = Dictionary(uniqueKeysWithValues: allCases.map { ($0, FieldSets($0.declaredFields)) })
 
-    private var fieldSets: FieldSets {
-        switch self {
-        case .area: Self.areaFields
-        case .organization: Self.organizationFields
-        case .person: Self.personFields
-        case .post: Self.postFields
-        case .membership: Self.membershipFields
-        case .topic: Self.topicFields
-        case .source: Self.sourceFields
-        }
-    }
+    private var fieldSets: FieldSets { Self.fieldSetsByKind[self]! }
 
     public var fields: [FieldSpec] { fieldSets.all }
 

@@ -6,18 +6,10 @@ extension LibraryKind {
     static let resourceKinds = ["report", "guide", "brief", "toolkit", "presentation", "recording", "op_ed", "webpage", "publication"]
     static let newsKinds = ["announcement", "press_release", "readout", "call_for_applications", "job_posting"]
 
-    // Made once each (see `FieldSets`): pages and writes read a kind's fields for every row.
-    private static let practiceFields = FieldSets(LibraryKind.practice.declaredFields)
-    private static let resourceFields = FieldSets(LibraryKind.resource.declaredFields)
-    private static let newsFields = FieldSets(LibraryKind.news.declaredFields)
+    /// Made once (see `FieldSets`): pages and writes read a kind's fields for every row.
+    private static let fieldSetsByKind = Dictionary(uniqueKeysWithValues: allCases.map { ($0, FieldSets($0.declaredFields)) })
 
-    private var fieldSets: FieldSets {
-        switch self {
-        case .practice: Self.practiceFields
-        case .resource: Self.resourceFields
-        case .news: Self.newsFields
-        }
-    }
+    private var fieldSets: FieldSets { Self.fieldSetsByKind[self]! }
 
     var fields: [FieldSpec] { fieldSets.all }
 

@@ -117,10 +117,8 @@ struct DirectoryAPI: Sendable {
         let sources = store.sourcesRead(subjectKind: kind.rawValue, ids: ids)
         guard kind == .person, !ids.isEmpty else { return sources.map { BodyLines(sources: $0, memberships: nil) } }
         let memberships = store.membershipsRead(where: "m.person_id IN (\(binds: ids))", withPlaces: false)
-        return PendingRead(queries: sources.queries + memberships.queries) { rows in
-            let split = sources.queries.count
-            let lines = try memberships.answer(Array(rows[split...]))
-            return BodyLines(sources: try sources.answer(Array(rows[..<split])), memberships: Dictionary(grouping: lines, by: { $0.personId ?? "" }))
+        return PendingRead<([String: [SourceLine]], [MembershipLine])>.zip(sources, memberships).map { sources, lines in
+            BodyLines(sources: sources, memberships: Dictionary(grouping: lines, by: { $0.personId ?? "" }))
         }
     }
 

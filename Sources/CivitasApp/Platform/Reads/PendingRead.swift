@@ -26,6 +26,15 @@ struct PendingRead<Answer>: Sendable {
         PendingRead<Other>(queries: queries) { rows in try transform(try answer(rows)) }
     }
 
+    /// Two reads as one, answering both answers.
+    static func zip<First, Second>(_ first: PendingRead<First>, _ second: PendingRead<Second>) -> PendingRead<(First, Second)>
+    where Answer == (First, Second) {
+        PendingRead(queries: first.queries + second.queries) { rows in
+            let split = first.queries.count
+            return (try first.answer(Array(rows[..<split])), try second.answer(Array(rows[split...])))
+        }
+    }
+
     /// Several reads of one kind as one, answering each one's answer in order.
     static func all<Each>(_ reads: [PendingRead<Each>]) -> PendingRead<[Each]> where Answer == [Each] {
         PendingRead(queries: reads.flatMap(\.queries)) { rows in

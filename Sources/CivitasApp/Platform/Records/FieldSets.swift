@@ -1,8 +1,6 @@
-/// A kind's fields and the subsets pages ask for on every row, worked out once per kind.
-///
-/// Kinds keep one per case and pick it with a `switch`: a dictionary keyed by the kind hashed
-/// the kind's name on every lookup, and the subsets were filtered anew on every call (a news
-/// list asked for its links' fields once per record).
+/// A kind's fields and the subsets pages ask for on every row, worked out once per kind: the
+/// subsets were filtered anew on every call (a news list asked for its links' fields once per
+/// record).
 struct FieldSets: Sendable {
     let all: [FieldSpec]
     /// Fields that hold links to other records (stored apart from the kind's table).
