@@ -83,4 +83,17 @@ struct JSONRowTests {
         #expect(throws: JSONRowError.self) { try JSONRow.rows(fromArray: #"[{"a": "unfinished"#) }
         #expect(throws: JSONRowError.self) { try JSONRow.rows(fromArray: #"{"a": 1}"#) }
     }
+
+    @Test("Rows whose keys differ from the row before read by their own keys")
+    func keysRowByRow() throws {
+        // The same keys, then in another order, fewer, more, one escaped, and the same again.
+        let text = #"[{"id": "a", "n": 1}, {"id": "b", "n": 2}, {"n": 3, "id": "c"}, {"n": 4}, {"n": 5, "id": "e", "extra": true},"#
+            + #" {"n": 6, "id": "f"}, {"n": 7, "id": "g"}]"#
+        let rows = try JSONRow.rows(fromArray: text)
+        #expect(rows.map(\.allColumns) == [["id", "n"], ["id", "n"], ["n", "id"], ["n"], ["n", "id", "extra"], ["n", "id"], ["n", "id"]])
+        #expect(try rows.map { try $0.decode(column: "n", as: Int.self) } == [1, 2, 3, 4, 5, 6, 7])
+        #expect(try rows.map { try $0.decode(column: "id", as: String?.self) } == ["a", "b", "c", nil, "e", "f", "g"])
+        #expect(try rows[4].decode(column: "extra", as: Bool.self))
+        #expect(!rows[5].contains(column: "extra"))
+    }
 }
