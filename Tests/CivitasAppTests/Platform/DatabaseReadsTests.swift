@@ -20,7 +20,7 @@ struct DatabaseReadsTests {
     }
 
     private static let samples = (1...40).map { number in
-        Sample(id: number, name: number == 3 ? "Zoë «ünïcode» \u{1F3DB} ' \" ;" : "name \(number)", score: Double(number) / 8,
+        Sample(id: number, name: number == 3 ? "Zoë «ünïcode» \u{1F3DB} ' \" ;" : "name \(number)", score: Double(number) / 7,
                flag: number.isMultiple(of: 2), when: Date(timeIntervalSince1970: 1_700_000_000 + Double(number) * 3_600),
                note: number.isMultiple(of: 3) ? nil : "note \(number)", rank: number.isMultiple(of: 4) ? nil : -number * 1_000_003,
                ended: endTime(number))
@@ -43,7 +43,9 @@ struct DatabaseReadsTests {
         let sql = services.database.sql
         try await sql.create(table: "read_samples")
             .column("id", type: .bigint, .primaryKey(autoIncrement: false))
-            .column("name", type: .text, .notNull).column("score", type: .real, .notNull)
+            .column("name", type: .text, .notNull)
+            // As Fluent's `.double` makes a column (an area's latitude and longitude).
+            .column("score", type: .custom(SQLRaw("DOUBLE PRECISION")), .notNull)
             .column("flag", type: .custom(SQLRaw("BOOLEAN")), .notNull)
             .column("happened_at", type: .timestamp, .notNull).column("note", type: .text).column("rank", type: .bigint)
             .column("ended_at", type: .timestamp)

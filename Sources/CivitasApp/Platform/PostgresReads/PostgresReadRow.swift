@@ -1,7 +1,8 @@
 import FluentPostgresDriver
+import Foundation
 import SQLKit
 
-/// A row read by `PostgresReader`. Text, whole numbers and booleans, most of what pages read,
+/// A row read by `PostgresReader`. Text, numbers, booleans and times, most of what pages read,
 /// are decoded by the driver's own decoders straight from the cell; PostgresKit's row sends every
 /// value through a general translation with dynamic casts and generic lookups (a tenth of an
 /// uncached profile page). Everything else, and every other column type, goes through it.
@@ -44,6 +45,13 @@ struct PostgresReadRow: SQLRow {
         case .bool:
             if D.self == Bool.self { return unsafeBitCast(try cell.decode(Bool.self), to: D.self) }
             if D.self == Bool?.self { return unsafeBitCast(try cell.decode(Bool?.self), to: D.self) }
+        case .timestamptz, .timestamp:
+            // Every record's `updated_at`, read on each row of a list.
+            if D.self == Date.self { return unsafeBitCast(try cell.decode(Date.self), to: D.self) }
+            if D.self == Date?.self { return unsafeBitCast(try cell.decode(Date?.self), to: D.self) }
+        case .float8:
+            if D.self == Double.self { return unsafeBitCast(try cell.decode(Double.self), to: D.self) }
+            if D.self == Double?.self { return unsafeBitCast(try cell.decode(Double?.self), to: D.self) }
         default:
             break
         }
