@@ -121,8 +121,10 @@ struct SearchRankingTests {
             for (typed, filters) in Self.queries + common {
                 var request = SearchRequest(query: SearchQuery(parsing: typed), filters: filters)
                 let fromStart = try await index.search(request)
-                // Below a bound, and (words with values chosen) in the sample order checking the values first.
-                for bounds in [SearchIndex.SampleBounds.always, .walked] {
+                // Below a bound (asked of the full-text index through the sample order's ranges,
+                // or intersected with the sample index), and (words with values chosen) in the
+                // sample order checking the values first.
+                for bounds in [SearchIndex.SampleBounds.always, .alwaysBySampleIndex, .walked] {
                     request.sampleBounds = bounds
                     let read = try await index.search(request)
                     #expect(read.total == fromStart.total && read.countsAreEstimates == fromStart.countsAreEstimates, "\(typed) \(filters)")
@@ -131,12 +133,45 @@ struct SearchRankingTests {
                 }
                 let query = request.query
                 let matching = index.matching(query, filters: filters)
-                if case .below = try await index.sampleReading(matching, query: query, filters: filters, bounds: .always) { bounded += 1 }
+                if case .below(_, askingTheIndex: true) = try await index.sampleReading(matching, query: query, filters: filters, bounds: .always) { bounded += 1 }
                 if try await index.sampleReading(matching, query: query, filters: filters, bounds: .walked) == .checkingValuesFirst { walked += 1 }
             }
             #expect(bounded >= 5, "searches with more matches than the sample are read below a bound (\(bounded))")
             #expect(walked >= 5, "searches with values chosen are read checking the values first (\(walked))")
         }
+    }
+
+    @Test("PostgreSQL's full-text index holds each entry's range of the sample order, written with the entry or by the migration",
+          arguments: TestDatabase.all.filter { $0 == .postgres })
+    func sampleRangesInTheIndex(database: TestDatabase) async throws {
+        try await withIndexedNetwork(database) { services, _ in
+            let sql = services.database.sql
+            func entries(below bound: Int64, askingTheIndex: Bool) async throws -> Int {
+                let ranges: SQLQueryString = askingTheIndex ? " AND document @@ CAST(\(bind: SearchIndex.sampleRangesTSQuery(below: bound)) AS tsquery)" : ""
+                return try await sql.raw("SELECT count(*) AS n FROM search_entries WHERE sample_order < \(bind: bound)" + ranges)
+                    .first()!.decode(column: "n", as: Int.self)
+            }
+            func checkRanges() async throws {
+                let all = try await entries(below: SearchIndex.sampleOrderEnd, askingTheIndex: false)
+                #expect(all > 1_000)
+                // Whatever the bound, the ranges under it hold every entry below it.
+                for share in [0.001, 0.05, 0.3, 0.77, 1.0] {
+                    let bound = Int64(Double(SearchIndex.sampleOrderEnd) * share)
+                    #expect(try await entries(below: bound, askingTheIndex: true) == entries(below: bound, askingTheIndex: false), "\(share)")
+                }
+            }
+            // As the index writes its entries.
+            try await checkRanges()
+            // Entries written before the ranges were kept get them from the migration.
+            try await sql.raw("UPDATE search_entries SET document = ts_delete(document, ARRAY['=sample=' || (sample_order >> 52)::text])").run()
+            #expect(try await entries(below: SearchIndex.sampleOrderEnd, askingTheIndex: true) == 0)
+            try await M007_SampleRanges().prepare(on: services.database.db)
+            try await checkRanges()
+        }
+        #expect(SearchIndex.sampleRangesTSQuery(below: 1) == "'=sample=0'")
+        #expect(SearchIndex.sampleRangesTSQuery(below: 1 << 52) == "'=sample=0'")
+        #expect(SearchIndex.sampleRangesTSQuery(below: (1 << 52) + 1) == "'=sample=0' | '=sample=1'")
+        #expect(SearchIndex.sampleRangesTSQuery(below: SearchIndex.sampleOrderEnd).components(separatedBy: " | ").count == 1024)
     }
 
     @Test("The words a prefix completes to find what the prefix itself finds", arguments: TestDatabase.all)
