@@ -11,6 +11,10 @@ final class PostgresReadConnection: @unchecked Sendable {
     /// The name each SQL text is prepared under on this connection.
     private var names: [String: String] = [:]
     private var prepared = 0
+    /// The columns of each prepared statement's last answer, by its name: an answer with the
+    /// same names shares them rather than hashing every name again (a table's `SELECT *` has
+    /// dozens of columns, and a list page reads one on every answer).
+    private var columnsByStatement: [String: ReadColumns] = [:]
     /// Distinct SQL texts prepared per connection (each keeps a plan in the server's memory);
     /// past it, new texts run unnamed, as through the pool. Lists of binds of many lengths make
     /// many texts, each used rarely.
@@ -67,17 +71,27 @@ final class PostgresReadConnection: @unchecked Sendable {
         let rows = try await NamedReadStatement.$current.withValue(.init(name: name, sql: sql, types: types)) {
             try await underlying.execute(NamedReadStatement(bindings: bindings), logger: logger)
         }
-        try await deliver(rows, to: onRow)
+        try await deliver(rows, to: onRow, statement: name)
     }
 
-    /// Hands each row on, all of them sharing the columns made from the first.
-    private func deliver<Rows: AsyncSequence>(_ rows: Rows, to onRow: @Sendable (any SQLRow) -> ()) async throws where Rows.Element == PostgresRow {
+    /// Hands each row on, all of them sharing the columns made from the first (or kept from
+    /// the named statement's last answer, when its columns are the same).
+    private func deliver<Rows: AsyncSequence>(_ rows: Rows, to onRow: @Sendable (any SQLRow) -> (), statement: String? = nil) async throws
+    where Rows.Element == PostgresRow {
         var columns: ReadColumns?
         for try await row in rows {
-            let shared = columns ?? ReadColumns(names: row.map(\.columnName), repeated: .lastWins)
+            let shared = columns ?? columnsOf(row, statement: statement)
             columns = shared
             onRow(PostgresReadRow(row, columns: shared))
         }
+    }
+
+    private func columnsOf(_ row: PostgresRow, statement: String?) -> ReadColumns {
+        let names = row.map(\.columnName)
+        if let statement, let kept = columnsByStatement[statement], kept.names == names { return kept }
+        let columns = ReadColumns(names: names, repeated: .lastWins)
+        if let statement { columnsByStatement[statement] = columns }
+        return columns
     }
 
     private func name(for sql: String) -> String? {
