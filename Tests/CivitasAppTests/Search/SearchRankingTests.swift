@@ -163,7 +163,7 @@ struct SearchRankingTests {
             // As the index writes its entries.
             try await checkRanges()
             // Entries written before the ranges were kept get them from the migration.
-            try await sql.raw("UPDATE search_entries SET document = ts_delete(document, ARRAY['=sample=' || (sample_order >> 52)::text])").run()
+            try await M007_SampleRanges().revert(on: services.database.db)
             #expect(try await entries(below: SearchIndex.sampleOrderEnd, askingTheIndex: true) == 0)
             try await M007_SampleRanges().prepare(on: services.database.db)
             try await checkRanges()

@@ -93,18 +93,23 @@ struct SearchIndex: Sendable {
     /// condition on the sample order alone, the index first listed every match of the words
     /// (`q=water` under one kind at 1,000,000 records: 111,000 of them, 30 ms, for the 1,578
     /// below the bound).
-    static let sampleRanges: Int64 = 1024
+    static let sampleRanges: Int64 = 1 << (62 - sampleRangeShift)
 
     /// Bits of the sample order below a range's number (the order has 62 bits).
-    private static let sampleRangeShift: Int64 = 62 - 10
+    private static let sampleRangeShift: Int64 = 52
 
-    static func sampleRangeLexeme(of order: Int64) -> String { "=sample=\(order >> sampleRangeShift)" }
+    private static let sampleRangePrefix = "=sample="
+
+    static func sampleRangeLexeme(of order: Int64) -> String { sampleRangePrefix + String(order >> sampleRangeShift) }
+
+    /// The same lexeme, of the row's own `sample_order` (SQL, for entries written before it was kept).
+    static let sampleRangeLexemeSQL: SQLQueryString = "(\(literal: sampleRangePrefix) || (sample_order >> \(literal: sampleRangeShift))::text)"
 
     /// The `tsquery` of every range holding places below `bound` (the last one in part: the
     /// bound itself is asked for as well).
     static func sampleRangesTSQuery(below bound: Int64) -> String {
         let last = min(max(bound - 1, 0) >> sampleRangeShift, sampleRanges - 1)
-        return (0...last).map { "'=sample=\($0)'" }.joined(separator: " | ")
+        return (0...last).map { "'" + sampleRangeLexeme(of: $0 << sampleRangeShift) + "'" }.joined(separator: " | ")
     }
 
     private func sampleOrders(of keys: [String], avoiding taken: inout Set<Int64>) async throws -> [Int64] {

@@ -11,16 +11,12 @@ struct M007_SampleRanges: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         guard sql.dialect.name == "postgresql" else { return }
-        // Written only where missing: a vector that holds its range already is left as it is.
-        try await sql.raw("""
-            UPDATE search_entries SET document = document || array_to_tsvector(ARRAY['=sample=' || (sample_order >> 52)::text])
-            WHERE NOT document @@ ('''=sample=' || (sample_order >> 52)::text || '''')::tsquery
-            """).run()
+        try await sql.raw("UPDATE search_entries SET document = document || array_to_tsvector(ARRAY[" + SearchIndex.sampleRangeLexemeSQL + "])").run()
     }
 
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         guard sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("UPDATE search_entries SET document = ts_delete(document, ARRAY['=sample=' || (sample_order >> 52)::text])").run()
+        try await sql.raw("UPDATE search_entries SET document = ts_delete(document, ARRAY[" + SearchIndex.sampleRangeLexemeSQL + "])").run()
     }
 }
