@@ -22,14 +22,35 @@ public enum SearchHighlight {
         /// By the word's bytes (`UTF8Table`): a word spelt with other bytes for the same
         /// letters is only folded once more.
         private var known = UTF8Table<Bool>()
+        /// The first bytes a matched word may start with, as a bit per ASCII byte: a word of a
+        /// text that starts with an ASCII letter or digit folds to that letter in lower case
+        /// (or the digit) first, and neither folding nor reducing a plural changes a word's
+        /// start. Most words of a result start otherwise and are answered without a lookup.
+        private let possibleStarts: (low: UInt64, high: UInt64)
 
         public init(_ query: SearchQuery) {
             self.query = query
             words = Set(query.words + query.phrases.flatMap { $0 })
             reducedPrefix = query.prefix.map(SearchText.reduce)
+            var starts: (low: UInt64, high: UInt64) = (0, 0)
+            for start in (words + [query.prefix, reducedPrefix].compactMap { $0 }).compactMap(\.utf8.first) where start < 0x80 {
+                if start < 64 { starts.low |= 1 << UInt64(start) } else { starts.high |= 1 << UInt64(start - 64) }
+            }
+            possibleStarts = starts
+        }
+
+        /// Whether a word starting with `byte` cannot match: a letter or digit that no word of
+        /// the query starts with (in lower case).
+        private func cannotMatch(startingWith byte: UInt8) -> Bool {
+            let isDigit = byte >= 48 && byte <= 57
+            let isUpper = byte >= 65 && byte <= 90
+            guard isDigit || isUpper || (byte >= 97 && byte <= 122) else { return false }
+            let folded = isUpper ? byte + 32 : byte
+            return folded < 64 ? possibleStarts.low & (1 << UInt64(folded)) == 0 : possibleStarts.high & (1 << UInt64(folded - 64)) == 0
         }
 
         func matches(_ word: Substring) -> Bool {
+            if let first = word.utf8.first, cannotMatch(startingWith: first) { return false }
             if let answer = known.value(for: word) { return answer }
             let folded = SearchText.fold(String(word))
             let reduced = SearchText.reduce(folded)

@@ -14,24 +14,48 @@ import Foundation
 /// Its methods are inlinable so that each kind of value gets code of its own in the module that
 /// uses it (generic code across modules asked the runtime for the value's type at every call).
 public struct UTF8Table<Value> {
-    @usableFromInline var buckets: [Int: [(key: [UInt8], value: Value)]] = [:]
+    /// Every key's bytes, one after another.
+    @usableFromInline var keyBytes: [UInt8] = []
+    /// Each entry in the order set: where its key lies in `keyBytes`, its hash and its value.
+    @usableFromInline var entries: [(start: Int, count: Int, hash: UInt64, value: Value)] = []
+    /// Open addressing over a power of two of slots, each an entry's index or -1, never more
+    /// than half full. Hashing a piece through `Hasher` twice (the piece's bytes, then the
+    /// dictionary's own hash of that number) was most of a lookup: a search's snippets and
+    /// sample ask thousands of them.
+    @usableFromInline var slots: [Int32] = []
 
     @inlinable public init() {}
 
     @inlinable public func value(for bytes: UnsafeRawBufferPointer) -> Value? {
-        guard let bucket = buckets[Self.hash(bytes)] else { return nil }
-        return bucket.first { Self.same($0.key, bytes) }?.value
+        guard !slots.isEmpty else { return nil }
+        let hash = Self.hash(bytes)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { return nil }
+            if entries[index].hash == hash, holds(index, bytes) { return entries[index].value }
+            slot = (slot + 1) & mask
+        }
     }
 
     @inlinable public mutating func set(_ value: Value, for bytes: UnsafeRawBufferPointer) {
+        if (entries.count + 1) * 2 > slots.count { grow() }
         let hash = Self.hash(bytes)
-        var bucket = buckets[hash, default: []]
-        if let index = bucket.firstIndex(where: { Self.same($0.key, bytes) }) {
-            bucket[index].value = value
-        } else {
-            bucket.append((Array(bytes), value))
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { break }
+            if entries[index].hash == hash, holds(index, bytes) {
+                entries[index].value = value
+                return
+            }
+            slot = (slot + 1) & mask
         }
-        buckets[hash] = bucket
+        slots[slot] = Int32(entries.count)
+        entries.append((keyBytes.count, bytes.count, hash, value))
+        keyBytes.append(contentsOf: bytes)
     }
 
     /// The same, for a piece of a string (copied only when its storage is not contiguous).
@@ -45,15 +69,45 @@ public struct UTF8Table<Value> {
         Array(text.utf8).withUnsafeBytes { set(value, for: $0) }
     }
 
-    @inlinable static func same(_ key: [UInt8], _ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard key.count == bytes.count else { return false }
-        guard let other = bytes.baseAddress else { return true }
-        return key.withUnsafeBytes { memcmp($0.baseAddress!, other, bytes.count) == 0 }
+    /// Whether the entry at `index` has these bytes for its key.
+    @inlinable func holds(_ index: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let entry = entries[index]
+        guard entry.count == bytes.count else { return false }
+        guard let other = bytes.baseAddress, entry.count > 0 else { return true }
+        return keyBytes.withUnsafeBytes { memcmp($0.baseAddress! + entry.start, other, entry.count) == 0 }
     }
 
-    @inlinable static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var hasher = Hasher()
-        hasher.combine(bytes: bytes)
-        return hasher.finalize()
+    /// Twice the slots, every entry placed again by its kept hash.
+    @inlinable mutating func grow() {
+        let count = max(16, slots.count * 2)
+        slots = [Int32](repeating: -1, count: count)
+        let mask = count - 1
+        for (index, entry) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+    }
+
+    /// A quick hash of the bytes, eight at a time (multiply, fold the high half down). Not
+    /// seeded: a table lives for one search, and keys that collide only make probes longer.
+    @inlinable static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var hash = UInt64(truncatingIfNeeded: bytes.count) &* multiplier
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let chunk = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            hash = (hash ^ chunk) &* multiplier
+            hash ^= hash >> 32
+            offset += 8
+        }
+        if offset < bytes.count {
+            var tail: UInt64 = 0
+            for index in offset..<bytes.count { tail = (tail << 8) | UInt64(bytes[index]) }
+            hash = (hash ^ tail) &* multiplier
+            hash ^= hash >> 32
+        }
+        hash = (hash ^ (hash >> 29)) &* 0xBF58_476D_1CE4_E5B9
+        return hash ^ (hash >> 32)
     }
 }

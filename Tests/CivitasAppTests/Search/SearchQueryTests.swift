@@ -88,6 +88,10 @@ struct SearchQueryTests {
         // Nothing matched: the start of the text.
         let none = SearchHighlight.snippet(String(repeating: "plan ", count: 100), query: SearchQuery(parsing: "water "), length: 20)
         #expect(none.map(\.text) == [String(repeating: "plan ", count: 4), " …"])
+        // A word whose first letter no word of the query starts with is passed over unlooked-up;
+        // capitals, digits, an accented first letter, plurals and a prefix being typed still match.
+        let starts = SearchHighlight.snippet("Évora in 2019: Participatory budgets, a Budget for évora, and 2020", query: SearchQuery(parsing: "evora 2019 budget partic"))
+        #expect(starts.filter(\.isMatch).map(\.text) == ["Évora", "2019", "Participatory", "budgets", "Budget", "évora"])
         // One matcher for all the results of a search marks each as a matcher of its own would.
         let texts = ["Plans for São Paulo and other Cities", long, many, "WATER plans; Sao Paulo's water", "cities, Cities and CITIES"]
         for typed in ["sao city ", "water ", "plan", "citi"] {
@@ -184,6 +188,13 @@ struct SearchQueryTests {
         #expect(table.value(for: "Bogota" as Substring) == nil, "a piece never set")
         table.set(9, for: pieces[0])
         #expect(table.value(for: pieces[6]) == 9, "set again: the same bytes, one value")
+        // Thousands of keys, of every length around the eight bytes hashed at a time, the empty
+        // one among them: each is found with its own value after the table has grown.
+        var many = UTF8Table<Int>()
+        let keys = [""] + (0..<3_000).map { String(repeating: "k", count: $0 % 20) + String($0) }
+        for (index, key) in keys.enumerated() { many.set(index, for: Substring(key)) }
+        #expect(keys.indices.allSatisfy { many.value(for: Substring(keys[$0])) == $0 })
+        #expect(many.value(for: "k" as Substring) == nil && many.value(for: "kk3000" as Substring) == nil)
     }
 
     @Test("Typos forgiven as Typesense does: one edit from four letters, two from seven; a swap is one edit")

@@ -141,6 +141,32 @@ struct SearchRankingTests {
         }
     }
 
+    @Test("PostgreSQL reads a sample below a bound where that is cheapest: a common word through the ranges, a rarer one through the sample index")
+    func sampleReadingChosen() {
+        func reading(_ estimate: Double, values: Bool = false, boundable: Bool = true) -> SearchIndex.SampleReading {
+            SearchIndex.sampleReading(estimate: estimate, entries: 1_000_000, checksValues: values, boundable: boundable, bounds: .standard)
+        }
+        func isBelow(_ reading: SearchIndex.SampleReading, askingTheIndex asked: Bool) -> Bool {
+            if case .below(let bound, let askingTheIndex) = reading { return askingTheIndex == asked && bound > 0 && bound < SearchIndex.sampleOrderEnd }
+            return false
+        }
+        // A word most entries hold ("programme", 38%; "city", 90%): below a bound, the ranges asked.
+        #expect(isBelow(reading(380_000), askingTheIndex: true))
+        #expect(isBelow(reading(900_000), askingTheIndex: true))
+        // A few percent ("reykjavik", 25,000): below a bound, intersected with the sample index.
+        #expect(isBelow(reading(25_000), askingTheIndex: false))
+        // Rare words are read whole; so are phrases and several words, however common.
+        #expect(reading(3_000) == .fromStart)
+        #expect(reading(380_000, boundable: false) == .fromStart)
+        // Values chosen on a large share: each entry's values checked first.
+        #expect(reading(200_000, values: true) == .checkingValuesFirst)
+        // The bound holds half as many again as the sample, by the estimate.
+        if case .below(let bound, _) = reading(380_000) {
+            let share = Double(bound) / Double(SearchIndex.sampleOrderEnd)
+            #expect(abs(share * 380_000 - 1.5 * 1_001) < 1)
+        }
+    }
+
     @Test("PostgreSQL's full-text index holds each entry's range of the sample order, written with the entry or by the migration",
           arguments: TestDatabase.all.filter { $0 == .postgres })
     func sampleRangesInTheIndex(database: TestDatabase) async throws {
