@@ -117,6 +117,9 @@ struct SearchQueryTests {
         let second = reader.positions(inColumn: SearchFacetTerms.column(other))
         #expect(Set(second.map { reader.values[$0] }) == other && reader.values.count == 4)
         #expect(Set(first).intersection(second).map { reader.values[$0].value } == ["housing"])
+        // A piece without its label, or with a field too many, counts under nothing.
+        let damaged = "topic\u{1F}housing\u{1E}" + SearchFacetTerms.column(other) + "\u{1E}topic\u{1F}water\u{1F}Water\u{1F}more\u{1E}"
+        #expect(reader.positions(inColumn: damaged) == second && reader.values.count == 4)
         #expect(SearchFacetTerms.token(facet: "kind", value: "practice") != SearchFacetTerms.token(facet: "kind", value: "news"))
         #expect(SearchFacetTerms.token(facet: "kind", value: "practice").allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) })
     }
