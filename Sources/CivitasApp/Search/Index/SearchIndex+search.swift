@@ -330,13 +330,24 @@ extension SearchIndex {
     }
 
     /// The pieces of a text between one byte (a control character, never part of another
-    /// character), empty ones kept: found in the text's own storage, each piece a view of it.
-    /// The standard library's `split` over the bytes called a closure for each of a sample's
-    /// 150,000 bytes (a tenth of a common word's search in the server).
+    /// character), empty ones kept: found in the text's own storage by `memchr`, each piece a
+    /// view of it. The standard library's `split` over the bytes called a closure for each of a
+    /// sample's 150,000 bytes (a tenth of a common word's search in the server).
     static func pieces(of text: String, apartBy separator: UInt8) -> [Substring] {
+        pieces(of: Substring(text), apartBy: separator)
+    }
+
+    /// The same, of a piece of a text.
+    static func pieces(of text: Substring, apartBy separator: UInt8) -> [Substring] {
         let offsets: [Int] = text.utf8.withContiguousStorageIfAvailable { bytes in
             var found: [Int] = []
-            for offset in bytes.indices where bytes[offset] == separator { found.append(offset) }
+            guard let base = bytes.baseAddress else { return found }
+            var from = 0
+            while from < bytes.count, let hit = memchr(base + from, Int32(separator), bytes.count - from) {
+                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                found.append(offset)
+                from = offset + 1
+            }
             return found
         } ?? text.utf8.enumerated().compactMap { $0.element == separator ? $0.offset : nil }
         var pieces: [Substring] = []
@@ -353,19 +364,25 @@ extension SearchIndex {
     }
 
     /// The rows of a sample's statement (`SELECT e.key, e.facet_values, ... AS place[, ... AS in_title]`).
-    /// PostgreSQL sends them as one row, each column's values joined by a control character no
-    /// key, value or label holds: a thousand rows each read through the driver cost about a
-    /// microsecond and a half apiece, a fifth of a common word's search in the server.
+    /// PostgreSQL sends them as one text: each row's key, facet values and (given `inTitle`) its
+    /// title flag apart by one control character (0x1C), the rows apart by another (0x1D), none
+    /// of which a key, value or label holds. A thousand rows each read through the driver cost
+    /// about a microsecond and a half apiece, a fifth of a common word's search in the server;
+    /// one aggregate sorts the rows once (one per column sorted them three times: a sample of
+    /// `q=council` at 1,000,000 records took 5.6-6.2 ms in PostgreSQL this way, 6.3-7.2 that way).
     func sampledRows(_ statement: SQLQueryString, inTitle: Bool) async throws -> SampledRows {
         guard isPostgres else { return try SampledRows(try await sql.raw(statement).all(), inTitle: inTitle) }
-        let titles: SQLQueryString = inTitle ? ", string_agg(CAST(s.in_title AS text), '' ORDER BY s.place) AS in_title" : ""
-        guard let row = try await sql.raw("SELECT count(*) AS matched, string_agg(s.key, chr(30) ORDER BY s.place) AS keys, "
-            + "string_agg(COALESCE(s.facet_values, ''), chr(29) ORDER BY s.place) AS facet_values, max(s.place) AS place" + titles
-            + " FROM (" + statement + ") s").first(), try row.decode(column: "matched", as: Int.self) > 0 else { return SampledRows() }
+        let title: SQLQueryString = inTitle ? " || chr(28) || CAST(s.in_title AS text)" : ""
+        guard let row = try await sql.raw("SELECT count(*) AS matched, string_agg(s.key || chr(28) || COALESCE(s.facet_values, '')" + title
+            + ", chr(29) ORDER BY s.place) AS sampled, max(s.place) AS place FROM (" + statement + ") s").first(),
+              try row.decode(column: "matched", as: Int.self) > 0 else { return SampledRows() }
         var rows = SampledRows()
-        rows.keys = Self.pieces(of: try row.decode(column: "keys", as: String.self), apartBy: 0x1E).map(String.init)
-        rows.facetValues = Self.pieces(of: try row.decode(column: "facet_values", as: String.self), apartBy: 0x1D)
-        if inTitle { rows.inTitle = try row.decode(column: "in_title", as: String.self).utf8.map { $0 == UInt8(ascii: "1") } }
+        for line in Self.pieces(of: try row.decode(column: "sampled", as: String.self), apartBy: 0x1D) {
+            let fields = Self.pieces(of: line, apartBy: 0x1C)
+            rows.keys.append(String(fields[0]))
+            rows.facetValues.append(fields.count > 1 ? fields[1] : "")
+            if inTitle { rows.inTitle.append(fields.count > 2 && fields[2] == "1") }
+        }
         rows.lastPlace = try row.decode(column: "place", as: Int64.self)
         return rows
     }
