@@ -69,6 +69,23 @@ struct LibraryTests {
             for bad in ["/api/v1/practices?kind=report", "/api/v1/news?year=99", "/api/v1/resources?topic=Not%20A%20Slug", "/practices?kind=bogus"] {
                 #expect(try await client.execute(uri: bad, method: .get).status == .badRequest, "\(bad)")
             }
+            // The total is the same whether counted (a page short of the end, or a later page)
+            // or known from a first page that holds every match, filtered or not.
+            func page(_ path: String) async throws -> (count: Int, total: Int?) {
+                let json = try await client.execute(uri: path, method: .get).json()
+                guard case .array(let items)? = json["items"], case .int(let total)? = json["page"]?["total"] else { return (0, nil) }
+                return (items.count, total)
+            }
+            let everyResource = try await page("/api/v1/resources?per=100")
+            #expect(everyResource.total == everyResource.count && everyResource.count > 6)
+            let firstTwo = try await page("/api/v1/resources?per=2")
+            #expect(firstTwo.count == 2 && firstTwo.total == everyResource.total)
+            let lastPage = (everyResource.count + 1) / 2
+            let last = try await page("/api/v1/resources?per=2&page=\(lastPage)")
+            #expect(last.count == everyResource.count - 2 * (lastPage - 1) && last.total == everyResource.total)
+            #expect(try await page("/api/v1/resources?per=2&page=\(lastPage + 2)") == (0, everyResource.total))
+            #expect(try await page("/api/v1/resources?kind=guide&year=2014") == (2, 2))
+            #expect(try await page("/api/v1/news?topic=no-such-topic") == (0, 0))
             let list = String(buffer: try await client.execute(uri: "/news?topic=water", method: .get).body)
             #expect(list.contains("Imagine a Day without Water"))
             #expect(!list.contains("We&#39;re Hiring") && !list.contains("We're Hiring"))

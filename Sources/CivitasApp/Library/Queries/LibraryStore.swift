@@ -29,11 +29,12 @@ struct LibraryStore {
             SELECT * FROM \(unsafeRaw: kind.table) WHERE \(condition) ORDER BY \(Self.order(kind))
             LIMIT \(bind: filter.limit) OFFSET \(bind: filter.offset)
             """) { rows in try rows.map { try LibraryRecord.decode(kind, $0) } })
-        let (total, links, answer) = try await sql.together(
-            PendingRead("SELECT COUNT(*) AS total FROM \(unsafeRaw: kind.table) WHERE \(condition)") { rows in
+        // A first page that is not full holds every match: its rows are the total.
+        let counted: PendingRead<Int> = filter.offset == 0 && records.count < filter.limit ? .known(records.count)
+            : PendingRead("SELECT COUNT(*) AS total FROM \(unsafeRaw: kind.table) WHERE \(condition)") { rows in
                 try rows.first?.decode(column: "total", as: Int.self) ?? 0
-            },
-            linksRead(of: records.map(\.id), kind: kind), extra)
+            }
+        let (total, links, answer) = try await sql.together(counted, linksRead(of: records.map(\.id), kind: kind), extra)
         Self.attach(links, to: &records, kind: kind)
         return (records, total, answer)
     }
