@@ -72,6 +72,12 @@ struct SearchTests {
             #expect(affordability > 0 && Self.total(typo) > 0)
             #expect(typo["corrections"]?["affordablity"] == .array(["affordability"]))
             #expect(Self.titles(try await Self.search(client, "q=Licardo%20")).first == "Sam Liccardo")
+            // The word being typed: corrected when no indexed word starts with it, taken as a
+            // prefix when one does.
+            let typing = try await Self.search(client, "q=Licardo")
+            #expect(Self.titles(typing).first == "Sam Liccardo" && typing["corrections"]?["licardo"] == .array(["liccardo"]))
+            let completing = try await Self.search(client, "q=Liccar")
+            #expect(Self.titles(completing).first == "Sam Liccardo" && completing["corrections"] == .object([:]))
             #expect(Self.titles(try await Self.search(client, "q=deblasio")).first == "Bill de Blasio")
             #expect(Self.titles(try await Self.search(client, "q=deblas")).first == "Bill de Blasio", "typed past the first word")
             let exact = try await Self.search(client, "q=water%20")

@@ -98,8 +98,15 @@ extension SearchIndex {
         rest.words.removeAll { namingWords.contains($0) }
         if let prefix = rest.prefix, namingWords.contains(SearchText.reduce(prefix)) { rest.prefix = nil }
         if !rest.isEmpty, !namingWords.isEmpty { request.query = rest }
-        request.corrections = try await corrections(of: request.query)
-        if !request.includeDrafts, request.completesPrefix { request.query.prefixCompletions = try await completions(of: request.query.prefix) }
+        // The prefix's completions first: when there are any (or more than are kept), indexed
+        // words start with it, and the corrections need not ask again whether any does.
+        var prefixStartsAWord = false
+        if !request.includeDrafts, request.completesPrefix {
+            let completions = try await completions(of: request.query.prefix)
+            request.query.prefixCompletions = completions
+            prefixStartsAWord = completions.map { !$0.isEmpty } ?? (request.query.prefix.map { $0.count >= Self.shortestCompleted } ?? false)
+        }
+        request.corrections = try await corrections(of: request.query, prefixStartsAWord: prefixStartsAWord)
         let matching = self.matching(request.query, corrections: request.corrections, filters: request.filters, includeDrafts: request.includeDrafts)
         let rankedAlong = isPostgres ? RankedAlong(order: rankOrder(request, suggestions: suggestions), limit: request.limit, offset: request.offset,
                                                    upTo: request.rankAllUpTo) : nil
@@ -135,7 +142,7 @@ extension SearchIndex {
     /// prefix otherwise merges the lists of every word it starts, all of them, for each search;
     /// PostgreSQL gathers them into one set whose matches it checks again). Drafts' words are not in the vocabulary, so staff searches keep the prefix itself.
     func completions(of prefix: String?) async throws -> [String]? {
-        guard let prefix, prefix.count >= 4 else { return nil }
+        guard let prefix, prefix.count >= Self.shortestCompleted else { return nil }
         // Not the words written together whose first word the prefix also starts ("water" and
         // "wateraarhus"): 41 of "water"'s 42 completions at 1,000,000 records were such, each a
         // list merged at every step of an intersection (`remember(words:joined:)`).
@@ -146,6 +153,9 @@ extension SearchIndex {
     }
 
     static let maximumCompletions = 50
+
+    /// Prefixes shorter than this are not completed (`completions(of:)`).
+    static let shortestCompleted = 4
 
     /// Above this many matches, counts are estimated from this many of them.
     static let exactCountLimit = 1_000
@@ -566,10 +576,11 @@ extension SearchIndex {
     /// allows (`TypoTolerance`): candidates share its first letter and are of a length the
     /// edits allow, then each is measured. A word records hold is never corrected, so exact
     /// matches are never mixed with guesses.
-    func corrections(of query: SearchQuery) async throws -> [String: [String]] {
+    /// `prefixStartsAWord`: the prefix's completions showed that indexed words start with it.
+    func corrections(of query: SearchQuery, prefixStartsAWord: Bool = false) async throws -> [String: [String]] {
         var words = Array(Set(query.words.filter { TypoTolerance.allowedEdits($0) > 0 }))
         // The word being typed is corrected too when no indexed word starts with it.
-        if let prefix = query.prefix, TypoTolerance.allowedEdits(prefix) > 0,
+        if let prefix = query.prefix, TypoTolerance.allowedEdits(prefix) > 0, !prefixStartsAWord,
            try await sql.raw("SELECT word FROM search_words WHERE word >= \(bind: prefix) AND word < \(bind: prefix + "\u{10FFFF}") LIMIT 1").first() == nil {
             words.append(prefix)
         }
