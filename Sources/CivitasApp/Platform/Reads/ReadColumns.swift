@@ -42,6 +42,8 @@ final class ReadColumns: Sendable {
             nextGuess.store(guess + 1, ordering: .relaxed)
             return guess
         }
+        // The name found last, asked again: a field is read as whether it is null, then as its value.
+        if guess > 0, guess <= names.count, meantByItsName[guess - 1], names[guess - 1] == name { return guess - 1 }
         guard let found = positions[name] else { return nil }
         nextGuess.store(found + 1, ordering: .relaxed)
         return found
