@@ -117,7 +117,8 @@ struct SearchRankingTests {
             var walked = 0
             // Besides the list, searches matching most of the network: more than the sample.
             let common: [(String, [SearchFacet: [String]])] = [("programme ", [:]), ("council ", [:]), ("mayor ", [:]),
-                                                               ("", [.kind: ["practice", "resource", "news"]]), ("residents ", [.kind: ["news", "resource"]])]
+                                                               ("", [.kind: ["practice", "resource", "news"]]), ("residents ", [.kind: ["news", "resource"]]),
+                                                               ("city residents ", [:])]
             for (typed, filters) in Self.queries + common {
                 var request = SearchRequest(query: SearchQuery(parsing: typed), filters: filters)
                 let fromStart = try await index.search(request)
@@ -137,6 +138,10 @@ struct SearchRankingTests {
                 if try await index.sampleReading(matching, query: query, filters: filters, bounds: .walked) == .checkingValuesFirst { walked += 1 }
             }
             #expect(bounded >= 5, "searches with more matches than the sample are read below a bound (\(bounded))")
+            // Several words, bounded by the rarest one's estimate (tests take any words to go together).
+            let severalWords = SearchQuery(parsing: "city residents ")
+            let reading = try await index.sampleReading(index.matching(severalWords, filters: [:]), query: severalWords, filters: [:], bounds: .always)
+            guard case .below = reading else { Issue.record("several words are read \(reading)"); return }
             #expect(walked >= 5, "searches with values chosen are read checking the values first (\(walked))")
         }
     }
@@ -160,6 +165,10 @@ struct SearchRankingTests {
         #expect(reading(380_000, boundable: false) == .fromStart)
         // Values chosen on a large share: each entry's values checked first.
         #expect(reading(200_000, values: true) == .checkingValuesFirst)
+        // Several words: the rarest one's estimate is taken when it is many times PostgreSQL's for
+        // them all (words that go together), not when they may be found apart.
+        #expect(SearchIndex.wordsGoTogether(rarest: 24_000, together: 576, bounds: .standard), "sao paulo")
+        #expect(!SearchIndex.wordsGoTogether(rarest: 25_000, together: 9_300, bounds: .standard), "water malmo")
         // The bound holds half as many again as the sample, by the estimate.
         if case .below(let bound, _) = reading(380_000) {
             let share = Double(bound) / Double(SearchIndex.sampleOrderEnd)
