@@ -105,10 +105,10 @@ enum SearchFacetTerms {
             // value separator, found by `memchr` rather than byte by byte in Swift: a sample's
             // columns are 100 KB or more.
             while start <= bytes.count {
-                let end = Self.offset(of: 0x1E, in: base, from: start, to: bytes.count) ?? bytes.count
-                if let first = Self.offset(of: 0x1F, in: base, from: start, to: end),
-                   let second = Self.offset(of: 0x1F, in: base, from: first + 1, to: end),
-                   Self.offset(of: 0x1F, in: base, from: second + 1, to: end) == nil {
+                let end = ByteSearch.offset(of: 0x1E, in: base, from: start, to: bytes.count) ?? bytes.count
+                if let first = ByteSearch.offset(of: 0x1F, in: base, from: start, to: end),
+                   let second = ByteSearch.offset(of: 0x1F, in: base, from: first + 1, to: end),
+                   ByteSearch.offset(of: 0x1F, in: base, from: second + 1, to: end) == nil {
                     let facetAndValue = UnsafeRawBufferPointer(rebasing: bytes[start..<second])
                     if let position = known.value(for: facetAndValue) {
                         found.append(position)
@@ -124,12 +124,6 @@ enum SearchFacetTerms {
                 start = end + 1
             }
             return found
-        }
-
-        /// Where `byte` first lies in `base[from..<to]`, if it does.
-        private static func offset(of byte: UInt8, in base: UnsafeRawPointer, from: Int, to: Int) -> Int? {
-            guard from < to, let found = memchr(base + from, Int32(byte), to - from) else { return nil }
-            return base.distance(to: UnsafeRawPointer(found))
         }
 
         private static func text(_ bytes: Slice<UnsafeRawBufferPointer>) -> String {

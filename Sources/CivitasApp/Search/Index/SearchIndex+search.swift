@@ -353,8 +353,7 @@ extension SearchIndex {
             var found: [Int] = []
             guard let base = bytes.baseAddress else { return found }
             var from = 0
-            while from < bytes.count, let hit = memchr(base + from, Int32(separator), bytes.count - from) {
-                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            while let offset = ByteSearch.offset(of: separator, in: base, from: from, to: bytes.count) {
                 found.append(offset)
                 from = offset + 1
             }
@@ -463,9 +462,9 @@ extension SearchIndex {
         // alone), and the sample is read from the start as before.
         if termsLookedUp, terms > 1, !checksValues, query.excluded.isEmpty, let together = try await estimatedMatches(matching) {
             var rarest = Double.infinity
-            for term in query.words.map({ SearchQuery(words: [$0]) }) + (query.prefix.map { [SearchQuery(prefix: $0)] } ?? []) {
-                var alone = term
-                alone.prefixCompletions = term.prefix == nil ? nil : query.prefixCompletions
+            var typing = SearchQuery(prefix: query.prefix)
+            typing.prefixCompletions = query.prefixCompletions
+            for alone in query.words.map({ SearchQuery(words: [$0]) }) + (query.prefix == nil ? [] : [typing]) {
                 guard let estimate = try await estimatedMatches(self.matching(alone, filters: filters)) else { return (.fromStart, nil) }
                 rarest = min(rarest, estimate)
             }
