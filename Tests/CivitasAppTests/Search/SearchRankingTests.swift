@@ -146,7 +146,7 @@ struct SearchRankingTests {
         }
     }
 
-    @Test("PostgreSQL reads a sample below a bound where that is cheapest: a common word through the ranges, a rarer one through the sample index")
+    @Test("PostgreSQL reads a sample below a bound through the ranges of the sample order, or sorts every match when few are expected")
     func sampleReadingChosen() {
         func reading(_ estimate: Double, values: Bool = false, boundable: Bool = true) -> SearchIndex.SampleReading {
             SearchIndex.sampleReading(estimate: estimate, entries: 1_000_000, checksValues: values, boundable: boundable, bounds: .standard)
@@ -158,11 +158,16 @@ struct SearchRankingTests {
         // A word most entries hold ("programme", 38%; "city", 90%): below a bound, the ranges asked.
         #expect(isBelow(reading(380_000), askingTheIndex: true))
         #expect(isBelow(reading(900_000), askingTheIndex: true))
-        // A few percent ("reykjavik", 25,000): below a bound, intersected with the sample index.
-        #expect(isBelow(reading(25_000), askingTheIndex: false))
-        // Rare words are read whole; so are phrases and several words, however common.
-        #expect(reading(3_000) == .fromStart)
+        // A few percent ("reykjavik", 25,000): below a bound, the ranges asked too (the entries
+        // lie in the sample order, so those below the bound share their pages).
+        #expect(isBelow(reading(25_000), askingTheIndex: true))
+        // Rare words: every match sorted, not the sample index read in order (which PostgreSQL
+        // takes for cheap once the entries lie in that order); with values chosen too.
+        #expect(reading(3_000) == .allMatchesSorted)
+        #expect(reading(13_000, values: true) == .allMatchesSorted)
+        // Phrases and several words, however common: from the start, as the planner chooses.
         #expect(reading(380_000, boundable: false) == .fromStart)
+        #expect(reading(60_000, values: true, boundable: false) == .fromStart)
         // Values chosen on a large share: each entry's values checked first.
         #expect(reading(200_000, values: true) == .checkingValuesFirst)
         // Several words: the rarest one's estimate is taken when it is many times PostgreSQL's for
@@ -173,6 +178,26 @@ struct SearchRankingTests {
         if case .below(let bound, _) = reading(380_000) {
             let share = Double(bound) / Double(SearchIndex.sampleOrderEnd)
             #expect(abs(share * 380_000 - 1.5 * 1_001) < 1)
+        }
+    }
+
+    @Test("A rebuild on PostgreSQL lays the entries on disk in the sample order", arguments: TestDatabase.all.filter { $0 == .postgres })
+    func entriesLaidInSampleOrder(database: TestDatabase) async throws {
+        try await withIndexedNetwork(database) { services, _ in
+            // In the order of their places in the table, nearly every entry's place in the sample
+            // order follows the one before (a long entry that does not fit where the last one went
+            // may go further on, and the next ones fill in behind it): the sample's first matches
+            // share their pages. Written in any other order, about half would.
+            let orders = try await services.database.sql.raw("SELECT sample_order FROM search_entries ORDER BY ctid").all()
+                .map { try $0.decode(column: "sample_order", as: Int64.self) }
+            #expect(orders.count >= 3_000)
+            let following = zip(orders, orders.dropFirst()).count { $0 < $1 }
+            #expect(Double(following) >= 0.9 * Double(orders.count - 1), "\(following) of \(orders.count - 1) follow the one before")
+            // Nothing of the rebuild is left behind, and the index still finds what it held.
+            let staged = try await services.database.sql.raw("SELECT count(*) AS n FROM pg_class WHERE relname = \(bind: SearchIndexer.stagedEntries)").first()!
+            #expect(try staged.decode(column: "n", as: Int.self) == 0)
+            let report = try await SearchMaintenance.check(services: services)
+            #expect(report.isComplete, "\(report.missing.prefix(3)) \(report.extra.prefix(3))")
         }
     }
 

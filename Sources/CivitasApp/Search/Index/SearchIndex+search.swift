@@ -252,15 +252,19 @@ extension SearchIndex {
         // first matches come without reading the rest.
         let order: SQLQueryString = isPostgres ? "e.sample_order" : usesFullText(query, filters: filters) ? "search_text.rowid" : "e.rowid"
         let inTitleColumn: SQLQueryString = inTitle.map { ", (CASE WHEN " + $0 + " THEN 1 ELSE 0 END) AS in_title" } ?? ""
-        func firstMatches(_ bound: SQLQueryString = "") async throws -> SampledRows {
-            try await sampledRows("SELECT e.key, e.facet_values, " + order + " AS place" + inTitleColumn + " FROM " + matching + bound
-                + " ORDER BY " + order + " LIMIT \(bind: Self.exactCountLimit + 1)", inTitle: inTitle != nil)
+        func firstMatches(_ bound: SQLQueryString = "", sortingAll: Bool = false) async throws -> SampledRows {
+            // `+ 0`: the sample index cannot give the order, so PostgreSQL takes the matches from
+            // the full-text index and sorts them (`SampleReading.allMatchesSorted`).
+            let sortedBy: SQLQueryString = sortingAll ? "(" + order + " + 0)" : order
+            return try await sampledRows("SELECT e.key, e.facet_values, " + order + " AS place" + inTitleColumn + " FROM " + matching + bound
+                + " ORDER BY " + sortedBy + " LIMIT \(bind: Self.exactCountLimit + 1)", inTitle: inTitle != nil)
         }
         var rows: SampledRows
         let (reading, estimate) = isPostgres ? try await sampleReadingAndEstimate(matching, query: query, filters: filters, bounds: bounds) : (.fromStart, nil)
         var rankedKeys: [String]? = nil
         switch (reading, walkedCondition) {
-        case (.fromStart, _) where rankedAlong.map { (estimate ?? .infinity) <= Double($0.upTo) } ?? false:
+        case (.fromStart, _) where rankedAlong.map { (estimate ?? .infinity) <= Double($0.upTo) } ?? false,
+             (.allMatchesSorted, _) where rankedAlong.map { (estimate ?? .infinity) <= Double($0.upTo) } ?? false:
             // The matches are read once, kept (`MATERIALIZED`), and taken in both orders.
             let ranked = rankedAlong!
             let inTitleKept: SQLQueryString = inTitle == nil ? ", 0 AS in_title" : inTitleColumn
@@ -290,6 +294,8 @@ extension SearchIndex {
                     ? try await firstMatches(belowBound(Int64(further), askingTheIndex: askingTheIndex)) : SampledRows()
                 if rows.count <= Self.exactCountLimit { rows = try await firstMatches() }
             }
+        case (.allMatchesSorted, _):
+            rows = try await firstMatches(sortingAll: true)
         default:
             rows = try await firstMatches()
         }
@@ -404,6 +410,14 @@ extension SearchIndex {
     /// checking chosen values first; or below a bound.
     enum SampleReading: Equatable {
         case fromStart
+        /// Every match taken from the full-text index and sorted: when the planner expects them
+        /// to be few (under `sortedBelowShareOfIndex` of the index) and no bound applies. The
+        /// entries lie in the sample order on disk (`SearchIndexer.layInSampleOrder`), so
+        /// PostgreSQL takes reading the sample index in order, checking each entry's vector, for
+        /// cheap; each vector read costs about 8 µs, and for few matches the index passes many
+        /// entries for each match (`q=water malmo`, 9,600 matches at 1,000,000 records: 385 ms
+        /// that way, 45 ms sorted).
+        case allMatchesSorted
         /// When the planner expects so many entries to match words and chosen values
         /// (`walkedFromShareOfIndex` of the index or more) that the sample is read in the sample
         /// order, each entry's values checked in its row first. Reading each entry's vector cost
@@ -414,14 +428,13 @@ extension SearchIndex {
         /// (`walkedCondition`).
         case checkingValuesFirst
         /// A place in the sample order below which about `sampledBelowBound` times the sample's
-        /// size of the matches lie, when the planner expects a few percent of the index to match.
+        /// size of the matches lie, when the planner expects more matches than the sample.
         ///
         /// There neither of PostgreSQL's own ways is fast: reading the sample index in order
         /// checks every entry it passes against the query (`q=reykjavik`, 25,000 matches at
         /// 1,000,000 records: 40,000 entries, each one's whole-text vector read, 330 ms), and the
         /// full-text index gives all the matches to be read and sorted (145 ms). Below the bound,
-        /// the full-text index's matches are intersected with a range of the sample index before
-        /// any entry is read (28 ms).
+        /// the full-text index gives only the matches under it (see `askingTheIndex`).
         ///
         /// Not for phrases or a prefix looked up as one (`:*`): the index cannot tell their
         /// matches apart, so each one in the range is read and checked again, and PostgreSQL's
@@ -432,11 +445,12 @@ extension SearchIndex {
         /// with one word are estimated within a half (`q=transit&country=se&kind=news`: 7,400 of 14,800).
         ///
         /// `askingTheIndex`: the ranges of the sample order under the bound are asked of the
-        /// full-text index too (`SearchIndex.sampleRanges`), when the matches outnumber the
-        /// entries of those ranges four times or more. The index then walks the ranges' short
-        /// lists instead of the words' long ones (`q=water` under one kind, 111,000 matches: 30 ms
-        /// for the index alone without, 5 ms with); with fewer matches the words' lists are the
-        /// shorter ones, and the ranges cost more than they spare (`q=reykjavik`: 21 ms without, 25 with).
+        /// full-text index too (`SearchIndex.sampleRanges`). The index then walks the ranges'
+        /// short lists instead of the words' long ones (`q=water` under one kind, 111,000
+        /// matches: 30 ms for the index alone without, 5 ms with). With the entries laid in the
+        /// sample order, a bound on the sample index alone is read by PostgreSQL as that index
+        /// in order, each entry's vector checked (`q=nimes`: 154 ms); with the ranges asked, 8 ms
+        /// (and `q=reykjavik` 9 ms, against 18 before the entries were laid in order).
         case below(Int64, askingTheIndex: Bool)
     }
 
@@ -468,7 +482,13 @@ extension SearchIndex {
                 guard let estimate = try await estimatedMatches(self.matching(alone, filters: filters)) else { return (.fromStart, nil) }
                 rarest = min(rarest, estimate)
             }
-            guard Self.wordsGoTogether(rarest: rarest, together: together, bounds: bounds) else { return (.fromStart, nil) }
+            guard Self.wordsGoTogether(rarest: rarest, together: together, bounds: bounds) else {
+                // Sorted only when even the rarest word is rare: PostgreSQL's estimate for them all
+                // may be far too low ("community land trust tenants": 260,000 match, and sorting
+                // them all took 2.2 s).
+                let entries = try await entryCount()
+                return (rarest < bounds.sortedBelowShareOfIndex * entries ? .allMatchesSorted : .fromStart, together)
+            }
             let entries = try await entryCount()
             return (Self.sampleReading(estimate: rarest, entries: entries, checksValues: false, boundable: true, bounds: bounds), rarest)
         }
@@ -496,13 +516,14 @@ extension SearchIndex {
     static func sampleReading(estimate: Double, entries: Double, checksValues: Bool, boundable: Bool, bounds: SampleBounds) -> SampleReading {
         if checksValues, estimate >= bounds.walkedFromShareOfIndex * entries { return .checkingValuesFirst }
         let share = sampledBelowBound * Double(exactCountLimit + 1) / estimate
-        guard boundable, share < 1, share <= bounds.largestShare else { return .fromStart }
+        let unbounded: SampleReading = estimate < bounds.sortedBelowShareOfIndex * entries ? .allMatchesSorted : .fromStart
+        guard boundable, share < 1, share <= bounds.largestShare else { return unbounded }
         let askingTheIndex = estimate >= bounds.rangesAskedFrom * share * entries
         // A word most entries hold is read below a bound too, once the ranges are asked: their
         // lists are short beside the word's, and each entry the index gives is read once,
         // without its whole-text vector (`q=programme`, 38% of 1,000,000: 6 ms, against 11-14 ms
         // through the sample index read in order, each entry's vector checked).
-        guard askingTheIndex || estimate <= bounds.upToShareOfIndex * entries else { return .fromStart }
+        guard askingTheIndex || estimate <= bounds.upToShareOfIndex * entries else { return unbounded }
         return .below(Int64(Double(sampleOrderEnd) * share), askingTheIndex: askingTheIndex)
     }
 
@@ -529,12 +550,19 @@ extension SearchIndex {
         var walkedFromShareOfIndex: Double
 
         /// Below a bound, the ranges under it are asked of the full-text index when the matches
-        /// expected outnumber the entries in those ranges this many times (`SampleReading.below`).
-        var rangesAskedFrom: Double = 4
+        /// expected outnumber the entries in those ranges this many times (`SampleReading.below`):
+        /// always, but in tests that hold the bound on the sample index alone to the same results.
+        var rangesAskedFrom: Double = 0
 
         /// Several words are read below a bound from the rarest one's estimate when it is this
         /// many times PostgreSQL's estimate for them all (`wordsGoTogether`).
         var wordsTogetherFrom: Double = 10
+
+        /// Below this share of the index matching, a sample read without a bound takes every
+        /// match from the full-text index and sorts them (`SampleReading.allMatchesSorted`):
+        /// reading the sample index in order passes about 1,001 / share entries, each vector
+        /// read at about 8 µs, against about 2.5 µs for each match sorted; the two meet near 5%.
+        var sortedBelowShareOfIndex: Double = 0.05
 
         static let standard = SampleBounds(largestShare: 0.1, upToShareOfIndex: 0.15, walkedFromShareOfIndex: 0.15)
         /// Whenever the estimate exceeds the sample, the ranges asked of the index (tests: the

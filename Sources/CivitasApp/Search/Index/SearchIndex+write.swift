@@ -13,7 +13,9 @@ struct SearchIndex: Sendable {
     /// Adds these documents, replacing any entry of the same records, in a few statements for
     /// the whole batch (a statement per document and table made indexing a large network take
     /// half an hour).
-    func replace(_ documents: [SearchDocument], kindLabels: [String: String]) async throws {
+    /// `entriesTable`: where the entries go; a rebuild on PostgreSQL writes them to a table of its
+    /// own first (`SearchIndexer.layInSampleOrder`).
+    func replace(_ documents: [SearchDocument], kindLabels: [String: String], entriesTable: String = "search_entries") async throws {
         guard !documents.isEmpty else { return }
         // The last document of a record wins, as if they had been written one after another.
         var byKey: [String: Int] = [:]
@@ -53,7 +55,7 @@ struct SearchIndex: Sendable {
             }
             let columns = "key, kind, record_id, slug, title, body, path, facts, sort_date, title_words, is_public, sample_order, facet_values"
                 + (isPostgres ? ", document, title_document" : ", rowid, words")
-            try await sql.raw("INSERT INTO search_entries (\(unsafeRaw: columns)) VALUES " + values).run()
+            try await sql.raw("INSERT INTO \(unsafeRaw: entriesTable) (\(unsafeRaw: columns)) VALUES " + values).run()
             if !isPostgres {
                 // FTS5 rows share their entry's rowid: its place in the sample order.
                 let words = SQLQueryString.list(chunk.indices) { position in

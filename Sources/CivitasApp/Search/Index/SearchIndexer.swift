@@ -29,12 +29,19 @@ struct SearchIndexer: Sendable {
         try await sql.raw("DELETE FROM search_names").run()
         let labels = kindLabels
         var indexed = 0
+        let entriesTable = index.isPostgres ? Self.stagedEntries : "search_entries"
+        if index.isPostgres {
+            // A table of its own rather than a temporary one: a migration's statements may each
+            // go through another connection. Inside a rebuild's transaction no one else sees it.
+            try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: entriesTable)").run()
+            try await sql.raw("CREATE UNLOGGED TABLE \(unsafeRaw: entriesTable) (LIKE search_entries INCLUDING DEFAULTS)").run()
+        }
         for source in sources.map({ $0.reading(through: sql) }) {
             for (kind, _) in source.searchKinds {
                 var cursor: String? = nil
                 while true {
                     let batch = try await source.documents(kind: kind, after: cursor, limit: Self.batchSize)
-                    try await index.replace(batch, kindLabels: labels)
+                    try await index.replace(batch, kindLabels: labels, entriesTable: entriesTable)
                     indexed += batch.count
                     progress?(indexed)
                     guard batch.count == Self.batchSize, let last = batch.last else { break }
@@ -42,6 +49,7 @@ struct SearchIndexer: Sendable {
                 }
             }
         }
+        if index.isPostgres { try await layInSampleOrder(staged: entriesTable, on: sql) }
         if !index.isPostgres {
             // Written in batches, each full-text index is many segments, which every search reads
             // one by one and merges: merged into one, a list is read in one piece. At 1,000,000
@@ -50,6 +58,20 @@ struct SearchIndexer: Sendable {
             try await sql.raw("INSERT INTO search_text (search_text) VALUES ('optimize')").run()
             try await sql.raw("INSERT INTO search_titles (search_titles) VALUES ('optimize')").run()
         }
+    }
+
+    /// Where a rebuild on PostgreSQL writes the entries before they are laid in the sample order.
+    static let stagedEntries = "search_entries_staged"
+
+    /// PostgreSQL: the rebuilt entries written into the index in the sample order, so that the
+    /// entries next in that order lie on the same pages. A search reads its sample, the first
+    /// matches in that order, from a few pages instead of one page each (SQLite gets the same
+    /// from its rowids, which are the sample order). At 1,000,000 records a common word's
+    /// search went from 14 to 7 ms. Entries written later go where there is room; a rebuild
+    /// lays them out again.
+    private func layInSampleOrder(staged: String, on sql: any SQLDatabase) async throws {
+        try await sql.raw("INSERT INTO search_entries SELECT * FROM \(unsafeRaw: staged) ORDER BY sample_order").run()
+        try await sql.raw("DROP TABLE \(unsafeRaw: staged)").run()
     }
 
     /// Re-reads the records a committed change named and replaces their entries (or removes
