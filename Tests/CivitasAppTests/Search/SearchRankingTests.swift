@@ -44,6 +44,12 @@ struct SearchRankingTests {
                         #expect(read.hits.map(\.id) == ranked.hits.map(\.id),
                                 "\(typed) \(filters) from \(offset): ranked whole up to \(rankAllUpTo), walked among from \(walkAmongFrom)")
                     }
+                    // PostgreSQL: walks that pass a few entries first, widened again and again.
+                    request.rankAllUpTo = 0
+                    request.walkAmongFrom = Int.max
+                    request.firstWalkPassing = 3
+                    #expect(try await index.search(request).hits.map(\.id) == ranked.hits.map(\.id), "\(typed) \(filters) from \(offset): widened walks")
+                    request.firstWalkPassing = nil
                     if ranked.total > 0 { walked += 1 }
                 }
             }

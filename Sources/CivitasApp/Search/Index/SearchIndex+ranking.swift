@@ -62,7 +62,7 @@ extension SearchIndex {
             let titleParts: [SQLQueryString] = inTitle.map { [" AND " + $0, " AND NOT " + $0] } ?? [""]
             if estimate >= Double(rankedWhole) {
                 for part in titleParts where found.count < needed {
-                    found += try await hits(from: walk(request, checks: " AND " + boosted + part + checks, limit: needed - found.count))
+                    found += try await walked(request, checks: " AND " + boosted + part + checks, limit: needed - found.count, expected: estimate)
                 }
             } else if let terms, walksAmong(Int(estimate), request) {
                 // A topic's few thousand matches among many more: walked against their rowids,
@@ -96,8 +96,8 @@ extension SearchIndex {
             if Double(matches.total) * share >= Double(rankedWhole) {
                 // A title holding every term leaves only the excluded words to check in the rest
                 // of the entry (on PostgreSQL its whole-text vector, read from its own pages).
-                found += try await hits(from: walk(request, checks: " AND " + inTitle + notBoosted + termsInTitleChecks,
-                                                   limit: needed - found.count))
+                found += try await walked(request, checks: " AND " + inTitle + notBoosted + termsInTitleChecks,
+                                          limit: needed - found.count, expected: Double(matches.total) * share)
             } else if let terms, walksAmong(Int(Double(matches.total) * share), request) {
                 let notUnder: SQLQueryString = suggestions.isEmpty ? "" : " AND NOT " + amongMatches(terms + " AND " + SearchFacetTerms.fts5(anyOf: suggestions)!)
                 found += try await hits(from: walk(request, checks: " AND " + titledAmong(request, terms: terms) + notUnder + " AND " + inTitle,
@@ -109,7 +109,8 @@ extension SearchIndex {
         }
         if found.count < needed {
             let notInTitle: SQLQueryString = inTitle.map { " AND NOT " + $0 } ?? ""
-            found += try await hits(from: walk(request, checks: notBoosted + notInTitle + checks, limit: needed - found.count))
+            let expected = Double(matches.total) * matches.share { !isBoosted($0) && !(inTitle != nil && $0.inTitle) }
+            found += try await walked(request, checks: notBoosted + notInTitle + checks, limit: needed - found.count, expected: expected)
         }
         return Array(found.dropFirst(request.offset).prefix(request.limit))
     }
@@ -217,14 +218,45 @@ extension SearchIndex {
     /// entry's row (its title, its facet values) before its words: PostgreSQL reads an entry's
     /// whole-text vector from pages of its own, SQLite its words from the row's overflow pages
     /// (`q=water` walked for the titles under the topic it names: 41 ms with the vector first).
-    func walk(_ request: SearchRequest, checks: SQLQueryString, limit: Int) -> SQLQueryString {
+    ///
+    /// `passing`: PostgreSQL passes at most this many entries (`walked`); nil, every one.
+    func walk(_ request: SearchRequest, checks: SQLQueryString, limit: Int, passing: Int? = nil) -> SQLQueryString {
         let years: SQLQueryString = yearRange(request.filters).map { " AND " + $0 } ?? ""
         guard isPostgres else {
             return "search_entries e INDEXED BY search_entries_rank WHERE e.is_public = \(bind: true)" + years + checks + " ORDER BY " + tieBreak + " LIMIT \(bind: limit)"
         }
+        let passed: SQLQueryString = passing.map { " LIMIT \(bind: $0)" } ?? " OFFSET 0"
         return "(SELECT e.* FROM search_entries e WHERE e.is_public = \(bind: true)" + years + " ORDER BY " + tieBreak
-            + " OFFSET 0) e WHERE (1 = 1" + checks + ") IS TRUE LIMIT \(bind: limit)"
+            + passed + ") e WHERE (1 = 1" + checks + ") IS TRUE LIMIT \(bind: limit)"
     }
+
+    /// The hits of a walk in rank order (`walk`), `expected` of the entries estimated to hold.
+    ///
+    /// PostgreSQL: the walk passes at most so many entries, eight times more each time too few
+    /// held, the last time all of them. Told nothing of how far the walk goes, PostgreSQL plans
+    /// to read every entry, and with the entries laid in the sample order
+    /// (`SearchIndexer.layInSampleOrder`) the rank index no longer follows the table, so it
+    /// reads the whole table and sorts it (`q=city&page=50`: 1.4 s); told at most 400,000 of
+    /// 1,000,000, it walks the rank index. The first bound passes twice the entries the
+    /// estimate says hold the page's results, and no fewer than 2,000.
+    func walked(_ request: SearchRequest, checks: SQLQueryString, limit: Int, expected: Double) async throws -> [SearchHit] {
+        guard isPostgres else { return try await hits(from: walk(request, checks: checks, limit: limit)) }
+        let entries = max(try await entryCount(), 1)
+        let holding = max(expected, 1) / entries
+        var passing = Double(request.firstWalkPassing ?? max(Self.firstWalkPassing, Int(min(2 * Double(limit) / holding, entries))))
+        while true {
+            let everyEntry = passing >= entries * Self.walkedWholeFrom
+            let found = try await hits(from: walk(request, checks: checks, limit: limit, passing: everyEntry ? nil : Int(passing)))
+            if found.count >= limit || everyEntry { return found }
+            passing *= 8
+        }
+    }
+
+    /// The fewest entries a bounded walk passes first (`walked`).
+    static let firstWalkPassing = 2_000
+
+    /// A bounded walk passing this share of the index or more passes every entry (`walked`).
+    static let walkedWholeFrom = 0.4
 
     /// ` AND ...` for each facet with chosen values, checked entry by entry: on SQLite through the
     /// facets' primary key; on PostgreSQL in the entry's own `facet_values`, in the row the walk

@@ -21,6 +21,10 @@ struct SearchRequest: Sendable {
     /// index against the set of the matches' rowids (`SearchIndex+ranking`). Tests vary it.
     var walkAmongFrom = SearchIndex.walkAmongFrom
     var walkAmongMatchesPerResult = SearchIndex.walkAmongMatchesPerResult
+    /// PostgreSQL: how many entries a walk in rank order passes before it is widened; nil, as
+    /// many as the estimate says (`SearchIndex.walked`). Tests set a few, so that walks are
+    /// widened many times, to hold each widening to the same results.
+    var firstWalkPassing: Int? = nil
     /// PostgreSQL: for which estimates the first matches in the sample order are read below a
     /// bound or checking chosen values first (`SearchIndex.sampleReading`). Tests widen it.
     var sampleBounds = SearchIndex.SampleBounds.standard
@@ -585,7 +589,7 @@ extension SearchIndex {
     }
 
     /// How many entries the index holds, as PostgreSQL's statistics last counted them.
-    private func entryCount() async throws -> Double {
+    func entryCount() async throws -> Double {
         try await sql.raw("SELECT reltuples::float8 AS entries FROM pg_class WHERE oid = 'search_entries'::regclass").first()?
             .decode(column: "entries", as: Double.self) ?? 0
     }
