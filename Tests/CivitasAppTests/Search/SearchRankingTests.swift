@@ -24,6 +24,7 @@ struct SearchRankingTests {
     func sameResultsBothWays(database: TestDatabase) async throws {
         try await withIndexedNetwork(database) { services, index in
             var walked = 0
+            var readByYears = 0
             for (typed, filters) in Self.queries {
                 for (offset, limit) in [(0, 20), (20, 20), (180, 30)] {
                     var request = SearchRequest(query: SearchQuery(parsing: typed), filters: filters, offset: offset, limit: limit)
@@ -50,11 +51,42 @@ struct SearchRankingTests {
                     request.firstWalkPassing = 3
                     #expect(try await index.search(request).hits.map(\.id) == ranked.hits.map(\.id), "\(typed) \(filters) from \(offset): widened walks")
                     request.firstWalkPassing = nil
+                    // PostgreSQL: the last tier read by years, newest first, then the undated.
+                    request.byYearsFrom = 0
+                    let byYears = try await index.search(request)
+                    #expect(byYears.hits.map(\.id) == ranked.hits.map(\.id), "\(typed) \(filters) from \(offset): by years")
+                    if database == .postgres {
+                        let sample = try await index.sample(index.matching(request.query, filters: filters), query: request.query, filters: filters)
+                        if index.readsByYears(sample, request) { readByYears += 1 }
+                    }
+                    request.byYearsFrom = SearchIndex.byYearsFrom
                     if ranked.total > 0 { walked += 1 }
                 }
             }
             #expect(walked >= 25, "most searches found something to rank (\(walked))")
+            if database == .postgres { #expect(readByYears >= 20, "pages read by years (\(readByYears))") }
         }
+    }
+
+    @Test("The years asked of the index by ranges are exactly the years in them")
+    func yearRanges() {
+        /// Whether a year's lexeme matches a `tsquery` of quoted lexemes and prefixes.
+        func covers(_ query: String, _ year: Int) -> Bool {
+            let lexeme = "=year=\(year)"
+            return query.split(separator: "|").contains { term in
+                let text = term.trimmingCharacters(in: CharacterSet(charactersIn: " ()"))
+                let isPrefix = text.hasSuffix(":*")
+                let quoted = text.dropLast(isPrefix ? 2 : 0).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
+                return isPrefix ? lexeme.hasPrefix(quoted) : lexeme == quoted
+            }
+        }
+        for (from, below) in [(2019, 10_000), (1000, 1996), (1996, 2019), (2020, 2021), (1999, 2000), (1000, 10_000), (2024, 2024)] {
+            let query = SearchIndex.yearsTSQuery(from: from, below: below)
+            let covered = (1000...9999).filter { covers(query, $0) }
+            #expect(covered == Array(from..<max(from, below)), "\(from)..<\(below): \(query)")
+        }
+        // Few terms: prefixes stand for whole decades, centuries and millennia.
+        #expect(SearchIndex.yearsTSQuery(from: 2019, below: 10_000).split(separator: "|").count == 1 + 8 + 9 + 7, "2019, 202-209, 21-29, 3-9")
     }
 
     @Test("An index whose titles held no facet values is brought to the new shape in place, finding the same", arguments: TestDatabase.all)
@@ -170,7 +202,9 @@ struct SearchRankingTests {
         // Rare words: every match sorted, not the sample index read in order (which PostgreSQL
         // takes for cheap once the entries lie in that order); with values chosen too.
         #expect(reading(3_000) == .allMatchesSorted)
-        #expect(reading(13_000, values: true) == .allMatchesSorted)
+        #expect(reading(5_000, values: true) == .allMatchesSorted)
+        // Values chosen on a few percent (`kind=practice&topic=water`, 13,000): below a bound.
+        #expect(isBelow(reading(13_000, values: true), askingTheIndex: true))
         // Phrases and several words, however common: from the start, as the planner chooses.
         #expect(reading(380_000, boundable: false) == .fromStart)
         #expect(reading(60_000, values: true, boundable: false) == .fromStart)

@@ -33,7 +33,8 @@ extension SearchIndex {
         // SQLite, a few thousand matches: walked against the set of their rowids (`amongMatches`).
         let terms = isPostgres || request.includeDrafts ? nil : fullTextTerms(request.query, corrections: request.corrections, filters: request.filters)
         let among = terms != nil && matches.total <= request.rankAllUpTo && walksAmong(matches.total, request)
-        guard among || (matches.total > request.rankAllUpTo && !request.includeDrafts && !request.query.isEmpty) else {
+        let byYears = readsByYears(matches, request)
+        guard among || byYears || (matches.total > request.rankAllUpTo && !request.includeDrafts && !request.query.isEmpty) else {
             // Every match ranked: by the statement that read the sample, when it did (`RankedAlong`).
             if let keys = matches.rankedKeys { return try await hits(keys: keys) }
             return try await hits(from: fewMatches(matching, count: matches.total, rankAllUpTo: request.rankAllUpTo) + " ORDER BY "
@@ -109,8 +110,16 @@ extension SearchIndex {
         }
         if found.count < needed {
             let notInTitle: SQLQueryString = inTitle.map { " AND NOT " + $0 } ?? ""
-            let expected = Double(matches.total) * matches.share { !isBoosted($0) && !(inTitle != nil && $0.inTitle) }
-            found += try await walked(request, checks: notBoosted + notInTitle + checks, limit: needed - found.count, expected: expected)
+            let inLastTier: (MatchSample.Entry) -> Bool = { !isBoosted($0) && !(inTitle != nil && $0.inTitle) }
+            if byYears {
+                // The matches of the words and values come from the full-text index by years;
+                // only the tiers above are checked in each entry's row.
+                found += try await self.byYears(request, checks: notBoosted + notInTitle, limit: needed - found.count,
+                                                years: Self.sampledYears(matches, holding: inLastTier))
+            } else {
+                let expected = Double(matches.total) * matches.share(inLastTier)
+                found += try await walked(request, checks: notBoosted + notInTitle + checks, limit: needed - found.count, expected: expected)
+            }
         }
         return Array(found.dropFirst(request.offset).prefix(request.limit))
     }
@@ -335,7 +344,7 @@ extension SearchIndex {
     /// order first, then what a result shows for those keys. Read in one statement, SQLite
     /// would read every candidate's body (from the row's overflow pages) before sorting: when
     /// 20,000 matches are ranked, that is most of the search.
-    private func hits(from tail: SQLQueryString) async throws -> [SearchHit] {
+    func hits(from tail: SQLQueryString) async throws -> [SearchHit] {
         try await hits(keys: try await sql.raw("SELECT e.key FROM " + tail).all().map { try $0.decode(column: "key", as: String.self) })
     }
 

@@ -38,7 +38,7 @@ struct SearchIndex: Sendable {
                 let body = String(document.body.prefix(Self.keptBodyCharacters))
                 var value: SQLQueryString = """
                     (\(bind: row.key), \(bind: document.kind), \(bind: document.id), \(bind: document.slug), \(bind: document.title), \(bind: body),
-                     \(bind: document.path), \(bind: document.facts), \(bind: document.date), \(bind: row.titleWords), \(bind: document.isPublic),
+                     \(bind: document.path), \(bind: document.facts), \(bind: row.sortDate), \(bind: row.titleWords), \(bind: document.isPublic),
                      \(bind: orders[position - chunk.startIndex]), \(bind: SearchFacetTerms.column(row.facets))
                     """
                 if isPostgres {
@@ -144,6 +144,16 @@ struct SearchIndex: Sendable {
         var facetTokens: String { facets.map { SearchFacetTerms.token(facet: $0.facet, value: $0.value) }.sorted().joined(separator: " ") }
         var facetLexemes: [String] { facets.map { SearchFacetTerms.lexeme(facet: $0.facet, value: $0.value) }.sorted() }
 
+        /// The date the entry ranks by: its date when it starts with a year, else none, so
+        /// that every dated entry holds the year lexeme of its date (`SearchIndex.byYears`).
+        var sortDate: String? { Self.year(of: document.date) == nil ? nil : document.date }
+
+        /// The first four digits of a date, when they are digits.
+        static func year(of date: String?) -> String? {
+            guard let year = date?.prefix(4), year.count == 4, year.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return String(year)
+        }
+
         init(key: String, document: SearchDocument, kindLabels: [String: String]) {
             self.key = key
             self.document = document
@@ -152,8 +162,8 @@ struct SearchIndex: Sendable {
             joinedList = SearchText.joinedPairs(titleList)
             var facets = Set(document.facets)
             facets.insert(SearchFacetValue(facet: SearchFacet.kind.rawValue, value: document.kind, label: kindLabels[document.kind] ?? document.kind))
-            if let year = document.date?.prefix(4), year.count == 4, Int(year) != nil {
-                facets.insert(SearchFacetValue(facet: SearchFacet.year.rawValue, value: String(year), label: String(year)))
+            if let year = Self.year(of: document.date) {
+                facets.insert(SearchFacetValue(facet: SearchFacet.year.rawValue, value: year, label: year))
             }
             self.facets = facets
         }

@@ -1,0 +1,99 @@
+import SQLKit
+
+/// PostgreSQL: the last tier of a page read a few years at a time, newest first.
+///
+/// Ranked newest first, the page's results are the newest matches; a search whose matches are
+/// spread thinly through the rank order (`kind=practice&topic=water`, 13,000 of 1,000,000
+/// entries, practices ranking below most news) either reads every match to sort them (34 ms
+/// for the rows alone) or walks the rank index past thousands of entries of other kinds.
+/// Every dated entry holds its year as a lexeme (`=year=2019`, the first four digits of its
+/// date), so the full-text index hands over the matches of the newest years alone: the sample
+/// says which years hold enough of them for the page, and only those are read and sorted.
+/// The years are asked as ranges with no gaps (years the sample missed included), so the page
+/// is the same as when every match is ranked; entries without a date rank last and are read
+/// last, when the dated ones fall short.
+extension SearchIndex {
+    /// From this many matches (as the sample estimates) up to `byYearsUpTo`, the last tier of
+    /// a page is read by years when the sample's statement did not rank every match.
+    static let byYearsFrom = 7_500
+    static let byYearsUpTo = 200_000
+
+    /// Whether the last tier is read by years for these matches.
+    func readsByYears(_ matches: MatchSample, _ request: SearchRequest) -> Bool {
+        isPostgres && !request.includeDrafts && matches.rankedKeys == nil
+            && (request.byYearsFrom...Self.byYearsUpTo).contains(matches.total) && !Self.sampledYears(matches, holding: { _ in true }).isEmpty
+    }
+
+    /// The years of the sampled matches that `holding` keeps, newest first, each with the
+    /// matches it stands for (scaled from the sample to the estimated total).
+    static func sampledYears(_ matches: MatchSample, holding: (MatchSample.Entry) -> Bool) -> [(year: Int, estimate: Double)] {
+        var yearAt: [Int: Int] = [:]
+        for (position, value) in matches.values.enumerated() where value.facet == SearchFacet.year.rawValue {
+            if let year = Int(value.value), (1000...9999).contains(year) { yearAt[position] = year }
+        }
+        var counted: [Int: Int] = [:]
+        for entry in matches.entries where holding(entry) {
+            for position in entry.facets { if let year = yearAt[position] { counted[year, default: 0] += 1 } }
+        }
+        let scale = matches.entries.isEmpty ? 0 : Double(matches.total) / Double(matches.entries.count)
+        return counted.map { (year: $0.key, estimate: Double($0.value) * scale) }.sorted { $0.year > $1.year }
+    }
+
+    /// The hits of the entries of `request`'s matches that pass `checks`, in rank order, up to
+    /// `limit`: the newest years first, as many at a time as the sample says hold twice what
+    /// is still needed, then the undated.
+    func byYears(_ request: SearchRequest, checks: SQLQueryString, limit: Int, years: [(year: Int, estimate: Double)]) async throws -> [SearchHit] {
+        let matching = self.matching(request.query, corrections: request.corrections, filters: request.filters)
+        func read(_ condition: SQLQueryString, _ count: Int) async throws -> [SearchHit] {
+            try await hits(from: "(SELECT e.* FROM " + matching + condition + " OFFSET 0) e WHERE (1 = 1" + checks + ") IS TRUE ORDER BY "
+                + tieBreak + " LIMIT \(bind: count)")
+        }
+        var found: [SearchHit] = []
+        var next = 0
+        var below = 10_000
+        while found.count < limit, next < years.count {
+            var expected = 0.0
+            var from = below
+            while next < years.count, from == below || expected < 2 * Double(limit - found.count) {
+                from = years[next].year
+                expected += years[next].estimate
+                next += 1
+            }
+            // The oldest group reaches back to the first year, so that none is left out.
+            if next == years.count { from = 1000 }
+            let yearsAsked = Self.yearsTSQuery(from: from, below: below)
+            found += try await read(" AND e.document @@ CAST(\(bind: yearsAsked) AS tsquery)", limit - found.count)
+            below = from
+        }
+        if found.count < limit {
+            found += try await read(" AND e.sort_date IS NULL", limit - found.count)
+        }
+        return found
+    }
+
+    /// The `tsquery` of the year lexemes from `from` up to `below` (four-digit years), as few
+    /// prefixes as cover them: 2019 to 10000 is `2019`, `202:*` to `209:*`, `21:*` to `29:*`
+    /// and `3:*` to `9:*`.
+    static func yearsTSQuery(from: Int, below: Int) -> String {
+        var terms: [String] = []
+        var start = max(from, 1000)
+        let end = min(below, 10_000)
+        while start < end {
+            var digits = 0
+            while digits < 3 {
+                let block = Self.power(10, digits + 1)
+                guard start % block == 0, start + block <= end else { break }
+                digits += 1
+            }
+            let block = Self.power(10, digits)
+            let prefix = String(String(start).prefix(4 - digits))
+            terms.append("'" + SearchFacetTerms.lexeme(facet: SearchFacet.year.rawValue, value: prefix) + "'" + (digits > 0 ? ":*" : ""))
+            start += block
+        }
+        return terms.isEmpty ? "'=year=none'" : "(" + terms.joined(separator: " | ") + ")"
+    }
+
+    private static func power(_ base: Int, _ exponent: Int) -> Int {
+        (0..<exponent).reduce(1) { product, _ in product * base }
+    }
+}
