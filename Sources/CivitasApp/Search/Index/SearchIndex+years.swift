@@ -41,16 +41,16 @@ extension SearchIndex {
         return counted.map { (year: $0.key, estimate: Double($0.value) * scale) }.sorted { $0.year > $1.year }
     }
 
-    /// The hits of the entries of `request`'s matches that pass `checks`, in rank order, up to
+    /// The keys of the entries of `request`'s matches that pass `checks`, in rank order, up to
     /// `limit`: the newest years first, as many at a time as the sample says hold twice what
     /// is still needed, then the undated.
-    func byYears(_ request: SearchRequest, checks: SQLQueryString, limit: Int, years: [(year: Int, estimate: Double)]) async throws -> [SearchHit] {
+    func byYears(_ request: SearchRequest, checks: SQLQueryString, limit: Int, years: [(year: Int, estimate: Double)]) async throws -> [String] {
         let matching = self.matching(request.query, corrections: request.corrections, filters: request.filters)
-        func read(_ condition: SQLQueryString, _ count: Int) async throws -> [SearchHit] {
-            try await hits(from: "(SELECT e.* FROM " + matching + condition + " OFFSET 0) e WHERE (1 = 1" + checks + ") IS TRUE ORDER BY "
+        func read(_ condition: SQLQueryString, _ count: Int) async throws -> [String] {
+            try await keys(from: "(SELECT e.* FROM " + matching + condition + " OFFSET 0) e WHERE (1 = 1" + checks + ") IS TRUE ORDER BY "
                 + tieBreak + " LIMIT \(bind: count)")
         }
-        var found: [SearchHit] = []
+        var found: [String] = []
         var next = 0
         var below = 10_000
         while found.count < limit, next < years.count {
