@@ -22,8 +22,14 @@ extension SearchIndex {
     /// the walk in rank order then starts at the latest of them (`yearRange`), and reading
     /// their matches whole cost more (`q=evaluation` in 2010 and 2011: 19 ms walked, 55 by years).
     func readsByYears(_ matches: MatchSample, _ request: SearchRequest) -> Bool {
-        isPostgres && !request.includeDrafts && matches.rankedKeys == nil && (request.filters[.year] ?? []).isEmpty
-            && (request.byYearsFrom...Self.byYearsUpTo).contains(matches.total) && !Self.sampledYears(matches, holding: { _ in true }).isEmpty
+        matches.rankedKeys == nil && readsByYears(estimate: matches.total, request)
+            && !Self.sampledYears(matches, holding: { _ in true }).isEmpty
+    }
+
+    /// Whether a tier of about `estimate` matches is read by years.
+    func readsByYears(estimate: Int, _ request: SearchRequest) -> Bool {
+        isPostgres && !request.includeDrafts && (request.filters[.year] ?? []).isEmpty
+            && (request.byYearsFrom...Self.byYearsUpTo).contains(estimate)
     }
 
     /// The years of the sampled matches that `holding` keeps, newest first, each with the
@@ -41,11 +47,10 @@ extension SearchIndex {
         return counted.map { (year: $0.key, estimate: Double($0.value) * scale) }.sorted { $0.year > $1.year }
     }
 
-    /// The keys of the entries of `request`'s matches that pass `checks`, in rank order, up to
-    /// `limit`: the newest years first, as many at a time as the sample says hold twice what
-    /// is still needed, then the undated.
-    func byYears(_ request: SearchRequest, checks: SQLQueryString, limit: Int, years: [(year: Int, estimate: Double)]) async throws -> [String] {
-        let matching = self.matching(request.query, corrections: request.corrections, filters: request.filters)
+    /// The keys of the entries of `matching` (`search_entries e WHERE ...`) that pass `checks`,
+    /// in rank order, up to `limit`: the newest years first, as many at a time as the sample
+    /// says hold twice what is still needed, then the undated.
+    func byYears(_ matching: SQLQueryString, checks: SQLQueryString, limit: Int, years: [(year: Int, estimate: Double)]) async throws -> [String] {
         func read(_ condition: SQLQueryString, _ count: Int) async throws -> [String] {
             try await keys(from: "(SELECT e.* FROM " + matching + condition + " OFFSET 0) e WHERE (1 = 1" + checks + ") IS TRUE ORDER BY "
                 + tieBreak + " LIMIT \(bind: count)")
