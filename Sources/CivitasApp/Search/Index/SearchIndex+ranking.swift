@@ -86,11 +86,19 @@ extension SearchIndex {
                 }
             } else if readsByYears(estimate: Int(estimate), request) {
                 // PostgreSQL: the tier's matches by years, each title sub-tier on its own
-                // ("transit bus riders", 15,000 records on transit: 31 ms read whole).
+                // ("transit bus riders", 15,000 records on transit: 31 ms read whole); a
+                // sub-tier the sample shows small (its titles) is read whole, from the titles'
+                // own index: by years, its few dated matches would leave the undated to be
+                // looked for among every match (25 ms).
                 let under = self.matching(request.query, corrections: request.corrections, filters: request.filters, anyOf: suggestions)
                 let holding: [(MatchSample.Entry) -> Bool] = inTitle == nil ? [isBoosted] : [{ isBoosted($0) && $0.inTitle }, { isBoosted($0) && !$0.inTitle }]
-                for (part, holds) in zip(titleParts, holding) where found.count < needed {
-                    found += try await self.byYears(under, checks: part, limit: needed - found.count, years: Self.sampledYears(matches, holding: holds))
+                for (number, (part, holds)) in zip(titleParts, holding).enumerated() where found.count < needed {
+                    if readsByYears(estimate: Int(Double(matches.total) * matches.share(holds)), request) {
+                        found += try await self.byYears(under, checks: part, limit: needed - found.count, years: Self.sampledYears(matches, holding: holds))
+                    } else {
+                        let few = inTitle != nil && number == 0 ? titlesMatching(request, anyOf: suggestions) : under
+                        found += try await keys(from: few + part + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
+                    }
                 }
             } else {
                 // The full-text index gives the matches under those values (their lists
