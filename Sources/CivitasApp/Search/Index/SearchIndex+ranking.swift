@@ -84,7 +84,7 @@ extension SearchIndex {
                         found += try await keys(from: few + part + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
                     }
                 }
-            } else if readsByYears(estimate: Int(estimate), request) {
+            } else if yearsToRead(matches, holding: isBoosted, needed: needed, request) != nil {
                 // PostgreSQL: the tier's matches by years, each title sub-tier on its own
                 // ("transit bus riders", 15,000 records on transit: 31 ms read whole); a
                 // sub-tier the sample shows small (its titles) is read whole, from the titles'
@@ -93,8 +93,8 @@ extension SearchIndex {
                 let under = self.matching(request.query, corrections: request.corrections, filters: request.filters, anyOf: suggestions)
                 let holding: [(MatchSample.Entry) -> Bool] = inTitle == nil ? [isBoosted] : [{ isBoosted($0) && $0.inTitle }, { isBoosted($0) && !$0.inTitle }]
                 for (number, (part, holds)) in zip(titleParts, holding).enumerated() where found.count < needed {
-                    if readsByYears(estimate: Int(Double(matches.total) * matches.share(holds)), request) {
-                        found += try await self.byYears(under, checks: part, limit: needed - found.count, years: Self.sampledYears(matches, holding: holds))
+                    if let years = yearsToRead(matches, holding: holds, needed: needed, request) {
+                        found += try await self.byYears(under, checks: part, limit: needed - found.count, years: years)
                     } else {
                         let few = inTitle != nil && number == 0 ? titlesMatching(request, anyOf: suggestions) : under
                         found += try await keys(from: few + part + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
@@ -121,11 +121,11 @@ extension SearchIndex {
                 let notUnder: SQLQueryString = suggestions.isEmpty ? "" : " AND NOT " + amongMatches(terms + " AND " + SearchFacetTerms.fts5(anyOf: suggestions)!)
                 found += try await keys(from: walk(request, checks: " AND " + titledAmong(request, terms: terms) + notUnder + " AND " + inTitle,
                                                    limit: needed - found.count))
-            } else if readsByYears(estimate: Int(Double(matches.total) * share), request) {
+            } else if let years = yearsToRead(matches, holding: { $0.inTitle && !isBoosted($0) }, needed: needed, request) {
                 // PostgreSQL: the titles' matches by years (a deep page of `q=programme` under
-                // one kind read 10,000 titles whole for 500: 26 ms).
+                // one kind read its titles whole for 500 of them: 26 ms).
                 found += try await self.byYears(titlesMatching(request), checks: notBoosted + " AND " + inTitle, limit: needed - found.count,
-                                                years: Self.sampledYears(matches, holding: { $0.inTitle && !isBoosted($0) }))
+                                                years: years)
             } else {
                 found += try await keys(from: titlesMatching(request) + notBoosted + " AND " + inTitle
                     + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
@@ -134,12 +134,14 @@ extension SearchIndex {
         if found.count < needed {
             let notInTitle: SQLQueryString = inTitle.map { " AND NOT " + $0 } ?? ""
             let inLastTier: (MatchSample.Entry) -> Bool = { !isBoosted($0) && !(inTitle != nil && $0.inTitle) }
-            if byYears {
+            if byYears, let years = yearsToRead(matches, holding: inLastTier, needed: needed, request) {
                 // The matches of the words and values come from the full-text index by years;
                 // only the tiers above are checked in each entry's row.
-                found += try await self.byYears(self.matching(request.query, corrections: request.corrections, filters: request.filters),
-                                                checks: notBoosted + notInTitle, limit: needed - found.count,
-                                                years: Self.sampledYears(matches, holding: inLastTier))
+                found += try await self.byYears(matching, checks: notBoosted + notInTitle, limit: needed - found.count, years: years)
+            } else if byYears, matches.total <= request.rankAllUpTo {
+                // Too few of this tier's matches are dated: read whole, as before the tiers.
+                found += try await keys(from: "(SELECT e.* FROM " + matching + " OFFSET 0) e WHERE (1 = 1" + notBoosted + notInTitle + ") IS TRUE ORDER BY "
+                    + tieBreak + " LIMIT \(bind: needed - found.count)")
             } else {
                 let expected = Double(matches.total) * matches.share(inLastTier)
                 found += try await walked(request, checks: notBoosted + notInTitle + checks, limit: needed - found.count, expected: expected)

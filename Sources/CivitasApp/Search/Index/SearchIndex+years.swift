@@ -13,23 +13,29 @@ import SQLKit
 /// is the same as when every match is ranked; entries without a date rank last and are read
 /// last, when the dated ones fall short.
 extension SearchIndex {
-    /// From this many matches (as the sample estimates) up to `byYearsUpTo`, the last tier of
-    /// a page is read by years when the sample's statement did not rank every match.
-    static let byYearsFrom = 7_500
+    /// From this many matches in a tier (as the sample estimates) up to `byYearsUpTo`, the tier
+    /// is read by years when the sample's statement did not rank every match.
+    static let byYearsFrom = 3_000
     static let byYearsUpTo = 200_000
 
-    /// Whether the last tier is read by years for these matches. Not when years are chosen:
-    /// the walk in rank order then starts at the latest of them (`yearRange`), and reading
-    /// their matches whole cost more (`q=evaluation` in 2010 and 2011: 19 ms walked, 55 by years).
+    /// Whether a page is read by years for these matches (`yearsToRead` of every match).
     func readsByYears(_ matches: MatchSample, _ request: SearchRequest) -> Bool {
-        matches.rankedKeys == nil && readsByYears(estimate: matches.total, request)
-            && !Self.sampledYears(matches, holding: { _ in true }).isEmpty
+        matches.rankedKeys == nil && yearsToRead(matches, holding: { _ in true }, needed: request.offset + request.limit, request) != nil
     }
 
-    /// Whether a tier of about `estimate` matches is read by years.
-    func readsByYears(estimate: Int, _ request: SearchRequest) -> Bool {
-        isPostgres && !request.includeDrafts && (request.filters[.year] ?? []).isEmpty
-            && (request.byYearsFrom...Self.byYearsUpTo).contains(estimate)
+    /// The sampled years of the matches `holding` keeps, when that tier is read by years: about
+    /// `byYearsFrom` to `byYearsUpTo` of them, and dated ones enough for twice the page, so that
+    /// the undated are seldom looked for (among every match of the tier). Not when years are
+    /// chosen: the walk in rank order then starts at the latest of them (`yearRange`), and
+    /// reading their matches whole cost more (`q=evaluation` in 2010 and 2011: 19 ms walked, 55
+    /// by years).
+    func yearsToRead(_ matches: MatchSample, holding: (MatchSample.Entry) -> Bool, needed: Int,
+                     _ request: SearchRequest) -> [(year: Int, estimate: Double)]? {
+        let estimate = Double(matches.total) * matches.share(holding)
+        guard isPostgres, !request.includeDrafts, (request.filters[.year] ?? []).isEmpty,
+              Double(request.byYearsFrom) <= estimate, estimate <= Double(Self.byYearsUpTo) else { return nil }
+        let years = Self.sampledYears(matches, holding: holding)
+        return years.reduce(0) { $0 + $1.estimate } >= 2 * Double(needed) ? years : nil
     }
 
     /// The years of the sampled matches that `holding` keeps, newest first, each with the
