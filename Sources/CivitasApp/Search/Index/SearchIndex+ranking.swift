@@ -50,6 +50,14 @@ extension SearchIndex {
             boosted = suggestions.isEmpty ? nil : amongMatches(terms + " AND " + SearchFacetTerms.fts5(anyOf: suggestions)!)
         }
         let needed = request.offset + request.limit
+        // How many entries the index holds, asked once for the page's walks (`walked`).
+        var indexEntries: Double? = nil
+        func entries() async throws -> Double {
+            if let indexEntries { return indexEntries }
+            let counted = try await entryCount()
+            indexEntries = counted
+            return counted
+        }
         // Keys first: a deep page reads the rows of its own results only (`q=city&page=50` read
         // 1,250 entries' rows for 25, 8.5 ms).
         var found: [String] = []
@@ -62,10 +70,14 @@ extension SearchIndex {
             // rank index gives the order.
             let titleFirst: SQLQueryString = inTitle.map { "(CASE WHEN " + $0 + " THEN 1 ELSE 0 END) DESC, " } ?? ""
             let estimate = Double(matches.total) * matches.share(isBoosted)
-            let titleParts: [SQLQueryString] = inTitle.map { [" AND " + $0, " AND NOT " + $0] } ?? [""]
+            // Its title sub-tiers: the condition of each, and whether a sampled match is in it.
+            let subTiers: [(part: SQLQueryString, holds: (MatchSample.Entry) -> Bool)] = inTitle.map {
+                [(SQLQueryString(" AND ") + $0, { isBoosted($0) && $0.inTitle }), (SQLQueryString(" AND NOT ") + $0, { isBoosted($0) && !$0.inTitle })]
+            } ?? [(SQLQueryString(""), isBoosted)]
             if estimate >= Double(rankedWhole) {
-                for part in titleParts where found.count < needed {
-                    found += try await walked(request, checks: " AND " + boosted + part + checks, limit: needed - found.count, expected: estimate)
+                for (part, _) in subTiers where found.count < needed {
+                    found += try await walked(request, checks: " AND " + boosted + part + checks, limit: needed - found.count, expected: estimate,
+                                              entries: entries)
                 }
             } else if let terms, walksAmong(Int(estimate), request) {
                 // A topic's few thousand matches among many more: walked against their rowids,
@@ -73,10 +85,8 @@ extension SearchIndex {
                 // query) is ranked whole instead, since a walk would read most of the index for it.
                 let under = amongMatches(terms + " AND " + SearchFacetTerms.fts5(anyOf: suggestions)!)
                 let fewUnder = self.matching(request.query, corrections: request.corrections, filters: request.filters, anyOf: suggestions)
-                let shares: [Double] = inTitle == nil ? [matches.share(isBoosted)]
-                    : [matches.share { isBoosted($0) && $0.inTitle }, matches.share { isBoosted($0) && !$0.inTitle }]
-                for (number, (part, share)) in zip(titleParts, shares).enumerated() where found.count < needed {
-                    if walksAmong(Int(Double(matches.total) * share), request) {
+                for (number, (part, holds)) in subTiers.enumerated() where found.count < needed {
+                    if walksAmong(Int(Double(matches.total) * matches.share(holds)), request) {
                         found += try await keys(from: walk(request, checks: " AND " + under + part, limit: needed - found.count))
                     } else {
                         // The titles holding the query come from the titles' own index.
@@ -91,8 +101,7 @@ extension SearchIndex {
                 // own index: by years, its few dated matches would leave the undated to be
                 // looked for among every match (25 ms).
                 let under = self.matching(request.query, corrections: request.corrections, filters: request.filters, anyOf: suggestions)
-                let holding: [(MatchSample.Entry) -> Bool] = inTitle == nil ? [isBoosted] : [{ isBoosted($0) && $0.inTitle }, { isBoosted($0) && !$0.inTitle }]
-                for (number, (part, holds)) in zip(titleParts, holding).enumerated() where found.count < needed {
+                for (number, (part, holds)) in subTiers.enumerated() where found.count < needed {
                     if let years = yearsToRead(matches, holding: holds, needed: needed, request) {
                         found += try await self.byYears(under, checks: part, limit: needed - found.count, years: years)
                     } else {
@@ -116,7 +125,7 @@ extension SearchIndex {
                 // A title holding every term leaves only the excluded words to check in the rest
                 // of the entry (on PostgreSQL its whole-text vector, read from its own pages).
                 found += try await walked(request, checks: " AND " + inTitle + notBoosted + termsInTitleChecks,
-                                          limit: needed - found.count, expected: Double(matches.total) * share)
+                                          limit: needed - found.count, expected: Double(matches.total) * share, entries: entries)
             } else if let terms, walksAmong(Int(Double(matches.total) * share), request) {
                 let notUnder: SQLQueryString = suggestions.isEmpty ? "" : " AND NOT " + amongMatches(terms + " AND " + SearchFacetTerms.fts5(anyOf: suggestions)!)
                 found += try await keys(from: walk(request, checks: " AND " + titledAmong(request, terms: terms) + notUnder + " AND " + inTitle,
@@ -144,7 +153,8 @@ extension SearchIndex {
                     + tieBreak + " LIMIT \(bind: needed - found.count)")
             } else {
                 let expected = Double(matches.total) * matches.share(inLastTier)
-                found += try await walked(request, checks: notBoosted + notInTitle + checks, limit: needed - found.count, expected: expected)
+                found += try await walked(request, checks: notBoosted + notInTitle + checks, limit: needed - found.count, expected: expected,
+                                          entries: entries)
             }
         }
         return try await hits(keys: Array(found.dropFirst(request.offset).prefix(request.limit)))
@@ -273,10 +283,12 @@ extension SearchIndex {
     /// (`SearchIndexer.layInSampleOrder`) the rank index no longer follows the table, so it
     /// reads the whole table and sorts it (`q=city&page=50`: 1.4 s); told at most 400,000 of
     /// 1,000,000, it walks the rank index. The first bound passes twice the entries the
-    /// estimate says hold the page's results, and no fewer than 2,000.
-    func walked(_ request: SearchRequest, checks: SQLQueryString, limit: Int, expected: Double) async throws -> [String] {
+    /// estimate says hold the page's results, and no fewer than 2,000. `entries`: how many
+    /// entries the index holds (asked once for all of a page's walks).
+    func walked(_ request: SearchRequest, checks: SQLQueryString, limit: Int, expected: Double,
+                entries indexEntries: () async throws -> Double) async throws -> [String] {
         guard isPostgres else { return try await keys(from: walk(request, checks: checks, limit: limit)) }
-        let entries = max(try await entryCount(), 1)
+        let entries = max(try await indexEntries(), 1)
         let holding = max(expected, 1) / entries
         var passing = Double(request.firstWalkPassing ?? max(Self.firstWalkPassing, Int(min(2 * Double(limit) / holding, entries))))
         while true {
@@ -370,7 +382,7 @@ extension SearchIndex {
     /// order first, then what a result shows for those keys. Read in one statement, SQLite
     /// would read every candidate's body (from the row's overflow pages) before sorting: when
     /// 20,000 matches are ranked, that is most of the search.
-    func hits(from tail: SQLQueryString) async throws -> [SearchHit] {
+    private func hits(from tail: SQLQueryString) async throws -> [SearchHit] {
         try await hits(keys: try await keys(from: tail))
     }
 
@@ -380,7 +392,7 @@ extension SearchIndex {
     }
 
     /// What a result shows for each of these keys, in their order.
-    func hits(keys: [String]) async throws -> [SearchHit] {
+    private func hits(keys: [String]) async throws -> [SearchHit] {
         guard !keys.isEmpty else { return [] }
         var byKey: [String: SearchHit] = [:]
         for row in try await sql.raw("SELECT e.key, " + Self.hitColumns + " FROM search_entries e WHERE e.key IN (\(binds: keys))").all() {
