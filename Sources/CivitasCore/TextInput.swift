@@ -7,6 +7,35 @@ public enum TextInput {
     public static func hasControlCharacters(_ text: some StringProtocol) -> Bool {
         text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" || $0.value == 0x7F }
     }
+
+    /// Whether a path or query, once its percent escapes are decoded, holds a character
+    /// `hasControlCharacters` refuses. Decoded byte by byte: each of those characters is one
+    /// byte in UTF-8 and never part of another character's bytes, so no decoding into a
+    /// String is needed, and a NUL escaped beside bytes that are not UTF-8 (`%FF%00`) is
+    /// found too. A malformed escape (`%zz`, a `%` at the end) is read as written.
+    public static func hasControlCharacters(percentEncoded text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            var decoded = byte
+            if byte == UInt8(ascii: "%") {
+                var lookahead = bytes
+                guard let high = lookahead.next().flatMap(hexValue), let low = lookahead.next().flatMap(hexValue) else { continue }
+                decoded = high << 4 | low
+                bytes = lookahead
+            }
+            if decoded < 0x20 && decoded != 0x09 && decoded != 0x0A && decoded != 0x0D || decoded == 0x7F { return true }
+        }
+        return false
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
 }
 
 extension TextInput {

@@ -40,4 +40,21 @@ struct TextInputTests {
         #expect(TextInput.trimmed(text, newlinesToo: false) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
         #expect(TextInput.normalizedEmail(" \(text) ") == " \(text) ".trimmingCharacters(in: .whitespaces).lowercased())
     }
+
+    /// Addresses as they arrive, escaped, and whether a control character hides in them.
+    static let escapedCases: [(String, Bool)] = [
+        ("/people/ana", false), ("/search", false), ("q=a%20b&page=2", false), ("%C3%A9", false), ("%0A%0d%09", false),
+        ("/a%00b", true), ("q=%1f", true), ("%7F", true), ("%7f", true), ("x%01", true), ("a=1&b=%00", true),
+        ("%FF%00", true), ("%zz%00", true), ("%zz", false), ("%", false), ("%0", false), ("100%", false), ("%%41", false),
+        ("raw\u{01}", true), ("%E2%80%A8", false),
+    ]
+
+    @Test("Escaped control characters are found in paths and queries, as decoding them first finds them", arguments: escapedCases)
+    func escapedControls(text: String, refused: Bool) {
+        #expect(TextInput.hasControlCharacters(percentEncoded: text) == refused, "\(text.debugDescription)")
+        // Wherever Foundation decodes the text, the answer is the one its decoding gives.
+        if let decoded = text.removingPercentEncoding {
+            #expect(TextInput.hasControlCharacters(decoded) == refused, "\(text.debugDescription)")
+        }
+    }
 }

@@ -44,7 +44,9 @@ public struct WebAddress: Sendable, Hashable, CustomStringConvertible {
     /// the scheme and host read as before (`SafetyTests` holds it to the full check). Nil when
     /// the address already has a query or fragment, or would grow past the longest allowed.
     public func addingQuery(_ items: [(String, String)]) -> WebAddress? {
-        guard !text.contains("?"), !text.contains("#") else { return nil }
+        // Compared byte by byte: Foundation's `contains` on a String searched through NSString,
+        // a third of an event page's calendar links.
+        guard !text.utf8.contains(UInt8(ascii: "?")), !text.utf8.contains(UInt8(ascii: "#")) else { return nil }
         let query = items.map { QueryValue.encode($0.0) + "=" + QueryValue.encode($0.1) }.joined(separator: "&")
         let combined = query.isEmpty ? text : text + "?" + query
         guard combined.utf8.count <= Self.maximumLength else { return nil }
