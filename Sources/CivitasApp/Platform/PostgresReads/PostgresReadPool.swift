@@ -44,6 +44,24 @@ final class PostgresReadPool: Sendable {
         }
     }
 
+    /// A place for a connection opened anew, for a read whose connection broke under it: a free
+    /// place, else the place of a kept connection, handed back to be closed (when the server
+    /// restarted or ended the sessions, the kept ones are broken too, though the driver may not
+    /// have marked them closed yet), else the next connection given back, as `take`.
+    func takeToOpen() async throws -> (lent: Lent, evicted: PostgresReadConnection?) {
+        let immediate: Result<(lent: Lent, evicted: PostgresReadConnection?), any Error>? = state.withLock { state in
+            if state.isClosed { return .failure(PostgresReadError.closed) }
+            if state.open < limit {
+                state.open += 1
+                return .success((.open, nil))
+            }
+            if let kept = state.idle.popLast() { return .success((.open, kept)) }
+            return nil
+        }
+        if let immediate { return try immediate.get() }
+        return (try await take(), nil)
+    }
+
     /// Hands the connection to the first waiting reader, or keeps it; false when the pool is closed.
     func giveBack(_ connection: PostgresReadConnection) -> Bool {
         let (waiter, kept): (CheckedContinuation<Lent, any Error>?, Bool) = state.withLock { state in

@@ -60,8 +60,9 @@ final class PostgresReader: AsyncSQLDatabase {
         } catch where Self.lostConnection(error) && !delivered.load(ordering: .relaxed) {
             // The connection broke under the statement (the server restarted, or ended the
             // session): a read changes nothing, so it runs once more on a connection opened anew,
-            // unless some of its rows were already handed over.
-            try await onBorrowedConnection { try await $0.run(statement, logger: logger, onRow) }
+            // unless some of its rows were already handed over. Not on a kept one: those broke
+            // too, and the driver may not know it yet (a page failed that way on a loaded machine).
+            try await onBorrowedConnection(openedAnew: true) { try await $0.run(statement, logger: logger, onRow) }
         }
     }
 
@@ -76,8 +77,8 @@ final class PostgresReader: AsyncSQLDatabase {
     }
 
     /// Runs `work` on a connection of the pool, and gives it back unless it broke under it.
-    private func onBorrowedConnection(_ work: (PostgresReadConnection) async throws -> Void) async throws {
-        let connection = try await borrow()
+    private func onBorrowedConnection(openedAnew: Bool = false, _ work: (PostgresReadConnection) async throws -> Void) async throws {
+        let connection = try await openedAnew ? borrowOpenedAnew() : borrow()
         do {
             try await work(connection)
         } catch {
@@ -138,14 +139,35 @@ final class PostgresReader: AsyncSQLDatabase {
         case .kept(let connection):
             return connection
         case .open:
-            do {
-                let opened = try await PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration,
-                                                                  id: pool.nextID(), logger: logger)
-                return PostgresReadConnection(opened)
-            } catch {
-                pool.lost()
-                throw error
-            }
+            return try await open()
+        }
+    }
+
+    /// A connection opened now, in a place a kept one may give up (see `PostgresReadPool.takeToOpen`).
+    private func borrowOpenedAnew() async throws -> PostgresReadConnection {
+        let (lent, evicted) = try await pool.takeToOpen()
+        evicted?.close()
+        switch lent {
+        case .kept(let connection) where connection.isClosed:
+            pool.lost()
+            return try await borrowOpenedAnew()
+        case .kept(let connection):
+            // Given back by a reader whose statements it answered: alive.
+            return connection
+        case .open:
+            return try await open()
+        }
+    }
+
+    /// Opens a connection in a place the pool has counted for it; the place is freed if it fails.
+    private func open() async throws -> PostgresReadConnection {
+        do {
+            let opened = try await PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration,
+                                                              id: pool.nextID(), logger: logger)
+            return PostgresReadConnection(opened)
+        } catch {
+            pool.lost()
+            throw error
         }
     }
 
