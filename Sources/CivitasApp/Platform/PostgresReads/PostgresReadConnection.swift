@@ -28,7 +28,10 @@ final class PostgresReadConnection: @unchecked Sendable {
         executor = EventLoopTaskExecutor.of(underlying.eventLoop)
     }
 
-    var isClosed: Bool { underlying.isClosed }
+    /// Closed, or known to have broken: a statement failed because the connection is gone, though
+    /// the driver may not have marked it closed yet. Either way it is not lent again.
+    var isClosed: Bool { broke || underlying.isClosed }
+    private var broke = false
 
     /// Held until the closing completes: PostgresNIO asserts that a connection is closed when it goes away.
     func close() {
@@ -38,6 +41,17 @@ final class PostgresReadConnection: @unchecked Sendable {
     }
 
     func run(_ statement: PostgresReadStatement, logger: Logger, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        do {
+            try await runOnce(statement, logger: logger, onRow)
+        } catch where PostgresReader.lostConnection(error) {
+            // An answer reading through this connection goes on without it, and gives it up at
+            // its end, instead of handing a broken connection back to the pool.
+            broke = true
+            throw error
+        }
+    }
+
+    private func runOnce(_ statement: PostgresReadStatement, logger: Logger, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         // PostgresNIO drops a statement written to a closed connection without answering it, so
         // the caller would wait for ever.
         guard !isClosed else { throw PostgresReadError.connectionLost }
