@@ -174,6 +174,8 @@ final class PostgresReader: AsyncSQLDatabase {
     /// A connection that broke (the server restarted, the network dropped) is closed, not lent again.
     private func giveBack(_ connection: PostgresReadConnection) {
         if connection.isClosed {
+            // Known broken but perhaps not yet closed by the driver: closed here, its place freed.
+            connection.close()
             pool.lost()
         } else if !pool.giveBack(connection) {
             connection.close()
