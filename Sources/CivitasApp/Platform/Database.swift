@@ -117,6 +117,18 @@ public final class AppDatabase: Sendable {
 
     private let sqliteWriters = AsyncLock()
     private let postgresCounters = AsyncLock()
+    private let postgresTableWriters = KeyedAsyncLocks()
+
+    /// A transaction for a write that takes one table's slug lock (`RecordSlug.lockTable`).
+    /// On PostgreSQL such writes of this process queue here first, per table: a rush of saves
+    /// to one table then waits without each holding one of the pool's few connections while
+    /// it waits for the lock, so the pool stays free for every other request (40 topics
+    /// created at once used to hold all eight and leave later requests waiting for one).
+    /// Other processes still queue on the lock itself. SQLite writers already go one at a time.
+    public func transaction<T: Sendable>(queuedOn table: String, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard case .postgres = location else { return try await transaction(body) }
+        return try await postgresTableWriters.run(key: table) { try await self.db.transaction(body) }
+    }
 
     /// A transaction for decisions that count and lock one row (registrations, signatures).
     /// On PostgreSQL the row lock decides between processes; within this process such

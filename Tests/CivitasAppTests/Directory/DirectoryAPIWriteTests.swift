@@ -100,6 +100,52 @@ struct DirectoryAPIWriteTests {
         }
     }
 
+    @Test("Saves queued on one table's slug lock leave the connection pool free for every other write")
+    func queuedSavesLeaveThePoolFree() async throws {
+        guard TestDatabase.all.contains(.postgres) else { return }
+        try await withApp(.postgres) { client, services in
+            let token = try await apiToken(["directory:write"], name: "test", services: services)
+            // Another process holds the topics table's slug lock, so this process's topic saves wait.
+            let (locked, lockTaken) = AsyncStream.makeStream(of: Void.self)
+            let (release, releaseLock) = AsyncStream.makeStream(of: Void.self)
+            let holder = Task {
+                try await services.database.db.withConnection { connection in
+                    let sql = connection as! any SQLDatabase
+                    try await sql.raw("SELECT pg_advisory_lock(\(bind: RecordSlug.lockKey("topics")))").run()
+                    lockTaken.yield()
+                    for await _ in release { break }
+                    try await sql.raw("SELECT pg_advisory_unlock(\(bind: RecordSlug.lockKey("topics")))").run()
+                }
+            }
+            for await _ in locked { break }
+            let topics = (0..<20).map { number in
+                Task { try await sendJSON(client, .post, "/api/v1/topics", token: token, json: #"{"name": "Topic \#(number)"}"#).status }
+            }
+            // Until a save waits for the lock, then a while longer for the others to queue.
+            while try await waitingForAdvisoryLocks(services) == 0 { try await Task.sleep(for: .milliseconds(50)) }
+            try await Task.sleep(for: .seconds(1))
+            #expect(try await waitingForAdvisoryLocks(services) == 1, "one save waits on the lock; the others wait in the process, holding no connection")
+
+            let area = try await within(seconds: 60) {
+                try await sendJSON(client, .post, "/api/v1/areas", token: token, json: #"{"name": "Tacoma", "classification": "city"}"#).status
+            }
+            #expect(area == .created)
+
+            releaseLock.yield()
+            try await holder.value
+            for topic in topics { #expect(try await topic.value == .created) }
+            #expect(try await count("topics", services) == 20)
+        }
+    }
+
+    /// Sessions of the test's database waiting for an advisory lock.
+    private func waitingForAdvisoryLocks(_ services: AppServices) async throws -> Int {
+        try await services.database.reads.raw("""
+            SELECT count(*) AS waiting FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+            WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()
+            """).first()!.decode(column: "waiting", as: Int.self)
+    }
+
     @Test("A revoked token no longer writes", arguments: TestDatabase.all)
     func revokedToken(database: TestDatabase) async throws {
         try await withApp(database) { client, services in

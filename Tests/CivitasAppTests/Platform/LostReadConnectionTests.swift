@@ -1,6 +1,5 @@
 import Foundation
 import SQLKit
-import Synchronization
 import HummingbirdTesting
 import Testing
 @testable import CivitasApp
@@ -21,34 +20,6 @@ struct LostReadConnectionTests {
             """).run()
     }
 
-    /// Fails the test instead of waiting for ever when `body` does not finish in time (a task
-    /// group would wait for its hung child before throwing).
-    private static func within<T: Sendable>(seconds: Double, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        let waiting = Waiting<T>()
-        return try await withCheckedThrowingContinuation { continuation in
-            waiting.continuation.withLock { $0 = continuation }
-            Task {
-                let outcome: Result<T, any Error>
-                do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
-                waiting.continuation.withLock { $0.take() }?.resume(with: outcome)
-            }
-            Task {
-                try? await Task.sleep(for: .seconds(seconds))
-                waiting.continuation.withLock { $0.take() }?.resume(throwing: TimedOut(seconds: seconds))
-            }
-        }
-    }
-
-    /// Whoever finishes first, the work or the timer, answers the waiting test.
-    private final class Waiting<T: Sendable>: Sendable {
-        let continuation = Mutex<CheckedContinuation<T, any Error>?>(nil)
-    }
-
-    private struct TimedOut: Error, CustomStringConvertible {
-        let seconds: Double
-        var description: String { "no answer within \(seconds) s" }
-    }
-
     @Test("Pages answer at once after the server ended every connection they read through")
     func pagesAfterSessionsEnded() async throws {
         guard TestDatabase.all.contains(.postgres) else { return }
@@ -61,7 +32,7 @@ struct LostReadConnectionTests {
             // More pages than the reader keeps connections, one after another and then at once.
             // "At once" against "for ever": the whole suite shares two cores meanwhile, and on a
             // slow machine these 45 pages took more than 30 s.
-            try await Self.within(seconds: 120) {
+            try await within(seconds: 120) {
                 for _ in 0..<(PostgresReader.connectionLimit + 3) {
                     let response = try await client.execute(uri: "/people/eric-garcetti", method: .get)
                     #expect(response.status == .ok)
@@ -81,7 +52,7 @@ struct LostReadConnectionTests {
             }
             try await Task.sleep(for: .milliseconds(200))
             try await Self.endOtherSessions(services, matching: "%pg_sleep(0.6)%")
-            let answer = try await Self.within(seconds: 20) { try await reading.value }
+            let answer = try await within(seconds: 20) { try await reading.value }
             #expect(answer == 7)
         }
     }

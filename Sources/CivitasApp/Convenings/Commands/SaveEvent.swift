@@ -21,7 +21,7 @@ struct SaveEvent: Sendable {
 
     func run(services: AppServices) async throws -> Outcome {
         let now = services.now()
-        return try await services.write { db in
+        return try await services.write(queuedOn: "events") { db in
             let outcome = try await run(on: db, services: services, now: now)
             guard case .saved = outcome else { return Written(outcome) }
             // Its registrations too: capacity or status may have moved people off the waiting list.

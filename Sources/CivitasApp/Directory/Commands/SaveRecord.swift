@@ -23,7 +23,7 @@ struct SaveRecord: Sendable {
 
     func run(services: AppServices) async throws -> Outcome {
         let kind = self.kind
-        return try await services.write { tx in
+        return try await services.write(queuedOn: kind.table) { tx in
             let outcome = try await run(on: tx, now: services.now())
             guard case .saved(let record) = outcome else { return Written(outcome) }
             return Written(outcome, changed: DirectoryTopics.changed(kind, id: record.id, slug: record.slug))

@@ -43,7 +43,7 @@ struct ImportPractices: Sendable {
         }
         let (commit, actor) = (self.commit, self.actor)
         do {
-            let rows = try await services.write { tx -> Written<[Row]> in
+            let rows = try await services.write(queuedOn: "practices") { tx -> Written<[Row]> in
                 var results: [Row] = []
                 for row in table.rows {
                     results.append(try await Self.save(row, header: table.header, on: tx, services: services, actor: actor))

@@ -23,7 +23,7 @@ struct SaveLibraryRecord: Sendable {
     }
 
     func run(services: AppServices) async throws -> Outcome {
-        try await services.write { tx in
+        try await services.write(queuedOn: kind.table) { tx in
             let outcome = try await run(on: tx, services: services)
             guard case .saved(let record) = outcome else { return Written(outcome) }
             return Written(outcome, changed: LibraryTopics.changed(record))

@@ -21,7 +21,7 @@ struct SubmitPractice: Sendable {
     }
 
     func run(services: AppServices) async throws -> Outcome {
-        try await services.write { tx in
+        try await services.write(queuedOn: "practices") { tx in
             let sql = tx as! any SQLDatabase
             if let id {
                 guard let submission = try await SubmissionStore(sql: sql).find(id), submission.submittedBy == user.id else { return Written(.notFound) }
