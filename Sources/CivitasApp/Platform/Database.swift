@@ -57,10 +57,13 @@ public final class AppDatabase: Sendable {
     public var reads: any SQLDatabase { sqliteReader ?? postgresReader ?? sql }
 
     /// `reads`, for statements whose best plan depends on the values bound (full-text matches,
-    /// filters that keep a few rows or most of them): on PostgreSQL each is planned for its values
-    /// on every run instead of running a prepared generic plan; on SQLite the same as `reads`.
+    /// filters that keep a few rows or most of them), which may run long over a large index: on
+    /// PostgreSQL each is planned for its values on every run instead of running a prepared
+    /// generic plan; on SQLite each runs on threads of its own, off the event loops, so that
+    /// it holds none of the connections that share its loop (`SQLiteReader.OffTheLoops`).
     public var readsPlannedPerRun: any SQLDatabase {
         if let postgresReader { return PostgresReader.PlannedPerRun(reader: postgresReader) }
+        if let sqliteReader { return SQLiteReader.OffTheLoops(reader: sqliteReader) }
         return reads
     }
 

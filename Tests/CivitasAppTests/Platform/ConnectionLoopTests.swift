@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOPosix
 import SQLKit
+import Synchronization
 import Testing
 @testable import CivitasApp
 
@@ -21,6 +22,41 @@ struct ConnectionLoopTests {
                 #expect(String(buffer: answer.body) == "before: a loop; after the read: the same loop")
             }
         }
+    }
+
+    @Test("On SQLite a long read (a search) leaves its loop free for the other connections, and comes back to it")
+    func longReadLeavesTheLoopFree() async throws {
+        try await withApp(.sqlite) { _, services in
+            let loop = MultiThreadedEventLoopGroup.singleton.next()
+            // Counts to a million: a second or more of work for SQLite, with nothing to wait on.
+            let long: SQLQueryString = """
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000) SELECT count(*) AS total FROM n
+                """
+            let read = ReadProgress()
+            let reading = Task {
+                try await withTaskExecutorPreference(EventLoopTaskExecutor.of(loop)) {
+                    read.started.store(true, ordering: .sequentiallyConsistent)
+                    let total = try await services.database.readsPlannedPerRun.raw(long).first()?.decode(column: "total", as: Int.self)
+                    read.finished.store(true, ordering: .sequentiallyConsistent)
+                    let backOnItsLoop = MultiThreadedEventLoopGroup.currentEventLoop.map { ObjectIdentifier($0) } == ObjectIdentifier(loop)
+                    return (total, backOnItsLoop)
+                }
+            }
+            while !read.started.load(ordering: .sequentiallyConsistent) { try await Task.sleep(for: .milliseconds(10)) }
+            try await Task.sleep(for: .milliseconds(100))
+            // Work for the same loop (another connection's request) runs while the read goes on.
+            try await loop.submit {}.get()
+            let finishedFirst = read.finished.load(ordering: .sequentiallyConsistent)
+            #expect(!finishedFirst, "the loop waited for the read to end")
+            let (total, backOnItsLoop) = try await reading.value
+            #expect(total == 1_000_000)
+            #expect(backOnItsLoop)
+        }
+    }
+
+    private final class ReadProgress: Sendable {
+        let started = Atomic<Bool>(false)
+        let finished = Atomic<Bool>(false)
     }
 
     /// The live client gives up after a fixed 20 s, and when the whole suite starts at once on

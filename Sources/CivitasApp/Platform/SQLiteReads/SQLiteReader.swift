@@ -55,10 +55,20 @@ final class SQLiteReader: SQLDatabase {
     }
 
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
+        let (sql, binds) = try statement(query)
+        try run(sql, binds: binds, snapshot: Self.snapshot, onRow)
+    }
+
+    /// A statement's text and binds. Made on the calling task, where its task-locals are.
+    private func statement(_ query: any SQLExpression) throws -> (sql: String, binds: [SQLiteData]) {
         let (sql, encodable) = serializeRead(query)
         ReadCounter.record(sql)
-        let binds = try encodable.map(Self.sqliteData)
-        if let snapshot = Self.snapshot, snapshot.claim(by: ObjectIdentifier(self)) {
+        return (sql, try encodable.map(Self.sqliteData))
+    }
+
+    private func run(_ sql: String, binds: [SQLiteData], snapshot: AnswerConnection<SQLiteReadConnection>?,
+                     _ onRow: (any SQLRow) -> Void) throws {
+        if let snapshot, snapshot.claim(by: ObjectIdentifier(self)) {
             defer { snapshot.release() }
             try snapshot.connection.run(sql, binds: binds) { onRow($0) }
             return
@@ -66,6 +76,37 @@ final class SQLiteReader: SQLDatabase {
         let connection = try borrow()
         defer { giveBack(connection) }
         try connection.run(sql, binds: binds) { onRow($0) }
+    }
+
+    /// Runs a statement that may run long (a search over a large index) on threads of its own,
+    /// off the event loops. Run on its loop, as page reads are, a search of 200 ms held every
+    /// other connection of that loop for as long; a thread hop costs a page's read little
+    /// next to that, but pages' short reads still run where they are called.
+    private func runOffTheLoops(_ query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        let (sql, binds) = try statement(query)
+        let snapshot = Self.snapshot
+        try await Self.longReadThreads.runIfActive { try self.run(sql, binds: binds, snapshot: snapshot, onRow) }
+    }
+
+    /// As many threads as cores: long reads are work for the processor, not waits.
+    private static let longReadThreads: NIOThreadPool = {
+        let threads = NIOThreadPool(numberOfThreads: System.coreCount)
+        threads.start()
+        return threads
+    }()
+
+    /// `SQLiteReader`, with every statement run off the event loops (`AppDatabase.readsPlannedPerRun`).
+    struct OffTheLoops: AsyncSQLDatabase {
+        let reader: SQLiteReader
+
+        var logger: Logger { reader.logger }
+        var eventLoop: any EventLoop { reader.eventLoop }
+        var dialect: any SQLDialect { reader.dialect }
+        var queryLogLevel: Logger.Level? { nil }
+
+        func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+            try await reader.runOffTheLoops(query, onRow)
+        }
     }
 
     /// Text, whole numbers and flags, nearly every bind a page sends, as SQLiteKit's encoder
