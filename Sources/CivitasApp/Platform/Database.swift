@@ -60,10 +60,10 @@ public final class AppDatabase: Sendable {
     /// filters that keep a few rows or most of them), which may run long over a large index: on
     /// PostgreSQL each is planned for its values on every run instead of running a prepared
     /// generic plan; on SQLite each runs on threads of its own, off the event loops, so that
-    /// it holds none of the connections that share its loop (`SQLiteReader.OffTheLoops`).
+    /// it holds none of the connections that share its loop (`SQLiteReader.offTheLoops`).
     public var readsPlannedPerRun: any SQLDatabase {
-        if let postgresReader { return PostgresReader.PlannedPerRun(reader: postgresReader) }
-        if let sqliteReader { return SQLiteReader.OffTheLoops(reader: sqliteReader) }
+        if let postgresReader { return postgresReader.plannedPerRun }
+        if let sqliteReader { return sqliteReader.offTheLoops }
         return reads
     }
 

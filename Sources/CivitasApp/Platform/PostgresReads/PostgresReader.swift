@@ -46,7 +46,7 @@ final class PostgresReader: AsyncSQLDatabase {
     }
 
     /// `prepared: false` sends the statement unnamed, so the server plans it for the values bound
-    /// on every run (see `PlannedPerRun`).
+    /// on every run (see `plannedPerRun`).
     func execute(sql query: any SQLExpression, prepared: Bool, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         let (sql, binds) = serializeRead(query)
         ReadCounter.record(sql)
@@ -201,16 +201,7 @@ final class PostgresReader: AsyncSQLDatabase {
     /// key, wrong where the best plan depends on them (a search that matches a few rows or a
     /// hundred thousand: the two-facet search API read 11-13 ms of the server's time per answer
     /// on generic plans, 5.4-5.8 ms planned each time).
-    struct PlannedPerRun: AsyncSQLDatabase {
-        let reader: PostgresReader
-
-        var logger: Logger { reader.logger }
-        var eventLoop: any EventLoop { reader.eventLoop }
-        var dialect: any SQLDialect { reader.dialect }
-        var queryLogLevel: Logger.Level? { nil }
-
-        func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
-            try await reader.execute(sql: query, prepared: false, onRow)
-        }
+    var plannedPerRun: ReadsSentAnotherWay {
+        ReadsSentAnotherWay(reader: self) { query, onRow in try await self.execute(sql: query, prepared: false, onRow) }
     }
 }

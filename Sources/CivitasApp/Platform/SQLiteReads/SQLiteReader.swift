@@ -96,17 +96,8 @@ final class SQLiteReader: SQLDatabase {
     }()
 
     /// `SQLiteReader`, with every statement run off the event loops (`AppDatabase.readsPlannedPerRun`).
-    struct OffTheLoops: AsyncSQLDatabase {
-        let reader: SQLiteReader
-
-        var logger: Logger { reader.logger }
-        var eventLoop: any EventLoop { reader.eventLoop }
-        var dialect: any SQLDialect { reader.dialect }
-        var queryLogLevel: Logger.Level? { nil }
-
-        func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
-            try await reader.runOffTheLoops(query, onRow)
-        }
+    var offTheLoops: ReadsSentAnotherWay {
+        ReadsSentAnotherWay(reader: self) { query, onRow in try await self.runOffTheLoops(query, onRow) }
     }
 
     /// Text, whole numbers and flags, nearly every bind a page sends, as SQLiteKit's encoder
