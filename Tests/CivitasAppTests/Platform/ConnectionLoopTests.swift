@@ -24,8 +24,16 @@ struct ConnectionLoopTests {
         }
     }
 
-    @Test("On SQLite a long read (a search) leaves its loop free for the other connections, and comes back to it")
-    func longReadLeavesTheLoopFree() async throws {
+    /// The two ways a long read is sent off the loops: a statement through `readsPlannedPerRun`,
+    /// or a whole search's statements through `reads` inside `readingLong`.
+    enum LongReadWay: String, CaseIterable, CustomTestStringConvertible {
+        case plannedPerRun, readingLong
+        var testDescription: String { rawValue }
+    }
+
+    @Test("On SQLite a long read (a search) leaves its loop free for the other connections, and comes back to it",
+          arguments: LongReadWay.allCases)
+    func longReadLeavesTheLoopFree(way: LongReadWay) async throws {
         try await withApp(.sqlite) { _, services in
             let loop = MultiThreadedEventLoopGroup.singleton.next()
             // Counts to a million: a second or more of work for SQLite, with nothing to wait on.
@@ -36,7 +44,11 @@ struct ConnectionLoopTests {
             let reading = Task {
                 try await withTaskExecutorPreference(EventLoopTaskExecutor.of(loop)) {
                     read.started.store(true, ordering: .sequentiallyConsistent)
-                    let total = try await services.database.readsPlannedPerRun.raw(long).first()?.decode(column: "total", as: Int.self)
+                    let database = services.database
+                    let total = switch way {
+                    case .plannedPerRun: try await database.readsPlannedPerRun.raw(long).first()?.decode(column: "total", as: Int.self)
+                    case .readingLong: try await database.readingLong { try await database.reads.raw(long).first()?.decode(column: "total", as: Int.self) }
+                    }
                     read.finished.store(true, ordering: .sequentiallyConsistent)
                     let backOnItsLoop = MultiThreadedEventLoopGroup.currentEventLoop.map { ObjectIdentifier($0) } == ObjectIdentifier(loop)
                     return (total, backOnItsLoop)

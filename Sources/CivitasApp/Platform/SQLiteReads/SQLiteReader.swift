@@ -55,20 +55,10 @@ final class SQLiteReader: SQLDatabase {
     }
 
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
-        let (sql, binds) = try statement(query)
-        try run(sql, binds: binds, snapshot: Self.snapshot, onRow)
-    }
-
-    /// A statement's text and binds. Made on the calling task, where its task-locals are.
-    private func statement(_ query: any SQLExpression) throws -> (sql: String, binds: [SQLiteData]) {
         let (sql, encodable) = serializeRead(query)
         ReadCounter.record(sql)
-        return (sql, try encodable.map(Self.sqliteData))
-    }
-
-    private func run(_ sql: String, binds: [SQLiteData], snapshot: AnswerConnection<SQLiteReadConnection>?,
-                     _ onRow: (any SQLRow) -> Void) throws {
-        if let snapshot, snapshot.claim(by: ObjectIdentifier(self)) {
+        let binds = try encodable.map(Self.sqliteData)
+        if let snapshot = Self.snapshot, snapshot.claim(by: ObjectIdentifier(self)) {
             defer { snapshot.release() }
             try snapshot.connection.run(sql, binds: binds) { onRow($0) }
             return
@@ -78,22 +68,14 @@ final class SQLiteReader: SQLDatabase {
         try connection.run(sql, binds: binds) { onRow($0) }
     }
 
-    /// Runs a statement that may run long (a search over a large index) on threads of its own,
-    /// off the event loops. Run on its loop, as page reads are, a search of 200 ms held every
-    /// other connection of that loop for as long; a thread hop costs a page's read little
-    /// next to that, but pages' short reads still run where they are called.
+    /// Runs a statement that may run long (a search over a large index) off the event loops:
+    /// where it is when the caller already runs elsewhere (`AppDatabase.readingLong`), or else on
+    /// `LongReadExecutor`'s threads and back. Run on its loop, as page reads are, a long search
+    /// held every other connection of that loop for as long.
     private func runOffTheLoops(_ query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        let (sql, binds) = try statement(query)
-        let snapshot = Self.snapshot
-        try await Self.longReadThreads.runIfActive { try self.run(sql, binds: binds, snapshot: snapshot, onRow) }
+        guard LongReadExecutor.isOnAnEventLoop else { return try run(query, onRow) }
+        try await withTaskExecutorPreference(LongReadExecutor.shared) { try self.run(query, onRow) }
     }
-
-    /// As many threads as cores: long reads are work for the processor, not waits.
-    private static let longReadThreads: NIOThreadPool = {
-        let threads = NIOThreadPool(numberOfThreads: System.coreCount)
-        threads.start()
-        return threads
-    }()
 
     /// `SQLiteReader`, with every statement run off the event loops (`AppDatabase.readsPlannedPerRun`).
     var offTheLoops: ReadsSentAnotherWay {
