@@ -1,3 +1,4 @@
+import Dispatch
 import FluentKit
 import Hummingbird
 import HummingbirdTesting
@@ -38,39 +39,38 @@ struct ConnectionLoopTests {
             // A loop of the test's own, so that no other test's work queues on it.
             let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
             let loop = group.next()
-            // Counts to a million: a second or more of work for SQLite, with nothing to wait on.
-            let long: SQLQueryString = """
-                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000) SELECT count(*) AS total FROM n
-                """
-            let progress = ReadProgress()
-            let reading = Task {
+            let events = ReadEvents()
+            // The read is long because it waits, inside its statement, for work given to its
+            // loop meanwhile (another connection's request): run on the loop, it would wait in vain.
+            let onRow: @Sendable (any SQLRow) -> Void = { _ in
+                let loopWorkDone = DispatchSemaphore(value: 0)
+                loop.execute {
+                    events.append("the loop's other work")
+                    loopWorkDone.signal()
+                }
+                let done = loopWorkDone.wait(timeout: .now() + 20) == .success
+                events.append(done ? "the read's row, after the loop's work" : "the read's row, the loop's work still waiting")
+            }
+            let backOnItsLoop = try await Task {
                 try await withTaskExecutorPreference(EventLoopTaskExecutor.of(loop)) {
-                    progress.started.store(true, ordering: .sequentiallyConsistent)
                     let database = services.database
-                    // The row comes when the count is done, on the thread that counted.
-                    let onRow: @Sendable (any SQLRow) -> Void = { _ in progress.events.withLock { $0.append("the read's row") } }
                     switch way {
-                    case .plannedPerRun: try await database.readsPlannedPerRun.execute(sql: long, onRow)
-                    case .readingLong: try await database.readingLong { try await database.reads.execute(sql: long, onRow) }
+                    case .plannedPerRun: try await database.readsPlannedPerRun.execute(sql: SQLRaw("SELECT 1 AS one"), onRow)
+                    case .readingLong: try await database.readingLong { try await database.reads.execute(sql: SQLRaw("SELECT 1 AS one"), onRow) }
                     }
                     return MultiThreadedEventLoopGroup.currentEventLoop.map { ObjectIdentifier($0) } == ObjectIdentifier(loop)
                 }
-            }
-            while !progress.started.load(ordering: .sequentiallyConsistent) { try await Task.sleep(for: .milliseconds(10)) }
-            try await Task.sleep(for: .milliseconds(100))
-            // Work for the same loop (another connection's request) runs while the read goes on.
-            try await loop.submit { progress.events.withLock { $0.append("the loop's other work") } }.get()
-            let backOnItsLoop = try await reading.value
-            let events = progress.events.withLock { $0 }
-            #expect(events == ["the loop's other work", "the read's row"], "the loop waited for the read to end")
+            }.value
+            #expect(events.all == ["the loop's other work", "the read's row, after the loop's work"], "the loop waited for the read to end")
             #expect(backOnItsLoop)
             try await group.shutdownGracefully()
         }
     }
 
-    private final class ReadProgress: Sendable {
-        let started = Atomic<Bool>(false)
-        let events = Mutex<[String]>([])
+    private final class ReadEvents: Sendable {
+        private let events = Mutex<[String]>([])
+        func append(_ event: String) { events.withLock { $0.append(event) } }
+        var all: [String] { events.withLock { $0 } }
     }
 
     /// The live client gives up after a fixed 20 s, and when the whole suite starts at once on
