@@ -12,11 +12,14 @@ public struct AppError: Error, Sendable {
     public let message: String
     /// Per-field messages for forms and API bodies.
     public let fieldErrors: [String: String]
+    /// Sent as `Retry-After` when the same request may succeed after this many seconds.
+    public let retryAfterSeconds: Int?
 
-    public init(_ status: HTTPResponse.Status, _ message: String, fieldErrors: [String: String] = [:]) {
+    public init(_ status: HTTPResponse.Status, _ message: String, fieldErrors: [String: String] = [:], retryAfterSeconds: Int? = nil) {
         self.status = status
         self.message = message
         self.fieldErrors = fieldErrors
+        self.retryAfterSeconds = retryAfterSeconds
     }
 
     public static func notFound(_ what: String) -> AppError { AppError(.notFound, "\(what) was not found") }

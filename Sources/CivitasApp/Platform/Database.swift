@@ -31,16 +31,25 @@ public final class AppDatabase: Sendable {
             if !directory.isEmpty {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
-            databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: poolTimeout, sqlLogLevel: nil), as: .sqlite)
+            databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: Self.writeConnectionsPerLoop(location), connectionPoolTimeout: poolTimeout, sqlLogLevel: nil), as: .sqlite)
             sqliteReader = SQLiteReader(path: path, logger: logger)
             postgresReader = nil
         case .postgres(let url):
-            databases.use(.postgres(configuration: try .civitas(url: url), maxConnectionsPerEventLoop: 4, connectionPoolTimeout: poolTimeout,
+            databases.use(.postgres(configuration: try .civitas(url: url), maxConnectionsPerEventLoop: Self.writeConnectionsPerLoop(location), connectionPoolTimeout: poolTimeout,
                                     encodingContext: .default, decodingContext: .default, sqlLogLevel: .trace), as: .psql)
             sqliteReader = nil
             postgresReader = try PostgresReader(url: url, logger: logger)
         }
         self.databases = databases
+    }
+
+    /// The connections of the pool that writes (and migrates) on each event loop: SQLite takes
+    /// one writer at a time anyway; on PostgreSQL, reads have a pool of their own (`reads`).
+    static func writeConnectionsPerLoop(_ location: DatabaseLocation) -> Int {
+        switch location {
+        case .sqlite: 1
+        case .postgres: 4
+        }
     }
 
     /// A database handle for one unit of work.

@@ -21,6 +21,9 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as HTTPError {
             let message = error.body ?? (error.status == .notFound ? "There is nothing at \(request.uri.path)" : error.status.reasonPhrase)
             return try respond(to: AppError(error.status, message), request: request, context: context)
+        } catch let error where DatabaseBusy.isBusy(error) {
+            context.logger.warning("Database busy", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
+            return try respond(to: DatabaseBusy.appError, request: request, context: context)
         } catch {
             context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
             return try respond(to: AppError(.internalServerError, "Something went wrong on our side; it has been logged."), request: request, context: context)
@@ -28,6 +31,12 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     private func respond(to error: AppError, request: Request, context: Context) throws -> Response {
+        var response = try render(error, request: request, context: context)
+        if let seconds = error.retryAfterSeconds { response.headers[.retryAfter] = String(seconds) }
+        return response
+    }
+
+    private func render(_ error: AppError, request: Request, context: Context) throws -> Response {
         if request.uri.path.hasPrefix("/api/") {
             return try Responses.json(APIErrorBody(error), status: error.status)
         }

@@ -16,6 +16,7 @@ func withApp(
     clock: any WallClock = SystemClock(),
     secrets: any SecretSource = SystemSecrets(),
     extraModules: [@Sendable (AppServices) -> any CivitasModule] = [],
+    poolTimeout: TimeAmount = .seconds(120),
     _ body: @Sendable (any TestClientProtocol, AppServices) async throws -> Void
 ) async throws {
     let (location, cleanup) = try await database.makeLocation(demo: demo)
@@ -28,8 +29,8 @@ func withApp(
     // `configure` may also point the app at the same database another way (its socket).
     configure(&configuration)
     // The whole suite runs in parallel on two cores (and shares one PostgreSQL server): a test may
-    // wait its turn for a connection, on SQLite for its one writer.
-    let services = AppServices(database: try AppDatabase(location: configuration.database, logger: logger, poolTimeout: .seconds(120)), configuration: configuration,
+    // wait its turn for a connection, on SQLite for its one writer; hence a long `poolTimeout`.
+    let services = AppServices(database: try AppDatabase(location: configuration.database, logger: logger, poolTimeout: poolTimeout), configuration: configuration,
                                clock: clock, secrets: secrets, extraModules: extraModules, logger: logger, passwordCost: 4)
     do {
         let app = try await buildApplication(services: services)

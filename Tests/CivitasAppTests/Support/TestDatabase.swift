@@ -31,9 +31,32 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     /// A new database for one test, migrated (and holding the demo network when `demo`):
     /// copied from a template made once per run, not migrated again (see `TestTemplates`).
+    /// The test holds one of its kind's `TestSlots` until it calls `cleanup`.
     func makeLocation(demo: Bool = false) async throws -> (DatabaseLocation, cleanup: @Sendable () async -> Void) {
-        let name = Self.newName()
         let template = try await TestTemplates.template(self, demo: demo)
+        let slots = slots
+        await slots.take()
+        do {
+            let (location, remove) = try await copy(of: template)
+            return (location, {
+                await remove()
+                await slots.giveBack()
+            })
+        } catch {
+            await slots.giveBack()
+            throw error
+        }
+    }
+
+    private var slots: TestSlots {
+        switch self {
+        case .sqlite: TestSlots.sqlite
+        case .postgres: TestSlots.postgres
+        }
+    }
+
+    private func copy(of template: DatabaseLocation) async throws -> (DatabaseLocation, remove: @Sendable () async -> Void) {
+        let name = Self.newName()
         switch self {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).sqlite").path

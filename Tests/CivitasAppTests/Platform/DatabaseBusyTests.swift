@@ -1,0 +1,88 @@
+import FluentKit
+import FluentPostgresDriver
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Synchronization
+import HummingbirdTesting
+import NIOCore
+import NIOPosix
+import Testing
+@testable import CivitasApp
+
+/// A database too busy to take a request is overload, not a broken site: the person (or the
+/// client, the monitor, the load balancer) is told to send it again shortly.
+@Suite("A busy database")
+struct DatabaseBusyTests {
+    @Test("When every pooled connection stays taken, a write answers 503 with Retry-After, as a page and as JSON, and works once they are free",
+          arguments: TestDatabase.all)
+    func busyPoolAnswers503(database: TestDatabase) async throws {
+        try await withApp(database, poolTimeout: .seconds(2)) { client, services in
+            let event = try await makeEvent(services)
+            _ = try await IntegrationTokens.token(for: services)  // made now: making it needs a connection
+            let release = try await Self.takeEveryWriteConnection(services)
+
+            let signIn = try await Browser().post(client, AccountsURL.signIn.path, [("email", "nobody@example.org"), ("password", "wrong")])
+            #expect(signIn.status == .serviceUnavailable)
+            #expect(signIn.headers[.retryAfter] == String(DatabaseBusy.retryAfterSeconds))
+            #expect(signIn.text.contains("too busy to take this request"))
+
+            let registration = try await registerByAPI(client, services, slug: event.slug, name: "Ada", email: "ada@city.gov")
+            #expect(registration.status == .serviceUnavailable)
+            #expect(registration.headers[.retryAfter] == String(DatabaseBusy.retryAfterSeconds))
+            #expect(try registration.json()["error"]?["message"]?.stringValue?.contains("Wait a few seconds") == true)
+
+            await release()
+            let again = try await Browser().post(client, AccountsURL.signIn.path, [("email", "nobody@example.org"), ("password", "wrong")])
+            #expect(again.status == .unauthorized)
+            #expect(try await registerByAPI(client, services, slug: event.slug, name: "Ada", email: "ada@city.gov").status == .created)
+        }
+    }
+
+    /// Holds every connection of the write pool, on every event loop, in a transaction that
+    /// lasts until `release`; returns once all are held. (Polled, not cancelled: FluentKit runs a
+    /// transaction's body in a task of its own, which a cancelled caller does not reach.)
+    static func takeEveryWriteConnection(_ services: AppServices) async throws -> @Sendable () async -> Void {
+        let perLoop = AppDatabase.writeConnectionsPerLoop(services.database.location)
+        let released = ReleaseFlag()
+        let (held, holding) = AsyncStream.makeStream(of: Void.self)
+        var holders: [Task<Void, Never>] = []
+        for loop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
+            for _ in 0..<perLoop {
+                let db = services.database.databases.database(logger: services.logger, on: loop)!
+                holders.append(Task {
+                    // The app's own services may hold a connection for a moment: ask again until one is free.
+                    while !released.isSet {
+                        do {
+                            try await db.transaction { _ in
+                                holding.yield()
+                                while !released.isSet { try await Task.sleep(for: .milliseconds(20)) }
+                            }
+                            return
+                        } catch is ConnectionPoolTimeoutError {
+                            continue
+                        } catch {
+                            return
+                        }
+                    }
+                })
+            }
+        }
+        var count = 0
+        for await _ in held {
+            count += 1
+            if count == holders.count { break }
+        }
+        let all = holders
+        return {
+            released.set()
+            for holder in all { await holder.value }
+        }
+    }
+}
+
+private final class ReleaseFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .relaxed) }
+    func set() { value.store(true, ordering: .relaxed) }
+}
