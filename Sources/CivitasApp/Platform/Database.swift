@@ -83,8 +83,8 @@ public final class AppDatabase: Sendable {
     /// the server's time. On PostgreSQL a read waits on the server without holding the loop,
     /// so `body` runs where it is.
     public func readingLong<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        guard sqliteReader != nil, LongReadExecutor.isOnAnEventLoop else { return try await body() }
-        return try await withTaskExecutorPreference(LongReadExecutor.shared, operation: body)
+        guard sqliteReader != nil else { return try await body() }
+        return try await LongReadExecutor.offTheLoops(body)
     }
 
     /// Runs `body` with every read it makes through `reads` on one connection: on SQLite in one

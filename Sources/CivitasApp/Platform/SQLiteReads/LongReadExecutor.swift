@@ -23,4 +23,11 @@ final class LongReadExecutor: TaskExecutor {
 
     /// Whether the calling thread is one of the event loops' (where a long read must not run).
     static var isOnAnEventLoop: Bool { MultiThreadedEventLoopGroup.currentEventLoop != nil }
+
+    /// Runs `body` on these threads when called from an event loop (the caller then comes back
+    /// to its loop), and where it is otherwise.
+    static func offTheLoops<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        guard isOnAnEventLoop else { return try await body() }
+        return try await withTaskExecutorPreference(shared, operation: body)
+    }
 }

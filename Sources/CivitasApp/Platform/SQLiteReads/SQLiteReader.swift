@@ -73,8 +73,7 @@ final class SQLiteReader: SQLDatabase {
     /// `LongReadExecutor`'s threads and back. Run on its loop, as page reads are, a long search
     /// held every other connection of that loop for as long.
     private func runOffTheLoops(_ query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        guard LongReadExecutor.isOnAnEventLoop else { return try run(query, onRow) }
-        try await withTaskExecutorPreference(LongReadExecutor.shared) { try self.run(query, onRow) }
+        try await LongReadExecutor.offTheLoops { try self.run(query, onRow) }
     }
 
     /// `SQLiteReader`, with every statement run off the event loops (`AppDatabase.readsPlannedPerRun`).
