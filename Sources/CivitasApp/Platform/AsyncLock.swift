@@ -1,13 +1,19 @@
 import Synchronization
 
 /// A lock for async code: callers wait (suspended, not blocking a thread) in arrival order.
+/// With `holders` above one it lets that many in at once (a counting semaphore).
 final class AsyncLock: Sendable {
     private struct State {
-        var isLocked = false
+        var free: Int
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    private let state = Mutex(State())
+    private let state: Mutex<State>
+
+    init(holders: Int = 1) {
+        precondition(holders > 0)
+        state = Mutex(State(free: holders))
+    }
 
     func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
         await acquire()
@@ -15,27 +21,28 @@ final class AsyncLock: Sendable {
         return try await body()
     }
 
-    private func acquire() async {
+    /// Waits for a place; every `acquire` must be matched by one `release` (prefer `run`).
+    func acquire() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let acquired = state.withLock { state in
-                if state.isLocked {
+                if state.free == 0 {
                     state.waiters.append(continuation)
                     return false
                 }
-                state.isLocked = true
+                state.free -= 1
                 return true
             }
             if acquired { continuation.resume() }
         }
     }
 
-    private func release() {
+    func release() {
         let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
             if state.waiters.isEmpty {
-                state.isLocked = false
+                state.free += 1
                 return nil
             }
-            // The lock passes straight to the next waiter.
+            // The place passes straight to the next waiter.
             return state.waiters.removeFirst()
         }
         next?.resume()

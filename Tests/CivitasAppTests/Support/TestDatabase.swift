@@ -35,20 +35,20 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
     func makeLocation(demo: Bool = false) async throws -> (DatabaseLocation, cleanup: @Sendable () async -> Void) {
         let template = try await TestTemplates.template(self, demo: demo)
         let slots = slots
-        await slots.take()
+        await slots.acquire()
         do {
             let (location, remove) = try await copy(of: template)
             return (location, {
                 await remove()
-                await slots.giveBack()
+                slots.release()
             })
         } catch {
-            await slots.giveBack()
+            slots.release()
             throw error
         }
     }
 
-    private var slots: TestSlots {
+    private var slots: AsyncLock {
         switch self {
         case .sqlite: TestSlots.sqlite
         case .postgres: TestSlots.postgres

@@ -1,4 +1,4 @@
-import Foundation
+@testable import CivitasApp
 
 /// How many tests of one database kind hold a database at once; the others wait their turn.
 ///
@@ -7,29 +7,7 @@ import Foundation
 /// 386 connections of the server's 400 were seen, some tests were refused with "too many
 /// clients already", and others waited out a 120 s pool timeout behind the load. A test takes
 /// a slot when its database is made and gives it back when the database is removed.
-actor TestSlots {
-    static let postgres = TestSlots(count: 12)
-    static let sqlite = TestSlots(count: 16)
-
-    private var free: Int
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    init(count: Int) { free = count }
-
-    func take() async {
-        if free > 0 {
-            free -= 1
-            return
-        }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    /// Hands the slot straight to the longest waiter, if any.
-    func giveBack() {
-        if waiting.isEmpty {
-            free += 1
-        } else {
-            waiting.removeFirst().resume()
-        }
-    }
+enum TestSlots {
+    static let postgres = AsyncLock(holders: 12)
+    static let sqlite = AsyncLock(holders: 16)
 }
