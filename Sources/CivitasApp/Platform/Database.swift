@@ -19,8 +19,9 @@ public final class AppDatabase: Sendable {
     private let sqliteReader: SQLiteReader?
     private let postgresReader: PostgresReader?
 
-    /// `poolTimeout`: how long a request waits for a connection before failing (on SQLite, for
-    /// the one writer connection; tests on a loaded machine give it longer).
+    /// `poolTimeout`: how long a request waits for a connection before failing as busy (on
+    /// SQLite, for the one writer connection; on PostgreSQL, for one of the pool that writes or
+    /// of the reader's; tests on a loaded machine give it longer).
     public init(location: DatabaseLocation, logger: Logger, poolTimeout: TimeAmount = .seconds(10)) throws {
         self.location = location
         self.logger = logger
@@ -38,7 +39,7 @@ public final class AppDatabase: Sendable {
             databases.use(.postgres(configuration: try .civitas(url: url), maxConnectionsPerEventLoop: Self.writeConnectionsPerLoop(location), connectionPoolTimeout: poolTimeout,
                                     encodingContext: .default, decodingContext: .default, sqlLogLevel: .trace), as: .psql)
             sqliteReader = nil
-            postgresReader = try PostgresReader(url: url, logger: logger)
+            postgresReader = try PostgresReader(url: url, logger: logger, waitLimit: poolTimeout)
         }
         self.databases = databases
     }

@@ -1,8 +1,8 @@
 // AsyncKit's pool timeout and PostgresNIO's error come with the driver.
 import FluentPostgresDriver
 
-/// The database could not take a request just now: every pooled connection stayed in use for
-/// the pool's whole timeout, or PostgreSQL refused a new connection for want of room (SQLSTATE
+/// The database could not take a request just now: every pooled connection (of the pool that
+/// writes, or of PostgreSQL's reader) stayed in use for the pool's whole timeout, or PostgreSQL refused a new connection for want of room (SQLSTATE
 /// class 53, "too many clients already" among them) or while it starts or stops (57P03).
 ///
 /// Nothing is wrong with the request or the site, and the same request is likely to succeed
@@ -19,7 +19,7 @@ enum DatabaseBusy {
 
     static func isBusy(_ error: any Error) -> Bool {
         switch error {
-        case is ConnectionPoolTimeoutError:
+        case is ConnectionPoolTimeoutError, PostgresReadError.busy:
             return true
         case let error as PSQLError:
             guard error.code == .server, let state = error.serverInfo?[.sqlState] else { return false }

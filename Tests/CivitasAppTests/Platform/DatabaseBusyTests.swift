@@ -39,6 +39,78 @@ struct DatabaseBusyTests {
         }
     }
 
+    @Test("When every read connection stays taken on PostgreSQL, a page and an API list answer 503 with Retry-After, and 200 once one is free; on SQLite reads never wait for one another",
+          arguments: TestDatabase.all)
+    func busyReadsAnswer503(database: TestDatabase) async throws {
+        try await withApp(database, poolTimeout: .seconds(2)) { client, services in
+            let release = try await Self.holdReadConnections(services, count: PostgresReader.connectionLimit)
+
+            // Bounded: a read that waited for ever (as before the reader had a wait limit) fails here.
+            let answers: Result<(TestResponse, TestResponse), any Error>
+            do {
+                answers = .success(try await within(seconds: 60) {
+                    (try await client.execute(uri: DirectoryURL.list(.person).path, method: .get),
+                     try await client.execute(uri: "/api/v1/people", method: .get))
+                })
+            } catch {
+                answers = .failure(error)
+            }
+            guard case .success(let (page, list)) = answers else {
+                await release()
+                _ = try answers.get()
+                return
+            }
+            if services.database.isPostgres {
+                #expect(page.status == .serviceUnavailable)
+                #expect(page.headers[.retryAfter] == String(DatabaseBusy.retryAfterSeconds))
+                #expect(String(buffer: page.body).contains("too busy to take this request"))
+                #expect(list.status == .serviceUnavailable)
+                #expect(list.headers[.retryAfter] == String(DatabaseBusy.retryAfterSeconds))
+                #expect(String(buffer: list.body).contains("Wait a few seconds"))
+            } else {
+                // Each read opens a connection of its own when none is free.
+                #expect(page.status == .ok)
+                #expect(list.status == .ok)
+            }
+
+            await release()
+            #expect(try await client.execute(uri: DirectoryURL.list(.person).path, method: .get).status == .ok)
+            #expect(try await client.execute(uri: "/api/v1/people", method: .get).status == .ok)
+        }
+    }
+
+    /// Holds `count` connections of the reader, each for one snapshot that lasts until `release`;
+    /// returns once all are held.
+    static func holdReadConnections(_ services: AppServices, count: Int) async throws -> @Sendable () async -> Void {
+        let released = ReleaseFlag()
+        let (held, holding) = AsyncStream.makeStream(of: Void.self)
+        let holders = (0..<count).map { _ in
+            Task {
+                // The app's own services may read for a moment: ask again until a connection is free.
+                while !released.isSet {
+                    do {
+                        try await services.database.readingOneSnapshot {
+                            holding.yield()
+                            while !released.isSet { try await Task.sleep(for: .milliseconds(20)) }
+                        }
+                        return
+                    } catch {
+                        continue
+                    }
+                }
+            }
+        }
+        var heldCount = 0
+        for await _ in held {
+            heldCount += 1
+            if heldCount == count { break }
+        }
+        return {
+            released.set()
+            for holder in holders { await holder.value }
+        }
+    }
+
     /// Holds every connection of the write pool, on every event loop, in a transaction that
     /// lasts until `release`; returns once all are held. (Polled, not cancelled: FluentKit runs a
     /// transaction's body in a task of its own, which a cancelled caller does not reach.)

@@ -1,8 +1,13 @@
 import NIOCore
+import NIOPosix
 import Synchronization
 
 /// The reader's connections: kept ones are lent again, at most `limit` are open at once, and
-/// readers past the limit wait in arrival order for one to come back.
+/// readers past the limit wait in arrival order for one to come back, each for at most
+/// `waitLimit`: past it the read fails as `PostgresReadError.busy`, which the site answers 503
+/// with `Retry-After` (`DatabaseBusy`), as it does when the pool that writes stays taken. Without
+/// a limit, a page under more load than the connections can read for waited until one was
+/// free or its client gave up, and the client saw nothing but a hung request.
 final class PostgresReadPool: Sendable {
     enum Lent {
         case kept(PostgresReadConnection)
@@ -13,15 +18,33 @@ final class PostgresReadPool: Sendable {
     private struct State: ~Copyable {
         var idle: [PostgresReadConnection] = []
         var open = 0
-        var waiting: [CheckedContinuation<Lent, any Error>] = []
+        var waiting: [Waiter] = []
         var isClosed = false
         var lastID = 0
+        var lastWaiterID = 0
+    }
+
+    /// A reader waiting for a connection, and when it stops waiting.
+    private struct Waiter {
+        let id: Int
+        let continuation: CheckedContinuation<Lent, any Error>
+        let expiry: Scheduled<Void>
+
+        /// Hands the waiter its connection (or place), and cancels its expiry.
+        func resume(with lent: Result<Lent, any Error>) {
+            expiry.cancel()
+            continuation.resume(with: lent)
+        }
     }
 
     private let limit: Int
+    private let waitLimit: TimeAmount
     private let state = Mutex(State())
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int, waitLimit: TimeAmount) {
+        self.limit = limit
+        self.waitLimit = waitLimit
+    }
 
     /// `near`: the event loop the reader runs on; a kept connection of that loop is lent first,
     /// so the page's statements are sent and answered without waking another thread.
@@ -37,11 +60,24 @@ final class PostgresReadPool: Sendable {
                     state.open += 1
                     return .success(.open)
                 }
-                state.waiting.append(continuation)
+                state.lastWaiterID += 1
+                let id = state.lastWaiterID
+                // Scheduled under the lock: `expire` takes it too, so it finds the waiter listed.
+                let expiry = (loop ?? MultiThreadedEventLoopGroup.singleton.any()).scheduleTask(in: waitLimit) { self.expire(id) }
+                state.waiting.append(Waiter(id: id, continuation: continuation, expiry: expiry))
                 return nil
             }
             if let answer { continuation.resume(with: answer) }
         }
+    }
+
+    /// The waiter `id` waited its whole limit: it fails as busy, unless it was served meanwhile.
+    private func expire(_ id: Int) {
+        let waiter: Waiter? = state.withLock { state in
+            guard let index = state.waiting.firstIndex(where: { $0.id == id }) else { return nil }
+            return state.waiting.remove(at: index)
+        }
+        waiter?.continuation.resume(throwing: PostgresReadError.busy)
     }
 
     /// A place for a connection opened anew, for a read whose connection broke under it: a free
@@ -64,7 +100,7 @@ final class PostgresReadPool: Sendable {
 
     /// Hands the connection to the first waiting reader, or keeps it; false when the pool is closed.
     func giveBack(_ connection: PostgresReadConnection) -> Bool {
-        let (waiter, kept): (CheckedContinuation<Lent, any Error>?, Bool) = state.withLock { state in
+        let (waiter, kept): (Waiter?, Bool) = state.withLock { state in
             if state.isClosed {
                 state.open -= 1
                 return (nil, false)
@@ -73,18 +109,18 @@ final class PostgresReadPool: Sendable {
             state.idle.append(connection)
             return (nil, true)
         }
-        waiter?.resume(returning: .kept(connection))
+        waiter?.resume(with: .success(.kept(connection)))
         return kept
     }
 
     /// A connection broke or could not be opened: its place goes to the first waiting reader.
     func lost() {
-        let waiter: CheckedContinuation<Lent, any Error>? = state.withLock { state in
+        let waiter: Waiter? = state.withLock { state in
             if !state.isClosed, !state.waiting.isEmpty { return state.waiting.removeFirst() }
             state.open -= 1
             return nil
         }
-        waiter?.resume(returning: .open)
+        waiter?.resume(with: .success(.open))
     }
 
     func nextID() -> Int {
@@ -105,7 +141,7 @@ final class PostgresReadPool: Sendable {
             }
             return (state.idle, state.waiting)
         }
-        for waiter in waiting { waiter.resume(throwing: PostgresReadError.closed) }
+        for waiter in waiting { waiter.resume(with: .failure(PostgresReadError.closed)) }
         return idle
     }
 }
@@ -113,11 +149,14 @@ final class PostgresReadPool: Sendable {
 enum PostgresReadError: Error, CustomStringConvertible {
     case closed
     case connectionLost
+    /// Every connection stayed in use for the pool's whole wait limit.
+    case busy
 
     var description: String {
         switch self {
         case .closed: return "PostgreSQL read failed: the database is closed"
         case .connectionLost: return "PostgreSQL read failed: the connection to the server was lost"
+        case .busy: return "PostgreSQL read failed: no connection of the reader came free in time"
         }
     }
 }

@@ -20,7 +20,8 @@ final class PostgresReader: AsyncSQLDatabase {
     private let configuration: PostgresConnection.Configuration
     private let pool: PostgresReadPool
 
-    init(url: String, logger: Logger) throws {
+    /// `waitLimit`: how long a read waits for a connection when all are in use (see `PostgresReadPool`).
+    init(url: String, logger: Logger, waitLimit: TimeAmount) throws {
         self.logger = logger
         var configuration = try SQLPostgresConfiguration.civitas(url: url).coreConfiguration
         // No just-in-time compilation of reads: PostgreSQL compiles a statement whose estimated
@@ -29,7 +30,7 @@ final class PostgresReader: AsyncSQLDatabase {
         // searches that then ran in under 30 ms, at 1,000,000 records.
         configuration.options.additionalStartupParameters.append(("jit", "off"))
         self.configuration = configuration
-        pool = PostgresReadPool(limit: Self.connectionLimit)
+        pool = PostgresReadPool(limit: Self.connectionLimit, waitLimit: waitLimit)
     }
 
     /// At most this many connections read at once; more readers wait their turn. Pages hold one
