@@ -2,8 +2,9 @@
 import FluentPostgresDriver
 
 /// The database could not take a request just now: every pooled connection (of the pool that
-/// writes, or of PostgreSQL's reader) stayed in use for the pool's whole timeout, or PostgreSQL refused a new connection for want of room (SQLSTATE
-/// class 53, "too many clients already" among them) or while it starts or stops (57P03).
+/// writes, or of PostgreSQL's reader) stayed in use for the pool's whole timeout, or PostgreSQL
+/// refused a new connection for want of room (SQLSTATE class 53, "too many clients already"
+/// among them) or while it starts or stops (57P03).
 ///
 /// Nothing is wrong with the request or the site, and the same request is likely to succeed
 /// in a moment, so it is answered 503 with `Retry-After`: a person is told to send it again,

@@ -20,7 +20,7 @@ struct DatabaseBusyTests {
         try await withApp(database, poolTimeout: .seconds(2)) { client, services in
             let event = try await makeEvent(services)
             _ = try await IntegrationTokens.token(for: services)  // made now: making it needs a connection
-            let release = try await Self.takeEveryWriteConnection(services)
+            let release = await Self.takeEveryWriteConnection(services)
 
             let signIn = try await Browser().post(client, AccountsURL.signIn.path, [("email", "nobody@example.org"), ("password", "wrong")])
             #expect(signIn.status == .serviceUnavailable)
@@ -43,22 +43,18 @@ struct DatabaseBusyTests {
           arguments: TestDatabase.all)
     func busyReadsAnswer503(database: TestDatabase) async throws {
         try await withApp(database, poolTimeout: .seconds(2)) { client, services in
-            let release = try await Self.holdReadConnections(services, count: PostgresReader.connectionLimit)
+            let release = await Self.holdReadConnections(services, count: PostgresReader.connectionLimit)
 
             // Bounded: a read that waited for ever (as before the reader had a wait limit) fails here.
-            let answers: Result<(TestResponse, TestResponse), any Error>
+            let (page, list): (TestResponse, TestResponse)
             do {
-                answers = .success(try await within(seconds: 60) {
+                (page, list) = try await within(seconds: 60) {
                     (try await client.execute(uri: DirectoryURL.list(.person).path, method: .get),
                      try await client.execute(uri: "/api/v1/people", method: .get))
-                })
+                }
             } catch {
-                answers = .failure(error)
-            }
-            guard case .success(let (page, list)) = answers else {
                 await release()
-                _ = try answers.get()
-                return
+                throw error
             }
             if services.database.isPostgres {
                 #expect(page.status == .serviceUnavailable)
@@ -81,15 +77,39 @@ struct DatabaseBusyTests {
 
     /// Holds `count` connections of the reader, each for one snapshot that lasts until `release`;
     /// returns once all are held.
-    static func holdReadConnections(_ services: AppServices, count: Int) async throws -> @Sendable () async -> Void {
+    static func holdReadConnections(_ services: AppServices, count: Int) async -> @Sendable () async -> Void {
+        await holdUntilReleased(Array(repeating: { whileHeld in try await services.database.readingOneSnapshot(whileHeld) }, count: count))
+    }
+
+    /// Holds every connection of the write pool, on every event loop, in a transaction that
+    /// lasts until `release`; returns once all are held. (Polled, not cancelled: FluentKit runs a
+    /// transaction's body in a task of its own, which a cancelled caller does not reach.)
+    static func takeEveryWriteConnection(_ services: AppServices) async -> @Sendable () async -> Void {
+        let perLoop = AppDatabase.writeConnectionsPerLoop(services.database.location)
+        var holds: [Hold] = []
+        for loop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
+            for _ in 0..<perLoop {
+                let db = services.database.databases.database(logger: services.logger, on: loop)!
+                holds.append { whileHeld in try await db.transaction { _ in try await whileHeld() } }
+            }
+        }
+        return await holdUntilReleased(holds)
+    }
+
+    /// Takes a connection and runs `whileHeld` on it.
+    typealias Hold = @Sendable (_ whileHeld: @escaping @Sendable () async throws -> Void) async throws -> Void
+
+    /// Runs each hold at once, its `whileHeld` lasting until `release`; returns once all hold.
+    /// A hold that fails (the app's own services had the connection for a moment, and the pool
+    /// timed out) is tried again until it holds.
+    private static func holdUntilReleased(_ holds: [Hold]) async -> @Sendable () async -> Void {
         let released = ReleaseFlag()
         let (held, holding) = AsyncStream.makeStream(of: Void.self)
-        let holders = (0..<count).map { _ in
+        let holders = holds.map { hold in
             Task {
-                // The app's own services may read for a moment: ask again until a connection is free.
                 while !released.isSet {
                     do {
-                        try await services.database.readingOneSnapshot {
+                        try await hold {
                             holding.yield()
                             while !released.isSet { try await Task.sleep(for: .milliseconds(20)) }
                         }
@@ -103,52 +123,11 @@ struct DatabaseBusyTests {
         var heldCount = 0
         for await _ in held {
             heldCount += 1
-            if heldCount == count { break }
+            if heldCount == holders.count { break }
         }
         return {
             released.set()
             for holder in holders { await holder.value }
-        }
-    }
-
-    /// Holds every connection of the write pool, on every event loop, in a transaction that
-    /// lasts until `release`; returns once all are held. (Polled, not cancelled: FluentKit runs a
-    /// transaction's body in a task of its own, which a cancelled caller does not reach.)
-    static func takeEveryWriteConnection(_ services: AppServices) async throws -> @Sendable () async -> Void {
-        let perLoop = AppDatabase.writeConnectionsPerLoop(services.database.location)
-        let released = ReleaseFlag()
-        let (held, holding) = AsyncStream.makeStream(of: Void.self)
-        var holders: [Task<Void, Never>] = []
-        for loop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
-            for _ in 0..<perLoop {
-                let db = services.database.databases.database(logger: services.logger, on: loop)!
-                holders.append(Task {
-                    // The app's own services may hold a connection for a moment: ask again until one is free.
-                    while !released.isSet {
-                        do {
-                            try await db.transaction { _ in
-                                holding.yield()
-                                while !released.isSet { try await Task.sleep(for: .milliseconds(20)) }
-                            }
-                            return
-                        } catch is ConnectionPoolTimeoutError {
-                            continue
-                        } catch {
-                            return
-                        }
-                    }
-                })
-            }
-        }
-        var count = 0
-        for await _ in held {
-            count += 1
-            if count == holders.count { break }
-        }
-        let all = holders
-        return {
-            released.set()
-            for holder in all { await holder.value }
         }
     }
 }
