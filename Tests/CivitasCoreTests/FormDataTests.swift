@@ -32,6 +32,15 @@ struct FormDataTests {
         #expect(Secrets.constantTimeEquals(a, a))
         #expect(!Secrets.constantTimeEquals(a, b))
         #expect(!Secrets.constantTimeEquals(a, String(a.dropLast())))
+        // Every length asked for, and every character of it random: none stays the same over
+        // 200 tokens (a byte left unfilled would, with a chance of 64^-199 of a false alarm).
+        for bytes in [1, 7, 8, 9, 12, 32] {
+            let tokens = (0..<200).map { _ in Array(Secrets.randomToken(bytes: bytes)) }
+            #expect(tokens.allSatisfy { $0.count == (bytes * 8 + 5) / 6 }, "\(bytes) bytes")
+            for position in 0..<tokens[0].count {
+                #expect(Set(tokens.map { $0[position] }).count > 1, "character \(position) of \(bytes) bytes never changes")
+            }
+        }
     }
 
     @Test("URL-safe base64 is RFC 4648's alphabet without padding, for every length")

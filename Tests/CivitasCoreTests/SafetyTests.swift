@@ -98,6 +98,45 @@ struct SafetyTests {
         #expect(!data.dropLast(5).contains("\r\n.\r\n"))
     }
 
+    /// Every mix of line endings, dots, multi-byte characters and ends, against what the rules
+    /// say: the same lines with CRLF between them; each line that starts with a dot gets one
+    /// more; the data ends with CRLF, the lone dot and CRLF, and holds no other end of data.
+    @Test func mailLineEndingsAndDotStuffingHoldForEveryMix() {
+        let pieces = ["", "a", ".", "..", "é", "市長", "🏛", "\r", "\n", "\r\n", "\n\r", " .", "\u{301}"]
+        var texts: [String] = []
+        for first in pieces { for second in pieces { for third in pieces { texts.append(first + second + third) } } }
+        texts += ["Subject: x\r\n\r\n.line\n..\r.\rend.", String(repeating: "\r\n.", count: 50)]
+        for text in texts {
+            // The lines as a reader that takes CRLF, a lone CR and a lone LF as line ends sees them.
+            var lines: [[UInt8]] = [[]]
+            var bytes = Array(text.utf8)[...]
+            while let byte = bytes.popFirst() {
+                if byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") {
+                    if byte == UInt8(ascii: "\r"), bytes.first == UInt8(ascii: "\n") { bytes.removeFirst() }
+                    lines.append([])
+                } else {
+                    lines[lines.count - 1].append(byte)
+                }
+            }
+            let normalized = MailHeader.normalizedLineEndings(text)
+            #expect(Array(normalized.utf8) == Array(lines.joined(separator: Array("\r\n".utf8))), "\(text.debugDescription)")
+
+            let data = MailHeader.smtpData(text)
+            #expect(data.hasSuffix("\r\n.\r\n"), "\(text.debugDescription)")
+            var sent = Array(data.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Array($0) }
+            #expect(sent.removeLast().isEmpty && sent.removeLast() == Array(".\r".utf8), "\(text.debugDescription)")
+            #expect(sent.allSatisfy { $0.last == UInt8(ascii: "\r") && !$0.dropLast().contains(UInt8(ascii: "\r")) }, "\(text.debugDescription)")
+            let unstuffed = sent.map { line -> [UInt8] in
+                let content = Array(line.dropLast())
+                #expect(content != [UInt8(ascii: ".")], "a lone dot before the end: \(text.debugDescription)")
+                return content.first == UInt8(ascii: ".") ? Array(content.dropFirst()) : content
+            }
+            // A text that ends with a line end has nothing after its last one.
+            let expected = lines.last == [] && lines.count > 1 ? Array(lines.dropLast()) : lines
+            #expect(unstuffed == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func singleLineFieldsRefuseEveryLineBreak() {
         for text in ["a\rb", "a\nb", "a\tb", "a\u{85}b", "a\u{2028}b", "a\u{2029}b", "a\u{0}b"] {
             #expect(TextInput.hasLineBreaksOrControls(text), "\(text.debugDescription) passed")

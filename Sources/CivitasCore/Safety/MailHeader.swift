@@ -33,32 +33,50 @@ public enum MailHeader {
     /// Done before dot-stuffing, so a bare `\n.\n` cannot end the message early on a
     /// receiver that reads bare line feeds as line ends.
     public static func normalizedLineEndings(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 64)
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\r":
-                result += "\r\n"
-                previousWasCR = true
-            case "\n":
-                if !previousWasCR { result += "\r\n" }
-                previousWasCR = false
-            default:
-                result.unicodeScalars.append(scalar)
-                previousWasCR = false
-            }
-        }
-        return result
+        String(decoding: canonicalBytes(text, stuffingDots: false), as: UTF8.self)
     }
 
     /// The DATA section of an SMTP transaction: CRLF line endings, lines starting with a dot
     /// doubled (RFC 5321 4.5.2), ending with the lone dot.
     public static func smtpData(_ message: String) -> String {
-        let lines = normalizedLineEndings(message).split(separator: "\r\n", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix(".") ? "." + $0 : String($0) }
-        var body = lines.joined(separator: "\r\n")
-        if !body.hasSuffix("\r\n") { body += "\r\n" }
-        return body + ".\r\n"
+        var bytes = canonicalBytes(message, stuffingDots: true)
+        if bytes.last != UInt8(ascii: "\n") { bytes += [UInt8(ascii: "\r"), UInt8(ascii: "\n")] }
+        bytes += [UInt8(ascii: "."), UInt8(ascii: "\r"), UInt8(ascii: "\n")]
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text's UTF-8 with every line ending as CRLF and, when asked, a dot added before each
+    /// line that starts with one. One pass over the bytes: done a scalar at a time (and dot-stuffed
+    /// by splitting into lines and joining them again) it was a tenth of the server's time while
+    /// the confirmations of a registration rush went out. CR and LF never occur inside a
+    /// multi-byte UTF-8 sequence, so the bytes of every other character are copied as they are.
+    private static func canonicalBytes(_ text: String, stuffingDots: Bool) -> [UInt8] {
+        let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n"), dot = UInt8(ascii: ".")
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + text.utf8.count / 32 + 8)
+        var previousWasCR = false
+        var atLineStart = true
+        for byte in text.utf8 {
+            switch byte {
+            case cr:
+                result.append(cr)
+                result.append(lf)
+                previousWasCR = true
+                atLineStart = true
+            case lf:
+                if !previousWasCR {
+                    result.append(cr)
+                    result.append(lf)
+                }
+                previousWasCR = false
+                atLineStart = true
+            default:
+                if stuffingDots, atLineStart, byte == dot { result.append(dot) }
+                result.append(byte)
+                previousWasCR = false
+                atLineStart = false
+            }
+        }
+        return result
     }
 }

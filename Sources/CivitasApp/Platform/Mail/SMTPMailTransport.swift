@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// Delivers mail to an SMTP server (RFC 5321): EHLO, STARTTLS when offered (RFC 3207) or
 /// TLS from the start (smtps), optional AUTH PLAIN, MAIL FROM, RCPT TO, DATA with
@@ -13,6 +14,8 @@ import NIOSSL
 struct SMTPMailTransport: MailTransport {
     let server: SMTPServer
     let heloName: String
+    /// Made when a connection first needs TLS, then kept for every later one.
+    private let tlsContext = KeptTLSContext()
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -50,7 +53,7 @@ struct SMTPMailTransport: MailTransport {
     /// Opens one connection, greets, secures and authenticates it, and hands `body` a function
     /// that sends one mail over it.
     private func session(_ body: (_ send: (MailMessage) async throws -> Void) async throws -> Void) async throws {
-        let tls = try tlsHandlerMaker()
+        let tls = tlsHandlerMaker()
         let implicitTLS = server.security == .implicitTLS
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.seconds(10))
@@ -107,13 +110,11 @@ struct SMTPMailTransport: MailTransport {
 
     /// Makes the TLS handler for this server: verified against the system's authorities or
     /// `ca_file`, and against the host name unless the server is named by an IP address.
-    private func tlsHandlerMaker() throws -> @Sendable () throws -> NIOSSLClientHandler {
-        var configuration = TLSConfiguration.makeClientConfiguration()
-        if let caFile = server.caFile { configuration.trustRoots = .file(caFile) }
-        let context = try NIOSSLContext(configuration: configuration)
+    private func tlsHandlerMaker() -> @Sendable () throws -> NIOSSLClientHandler {
+        let server = server, tlsContext = tlsContext
         let isAddress = server.host.contains(":") || server.host.split(separator: ".").allSatisfy { Int($0) != nil }
         let hostname = isAddress ? nil : server.host
-        return { try NIOSSLClientHandler(context: context, serverHostname: hostname) }
+        return { try NIOSSLClientHandler(context: try tlsContext.context(for: server), serverHostname: hostname) }
     }
 
     /// Sends one command and returns the lines of its reply (for EHLO, the extensions).
@@ -156,6 +157,25 @@ struct SMTPReplies {
                 throw SMTPMailTransport.Failure(description: "SMTP server closed the connection")
             }
             pending += String(buffer: buffer)
+        }
+    }
+}
+
+/// The TLS context of a transport, made on first use and kept. Making one reads the system's
+/// authorities from disk: made for every connection, as before, it cost each batch of the
+/// outbox that even over a connection that never used TLS. A context that fails to be made
+/// (an unreadable `ca_file`) is tried again by the next connection.
+final class KeptTLSContext: Sendable {
+    private let made = Mutex<NIOSSLContext?>(nil)
+
+    func context(for server: SMTPServer) throws -> NIOSSLContext {
+        try made.withLock { made in
+            if let made { return made }
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            if let caFile = server.caFile { configuration.trustRoots = .file(caFile) }
+            let context = try NIOSSLContext(configuration: configuration)
+            made = context
+            return context
         }
     }
 }
