@@ -6,12 +6,13 @@ struct SearchHandlers: Sendable {
     let services: AppServices
 
     /// Every kind the index holds: a change of any drops cached searches.
-    private var shows: [ChangeTopic] {
-        services.site.searchSources.flatMap(\.searchKinds).map { .every($0.kind) }
-    }
+    private var shows: [ChangeTopic] { kinds.map { .every($0) } }
+
+    /// Every kind the index holds, as `kind` names them.
+    private var kinds: [String] { services.site.searchSources.flatMap(\.searchKinds).map(\.kind) }
 
     func page(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let parameters = try SearchParameters(request)
+        let parameters = try SearchParameters(request, kinds: kinds)
         // Staff find drafts and submissions too (their pages are never cached).
         let includeDrafts = context.user?.role.isStaff == true
         return try await services.cachedPage(request, context, reads: SearchParameters.names, shows: shows) {
@@ -24,7 +25,7 @@ struct SearchHandlers: Sendable {
     }
 
     func api(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let parameters = try SearchParameters(request)
+        let parameters = try SearchParameters(request, kinds: kinds)
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: SearchParameters.names,
                                          shows: shows, json: {
             let request = parameters.request()

@@ -13,7 +13,9 @@ struct SearchParameters: Sendable {
     /// The most values chosen in one facet.
     static let maximumValuesPerFacet = 20
 
-    init(_ request: Request) throws {
+    /// - Parameter kinds: the kinds the index holds; any other `kind` is refused, as is a
+    ///   `year` that is not one, rather than answered with no results a person cannot explain.
+    init(_ request: Request, kinds: [String]) throws {
         let query = request.uri.queryParameters
         text = query["q"].map(String.init) ?? ""
         var filters: [SearchFacet: [String]] = [:]
@@ -26,10 +28,29 @@ struct SearchParameters: Sendable {
             for value in values where value.count > 200 || TextInput.hasLineBreaksOrControls(value) {
                 throw AppError.badRequest("\(facet.rawValue) must be a value from the search page's \(facet.label.lowercased()) list")
             }
+            switch facet {
+            case .kind:
+                if let unknown = values.first(where: { !kinds.contains($0) }) {
+                    throw AppError.badRequest("kind must be one of \(kinds.sorted().joined(separator: ", ")), not \"\(unknown)\"")
+                }
+            case .year:
+                if let wrong = values.first(where: { !Self.isYear($0) }) {
+                    throw AppError.badRequest("year must be a year of four digits, such as 2018, not \"\(wrong)\"")
+                }
+            case .topic, .country, .city:
+                // Values of the directory and the library, which change: one nothing carries
+                // matches nothing, and its facet shows what does.
+                break
+            }
             filters[facet] = Array(Set(values)).sorted()
         }
         self.filters = filters
         page = try Pagination.from(request)
+    }
+
+    /// Four digits, as the index writes a record's year.
+    static func isYear(_ value: String) -> Bool {
+        value.utf8.count == 4 && value.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     func request(includeDrafts: Bool = false) -> SearchRequest {

@@ -52,8 +52,31 @@ struct APIContractTests {
             #expect(try await checker.call(client, .get, "/api/v1/events", "/api/v1/events?year=3000").status == .badRequest)
             #expect(try await checker.call(client, .get, "/api/v1/events/{key}", "/api/v1/events/no-such-event").status == .notFound)
             #expect(try await checker.call(client, .get, "/api/v1/openapi.json", "/api/v1/openapi.json").status == .ok)
+
+            for kind in LibraryKind.allCases {
+                let list = try await checker.call(client, .get, "/api/v1/\(kind.plural)", "/api/v1/\(kind.plural)?per=100")
+                guard case .array(let items)? = try list.json()["items"], !items.isEmpty else { throw TestFailure("no demo \(kind.plural)") }
+                for item in items {
+                    let slug = item["slug"]?.stringValue ?? ""
+                    #expect(try await checker.call(client, .get, "/api/v1/\(kind.plural)/{key}", "/api/v1/\(kind.plural)/\(slug)").status == .ok)
+                }
+                #expect(try await checker.call(client, .get, "/api/v1/\(kind.plural)/{key}", "/api/v1/\(kind.plural)/no-such-record").status == .notFound)
+            }
+
+            // Searches that answer every kind the index holds, with and without words, each
+            // result's fields whatever the record has (a city has no date, a person no year).
+            // (The kind facet counts every kind whatever kind is chosen.)
+            let people = try await checker.call(client, .get, "/api/v1/search", "/api/v1/search?kind=person&per=100")
+            guard case .array(let kinds)? = try people.json()["facets"]?["kind"], kinds.count >= 7 else { throw TestFailure("no kinds in the search facets") }
+            for kind in kinds.compactMap({ $0["value"]?.stringValue }) {
+                #expect(try await checker.call(client, .get, "/api/v1/search", "/api/v1/search?kind=\(kind)&per=100").status == .ok)
+            }
+            for query in ["water", "licardo", "%22water%20affordability%22", "mayor%20-garcetti", "housing%20madison"] {
+                #expect(try await checker.call(client, .get, "/api/v1/search", "/api/v1/search?q=\(query)").status == .ok)
+            }
+            #expect(try await checker.call(client, .get, "/api/v1/search", "/api/v1/search?kind=people").status == .badRequest)
             #expect(checker.problems.isEmpty, "\(checker.problems.joined(separator: "\n"))")
-            #expect(checker.checked >= 150, "only \(checker.checked) answers were checked")
+            #expect(checker.checked >= 250, "only \(checker.checked) answers were checked")
         }
     }
 

@@ -65,8 +65,8 @@ struct SearchResultBody: APIBody {
     let id: String
     let title: String
     let url: String
-    let facts: String?
-    let date: String?
+    @Nullable var facts: String?
+    @Nullable var date: String?
     /// The text around the first match, as plain text; `highlights` says which of its words matched.
     let snippet: String
     let highlights: [String]
