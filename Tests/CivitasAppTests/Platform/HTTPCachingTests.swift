@@ -49,6 +49,19 @@ struct HTTPCachingTests {
             #expect(try compressed.decompress(with: .gzip()) == plain.body, "the same document once unzipped")
             let refused = try await client.execute(uri: "/api/v1/popolo.json", method: .get, headers: [.acceptEncoding: "gzip;q=0, identity"])
             #expect(refused.headers[.contentEncoding] == nil)
+            // Two representations, two strong tags: a cache revalidating one with the other's
+            // tag is sent the body again, never a 304 that would pass gzip to a client without it.
+            let plainTag = try #require(plain.headers[.eTag]), gzipTag = try #require(gzipped.headers[.eTag])
+            #expect(plainTag != gzipTag)
+            #expect(refused.headers[.eTag] == plainTag)
+            for (tag, encoding, current) in [(plainTag, nil, true), (gzipTag, "gzip", true), (gzipTag, nil, false), (plainTag, "gzip", false)] {
+                var headers: HTTPFields = [.ifNoneMatch: tag]
+                if let encoding { headers[.acceptEncoding] = encoding }
+                let revalidated = try await client.execute(uri: "/api/v1/popolo.json", method: .get, headers: headers)
+                #expect(revalidated.status == (current ? .notModified : .ok), "\(tag) with \(encoding ?? "no encoding")")
+                #expect(revalidated.headers[.eTag] == (encoding == nil ? plainTag : gzipTag))
+                if !current { #expect(revalidated.headers[.contentEncoding] == encoding) }
+            }
             // Small answers go as they are.
             let small = try await client.execute(uri: "/healthz", method: .get, headers: [.acceptEncoding: "gzip"])
             #expect(small.headers[.contentEncoding] == nil)

@@ -57,16 +57,23 @@ struct EncodedBody: Sendable {
 
     /// The answer for this request: 304 when the client's copy is current, else 200, gzipped
     /// when the client accepts it.
+    ///
+    /// The gzipped form is another representation with a tag of its own (`"…-gzip"`): a strong
+    /// tag names one representation only (RFC 9110 §8.8.1), and a cache that revalidated a
+    /// plain copy with the gzipped copy's tag would otherwise be told 304 and hand gzip to a
+    /// client that cannot read it.
     func response(to request: Request, contentType: String, headers extra: HTTPFields = [:]) -> Response {
         var headers = extra
         headers[.contentType] = contentType
-        headers[.eTag] = etag
         if isCompressible { headers[.vary] = "Accept-Encoding" }
-        if HTTPValidators.matches(request.headers[.ifNoneMatch], etag: etag) {
+        let gzipped = isCompressible && HTTPValidators.acceptsGzip(request.headers[.acceptEncoding]) ? self.gzipped : nil
+        let tag = gzipped == nil ? etag : gzipTag
+        headers[.eTag] = tag
+        if HTTPValidators.matches(request.headers[.ifNoneMatch], etag: tag) {
             headers[.contentType] = nil
             return Response(status: .notModified, headers: headers)
         }
-        if isCompressible, HTTPValidators.acceptsGzip(request.headers[.acceptEncoding]), let gzipped {
+        if let gzipped {
             headers[.contentEncoding] = "gzip"
             headers[.contentLength] = String(gzipped.readableBytes)
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: gzipped))
@@ -74,6 +81,9 @@ struct EncodedBody: Sendable {
         headers[.contentLength] = String(identity.readableBytes)
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: identity))
     }
+
+    /// The gzipped form's tag: the body's, marked.
+    var gzipTag: String { String(etag.dropLast()) + "-gzip\"" }
 }
 
 /// Reading the request headers that conditional and compressed answers depend on.
