@@ -31,7 +31,13 @@ struct Users: AsyncParsableCommand {
                 switch outcome {
                 case .created:
                     print("Created \(role.rawValue) \(email.lowercased()).")
-                    print("Sign in at \(services.configuration.publicURL)/sign-in with this e-mail and the password: \(password)")
+                    // A password given on the command line is not repeated: output is often kept
+                    // (terminal scroll-back, CI logs) where the command line is not.
+                    if self.password == nil {
+                        print("Sign in at \(services.configuration.publicURL)/sign-in with this e-mail and the password: \(password)")
+                    } else {
+                        print("Sign in at \(services.configuration.publicURL)/sign-in with this e-mail and the password you gave.")
+                    }
                 case .emailTaken:
                     throw CommandFailure("An account with the e-mail \(email) already exists")
                 case .invalid(let message):

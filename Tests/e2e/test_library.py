@@ -46,8 +46,10 @@ def sign_in_as(browser, server, email, password):
 
 def test_a_member_submits_an_editor_asks_for_changes_then_publishes(browser, server, civitas_env):
     email, password = f"member-{uuid.uuid4().hex[:6]}@example.org", "a long member password"
-    subprocess.run([os.environ["CIVITAS_BIN"], "users", "create", "--email", email, "--role", "member", "--name", "Mo Member",
-                    "--password", password], env=civitas_env, check=True, capture_output=True)
+    created = subprocess.run([os.environ["CIVITAS_BIN"], "users", "create", "--email", email, "--role", "member", "--name", "Mo Member",
+                              "--password", password], env=civitas_env, check=True, capture_output=True, text=True)
+    # A password given on the command line is not repeated where output is kept (logs, scroll-back).
+    assert "Created member" in created.stdout and password not in created.stdout + created.stderr
     title = "Shade trees on school routes " + uuid.uuid4().hex[:6]
 
     # The member sends a practice from their page.
