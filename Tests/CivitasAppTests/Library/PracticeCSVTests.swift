@@ -73,6 +73,42 @@ struct PracticeCSVTests {
         }
     }
 
+    @Test("A CSV file chosen from a spreadsheet is previewed, then imported as previewed; a file that is not UTF-8 text is refused, saying how to save it", arguments: TestDatabase.all)
+    func chosenFile(database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { client, services in
+            let editor = try await Accounts.signedIn(.editor, client: client, services: services)
+            let before = try await count("practices", services)
+            // As a spreadsheet saves "CSV UTF-8": a byte-order mark, CRLF line ends, accents.
+            let text = "title,status,city_slugs,summary\r\nCafés that stay open for the cold,pilot,milwaukee,\"Warm rooms, all night\"\r\n"
+            let file = [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+            let preview = try await editor.upload(client, "/staff/practices/import", filename: "practices.csv", bytes: file,
+                                                  fields: [("action", "preview"), ("csv", "")])
+            #expect(preview.status == .ok)
+            #expect(preview.text.contains("1 rows are ready: 1 new practices, 0 changed"))
+            #expect(try await count("practices", services) == before, "a preview writes nothing")
+            // The preview carries the file's text, so the import sends what was previewed.
+            let carried = try #require(preview.text.range(of: #"<textarea[^>]*name="csv"[^>]*>([^<]*)</textarea>"#, options: .regularExpression))
+            #expect(preview.text[carried].contains("Cafés that stay open for the cold,pilot,milwaukee,&quot;Warm rooms, all night&quot;")
+                    || preview.text[carried].contains("Cafés that stay open for the cold,pilot,milwaukee,\"Warm rooms, all night\""))
+            let imported = try await Self.importing(text, action: "import", as: editor, client)
+            #expect(imported.status == .seeOther)
+            #expect(try await count("practices", services) == before + 1)
+            let page = try await client.execute(uri: "/practices/cafes-that-stay-open-for-the-cold", method: .get)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Warm rooms, all night"))
+
+            // Saved in a legacy encoding (Latin-1 é), or not text at all: refused, nothing written.
+            for (bytes, message) in [(Array("title,status\nCaf".utf8) + [0xE9] + Array(",idea\n".utf8), "is not UTF-8 text. Save it from the spreadsheet as"),
+                                     (Array("%PDF-1.7\n".utf8) + [0, 1, 2, 0xFF], "is not UTF-8 text"),
+                                     (Array("title,status\nX,idea\u{0}\n".utf8), "contains control characters")] {
+                let refused = try await editor.upload(client, "/staff/practices/import", filename: "old.csv", bytes: bytes, fields: [("action", "import")])
+                #expect(refused.status == .badRequest)
+                #expect(refused.text.contains("&quot;old.csv&quot; " + message) || refused.text.contains("\"old.csv\" " + message), "\(message)")
+            }
+            #expect(try await count("practices", services) == before + 1)
+        }
+    }
+
     @Test("A file that cannot be read is a 400 saying why; members may not import", arguments: TestDatabase.all)
     func unreadable(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { client, services in

@@ -30,9 +30,12 @@ struct PracticeImportPage {
                                    .td(.if(!row.errors.isEmpty, .ul(.forEach(row.errors.sorted { $0.key < $1.key }) { .li(.text(escaping: "\($0.key): \($0.value)")) }))))
                            })))
             },
-            .form(.class("stacked"), .method(.post), .action(to: LibraryURL.staffPracticeImport),
+            .form(.class("stacked"), .method(.post), .action(to: LibraryURL.staffPracticeImport), .enctype(.multipartData),
                 FormFields.csrf(csrfToken),
-                form.textarea("csv", "CSV", value: csv, help: "Paste the file's text"),
+                form.field("file", "CSV file", help: "Saved from a spreadsheet as CSV (UTF-8); at most \(StoredFiles.maximumBytes / 1_048_576) MiB",
+                           .input(.type(.file), .id("file"), .name("file"), .attribute(named: "accept", value: ".csv,text/csv"))),
+                form.textarea("csv", rows == nil ? "Or paste its text" : "The text previewed",
+                              value: csv, help: "A chosen file is read instead of this text"),
                 .p(.button(.type(.submit), .name("action"), .value("preview"), .text(escaping: "Preview")),
                    .if(rows != nil && wrong.isEmpty, .group(.text(escaping: " "),
                        .button(.type(.submit), .name("action"), .value("import"), .text(escaping: "Import \(rows?.count ?? 0) practices"))))))
