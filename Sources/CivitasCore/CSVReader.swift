@@ -2,7 +2,8 @@
 /// they hold commas, quotes or line breaks (quotes doubled inside), lines ending in CRLF or
 /// LF, a byte-order mark ignored. A cell the writer guarded against formula injection (a
 /// leading `'` before what a spreadsheet would run, see `CSVFormulaGuard`) reads back as it
-/// was, so an export imports unchanged. Blank lines are skipped.
+/// was, so an export imports unchanged. Blank lines are skipped. Spreadsheets in locales
+/// whose decimal mark is a comma separate fields with semicolons instead (`separator(of:)`).
 public enum CSVReader {
     public struct Problem: Error, Equatable, CustomStringConvertible {
         public let line: Int
@@ -10,8 +11,16 @@ public enum CSVReader {
         public var description: String { "line \(line): \(message)" }
     }
 
+    /// The separator a spreadsheet used: a semicolon when the first line (the header, whose
+    /// names hold neither) has semicolons and no comma, as Excel saves CSV where a comma is the
+    /// decimal mark; else a comma.
+    public static func separator(of text: String) -> Unicode.Scalar {
+        let header = text.unicodeScalars.prefix { $0 != "\n" && $0 != "\r" }
+        return !header.contains(",") && header.contains(";") ? ";" : ","
+    }
+
     /// The rows, each with the line it starts on (counting from 1).
-    public static func rows(_ text: String) throws(Problem) -> [(line: Int, fields: [String])] {
+    public static func rows(_ text: String, separator: Unicode.Scalar = ",") throws(Problem) -> [(line: Int, fields: [String])] {
         var rows: [(line: Int, fields: [String])] = []
         var fields: [String] = []
         var field = ""
@@ -50,9 +59,11 @@ public enum CSVReader {
                 }
                 continue
             }
-            switch scalar {
-            case ",":
+            if scalar == separator {
                 endField()
+                continue
+            }
+            switch scalar {
             case "\r", "\n":
                 if scalar == "\r" {
                     if let next = iterator.next(), next != "\n" { pending = next }

@@ -11,6 +11,18 @@ struct CSVReaderTests {
         #expect(rows.map(\.line) == [1, 2, 4, 6])
     }
 
+    @Test("A file saved with semicolons (where a comma is the decimal mark) reads as one saved with commas")
+    func semicolons() throws {
+        let text = "\u{FEFF}title;summary;topic_slugs\r\n\"Night buses; late\";\"1,5 km, every 20 minutes\";\"transit;housing\"\r\nplain;;\r\n"
+        #expect(CSVReader.separator(of: text) == ";")
+        let rows = try CSVReader.rows(text, separator: CSVReader.separator(of: text))
+        #expect(rows.map(\.fields) == [["title", "summary", "topic_slugs"], ["Night buses; late", "1,5 km, every 20 minutes", "transit;housing"], ["plain", "", ""]])
+        // Commas in the header, or no separator at all: commas.
+        #expect(CSVReader.separator(of: "title,summary\nA;B,C") == ",")
+        #expect(CSVReader.separator(of: "title\nA;B") == ",")
+        #expect(CSVReader.separator(of: "title;status\nA,B;C") == ";")
+    }
+
     @Test("What the writer wrote reads back exactly, formula guards included")
     func roundTrip() throws {
         let values = ["=SUM(A1)", "'=already guarded", "@mention", "-5", "plain, with comma", "quote \" inside", "line\r\nbreak", "'quote", ""]

@@ -73,7 +73,7 @@ struct PracticeCSVTests {
         }
     }
 
-    @Test("A CSV file chosen from a spreadsheet is previewed, then imported as previewed; a file that is not UTF-8 text is refused, saying how to save it", arguments: TestDatabase.all)
+    @Test("A CSV file chosen from a spreadsheet (commas or semicolons) is previewed, then imported as previewed; a file that is not UTF-8 text is refused, saying how to save it", arguments: TestDatabase.all)
     func chosenFile(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { client, services in
             let editor = try await Accounts.signedIn(.editor, client: client, services: services)
@@ -97,6 +97,15 @@ struct PracticeCSVTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("Warm rooms, all night"))
 
+            // Saved where a comma is the decimal mark: semicolons between fields, lists quoted.
+            let semicolons = "title;status;topic_slugs;cost\r\nNight buses in Lyon;idea;\"transit;public-safety\";1,5 million euros\r\n"
+            let european = try await editor.upload(client, "/staff/practices/import", filename: "pratiques.csv", bytes: Array(semicolons.utf8),
+                                                   fields: [("action", "import")])
+            #expect(european.status == .seeOther, "\(european.text.prefix(600))")
+            let lyon = try await client.execute(uri: "/api/v1/practices/night-buses-in-lyon", method: .get).json()
+            #expect(lyon["cost"]?.stringValue == "1,5 million euros", "\(lyon)")
+            #expect(lyon["topic_ids"] == .array([.string("topic-public-safety"), .string("topic-transit")]) || lyon["topic_ids"] == .array([.string("topic-transit"), .string("topic-public-safety")]), "\(lyon)")
+
             // Saved in a legacy encoding (Latin-1 é), or not text at all: refused, nothing written.
             for (bytes, message) in [(Array("title,status\nCaf".utf8) + [0xE9] + Array(",idea\n".utf8), "is not UTF-8 text. Save it from the spreadsheet as"),
                                      (Array("%PDF-1.7\n".utf8) + [0, 1, 2, 0xFF], "is not UTF-8 text"),
@@ -105,7 +114,7 @@ struct PracticeCSVTests {
                 #expect(refused.status == .badRequest)
                 #expect(refused.text.contains("&quot;old.csv&quot; " + message) || refused.text.contains("\"old.csv\" " + message), "\(message)")
             }
-            #expect(try await count("practices", services) == before + 1)
+            #expect(try await count("practices", services) == before + 2, "the two files imported, nothing of those refused")
         }
     }
 

@@ -60,7 +60,7 @@ struct ImportPractices: Sendable {
     /// The header and rows, or what is wrong with the file as a whole.
     static func read(_ text: String) -> Result<(header: [String], rows: [(line: Int, fields: [String])]), AppError> {
         let rows: [(line: Int, fields: [String])]
-        do { rows = try CSVReader.rows(text) } catch { return .failure(AppError.badRequest("The CSV cannot be read: \(error.description)")) }
+        do { rows = try CSVReader.rows(text, separator: CSVReader.separator(of: text)) } catch { return .failure(AppError.badRequest("The CSV cannot be read: \(error.description)")) }
         guard let first = rows.first else { return .failure(AppError.badRequest("The CSV is empty: its first line names the columns")) }
         let header = first.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let known = Set(PracticeCSV.header + [PracticeCSV.publishedColumn])

@@ -32,7 +32,7 @@ struct PracticeImportPage {
             },
             .form(.class("stacked"), .method(.post), .action(to: LibraryURL.staffPracticeImport), .enctype(.multipartData),
                 FormFields.csrf(csrfToken),
-                form.field("file", "CSV file", help: "Saved from a spreadsheet as CSV (UTF-8); at most \(StoredFiles.maximumBytes / 1_048_576) MiB",
+                form.field("file", "CSV file", help: "Saved from a spreadsheet as CSV UTF-8, fields separated by commas or semicolons; at most \(StoredFiles.maximumBytes / 1_048_576) MiB",
                            .input(.type(.file), .id("file"), .name("file"), .attribute(named: "accept", value: ".csv,text/csv"))),
                 form.textarea("csv", rows == nil ? "Or paste its text" : "The text previewed",
                               value: csv, help: "A chosen file is read instead of this text"),
