@@ -33,7 +33,7 @@ struct UsersPage {
                 .p(.button(.type(.submit), .text(escaping: "Create account")))
             ),
             .table(
-                .thead(.tr(.th("Account"), .th("Role"), .th("Status"), .th(""))),
+                .thead(.tr(.th("Account"), .th("Role"), .th("Status"), .actionsHeader)),
                 .tbody(.forEach(rows) { row in
                     .tr(.td(.text(escaping: row.name), .br(), .span(.class("meta"), .text(escaping: row.email))),
                         .td(.text(escaping: row.role.rawValue)), .td(.text(escaping: row.disabled ? "disabled" : "active")),

@@ -12,7 +12,7 @@ struct StaffEventsPage {
             .p(.a(.class("button"), .href(to: ConveningsURL.staffEventNew), .text(escaping: "New event")), .text(escaping: " "),
                .a(.href(to: SiteURL.staffOutbox), .text(escaping: "Outbox"))),
             .p(.class("meta"), .text(escaping: "\(total) events")),
-            .table(.thead(.tr(.th("Event"), .th("When"), .th("Status"), .th("Registration"), .th(""))),
+            .table(.thead(.tr(.th("Event"), .th("When"), .th("Status"), .th("Registration"), .actionsHeader)),
                 .tbody(.forEach(events) { event in
                     .tr(.td(.a(.href(to: ConveningsURL.staffEventEdit(event.id)), .text(escaping: event.title)), .if(!event.published, .span(.class("meta"), .text(escaping: " (unpublished)")))),
                         .td(.text(escaping: event.startDay)),

@@ -17,7 +17,7 @@ struct ProgrammePage {
         .group(
             .h1(.text(escaping: "Programme: \(event.title)")),
             .p(.a(.href(to: ConveningsURL.staffEventEdit(event.id)), .text(escaping: "Back to the event")), .text(escaping: " · Times in \(event.timeZone)")),
-            .table(.thead(.tr(.th("When"), .th("Session"), .th("Speakers"), .th(""))),
+            .table(.thead(.tr(.th("When"), .th("Session"), .th("Speakers"), .actionsHeader)),
                 .tbody(.forEach(detail.sessions) { line in
                     .tr(.td(.text(escaping: line.session.isWholeDay ? ZonedTime.day(line.session.startsAt, in: event.zone)
                                   : "\(ZonedTime.day(line.session.startsAt, in: event.zone)) \(ZonedTime.time(line.session.startsAt, in: event.zone))")),

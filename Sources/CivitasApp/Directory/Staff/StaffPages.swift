@@ -18,7 +18,7 @@ struct StaffListPage {
                 .label(.for("q"), .class("skip"), "Filter"),
                 .input(.type(.search), .id("q"), .name("q"), .value(escaping: text)), .button(.type(.submit), "Filter")),
             .table(
-                .thead(.tr(.th("Title"), .th("Status"), .th(""))),
+                .thead(.tr(.th("Title"), .th("Status"), .actionsHeader)),
                 .tbody(.forEach(records) { record in
                     .tr(.td(.text(escaping: titles[record.id] ?? record.title)), .td(.text(escaping: record.published ? "published" : "unpublished")),
                         .td(.a(.href(to: DirectoryURL.staffEdit(kind, record.id)), .text(escaping: "Edit")),

@@ -17,7 +17,7 @@ struct LibraryStaffListPage {
                 .label(.for("q"), .class("skip"), "Filter"),
                 .input(.type(.search), .id("q"), .name("q"), .value(escaping: text)), .button(.type(.submit), "Filter")),
             .table(
-                .thead(.tr(.th("Title"), .th("Status"), .th(""))),
+                .thead(.tr(.th("Title"), .th("Status"), .actionsHeader)),
                 .tbody(.forEach(records) { record in
                     .tr(.td(.text(escaping: record.title)), .td(.text(escaping: record.published ? "published" : "unpublished")),
                         .td(.a(.href(to: LibraryURL.staffEdit(kind, record.id)), .text(escaping: "Edit")),

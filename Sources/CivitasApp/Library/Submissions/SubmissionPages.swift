@@ -13,7 +13,7 @@ struct MySubmissionsPage {
             .p(.text(escaping: "Send your city's practice: an editor reads it, may ask you for changes, and publishes it. Nothing you send is public before then.")),
             .p(.a(.class("button"), .href(to: LibraryURL.newSubmission), .text(escaping: "Send a practice"))),
             submissions.isEmpty ? .p(.text(escaping: "You have not sent a practice yet.")) : .table(
-                .thead(.tr(.th("Practice"), .th("State"), .th("Editor's note"), .th(""))),
+                .thead(.tr(.th("Practice"), .th("State"), .th("Editor's note"), .actionsHeader)),
                 .tbody(.forEach(submissions) { submission in
                     .tr(.td(submission.state == .published
                                 ? .a(.href(to: LibraryURL.record(.practice, submission.practice.urlKey)), .text(escaping: submission.practice.title))

@@ -76,6 +76,10 @@ extension Node where Context == HTML.TableContext {
 extension Node where Context == HTML.TableRowContext {
     static func th(_ nodes: Node<HTML.BodyContext>...) -> Node { .element(named: "th", nodes: nodes) }
     static func td(_ nodes: Node<HTML.BodyContext>...) -> Node { .element(named: "td", nodes: nodes) }
+
+    /// The header of a column of buttons and links (edit, publish...): named for screen
+    /// readers, which announce an empty header as nothing, and hidden on screen.
+    static var actionsHeader: Node { .th(.span(.class("visually-hidden"), .text(escaping: "Actions"))) }
 }
 
 extension Node where Context: HTMLImageContainerContext {
