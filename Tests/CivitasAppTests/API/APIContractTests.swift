@@ -30,38 +30,26 @@ struct APIContractTests {
     func readsConform(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { client, _ in
             let checker = ContractChecker(document: try await servedDocument(client))
-            for kind in RecordKind.allCases {
-                let list = try await checker.call(client, .get, "/api/v1/\(kind.plural)", "/api/v1/\(kind.plural)?per=100")
+            /// A collection, every record in it (by slug, or id where records have none), and one that is not there.
+            func everyRecord(of plural: String, listing query: String = "per=100") async throws {
+                let list = try await checker.call(client, .get, "/api/v1/\(plural)", "/api/v1/\(plural)?\(query)")
                 #expect(list.status == .ok)
-                guard case .array(let items)? = try list.json()["items"] else { throw TestFailure("no items for \(kind.plural)") }
+                guard case .array(let items)? = try list.json()["items"], !items.isEmpty else { throw TestFailure("no demo \(plural)") }
                 for item in items {
                     let key = item["slug"]?.stringValue ?? item["id"]?.stringValue ?? ""
-                    #expect(try await checker.call(client, .get, "/api/v1/\(kind.plural)/{key}", "/api/v1/\(kind.plural)/\(key)").status == .ok)
+                    #expect(try await checker.call(client, .get, "/api/v1/\(plural)/{key}", "/api/v1/\(plural)/\(key)").status == .ok)
                 }
-                #expect(try await checker.call(client, .get, "/api/v1/\(kind.plural)/{key}", "/api/v1/\(kind.plural)/no-such-record").status == .notFound)
+                #expect(try await checker.call(client, .get, "/api/v1/\(plural)/{key}", "/api/v1/\(plural)/no-such-record").status == .notFound)
+            }
+            for kind in RecordKind.allCases {
+                try await everyRecord(of: kind.plural)
                 #expect(try await checker.call(client, .get, "/api/v1/\(kind.plural)", "/api/v1/\(kind.plural)?per=1000").status == .badRequest)
             }
             #expect(try await checker.call(client, .get, "/api/v1/popolo.json", "/api/v1/popolo.json").status == .ok)
-
-            let events = try await checker.call(client, .get, "/api/v1/events", "/api/v1/events?when=all&per=100")
-            guard case .array(let items)? = try events.json()["items"], !items.isEmpty else { throw TestFailure("no demo events") }
-            for item in items {
-                let slug = item["slug"]?.stringValue ?? ""
-                #expect(try await checker.call(client, .get, "/api/v1/events/{key}", "/api/v1/events/\(slug)").status == .ok)
-            }
+            try await everyRecord(of: "events", listing: "when=all&per=100")
             #expect(try await checker.call(client, .get, "/api/v1/events", "/api/v1/events?year=3000").status == .badRequest)
-            #expect(try await checker.call(client, .get, "/api/v1/events/{key}", "/api/v1/events/no-such-event").status == .notFound)
             #expect(try await checker.call(client, .get, "/api/v1/openapi.json", "/api/v1/openapi.json").status == .ok)
-
-            for kind in LibraryKind.allCases {
-                let list = try await checker.call(client, .get, "/api/v1/\(kind.plural)", "/api/v1/\(kind.plural)?per=100")
-                guard case .array(let items)? = try list.json()["items"], !items.isEmpty else { throw TestFailure("no demo \(kind.plural)") }
-                for item in items {
-                    let slug = item["slug"]?.stringValue ?? ""
-                    #expect(try await checker.call(client, .get, "/api/v1/\(kind.plural)/{key}", "/api/v1/\(kind.plural)/\(slug)").status == .ok)
-                }
-                #expect(try await checker.call(client, .get, "/api/v1/\(kind.plural)/{key}", "/api/v1/\(kind.plural)/no-such-record").status == .notFound)
-            }
+            for kind in LibraryKind.allCases { try await everyRecord(of: kind.plural) }
 
             // Searches that answer every kind the index holds, with and without words, each
             // result's fields whatever the record has (a city has no date, a person no year).
