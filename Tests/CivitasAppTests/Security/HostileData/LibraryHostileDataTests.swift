@@ -98,6 +98,28 @@ extension HostileDataTests {
             #expect(preview.status == .ok, "\(preview.text.prefix(300))")
             #expect(OutputChecks.html(preview.text).isEmpty)
             #expect(preview.text.contains("rows are ready"), "the export imports back")
+            // The same export chosen as a file: its text comes back in the form, escaped; a file
+            // refused names the file, whose name the sender chose.
+            let chosen = try await editor.upload(client, "/staff/practices/import", filename: "practices.csv", bytes: Array(csvText.utf8),
+                                                 fields: [("action", "preview")])
+            #expect(chosen.status == .ok, "\(chosen.text.prefix(300))")
+            #expect(chosen.text.contains("rows are ready"))
+            #expect(OutputChecks.html(chosen.text).isEmpty)
+            let refusedFile = try await editor.upload(client, "/staff/practices/import", filename: HostilePayloads.singleLine + ".csv",
+                                                      bytes: [0xFF, 0xFE, 0x00], fields: [("action", "preview")])
+            #expect(refusedFile.status == .badRequest)
+            #expect(refusedFile.text.contains("is not UTF-8 text"))
+            #expect(OutputChecks.html(refusedFile.text).isEmpty)
+            // A search refused for its kind or year says what it was given: on the page, escaped.
+            for parameter in ["kind", "year"] {
+                let query = HostilePayloads.singleLine.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                let refusedSearch = try await client.execute(uri: "/search?q=water&\(parameter)=\(query)", method: .get)
+                #expect(refusedSearch.status == .badRequest, "\(parameter)")
+                #expect(OutputChecks.html(refusedSearch.text).isEmpty, "\(parameter)")
+                let api = try await client.execute(uri: "/api/v1/search?\(parameter)=\(query)", method: .get)
+                #expect(api.status == .badRequest)
+                #expect((try? JSONSerialization.jsonObject(with: Data(api.text.utf8))) != nil, "the refusal is JSON")
+            }
             // The API: valid JSON served as JSON.
             for kind in Self.libraryKindsInOrder {
                 for path in [LibraryURL.apiList(kind).path, LibraryURL.apiRecord(kind, "hostile-\(kind.rawValue)").path] {
