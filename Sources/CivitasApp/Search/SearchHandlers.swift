@@ -7,9 +7,7 @@ struct SearchHandlers: Sendable {
 
     /// Every kind the index holds: a change of any drops cached searches.
     private var shows: [ChangeTopic] { kinds.map { .every($0) } }
-
-    /// Every kind the index holds, as `kind` names them.
-    private var kinds: [String] { services.site.searchSources.flatMap(\.searchKinds).map(\.kind) }
+    private var kinds: [String] { services.site.searchKinds }
 
     func page(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let parameters = try SearchParameters(request, kinds: kinds)

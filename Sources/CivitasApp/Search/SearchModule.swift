@@ -20,7 +20,7 @@ struct SearchModule: CivitasModule {
         let handlers = SearchHandlers(services: services)
         routes.group(.everyone) { group in
             group.get(SearchURL.page, use: handlers.page)
-            group.get(SearchURL.api, documented: SearchOperations.search(kinds: services.site.searchSources.flatMap(\.searchKinds).map(\.kind)), use: handlers.api)
+            group.get(SearchURL.api, documented: SearchOperations.search(kinds: services.site.searchKinds), use: handlers.api)
         }
     }
 

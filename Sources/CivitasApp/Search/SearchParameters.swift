@@ -34,7 +34,8 @@ struct SearchParameters: Sendable {
                     throw AppError.badRequest("kind must be one of \(kinds.sorted().joined(separator: ", ")), not \"\(unknown)\"")
                 }
             case .year:
-                if let wrong = values.first(where: { !Self.isYear($0) }) {
+                // A year as the index writes a record's: four ASCII digits.
+                if let wrong = values.first(where: { SearchIndex.year(of: $0) != $0 }) {
                     throw AppError.badRequest("year must be a year of four digits, such as 2018, not \"\(wrong)\"")
                 }
             case .topic, .country, .city:
@@ -46,11 +47,6 @@ struct SearchParameters: Sendable {
         }
         self.filters = filters
         page = try Pagination.from(request)
-    }
-
-    /// Four digits, as the index writes a record's year.
-    static func isYear(_ value: String) -> Bool {
-        value.utf8.count == 4 && value.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     func request(includeDrafts: Bool = false) -> SearchRequest {

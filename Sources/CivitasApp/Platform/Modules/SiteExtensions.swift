@@ -63,6 +63,8 @@ final class SiteExtensions: Sendable {
     var apiScopes: [APIScope] { contents.withLock { $0.apiScopes } }
     /// The capabilities' search documents, in module order.
     var searchSources: [any SearchDocumentSource] { contents.withLock { $0.searchSources } }
+    /// Every kind the search index holds, as a search's `kind` names them.
+    var searchKinds: [String] { searchSources.flatMap(\.searchKinds).map(\.kind) }
     /// Where the search box on every page sends its words, when a capability searches.
     var siteSearch: SiteLink? { contents.withLock { $0.siteSearch } }
     /// How lists match `?q=` through the search index, when there is one.

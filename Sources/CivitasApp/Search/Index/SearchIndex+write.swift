@@ -4,6 +4,12 @@ import SQLKit
 /// The search index's tables, written through one connection (a transaction's, to index a
 /// whole database at once, or the writer's after a change).
 struct SearchIndex: Sendable {
+    /// The first four digits of a date, when they are digits: the year facet's value.
+    static func year(of date: String?) -> String? {
+        guard let year = date?.prefix(4), year.count == 4, year.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return String(year)
+    }
+
     let sql: any SQLDatabase
 
     var isPostgres: Bool { sql.dialect.name == "postgresql" }
@@ -146,13 +152,7 @@ struct SearchIndex: Sendable {
 
         /// The date the entry ranks by: its date when it starts with a year, else none, so
         /// that every dated entry holds the year lexeme of its date (`SearchIndex.byYears`).
-        var sortDate: String? { Self.year(of: document.date) == nil ? nil : document.date }
-
-        /// The first four digits of a date, when they are digits.
-        static func year(of date: String?) -> String? {
-            guard let year = date?.prefix(4), year.count == 4, year.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-            return String(year)
-        }
+        var sortDate: String? { SearchIndex.year(of: document.date) == nil ? nil : document.date }
 
         init(key: String, document: SearchDocument, kindLabels: [String: String]) {
             self.key = key
@@ -162,7 +162,7 @@ struct SearchIndex: Sendable {
             joinedList = SearchText.joinedPairs(titleList)
             var facets = Set(document.facets)
             facets.insert(SearchFacetValue(facet: SearchFacet.kind.rawValue, value: document.kind, label: kindLabels[document.kind] ?? document.kind))
-            if let year = Self.year(of: document.date) {
+            if let year = SearchIndex.year(of: document.date) {
                 facets.insert(SearchFacetValue(facet: SearchFacet.year.rawValue, value: year, label: year))
             }
             self.facets = facets

@@ -7,7 +7,7 @@ struct SearchTextConditions: RecordTextSearch {
     let services: AppServices
 
     func condition(kind: String, text: String, idColumn: String) async throws -> SQLQueryString? {
-        let indexed = services.site.searchSources.contains { source in source.searchKinds.contains { $0.kind == kind } }
+        let indexed = services.site.searchKinds.contains(kind)
         let query = SearchQuery(parsing: text)
         guard indexed, !query.isEmpty else { return nil }
         let index = SearchIndex(sql: services.database.readsPlannedPerRun)
