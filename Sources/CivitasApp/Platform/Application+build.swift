@@ -41,7 +41,7 @@ public func buildApplication(services: AppServices) async throws -> some Applica
     // The session comes first: the CSRF check of a signed-in person's form uses it.
     if let identity = services.site.identity { router.add(middleware: identity.sessionMiddleware) }
     router.add(middleware: CSRFMiddleware(secureCookies: services.configuration.secureCookies, secrets: services.secrets))
-    registerRoutes(of: modules, on: router)
+    registerRoutes(of: modules, on: router, services: services)
 
     let configuration = services.configuration
     var app = Application(
@@ -111,7 +111,7 @@ private func migrateAndLoadDemo(services: AppServices, modules: [any CivitasModu
 /// Registers every module's routes in their access groups, and the OpenAPI document built
 /// from their declarations. Returns every route registered, with its access rule.
 @discardableResult
-func registerRoutes(of modules: [any CivitasModule], on router: Router<AppRequestContext>) -> [RegisteredRoute] {
+func registerRoutes(of modules: [any CivitasModule], on router: Router<AppRequestContext>, services: AppServices) -> [RegisteredRoute] {
     let routes = SiteRoutes(router: router, tokens: modules.lazy.compactMap(\.identity).first?.tokens)
     for module in modules {
         routes.module = module.name
@@ -119,12 +119,14 @@ func registerRoutes(of modules: [any CivitasModule], on router: Router<AppReques
     }
     routes.module = "platform"
     OpenAPIDocument.register(on: routes)
+    // Last: it reads every route registered before it.
+    RobotsTxt.register(on: routes, site: services.site, publicURL: services.configuration.publicURL)
     return routes.registered
 }
 
 /// Every route the application serves, with its access rule: what the route-walking test checks.
 func routeTable(services: AppServices) -> [RegisteredRoute] {
-    registerRoutes(of: allModules(services: services), on: Router(context: AppRequestContext.self))
+    registerRoutes(of: allModules(services: services), on: Router(context: AppRequestContext.self), services: services)
 }
 
 /// Closes the database connections after the HTTP server has drained.

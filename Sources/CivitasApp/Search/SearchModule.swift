@@ -10,6 +10,9 @@ struct SearchModule: CivitasModule {
     var migrations: [any Migration] { [M001_CreateSearchIndex(services: services), M002_SearchSampleOrder(services: services), M003_SearchFacetTerms(services: services), M004_SearchTitleFacets(), M005_JoinedWords(services: services),
                                               M006_TitleDocumentFacets(), M007_SampleRanges()] }
     var siteSearch: SiteLink? { SiteLink(SearchURL.page) }
+    var sitemap: SiteLink? { SiteLink(SearchURL.sitemap) }
+    /// Result pages are endless (every query, every page of it) and show what the sitemap lists.
+    var crawlerExclusions: [String] { [SearchURL.page.path] }
     var textSearch: (any RecordTextSearch)? { SearchTextConditions(services: services) }
     var changeSubscribers: [ChangePublisher.Subscriber] {
         let indexer = SearchIndexer(services: services)
@@ -21,6 +24,9 @@ struct SearchModule: CivitasModule {
         routes.group(.everyone) { group in
             group.get(SearchURL.page, use: handlers.page)
             group.get(SearchURL.api, documented: SearchOperations.search(kinds: services.site.searchKinds), use: handlers.api)
+            let sitemap = SearchSitemap(services: services)
+            group.get(SearchURL.sitemap, use: sitemap.sitemap)
+            group.get(SearchURL.sitemapFile(SiteURL.parameter("file")), use: sitemap.file)
         }
     }
 

@@ -66,24 +66,6 @@ public struct AtomFeed: Sendable {
         date.formatted(.iso8601)
     }
 
-    /// Escapes the five XML specials and drops what XML 1.0 forbids (C0 controls but tab,
-    /// line feed and carriage return; U+FFFE, U+FFFF), so hostile text cannot break the feed.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Escapes the five XML specials and drops what XML 1.0 forbids (see `XMLText`).
+    public static func escape(_ text: String) -> String { XMLText.escape(text) }
 }

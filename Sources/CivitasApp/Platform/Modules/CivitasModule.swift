@@ -38,6 +38,13 @@ protocol CivitasModule: Sendable {
     var searchDocuments: (any SearchDocumentSource)? { get }
     /// The page every page's search box sends its words to (`q`), from the capability that searches.
     var siteSearch: SiteLink? { get }
+    /// The sitemap listing every public page (the sitemaps.org protocol), from the
+    /// capability that knows them all; `/robots.txt` names it.
+    var sitemap: SiteLink? { get }
+    /// Path prefixes of this capability's public GET routes that crawlers should leave alone
+    /// (a search's endless result pages); `/robots.txt` disallows them. Routes that need a
+    /// sign-in or a token, and the JSON API, are disallowed without being listed here.
+    var crawlerExclusions: [String] { get }
     /// How lists match `?q=` through the search index (from the capability that keeps it).
     var textSearch: (any RecordTextSearch)? { get }
     /// Lookups into the capability's records, for capabilities that refer to them.
@@ -61,6 +68,8 @@ extension CivitasModule {
     func loadDemo(on db: any Database, services: AppServices) async throws {}
     var searchDocuments: (any SearchDocumentSource)? { nil }
     var siteSearch: SiteLink? { nil }
+    var sitemap: SiteLink? { nil }
+    var crawlerExclusions: [String] { [] }
     var textSearch: (any RecordTextSearch)? { nil }
     var recordLookup: (any RecordLookup)? { nil }
     var handovers: [any RecordHandover] { [] }

@@ -15,6 +15,8 @@ final class SiteExtensions: Sendable {
         var apiScopes: [APIScope] = []
         var searchSources: [any SearchDocumentSource] = []
         var siteSearch: SiteLink?
+        var sitemap: SiteLink?
+        var crawlerExclusions: [String] = []
         var textSearch: (any RecordTextSearch)?
         var records: [any RecordLookup] = []
         var handovers: [any RecordHandover] = []
@@ -37,6 +39,8 @@ final class SiteExtensions: Sendable {
             new.apiScopes += module.apiScopes
             if let source = module.searchDocuments { new.searchSources.append(source) }
             if let search = module.siteSearch { new.siteSearch = search }
+            if let sitemap = module.sitemap { new.sitemap = sitemap }
+            new.crawlerExclusions += module.crawlerExclusions
             if let search = module.textSearch { new.textSearch = search }
             if let lookup = module.recordLookup { new.records.append(lookup) }
             new.handovers += module.handovers
@@ -67,6 +71,10 @@ final class SiteExtensions: Sendable {
     var searchKinds: [String] { searchSources.flatMap(\.searchKinds).map(\.kind) }
     /// Where the search box on every page sends its words, when a capability searches.
     var siteSearch: SiteLink? { contents.withLock { $0.siteSearch } }
+    /// The sitemap of every public page, when a capability lists them.
+    var sitemap: SiteLink? { contents.withLock { $0.sitemap } }
+    /// Public paths crawlers should leave alone (see `CivitasModule.crawlerExclusions`).
+    var crawlerExclusions: [String] { contents.withLock { $0.crawlerExclusions } }
     /// How lists match `?q=` through the search index, when there is one.
     var textSearch: (any RecordTextSearch)? { contents.withLock { $0.textSearch } }
     /// Lookups into records kept by other capabilities, by kind (see `RecordLookup`).

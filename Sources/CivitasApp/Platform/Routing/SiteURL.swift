@@ -10,6 +10,7 @@ enum SiteURL: SitePath {
     case staff
     case staffOutbox
     case apiOpenAPI
+    case robots
 
     var path: String {
         switch self {
@@ -22,6 +23,7 @@ enum SiteURL: SitePath {
         case .staff: "/staff"
         case .staffOutbox: "/staff/outbox"
         case .apiOpenAPI: "/api/v1/openapi.json"
+        case .robots: "/robots.txt"
         }
     }
 

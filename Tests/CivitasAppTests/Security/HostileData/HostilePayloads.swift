@@ -86,10 +86,33 @@ enum OutputChecks {
         return collector.names.subtracting(atom).sorted().map { "unexpected element <\($0)>" }
     }
 
+    /// The sitemap parses as XML, its only elements are the protocol's, and each address is a
+    /// page of the site with nothing that would end the address or start markup.
+    static func sitemap(_ text: String, publicURL: String) -> [String] {
+        let collector = ElementCollector()
+        let parser = XMLParser(data: Data(text.utf8))
+        parser.delegate = collector
+        guard parser.parse() else { return ["the sitemap is not well-formed XML: \(parser.parserError.map(String.init(describing:)) ?? "?")"] }
+        var problems = collector.names.subtracting(["urlset", "url", "loc", "sitemapindex", "sitemap"]).sorted().map { "unexpected element <\($0)>" }
+        for address in collector.texts["loc", default: []] where !address.hasPrefix(publicURL + "/") || address.contains(where: { $0.isWhitespace || "<>\"'".contains($0) }) {
+            problems.append("address \(address.prefix(120))")
+        }
+        return problems
+    }
+
     private final class ElementCollector: NSObject, XMLParserDelegate {
         var names: Set<String> = []
+        /// The text of each element, by name.
+        var texts: [String: [String]] = [:]
+        private var current: (name: String, text: String)?
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
             names.insert(name)
+            current = (name, "")
+        }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { current?.text += string }
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if let current, current.name == name { texts[name, default: []].append(current.text) }
+            current = nil
         }
     }
 

@@ -84,6 +84,11 @@ extension HostileDataTests {
                 let problems = OutputChecks.atom(response.text)
                 #expect(problems.isEmpty, "\(path): \(problems)")
             }
+            // The sitemap, which lists them.
+            let sitemap = try await client.execute(uri: "/sitemap.xml", method: .get)
+            #expect(sitemap.text.contains("/practices/hostile-practice<"), "the sitemap lists the new records")
+            let sitemapProblems = OutputChecks.sitemap(sitemap.text, publicURL: services.configuration.publicURL)
+            #expect(sitemapProblems.isEmpty, "\(sitemapProblems)")
             // The CSV export of practices (with cells a spreadsheet would run as formulas), and the import's preview of it.
             let formulas = try await sendJSON(client, .patch, "/api/v1/practices/hostile-practice", token: token,
                                               json: #"{"summary": "=HYPERLINK(\"http://evil.example\")", "cost": "@SUM(A1)", "staff_needed": "\u200D-1+1"}"#)
