@@ -18,6 +18,29 @@ enum DatabaseBusy {
         "The site is too busy to take this request at this moment. Wait a few seconds and send it again.",
         retryAfterSeconds: retryAfterSeconds)
 
+    /// The database was closed under the request: the server is stopping (a deploy, a restart)
+    /// and another process, or this one started again, will take the request. (The HTTP server
+    /// stops first and drains its requests before the database closes, so this is a request
+    /// that outlived that drain.)
+    static let closedError = AppError(
+        .serviceUnavailable,
+        "The site is restarting and could not take this request. Wait a few seconds and send it again.",
+        retryAfterSeconds: retryAfterSeconds)
+
+    /// `appError` or `closedError` for an error the database gave, nil for any other.
+    static func answer(to error: any Error) -> AppError? {
+        if isClosed(error) { return closedError }
+        return isBusy(error) ? appError : nil
+    }
+
+    static func isClosed(_ error: any Error) -> Bool {
+        switch error {
+        case ConnectionPoolError.shutdown, PostgresReadError.closed: true
+        case let error as SQLiteReadError: error.isClosed
+        default: false
+        }
+    }
+
     static func isBusy(_ error: any Error) -> Bool {
         switch error {
         case is ConnectionPoolTimeoutError, PostgresReadError.busy:

@@ -39,6 +39,22 @@ struct DatabaseBusyTests {
         }
     }
 
+    @Test("A read that comes after the database closed (the server stopping) answers 503 with Retry-After, as a page and as JSON, never 500",
+          arguments: TestDatabase.all)
+    func closedDatabaseAnswers503(database: TestDatabase) async throws {
+        try await withApp(database) { client, services in
+            #expect(try await client.execute(uri: DirectoryURL.list(.person).path, method: .get).status == .ok)
+            await services.database.shutdown()
+            let page = try await client.execute(uri: DirectoryURL.list(.person).path, method: .get)
+            let list = try await client.execute(uri: "/api/v1/people", method: .get)
+            for (what, response) in [("page", page), ("API list", list)] {
+                #expect(response.status == .serviceUnavailable, "\(what): \(response.status) \(response.text.prefix(200))")
+                #expect(response.headers[.retryAfter] == String(DatabaseBusy.retryAfterSeconds), "\(what)")
+                #expect(response.text.contains("restarting"), "\(what): \(response.text.prefix(200))")
+            }
+        }
+    }
+
     @Test("When every read connection stays taken on PostgreSQL, a page and an API list answer 503 with Retry-After, and 200 once one is free; on SQLite reads never wait for one another",
           arguments: TestDatabase.all)
     func busyReadsAnswer503(database: TestDatabase) async throws {

@@ -239,5 +239,9 @@ private struct BoundTexts {
 
 struct SQLiteReadError: Error, CustomStringConvertible {
     let message: String
+    /// The reader was closed (the server is stopping), rather than the read failing.
+    var isClosed = false
     var description: String { "SQLite read failed: \(message)" }
+
+    static let closed = SQLiteReadError(message: "the database is closed", isClosed: true)
 }

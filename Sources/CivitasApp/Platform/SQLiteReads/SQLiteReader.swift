@@ -123,7 +123,7 @@ final class SQLiteReader: SQLDatabase {
 
     private func borrow() throws -> SQLiteReadConnection {
         let (kept, isClosed) = pool.withLock { pool in (pool.idle.popLast(), pool.isClosed) }
-        guard !isClosed else { throw SQLiteReadError(message: "the database is closed") }
+        guard !isClosed else { throw SQLiteReadError.closed }
         return try kept ?? SQLiteReadConnection(path: path)
     }
 
