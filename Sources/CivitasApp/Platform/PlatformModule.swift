@@ -47,6 +47,16 @@ struct PlatformModule: CivitasModule {
                 response.headers[.cacheControl] = "public, max-age=3600"
                 return response
             }
+            group.get(SiteURL.icon) { _, _ in
+                var response = Responses.text(SiteIcon.svg, contentType: "image/svg+xml")
+                response.headers[.cacheControl] = "public, max-age=86400"
+                return response
+            }
+            group.get(SiteURL.favicon) { _, _ in
+                var response = Response(status: .movedPermanently, headers: [.location: SiteURL.icon.path])
+                response.headers[.cacheControl] = "public, max-age=86400"
+                return response
+            }
         }
         routes.group(.staff) { group in
             group.get(SiteURL.staff, use: pages.staffDashboard)

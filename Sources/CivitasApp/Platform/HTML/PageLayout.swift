@@ -48,6 +48,7 @@ struct PageLayout {
                 .meta(.name("twitter:card"), .content("summary")),
                 .meta(.name("twitter:title"), .content(escaping: title)),
                 .link(.rel(.stylesheet), .href(to: SiteURL.stylesheet)),
+                .link(.rel(.icon), .href(to: SiteURL.icon), .attribute(named: "type", value: "image/svg+xml")),
                 .script(.attribute(named: "type", value: "application/ld+json"), .raw(Self.encode(jsonLD)))
             ),
             .body(

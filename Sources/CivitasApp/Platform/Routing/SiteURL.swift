@@ -7,6 +7,8 @@ enum SiteURL: SitePath {
     case readyz
     case metrics
     case stylesheet
+    case icon
+    case favicon
     case staff
     case staffOutbox
     case apiOpenAPI
@@ -20,6 +22,8 @@ enum SiteURL: SitePath {
         case .readyz: "/readyz"
         case .metrics: "/metrics"
         case .stylesheet: "/assets/civitas.css"
+        case .icon: "/assets/civitas-icon.svg"
+        case .favicon: "/favicon.ico"
         case .staff: "/staff"
         case .staffOutbox: "/staff/outbox"
         case .apiOpenAPI: "/api/v1/openapi.json"
