@@ -81,4 +81,25 @@ struct CrawlerRulesTests {
             }
         }
     }
+
+    @Test("A closed page among public ones is closed alone: by its deeper segments, a parameter as *, or the path ended")
+    func closedPagesAmongPublicOnes() {
+        func route(_ path: String, _ rule: AccessRule) -> RegisteredRoute {
+            RegisteredRoute(method: .get, path: path, rule: rule, module: "test", operation: nil)
+        }
+        let routes = [
+            route("/events", .everyone), route("/events/{slug}", .everyone), route("/events/{slug}.ics", .everyone),
+            route("/events/{slug}/attendees", .staff),
+            route("/staff", .staff), route("/staff/outbox", .staff), route("/staffing", .everyone),
+            route("/notes", .signedIn), route("/notes/public", .everyone),
+            route("/search", .everyone),
+        ]
+        let rules = Rules(RobotsTxt.text(routes: routes, exclusions: ["/search"], sitemap: nil))
+        for path in ["/events", "/events/2018-winter-meeting", "/events/2018-winter-meeting.ics", "/staffing", "/staffing?page=2", "/notes/public"] {
+            #expect(rules.allows(path), "\(path) is closed: \(rules.disallow)")
+        }
+        for path in ["/events/2018-winter-meeting/attendees", "/staff", "/staff/outbox", "/notes", "/notes?page=2", "/search", "/search?q=x"] {
+            #expect(!rules.allows(path), "\(path) is open: \(rules.disallow)")
+        }
+    }
 }
