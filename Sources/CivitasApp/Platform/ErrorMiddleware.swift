@@ -21,10 +21,12 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as HTTPError {
             let message = error.body ?? (error.status == .notFound ? "There is nothing at \(request.uri.path)" : error.status.reasonPhrase)
             return try respond(to: AppError(error.status, message), request: request, context: context)
-        } catch let error where DatabaseBusy.answer(to: error) != nil {
-            context.logger.warning("Database busy or closed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
-            return try respond(to: DatabaseBusy.answer(to: error)!, request: request, context: context)
         } catch {
+            // Read once: the database too busy, or closed under the request, answers 503.
+            if let unavailable = DatabaseBusy.answer(to: error) {
+                context.logger.warning("Database busy or closed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
+                return try respond(to: unavailable, request: request, context: context)
+            }
             context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
             return try respond(to: AppError(.internalServerError, "Something went wrong on our side; it has been logged."), request: request, context: context)
         }
