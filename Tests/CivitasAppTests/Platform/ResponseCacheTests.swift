@@ -49,4 +49,24 @@ struct ResponseCacheTests {
         let changed = try await cache.entry(for: "/people", now: now, contentType: "text/html", shows: [.every("person")]) { ByteBuffer(string: "rendered again") }
         #expect(String(buffer: changed.body.identity) == "rendered again")
     }
+
+    @Test("An answer rendered while a change's subscribers still bring derived data up to date is not kept")
+    func subscribersBeforeTheDrop() async throws {
+        let cache = ResponseCache(lifetime: 300)
+        let publisher = ChangePublisher(cache: cache)
+        let key = "/search?q=lanterns"
+        let found: [ChangeTopic] = [.every("practice")]
+        _ = try await cache.entry(for: key, now: now, contentType: "text/html", shows: found) { ByteBuffer(string: "no lanterns") }
+        // A subscriber that brings a search index up to date; a visitor's search arrives while it
+        // works, and reads the index as it still is.
+        let during = Mutex<String?>(nil)
+        publisher.subscribe { _ in
+            let answer = try? await cache.entry(for: key, now: self.now, contentType: "text/html", shows: found) { ByteBuffer(string: "rendered from the index before its update") }
+            during.withLock { $0 = answer.map { String(buffer: $0.body.identity) } }
+        }
+        await publisher.apply(PublishedChange([.record("practice", "lanterns")]))
+        #expect(during.withLock { $0 } == "no lanterns", "while subscribers work, the answer kept before the change is served")
+        let after = try await cache.entry(for: key, now: now, contentType: "text/html", shows: found) { ByteBuffer(string: "lanterns found") }
+        #expect(String(buffer: after.body.identity) == "lanterns found", "the first request after the change renders from the updated index")
+    }
 }

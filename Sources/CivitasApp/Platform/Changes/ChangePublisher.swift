@@ -45,10 +45,14 @@ final class ChangePublisher: Sendable {
         }
     }
 
-    /// Applies a change heard from another process (or published here).
+    /// Applies a change heard from another process (or published here): subscribers first, then
+    /// the cache. A subscriber brings derived data up to date (the search index); an answer
+    /// rendered before it finished would read the old data, and, rendered after the cache's
+    /// drop, would be kept as current. Dropped last, every answer rendered meanwhile began
+    /// before the drop and is not kept (`ResponseCache.entry`).
     func apply(_ change: PublishedChange) async {
-        cache.drop(change)
         for subscriber in subscribers.withLock({ $0 }) { await subscriber(change) }
+        cache.drop(change)
     }
 
     /// Changes may have been missed (the listening connection was lost): drop every cached answer.
