@@ -122,6 +122,62 @@ struct APIContractTests {
         }
     }
 
+    @Test("The record a write makes or changes is reached through the links of its answer", arguments: TestDatabase.all)
+    func linksLeadToTheRecord(database: TestDatabase) async throws {
+        try await withApp(database) { client, services in
+            let document = try await servedDocument(client)
+            let checker = ContractChecker(document: document)
+            let token = try await apiToken(["directory:write", "events:write", "library:write"], services: services)
+            // Every collection that creates records whose record path reads them links the two.
+            for (path, item) in document.paths {
+                guard let create = item.b?.post, create.responses[.status(code: 201)] != nil,
+                      let record = document.paths[OpenAPI.Path(rawValue: path.rawValue + "/{key}")]?.b, record.get != nil else { continue }
+                let links = document.components[create.responses[.status(code: 201)]!]?.links ?? [:]
+                #expect(links["read"]?.b?.operation.b == record.get?.operationId, "POST \(path.rawValue) does not link to reading what it made")
+                #expect(links["update"]?.b?.operation.b == record.patch?.operationId, "POST \(path.rawValue) does not link to changing what it made")
+            }
+            /// Follows a link of an answer: the linked operation's path, its parameters taken from the body.
+            func follow(_ name: String, from template: String, _ method: HTTPRequest.Method, status: Int, body: JSONValue,
+                        json: String? = nil) async throws -> JSONValue {
+                let operation = document.paths[OpenAPI.Path(rawValue: template)]?.b?.endpoints.first { $0.method.rawValue.uppercased() == method.rawValue }?.operation
+                let link = try #require(operation.flatMap { document.components[$0.responses[.status(code: status)]!]?.links[name]?.b },
+                                        "\(method) \(template) has no link \"\(name)\"")
+                let linked = document.paths.compactMap { path, item in
+                    item.b?.endpoints.first { $0.operation.operationId == link.operation.b }.map { (path.rawValue, $0) }
+                }.first
+                let (targetPath, target) = try #require(linked, "no operation \(link.operation)")
+                var uri = targetPath
+                for (parameter, value) in link.parameters {
+                    #expect(value.a?.rawValue == "$response.body#/id")
+                    uri = uri.replacingOccurrences(of: "{\(parameter)}", with: try #require(body["id"]?.stringValue))
+                }
+                let targetMethod = HTTPRequest.Method(target.method.rawValue.uppercased())!
+                let response = try await checker.call(client, targetMethod, targetPath, uri, json: json, token: token)
+                #expect(response.status == .ok, "\(targetMethod) \(uri) answered \(response.status)")
+                let answer = try response.json()
+                #expect(answer["id"] == body["id"], "\(targetMethod) \(uri) answered another record")
+                return answer
+            }
+            let creations = [
+                ("/api/v1/areas", #"{"name": "Tacoma", "classification": "city"}"#, #"{"population": 219346}"#),
+                ("/api/v1/people", #"{"name": "Victoria Woodards"}"#, #"{"name": "Victoria R. Woodards"}"#),
+                ("/api/v1/practices", #"{"title": "Linked lanterns", "status": "pilot"}"#, #"{"title": "Linked lanterns, renamed"}"#),
+                ("/api/v1/news", #"{"title": "Linked news", "kind": "announcement", "published_on": "2026-01-05"}"#, #"{"subtitle": "Changed"}"#),
+                ("/api/v1/events", #"{"title": "Linked webinar", "kind": "webinar", "starts_at": "2030-03-02T10:00", "ends_at": "2030-03-02T11:00", "time_zone": "Europe/Berlin", "attendance_mode": "online", "online_url": "https://meet.example.org/linked"}"#,
+                 #"{"summary": "Changed"}"#),
+            ]
+            for (collection, create, change) in creations {
+                let created = try await checker.call(client, .post, collection, collection, json: create, token: token)
+                #expect(created.status == .created, "POST \(collection): \(created.text)")
+                let body = try created.json()
+                _ = try await follow("read", from: collection, .post, status: 201, body: body)
+                let changed = try await follow("update", from: collection, .post, status: 201, body: body, json: change)
+                _ = try await follow("read", from: collection + "/{key}", .patch, status: 200, body: changed)
+            }
+            #expect(checker.problems.isEmpty, "\(checker.problems.joined(separator: "\n"))")
+        }
+    }
+
     private func servedDocument(_ client: any TestClientProtocol) async throws -> OpenAPI.Document {
         let response = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
         #expect(response.status == .ok)

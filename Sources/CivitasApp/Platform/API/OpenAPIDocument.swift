@@ -30,10 +30,11 @@ enum OpenAPIDocument {
     static func build(routes: [RegisteredRoute]) -> OpenAPI.Document {
         var paths = OrderedDictionary<String, OpenAPI.PathItem>()
         var scopes: [String: String] = [:]
+        let records = RecordLinks(routes: routes)
         for route in routes {
             guard let operation = route.operation else { continue }
             var item = paths[route.path] ?? OpenAPI.PathItem()
-            let built = build(operation, rule: route.rule)
+            let built = build(operation, rule: route.rule, links: records.links(from: route.method, at: route.path))
             switch route.method {
             case .get: item.get = built
             case .post: item.post = built
@@ -66,7 +67,8 @@ enum OpenAPIDocument {
         )
     }
 
-    private static func build(_ operation: APIOperation, rule: AccessRule) -> OpenAPI.Operation {
+    /// `links`: where a success answer leads, by status (see `RecordLinks`).
+    private static func build(_ operation: APIOperation, rule: AccessRule, links: [Int: OpenAPI.Link.Map]) -> OpenAPI.Operation {
         var responses = OpenAPI.Response.Map()
         var answers = operation.responses
         // Every route refuses an address with control characters (`InputSanityMiddleware`).
@@ -77,7 +79,8 @@ enum OpenAPIDocument {
             let schema: JSONSchema = response.schema ?? .reference(.component(named: "Error"))
             responses[.status(code: response.status)] = .response(
                 description: response.description,
-                content: [.json: .b(OpenAPI.Content(schema: schema))]
+                content: [.json: .b(OpenAPI.Content(schema: schema))],
+                links: links[response.status] ?? [:]
             )
         }
         let parameters: OpenAPI.Parameter.Array = operation.parameters.map { parameter in
