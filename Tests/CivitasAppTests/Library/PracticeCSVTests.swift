@@ -73,7 +73,7 @@ struct PracticeCSVTests {
         }
     }
 
-    @Test("A CSV file chosen from a spreadsheet (commas or semicolons) is previewed, then imported as previewed; a file that is not UTF-8 text is refused, saying how to save it", arguments: TestDatabase.all)
+    @Test("A CSV file chosen from a spreadsheet (commas or semicolons) is previewed, then imported as previewed; one Excel saved in Windows-1252 or UTF-16 is read and always previewed first; a file that is not text is refused, saying how to save it", arguments: TestDatabase.all)
     func chosenFile(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { client, services in
             let editor = try await Accounts.signedIn(.editor, client: client, services: services)
@@ -106,15 +106,44 @@ struct PracticeCSVTests {
             #expect(lyon["cost"]?.stringValue == "1,5 million euros", "\(lyon)")
             #expect(lyon["topic_ids"] == .array([.string("topic-public-safety"), .string("topic-transit")]) || lyon["topic_ids"] == .array([.string("topic-transit"), .string("topic-public-safety")]), "\(lyon)")
 
-            // Saved in a legacy encoding (Latin-1 é), or not text at all: refused, nothing written.
-            for (bytes, message) in [(Array("title,status\nCaf".utf8) + [0xE9] + Array(",idea\n".utf8), "is not UTF-8 text. Save it from the spreadsheet as"),
-                                     (Array("%PDF-1.7\n".utf8) + [0, 1, 2, 0xFF], "is not UTF-8 text"),
+            // Excel's plain "CSV" on Windows (Windows-1252: é, curly quotes, a dash) and its
+            // "Unicode text" (UTF-16 with a mark): read, and previewed even when "import" was
+            // asked, saying how the file was read; the preview's text box carries it as read, so
+            // the import that follows sends what the person checked.
+            // é, en dash, and curly quotes are 0xE9, 0x96, 0x93 and 0x94 in Windows-1252.
+            let windows: [UInt8] = "title,status,summary\r\nCafé heat – winter,idea,“Warm”\r\n".unicodeScalars.map { scalar in
+                switch scalar { case "–": 0x96; case "“": 0x93; case "”": 0x94; default: UInt8(scalar.value) }
+            }
+            var utf16: [UInt8] = [0xFF, 0xFE]
+            for unit in "title,status\r\nBogotá bike lanes,active\r\n".utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+            for (bytes, encoding, title, summary) in [(windows, "Windows-1252", "Café heat – winter", "“Warm”"), (utf16, "UTF-16", "Bogotá bike lanes", nil)] {
+                let before = try await count("practices", services)
+                let previewed = try await editor.upload(client, "/staff/practices/import", filename: "excel.csv", bytes: bytes, fields: [("action", "import")])
+                #expect(previewed.status == .ok, "\(encoding): \(previewed.text.prefix(600))")
+                #expect(previewed.text.contains("so it was read as \(encoding)"), "\(encoding)")
+                #expect(previewed.text.contains("1 rows are ready: 1 new practices"), "\(encoding)")
+                #expect(try await count("practices", services) == before, "\(encoding): a file read in a legacy encoding is not imported unseen")
+                let carried = try #require(previewed.text.range(of: #"<textarea[^>]*name="csv"[^>]*>([^<]*)</textarea>"#, options: .regularExpression))
+                let text = String(previewed.text[carried]).replacingOccurrences(of: "&quot;", with: "\"")
+                    .replacingOccurrences(of: #"^<textarea[^>]*>"#, with: "", options: .regularExpression).replacingOccurrences(of: "</textarea>", with: "")
+                #expect(text.contains(title), "\(encoding): \(text)")
+                let imported = try await Self.importing(text, action: "import", as: editor, client)
+                #expect(imported.status == .seeOther, "\(encoding): \(imported.text.prefix(600))")
+                let practice = try await client.execute(uri: "/api/v1/practices/\(Slug.make(from: title))", method: .get).json()
+                #expect(practice["title"]?.stringValue == title)
+                if let summary { #expect(practice["summary"]?.stringValue == summary) }
+            }
+
+            // Not text in any of those encodings, or holding control characters: refused, nothing written.
+            for (bytes, message) in [(Array("title,status\nCaf".utf8) + [0x81] + Array(",idea\n".utf8), "is not UTF-8 text, nor UTF-16 or Windows-1252. Save it from the spreadsheet as"),
+                                     ([0xFF, 0xFE, 0x00], "is not UTF-8 text"),
+                                     (Array("%PDF-1.7\n".utf8) + [0, 1, 2, 0xFF], "contains control characters, so it is not a CSV file"),
                                      (Array("title,status\nX,idea\u{0}\n".utf8), "contains control characters")] {
                 let refused = try await editor.upload(client, "/staff/practices/import", filename: "old.csv", bytes: bytes, fields: [("action", "import")])
                 #expect(refused.status == .badRequest)
                 #expect(refused.text.contains("&quot;old.csv&quot; " + message) || refused.text.contains("\"old.csv\" " + message), "\(message)")
             }
-            #expect(try await count("practices", services) == before + 2, "the two files imported, nothing of those refused")
+            #expect(try await count("practices", services) == before + 4, "the four files imported, nothing of those refused")
         }
     }
 

@@ -27,13 +27,17 @@ struct PracticeCSVHandlers: Sendable {
         var request = request
         let form: FormData
         var csv: String
+        /// Said on the preview when the file was not UTF-8 (see `SpreadsheetText`).
+        var readAs: String? = nil
         if MultipartForm.isMultipart(request) {
             let (fields, files) = try await MultipartForm.read(&request, context: context)
             form = fields
             csv = fields["csv"] ?? ""
             if let file = files.first(where: { $0.field == "file" && !$0.bytes.isEmpty }) {
                 switch Self.text(of: file) {
-                case .success(let text): csv = text
+                case .success(let chosen):
+                    csv = chosen.text
+                    readAs = chosen.notice
                 case .failure(let error): return page(csv: csv, error: error, rows: nil, context: context, status: .badRequest)
                 }
             }
@@ -41,12 +45,14 @@ struct PracticeCSVHandlers: Sendable {
             form = try await FormBody.read(&request, context: context)
             csv = form["csv"] ?? ""
         }
-        let commit = form["action"] == "import"
+        // A file read in a legacy encoding is previewed first whatever was asked: the encoding
+        // is a guess, and a person checks its accents before anything is written.
+        let commit = form["action"] == "import" && readAs == nil
         switch try await ImportPractices(csv: csv, commit: commit, actor: .user(user)).run(services: services) {
         case .unreadable(let error):
             return page(csv: csv, error: AppError(.badRequest, error.message, fieldErrors: ["csv": error.message]), rows: nil, context: context, status: .badRequest)
         case .previewed(let rows):
-            return page(csv: csv, error: nil, rows: rows, context: context)
+            return page(csv: csv, error: nil, rows: rows, context: context, notice: readAs)
         case .refused(let rows):
             return page(csv: csv, error: AppError(.badRequest, "Nothing was imported: some rows have errors"), rows: rows, context: context, status: .badRequest)
         case .imported(let rows):
@@ -54,24 +60,34 @@ struct PracticeCSVHandlers: Sendable {
         }
     }
 
-    /// A chosen file's text: UTF-8 (with or without the byte-order mark spreadsheets write),
-    /// holding nothing a pasted text could not.
-    static func text(of file: UploadedFile) -> Result<String, AppError> {
+    /// A chosen file's text, and what the preview says of its encoding when it was not UTF-8.
+    struct ChosenText {
+        let text: String
+        let notice: String?
+    }
+
+    /// A chosen file's text: UTF-8 (with or without the byte-order mark spreadsheets write), or
+    /// the UTF-16 and Windows-1252 that Excel saves (`SpreadsheetText`), holding nothing a
+    /// pasted text could not.
+    static func text(of file: UploadedFile) -> Result<ChosenText, AppError> {
         let name = file.filename.isEmpty ? "The file" : "\"\(file.filename.prefix(80))\""
-        guard let text = String(validating: file.bytes, as: UTF8.self) else {
-            let message = "\(name) is not UTF-8 text. Save it from the spreadsheet as \"CSV UTF-8\" and choose it again."
+        guard let (text, encoding) = SpreadsheetText.read(file.bytes) else {
+            let message = "\(name) is not UTF-8 text, nor UTF-16 or Windows-1252. Save it from the spreadsheet as \"CSV UTF-8\" and choose it again."
             return .failure(AppError(.badRequest, message, fieldErrors: ["file": message]))
         }
         guard !TextInput.hasControlCharacters(text) else {
             let message = "\(name) contains control characters, so it is not a CSV file. Choose the CSV file saved from the spreadsheet."
             return .failure(AppError(.badRequest, message, fieldErrors: ["file": message]))
         }
-        return .success(text)
+        let notice = encoding == .utf8 ? nil
+            : "\(name) is not UTF-8, so it was read as \(encoding.rawValue), the encoding Excel saves in. Check the accents and quotation marks below; "
+            + "if they are wrong, save the file from the spreadsheet as \"CSV UTF-8\" and choose it again. Nothing is written until you import."
+        return .success(ChosenText(text: text, notice: notice))
     }
 
     private func page(csv: String, error: AppError?, rows: [ImportPractices.Row]?, context: AppRequestContext,
-                      status: HTTPResponse.Status = .ok) -> Response {
-        let view = PracticeImportPage(csv: csv, error: error, rows: rows, csrfToken: context.csrfToken)
+                      status: HTTPResponse.Status = .ok, notice: String? = nil) -> Response {
+        let view = PracticeImportPage(csv: csv, error: error, notice: notice, rows: rows, csrfToken: context.csrfToken)
         return services.privatePage(context, title: "Import practices", content: view.content, status: status)
     }
 }

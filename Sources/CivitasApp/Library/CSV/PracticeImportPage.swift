@@ -4,6 +4,8 @@
 struct PracticeImportPage {
     let csv: String
     let error: AppError?
+    /// What the preview says first (the encoding a file was read in, when it was not UTF-8).
+    var notice: String? = nil
     /// Rows checked by a preview (or a refused import); nil before the first preview.
     let rows: [ImportPractices.Row]?
     let csrfToken: String
@@ -18,6 +20,7 @@ struct PracticeImportPage {
                 + "A row whose slug names a practice changes it; other rows create practices. The export at "),
                .a(.href(to: LibraryURL.practicesCSV), .text(escaping: LibraryURL.practicesCSV.path)), .text(escaping: " has these columns.")),
             .alert(error),
+            .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text(escaping: $0))) },
             .unwrap(rows) { rows in
                 .section(.h2("Preview"),
                     .p(.text(escaping: wrong.isEmpty
@@ -32,7 +35,7 @@ struct PracticeImportPage {
             },
             .form(.class("stacked"), .method(.post), .action(to: LibraryURL.staffPracticeImport), .enctype(.multipartData),
                 FormFields.csrf(csrfToken),
-                form.field("file", "CSV file", help: "Saved from a spreadsheet as CSV UTF-8, fields separated by commas or semicolons; at most \(StoredFiles.maximumBytes / 1_048_576) MiB",
+                form.field("file", "CSV file", help: "Saved from a spreadsheet as CSV (CSV UTF-8 is best), fields separated by commas or semicolons; at most \(StoredFiles.maximumBytes / 1_048_576) MiB",
                            .input(.type(.file), .id("file"), .name("file"), .attribute(named: "accept", value: ".csv,text/csv"))),
                 form.textarea("csv", rows == nil ? "Or paste its text" : "The text previewed",
                               value: csv, help: "A chosen file is read instead of this text"),
