@@ -66,7 +66,16 @@ struct EncodedBody: Sendable {
         var headers = extra
         headers[.contentType] = contentType
         if isCompressible { headers[.vary] = "Accept-Encoding" }
-        let gzipped = isCompressible && HTTPValidators.acceptsGzip(request.headers[.acceptEncoding]) ? self.gzipped : nil
+        let acceptsGzip = isCompressible && HTTPValidators.acceptsGzip(request.headers[.acceptEncoding])
+        // A client revalidating the gzipped form it holds is told 304 without compressing the
+        // body again (an uncached answer is compressed anew each time): its tag was given only
+        // to a gzipped form of these very bytes.
+        if acceptsGzip, HTTPValidators.matches(request.headers[.ifNoneMatch], etag: gzipTag, orAny: false) {
+            headers[.contentType] = nil
+            headers[.eTag] = gzipTag
+            return Response(status: .notModified, headers: headers)
+        }
+        let gzipped = acceptsGzip ? self.gzipped : nil
         let tag = gzipped == nil ? etag : gzipTag
         headers[.eTag] = tag
         if HTTPValidators.matches(request.headers[.ifNoneMatch], etag: tag) {
@@ -88,12 +97,13 @@ struct EncodedBody: Sendable {
 
 /// Reading the request headers that conditional and compressed answers depend on.
 enum HTTPValidators {
-    /// `If-None-Match: "a", W/"b"` or `*` (RFC 9110 §13.1.2, weak comparison).
-    static func matches(_ ifNoneMatch: String?, etag: String) -> Bool {
+    /// `If-None-Match: "a", W/"b"` or `*` (RFC 9110 §13.1.2, weak comparison). `orAny: false`
+    /// asks whether the header names this very tag (`*` does not).
+    static func matches(_ ifNoneMatch: String?, etag: String, orAny: Bool = true) -> Bool {
         guard let ifNoneMatch else { return false }
         return ifNoneMatch.split(separator: ",").contains { candidate in
             var tag = candidate.trimmingCharacters(in: .whitespaces)
-            if tag == "*" { return true }
+            if tag == "*" { return orAny }
             if tag.hasPrefix("W/") { tag.removeFirst(2) }
             return tag == etag
         }
