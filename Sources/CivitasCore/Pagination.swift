@@ -2,6 +2,8 @@
 public struct Pagination: Sendable, Equatable {
     public static let defaultPer = 25
     public static let maximumPer = 100
+    /// Deeper pages are refused: no one reads them, and skipping that many rows is work for nothing.
+    public static let maximumPage = 1_000_000
 
     public let page: Int
     public let per: Int
@@ -34,8 +36,8 @@ public struct Pagination: Sendable, Equatable {
             }
             per = value
         }
-        guard page <= 1_000_000 else {
-            throw Invalid(parameter: "page", description: "page must be at most 1000000")
+        guard page <= Pagination.maximumPage else {
+            throw Invalid(parameter: "page", description: "page must be at most \(Pagination.maximumPage)")
         }
         self.page = page
         self.per = per

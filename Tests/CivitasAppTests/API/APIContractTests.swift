@@ -26,6 +26,41 @@ struct APIContractTests {
         }
     }
 
+    @Test("Every text a parameter takes is documented without the control characters the server refuses in an address")
+    func parametersRefuseControlCharacters() async throws {
+        try await withApp(.sqlite) { client, _ in
+            let document = try await servedDocument(client)
+            /// The patterns of every free text the schema takes (nil: a string with neither fixed values nor a pattern).
+            func texts(_ schema: JSONSchema) -> [String?] {
+                switch schema.value {
+                case .string(let core, let text): core.allowedValues == nil ? [text.pattern] : []
+                case .array(_, let list): list.items.map(texts) ?? []
+                case .one(of: let schemas, core: _), .any(of: let schemas, core: _), .all(of: let schemas, core: _): schemas.flatMap(texts)
+                default: []
+                }
+            }
+            var checked = 0
+            for (path, item) in document.paths {
+                for endpoint in item.b?.endpoints ?? [] {
+                    for parameter in endpoint.operation.parameters.compactMap(\.b) {
+                        guard let schema = parameter.schemaOrContent.a?.schema.b else { continue }
+                        for pattern in texts(schema) {
+                            let name = "\(endpoint.method.rawValue) \(path.rawValue) \(parameter.name)"
+                            let regex = try #require(try pattern.map { try NSRegularExpression(pattern: $0) }, "\(name) takes any text")
+                            func allows(_ text: String) -> Bool { regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil }
+                            #expect(!allows("a\u{0}b") && !allows("a\u{1B}b") && !allows("a\u{7F}b"), "\(name) allows control characters")
+                            checked += 1
+                        }
+                    }
+                }
+            }
+            #expect(checked >= 40, "only \(checked) texts checked")
+            // And the server refuses them, as documented.
+            #expect(try await client.execute(uri: "/api/v1/people/a%1Bb", method: .get).status == .badRequest)
+            #expect(try await client.execute(uri: "/api/v1/search?q=a%00b", method: .get).status == .badRequest)
+        }
+    }
+
     @Test("Every read of the demo network answers as documented", arguments: TestDatabase.all)
     func readsConform(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { client, _ in

@@ -36,7 +36,8 @@ struct APIParameter: Sendable {
     /// `page` and `per`, as every list takes them.
     static var pagination: [APIParameter] {
         [
-            .query("page", .integer(minimum: (1, exclusive: false), defaultValue: 1), "Which page, from 1"),
+            .query("page", .integer(maximum: (Pagination.maximumPage, exclusive: false), minimum: (1, exclusive: false), defaultValue: 1),
+                   "Which page, from 1"),
             .query("per", .integer(maximum: (Pagination.maximumPer, exclusive: false), minimum: (1, exclusive: false),
                                    defaultValue: AnyCodable(Pagination.defaultPer)), "How many items a page holds"),
         ]

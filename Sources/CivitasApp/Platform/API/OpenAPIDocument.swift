@@ -84,12 +84,13 @@ enum OpenAPIDocument {
             )
         }
         let parameters: OpenAPI.Parameter.Array = operation.parameters.map { parameter in
+            let schema = ParameterText.refusingControlCharacters(parameter.schema)
             switch parameter.location {
             // One value per name (`?year=2018`): not exploded, so no client spreads an object
             // over several names the server would not read as this parameter.
-            case .query: .b(.query(name: parameter.name, schemaOrContent: .a(.init(parameter.schema, style: .form, explode: false)),
-                                   description: parameter.description))
-            case .path: .b(.path(name: parameter.name, schema: parameter.schema, description: parameter.description))
+            case .query: return .b(.query(name: parameter.name, schemaOrContent: .a(.init(schema, style: .form, explode: false)),
+                                          description: parameter.description))
+            case .path: return .b(.path(name: parameter.name, schema: schema, description: parameter.description))
             }
         }
         var security: [OpenAPI.SecurityRequirement]? = nil
