@@ -47,7 +47,7 @@ struct APIContractTests {
                         for pattern in texts(schema) {
                             let name = "\(endpoint.method.rawValue) \(path.rawValue) \(parameter.name)"
                             let regex = try #require(try pattern.map { try NSRegularExpression(pattern: $0) }, "\(name) takes any text")
-                            func allows(_ text: String) -> Bool { regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil }
+                            func allows(_ text: String) -> Bool { regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))?.range == NSRange(text.startIndex..., in: text) }
                             #expect(!allows("a\u{0}b") && !allows("a\u{1B}b") && !allows("a\u{7F}b"), "\(name) allows control characters")
                             checked += 1
                         }
@@ -58,6 +58,44 @@ struct APIContractTests {
             // And the server refuses them, as documented.
             #expect(try await client.execute(uri: "/api/v1/people/a%1Bb", method: .get).status == .badRequest)
             #expect(try await client.execute(uri: "/api/v1/search?q=a%00b", method: .get).status == .badRequest)
+        }
+    }
+
+    @Test("The text a record's write may hold is what the document says: one line where one line is asked, never blank where required, no control characters")
+    func writtenTextAsDocumented() async throws {
+        try await withApp(.sqlite) { client, services in
+            let document = try await servedDocument(client)
+            let token = try await apiToken(["directory:write", "library:write"], services: services)
+            let probes = ["Tacoma", "   ", "two  words ", "a\tb", "a\nb", "a\r\nb", "a\u{1}b", "a\u{7F}b", "a\u{85}b", "a\u{2028}b", "\n"]
+            let shapes: [any RecordShape] = RecordKind.allCases.map { $0 } + LibraryKind.allCases.map { $0 }
+            var compared = 0
+            for shape in shapes {
+                let path = "/api/v1/\(shape.plural)"
+                let item: OpenAPI.PathItem? = document.paths[OpenAPI.Path(rawValue: path)]?.b
+                let content: OpenAPI.Content? = item?.post?.requestBody?.b?.content[.json]?.b
+                let body = try #require(content?.schema, "\(path): no body documented")
+                guard case .object(_, let object) = body.value else { throw TestFailure("\(path): the body is not an object") }
+                for field in shape.fields {
+                    switch field.kind { case .text, .longText: break; default: continue }
+                    guard case .string(_, let text)? = object.properties[field.name]?.value, let pattern = text.pattern else {
+                        Issue.record("\(path) \(field.name): no pattern documented")
+                        continue
+                    }
+                    let regex = try NSRegularExpression(pattern: pattern)
+                    for probe in probes {
+                        // The whole text matched, as ECMA-262 reads `$` (ICU's also matches before a last line break).
+                        let whole = NSRange(probe.startIndex..., in: probe)
+                        let documented = regex.firstMatch(in: probe, range: whole)?.range == whole
+                        let json = String(decoding: try JSONEncoder().encode([field.name: probe]), as: UTF8.self)
+                        let answer = try await sendJSON(client, .post, path, token: token, json: json)
+                        let errors = answer.status == .badRequest ? try answer.json()["error"]?["fields"] : nil
+                        let refused = errors?[field.name] != nil
+                        #expect(documented == !refused, "\(path) \(field.name) \(probe.debugDescription): documented \(documented ? "valid" : "invalid"), the server \(refused ? "refused" : "took") it")
+                        compared += 1
+                    }
+                }
+            }
+            #expect(compared >= 300, "only \(compared) values compared")
         }
     }
 

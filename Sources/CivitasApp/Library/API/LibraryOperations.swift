@@ -7,15 +7,21 @@ enum LibraryOperations {
     /// A slug, or nothing (an empty filter is no filter).
     static let slugOrNothing = "^([a-z0-9]+(-[a-z0-9]+)*)?$"
 
+    /// A value with the spaces or tabs a filter trims around it, or blank.
+    static func spaced(_ value: String) -> String { "^\(WrittenText.spaceOrTab)*(\(value))?\(WrittenText.spaceOrTab)*$" }
+
     static func filters(_ kind: LibraryKind) -> [APIParameter] {
         [
             .textQuery(kind == .news ? "Text in the title, subtitle or text" : "Text in the title or summary"),
             .query("topic", .string(pattern: Self.slugOrNothing), "The slug of a topic (empty: any)"),
             .query("event", .string(pattern: Self.slugOrNothing),
                    kind == .resource ? "The slug of the event it came from" : kind == .practice ? "The slug of an event where it was presented" : "The slug of an event it is about"),
-            .query("kind", .string(allowedValues: kind.types.map { AnyCodable($0) }), kind == .practice ? "A status" : "A kind"),
-            .query("year", .integer(maximum: (9999, exclusive: false), minimum: (1800, exclusive: false)),
-                   kind == .practice ? "The year it started" : "The year it was published"),
+            // Spaces around the kind and the year are trimmed, and a blank one chooses nothing (`LibraryFilter`).
+            .query("kind", .any(of: [.string(allowedValues: kind.types.map { AnyCodable($0) }),
+                                     .string(pattern: Self.spaced(kind.types.map(WrittenText.literal).joined(separator: "|")))]),
+                   kind == .practice ? "A status (blank: any)" : "A kind (blank: any)"),
+            .query("year", .any(of: [.integer(maximum: (9999, exclusive: false), minimum: (1800, exclusive: false)), .string(pattern: Self.spaced("[+-]?[0-9]+"))]),
+                   kind == .practice ? "The year it started, from 1800 to 9999 (blank: any)" : "The year it was published, from 1800 to 9999 (blank: any)"),
         ] + (kind.placeFields.isEmpty ? [] : [.query("area", .string(pattern: Self.slugOrNothing),
                                                      "The slug of a place; a region includes its cities")])
             + APIParameter.pagination
