@@ -8,7 +8,7 @@ enum LibraryOperations {
     static let slugOrNothing = "^([a-z0-9]+(-[a-z0-9]+)*)?$"
 
     /// A value with the spaces or tabs a filter trims around it, or blank.
-    static func spaced(_ value: String) -> String { "^\(WrittenText.spaceOrTab)*(\(value))?\(WrittenText.spaceOrTab)*$" }
+    static func spaced(_ value: String) -> String { WrittenText.spaced(value, optional: true, trimming: WrittenText.spaceOrTab) }
 
     static func filters(_ kind: LibraryKind) -> [APIParameter] {
         [

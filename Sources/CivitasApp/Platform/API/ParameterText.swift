@@ -5,8 +5,8 @@ import OpenAPIKit
 /// sees it. Said once here for every string a path or query parameter takes, so a client (and
 /// schemathesis) knows a value the server will refuse without sending it.
 enum ParameterText {
-    /// ECMA-262, as JSON Schema reads patterns: any text without those characters.
-    static let withoutControlCharacters = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
+    /// Any text without those characters: the pattern of a long text written to a record.
+    static let withoutControlCharacters = WrittenText.text
 
     /// The schema with that pattern on each string it takes that has none of its own (a string
     /// of fixed values, or with a pattern already, says more than it would).

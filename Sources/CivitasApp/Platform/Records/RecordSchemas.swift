@@ -83,9 +83,9 @@ enum WrittenText {
     static let text = "^\(textCharacter)*$"
     static let textNotBlank = "^\(textCharacter)*\(textNonSpace)\(textCharacter)*$"
 
-    /// `value` with the spaces the server trims around it; `optional`: or blank.
-    static func spaced(_ value: String, optional: Bool) -> String {
-        "^\(space)*(\(value))\(optional ? "?" : "")\(space)*$"
+    /// `value` with what the server trims around it (`space`, or `spaceOrTab`); `optional`: or blank.
+    static func spaced(_ value: String, optional: Bool, trimming trimmed: String = space) -> String {
+        "^\(trimmed)*(\(value))\(optional ? "?" : "")\(trimmed)*$"
     }
 
     /// A text matched as it is.
@@ -101,7 +101,7 @@ enum RecordWriteSchema {
         // Trimmed and lower-cased by the server (`RecordSlug`); blank, it is made from the name.
         if kind.hasSlug {
             properties["slug"] = .string(description: "Lowercase letters, digits and single hyphens; made from the name when left out or blank",
-                                         pattern: "^\(WrittenText.spaceOrTab)*([A-Za-z0-9]+(-[A-Za-z0-9]+)*)?\(WrittenText.spaceOrTab)*$")
+                                         pattern: WrittenText.spaced("[A-Za-z0-9]+(-[A-Za-z0-9]+)*", optional: true, trimming: WrittenText.spaceOrTab))
         }
         for field in kind.fields {
             properties[field.name] = creating && field.required ? field.writeSchema : field.writeSchema.optionalSchemaObject()

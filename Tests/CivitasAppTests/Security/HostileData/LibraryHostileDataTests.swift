@@ -115,6 +115,12 @@ extension HostileDataTests {
             #expect(refusedFile.status == .badRequest)
             #expect(refusedFile.text.contains("is not UTF-8 text"))
             #expect(OutputChecks.html(refusedFile.text).isEmpty)
+            // A file read as Windows-1252 is previewed with a notice that names the file.
+            let legacy = try await editor.upload(client, "/staff/practices/import", filename: HostilePayloads.singleLine + ".csv",
+                                                 bytes: Array("title,status\nCaf".utf8) + [0xE9] + Array(",idea\n".utf8), fields: [("action", "import")])
+            #expect(legacy.status == .ok, "\(legacy.text.prefix(300))")
+            #expect(legacy.text.contains("so it was read as Windows-1252"))
+            #expect(OutputChecks.html(legacy.text).isEmpty)
             // A search refused for its kind or year says what it was given: on the page, escaped.
             for parameter in ["kind", "year"] {
                 let query = HostilePayloads.singleLine.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
