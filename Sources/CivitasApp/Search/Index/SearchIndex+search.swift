@@ -114,6 +114,14 @@ extension SearchIndex {
             prefixStartsAWord = completions.map { !$0.isEmpty } ?? (request.query.prefix.map { $0.count >= Self.shortestCompleted } ?? false)
         }
         request.corrections = try await corrections(of: request.query, prefixStartsAWord: prefixStartsAWord)
+        // Each chosen facet's counts leave out its own choices, so each comes from a sample of
+        // its own, read beside the page's sample and ranking rather than after them: on SQLite
+        // the statements of each run on a thread of their own, on PostgreSQL on a connection of
+        // their own. Those samples may see a later snapshot than the page's (a write committed
+        // meanwhile); each sees every write committed before the search began.
+        let chosen = SearchFacet.allCases.filter { !(request.filters[$0] ?? []).isEmpty }
+        let completed = request
+        async let ownSamples = ownSamples(of: chosen, completed)
         let matching = self.matching(request.query, corrections: request.corrections, filters: request.filters, includeDrafts: request.includeDrafts)
         let rankedAlong = isPostgres ? RankedAlong(order: rankOrder(request, suggestions: suggestions), limit: request.limit, offset: request.offset,
                                                    upTo: request.rankAllUpTo) : nil
@@ -124,24 +132,38 @@ extension SearchIndex {
                                        rankedAlong: rankedAlong)
         let hits = try await rankedHits(request, matching: matching, matches: matches, suggestions: suggestions)
         // Each facet's counts over the matches without its own choices: the sample above when
-        // nothing of it is chosen, else a sample of its own.
+        // nothing of it is chosen, else its own.
         var facets: [SearchFacet: [SearchFacetCount]] = [:]
         let counted = matches.facetCounts
         var estimated = matches.isEstimate
+        let own = try await ownSamples
         for facet in SearchFacet.allCases {
-            guard !(request.filters[facet] ?? []).isEmpty else { facets[facet] = counted[facet] ?? []; continue }
-            var others = request.filters
-            others[facet] = nil
-            let own = try await sample(self.matching(request.query, corrections: request.corrections, filters: others,
-                                                     includeDrafts: request.includeDrafts), query: request.query, filters: others,
-                                  bounds: request.sampleBounds,
-                                  walkedCondition: isPostgres ? walkedCondition(request.query, corrections: request.corrections, filters: others,
-                                                                                includeDrafts: request.includeDrafts) : nil)
-            facets[facet] = own.facetCounts[facet] ?? []
-            estimated = estimated || own.isEstimate
+            guard let sample = own[facet] else { facets[facet] = counted[facet] ?? []; continue }
+            facets[facet] = sample.facetCounts[facet] ?? []
+            estimated = estimated || sample.isEstimate
         }
         return SearchResults(corrections: request.corrections, suggestions: suggestions, hits: hits, total: matches.total,
                              countsAreEstimates: estimated, facets: facets)
+    }
+
+    /// The samples of the matches under every chosen value but a facet's own, for each of
+    /// `facets` (`search`), read at once.
+    private func ownSamples(of facets: [SearchFacet], _ request: SearchRequest) async throws -> [SearchFacet: MatchSample] {
+        try await withThrowingTaskGroup(of: (SearchFacet, MatchSample).self) { group in
+            for facet in facets {
+                var others = request.filters
+                others[facet] = nil
+                let matching = self.matching(request.query, corrections: request.corrections, filters: others, includeDrafts: request.includeDrafts)
+                let walked = isPostgres ? walkedCondition(request.query, corrections: request.corrections, filters: others,
+                                                          includeDrafts: request.includeDrafts) : nil
+                group.addTask {
+                    (facet, try await sample(matching, query: request.query, filters: others, bounds: request.sampleBounds, walkedCondition: walked))
+                }
+            }
+            var samples: [SearchFacet: MatchSample] = [:]
+            for try await (facet, sample) in group { samples[facet] = sample }
+            return samples
+        }
     }
 
     /// The indexed words a prefix of four letters or more completes to, when there are at most
