@@ -115,13 +115,15 @@ extension SearchIndex {
         }
         request.corrections = try await corrections(of: request.query, prefixStartsAWord: prefixStartsAWord)
         // Each chosen facet's counts leave out its own choices, so each comes from a sample of
-        // its own, read beside the page's sample and ranking rather than after them: on SQLite
-        // the statements of each run on a thread of their own, on PostgreSQL on a connection of
-        // their own. Those samples may see a later snapshot than the page's (a write committed
-        // meanwhile); each sees every write committed before the search began.
+        // its own. On SQLite these are read beside the page's sample and ranking, each on a
+        // thread and connection of its own (a reader opens another connection rather than wait
+        // for one), and may see a later snapshot than the page's: a write committed meanwhile;
+        // each sees every write committed before the search began. On PostgreSQL they are read
+        // after, on the answer's connection: beside, they would wait for connections of the
+        // pool that other answers hold while they wait for theirs.
         let chosen = SearchFacet.allCases.filter { !(request.filters[$0] ?? []).isEmpty }
         let completed = request
-        async let ownSamples = ownSamples(of: chosen, completed)
+        async let besides = isPostgres ? [:] : ownSamples(of: chosen, completed)
         let matching = self.matching(request.query, corrections: request.corrections, filters: request.filters, includeDrafts: request.includeDrafts)
         let rankedAlong = isPostgres ? RankedAlong(order: rankOrder(request, suggestions: suggestions), limit: request.limit, offset: request.offset,
                                                    upTo: request.rankAllUpTo) : nil
@@ -136,7 +138,7 @@ extension SearchIndex {
         var facets: [SearchFacet: [SearchFacetCount]] = [:]
         let counted = matches.facetCounts
         var estimated = matches.isEstimate
-        let own = try await ownSamples
+        let own = isPostgres ? try await ownSamples(of: chosen, completed) : try await besides
         for facet in SearchFacet.allCases {
             guard let sample = own[facet] else { facets[facet] = counted[facet] ?? []; continue }
             facets[facet] = sample.facetCounts[facet] ?? []
@@ -147,20 +149,25 @@ extension SearchIndex {
     }
 
     /// The samples of the matches under every chosen value but a facet's own, for each of
-    /// `facets` (`search`), read at once.
+    /// `facets` (`search`): at once on SQLite, one after another on PostgreSQL.
     private func ownSamples(of facets: [SearchFacet], _ request: SearchRequest) async throws -> [SearchFacet: MatchSample] {
-        try await withThrowingTaskGroup(of: (SearchFacet, MatchSample).self) { group in
-            for facet in facets {
-                var others = request.filters
-                others[facet] = nil
-                let matching = self.matching(request.query, corrections: request.corrections, filters: others, includeDrafts: request.includeDrafts)
-                let walked = isPostgres ? walkedCondition(request.query, corrections: request.corrections, filters: others,
-                                                          includeDrafts: request.includeDrafts) : nil
-                group.addTask {
-                    (facet, try await sample(matching, query: request.query, filters: others, bounds: request.sampleBounds, walkedCondition: walked))
-                }
+        let reads = facets.map { facet in
+            let others = request.filters.filter { $0.key != facet }
+            let matching = self.matching(request.query, corrections: request.corrections, filters: others, includeDrafts: request.includeDrafts)
+            let walked = isPostgres ? walkedCondition(request.query, corrections: request.corrections, filters: others,
+                                                      includeDrafts: request.includeDrafts) : nil
+            return { @Sendable in (facet, try await sample(matching, query: request.query, filters: others, bounds: request.sampleBounds, walkedCondition: walked)) }
+        }
+        var samples: [SearchFacet: MatchSample] = [:]
+        if isPostgres {
+            for read in reads {
+                let (facet, sample) = try await read()
+                samples[facet] = sample
             }
-            var samples: [SearchFacet: MatchSample] = [:]
+            return samples
+        }
+        return try await withThrowingTaskGroup(of: (SearchFacet, MatchSample).self) { group in
+            for read in reads { group.addTask(operation: read) }
             for try await (facet, sample) in group { samples[facet] = sample }
             return samples
         }
