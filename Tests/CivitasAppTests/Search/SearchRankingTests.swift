@@ -30,13 +30,7 @@ struct SearchRankingTests {
                     var request = SearchRequest(query: SearchQuery(parsing: typed), filters: filters, offset: offset, limit: limit)
                     request.rankAllUpTo = Int.max
                     request.walkAmongFrom = Int.max
-                    request.walkEntriesPassingAtMost = 0
                     let ranked = try await index.search(request)
-                    // SQLite: with values chosen, the page walked entry by entry however far.
-                    request.walkEntriesPassingAtMost = Int.max
-                    #expect(try await index.search(request).hits.map(\.id) == ranked.hits.map(\.id),
-                            "\(typed) \(filters) from \(offset): walked entry by entry")
-                    request.walkEntriesPassingAtMost = 0
                     // Every way of reading pages, against ranking every match: walking the rank
                     // index checking each entry; tiers smaller than a threshold (a named city's
                     // records, titles under facets) ranked whole or walked (on SQLite against
@@ -96,34 +90,6 @@ struct SearchRankingTests {
         }
         // Few terms: prefixes stand for whole decades, centuries and millennia.
         #expect(SearchIndex.yearsTSQuery(from: 2019, below: 10_000).split(separator: "|").count == 1 + 8 + 9 + 7, "2019, 202-209, 21-29, 3-9")
-    }
-
-    @Test("SQLite's full-text index tells how many entries it holds, after writes and removals too")
-    func fullTextRowCount() async throws {
-        try await withIndexedNetwork(.sqlite) { services, index in
-            func counted() async throws -> Double {
-                Double(try await services.database.sql.raw("SELECT count(*) AS n FROM search_entries").first()!.decode(column: "n", as: Int.self))
-            }
-            let before = try await counted()
-            #expect(before > 0)
-            let textRows = Double(try await services.database.sql.raw("SELECT count(*) AS n FROM search_text").first()!.decode(column: "n", as: Int.self))
-            let told = try await index.fullTextRowCount()
-            #expect(told == before, "told \(String(describing: told)), \(before) entries, \(textRows) rows of text")
-            // One entry fewer once a record leaves the index.
-            let key = try await services.database.sql.raw("SELECT key FROM search_entries WHERE kind = 'practice' LIMIT 1").first()!
-                .decode(column: "key", as: String.self)
-            try await services.database.sql.raw("DELETE FROM search_text WHERE rowid = (SELECT rowid FROM search_entries WHERE key = \(bind: key))").run()
-            try await services.database.sql.raw("DELETE FROM search_entries WHERE key = \(bind: key)").run()
-            #expect(try await index.fullTextRowCount() == before - 1)
-        }
-        // SQLite's varints: one to nine bytes, the ninth giving eight bits.
-        #expect(SearchIndex.sqliteVarint(hex: "00") == 0)
-        #expect(SearchIndex.sqliteVarint(hex: "7F") == 127)
-        #expect(SearchIndex.sqliteVarint(hex: "8100") == 128)
-        #expect(SearchIndex.sqliteVarint(hex: "BD8440E0") == 1_000_000)
-        #expect(SearchIndex.sqliteVarint(hex: "FFFFFFFFFFFFFFFFFF") == UInt64.max)
-        #expect(SearchIndex.sqliteVarint(hex: "80") == nil)
-        #expect(SearchIndex.sqliteVarint(hex: "") == nil)
     }
 
     @Test("An index whose titles held no facet values is brought to the new shape in place, finding the same", arguments: TestDatabase.all)

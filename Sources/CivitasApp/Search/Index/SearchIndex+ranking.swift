@@ -32,10 +32,9 @@ extension SearchIndex {
         let inTitle = titleCondition(request.query, corrections: request.corrections)
         // SQLite, a few thousand matches: walked against the set of their rowids (`amongMatches`).
         let terms = isPostgres || request.includeDrafts ? nil : fullTextTerms(request.query, corrections: request.corrections, filters: request.filters)
-        let walksEntries = try await walksEntries(matches, request)
-        let among = !walksEntries && terms != nil && matches.total <= request.rankAllUpTo && walksAmong(matches.total, request)
+        let among = terms != nil && matches.total <= request.rankAllUpTo && walksAmong(matches.total, request)
         let byYears = readsByYears(matches, request)
-        guard among || byYears || walksEntries || (matches.total > request.rankAllUpTo && !request.includeDrafts && !request.query.isEmpty) else {
+        guard among || byYears || (matches.total > request.rankAllUpTo && !request.includeDrafts && !request.query.isEmpty) else {
             // Every match ranked: by the statement that read the sample, when it did (`RankedAlong`).
             if let keys = matches.rankedKeys { return try await hits(keys: keys) }
             return try await hits(from: fewMatches(matching, count: matches.total, rankAllUpTo: request.rankAllUpTo) + " ORDER BY "
@@ -168,53 +167,6 @@ extension SearchIndex {
         if let boosted = boostedCondition(suggestions) { tiers += "(CASE WHEN " + boosted + " THEN 1 ELSE 0 END) DESC, " }
         if let inTitle = titleCondition(request.query, corrections: request.corrections) { tiers += "(CASE WHEN " + inTitle + " THEN 1 ELSE 0 END) DESC, " }
         return tiers + tieBreak
-    }
-
-    /// SQLite, values chosen: whether the page's last tier is walked in rank order, each entry's
-    /// values checked through the facets' key and its words in its row, rather than every match
-    /// gathered from the full-text index. A chosen value's list there is long (a kind's is a
-    /// sixth of the index or more), and gathering every match reads the lists whole, however
-    /// few the matches (`q=transit&country=se&kind=news`, 15,000 matches at 1,000,000 records:
-    /// 38 ms against their rowids; `kind=practice&topic=water`, 13,000: 27 ms). The walk passes
-    /// about (page's end) × entries / matches entries, about 6 µs each (1,350 for the first:
-    /// 8 ms); past `walkEntriesPassingAtMost` (deep pages, few matches), the lists are read.
-    func walksEntries(_ matches: MatchSample, _ request: SearchRequest) async throws -> Bool {
-        guard !isPostgres, !request.includeDrafts, matches.total > 0, request.filters.values.contains(where: { !$0.isEmpty }),
-              let entries = try await fullTextRowCount() else { return false }
-        let passing = Double(request.offset + request.limit) * entries / Double(matches.total)
-        return passing <= Double(request.walkEntriesPassingAtMost)
-    }
-
-    /// At most about this many entries passed for a page walked entry by entry (`walksEntries`):
-    /// about 18 ms, below what reading two chosen values' lists whole costs at 1,000,000 records.
-    static let walkEntriesPassingAtMost = 3_000
-
-    /// SQLite: how many entries the full-text index holds, from the record of totals FTS5 keeps
-    /// for ranking (row 1 of `search_text_data`, whose first varint is the number of rows, in
-    /// SQLite's varint format): one row read, where counting the entries read them all
-    /// (0.7 s at 1,000,000). Nil when the index is empty or the record unreadable.
-    func fullTextRowCount() async throws -> Double? {
-        guard let row = try await sql.raw("SELECT hex(substr(block, 1, 9)) AS head FROM search_text_data WHERE id = 1").first(),
-              let head = try row.decode(column: "head", as: String?.self) else { return nil }
-        return Self.sqliteVarint(hex: head).map { Double($0) }
-    }
-
-    /// The first varint of some bytes given in hexadecimal (SQLite's format: big-endian groups of
-    /// seven bits, each byte but the last with its high bit set; a ninth byte gives eight bits).
-    static func sqliteVarint(hex: String) -> UInt64? {
-        var bytes: [UInt8] = []
-        var digits = hex.utf8.makeIterator()
-        while let high = digits.next(), let low = digits.next() {
-            guard let byte = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(byte)
-        }
-        var value: UInt64 = 0
-        for (index, byte) in bytes.enumerated() {
-            if index == 8 { return (value << 8) | UInt64(byte) }
-            value = (value << 7) | UInt64(byte & 0x7F)
-            if byte & 0x80 == 0 { return value }
-        }
-        return nil
     }
 
     /// Whether about `count` matches are read by walking the rank index against their rowids

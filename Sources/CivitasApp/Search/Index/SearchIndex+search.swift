@@ -21,9 +21,6 @@ struct SearchRequest: Sendable {
     /// index against the set of the matches' rowids (`SearchIndex+ranking`). Tests vary it.
     var walkAmongFrom = SearchIndex.walkAmongFrom
     var walkAmongMatchesPerResult = SearchIndex.walkAmongMatchesPerResult
-    /// SQLite, values chosen: the page is walked in rank order, each entry checked, when the walk
-    /// passes at most about this many entries (`SearchIndex.walksEntries`). Tests vary it.
-    var walkEntriesPassingAtMost = SearchIndex.walkEntriesPassingAtMost
     /// PostgreSQL: how many entries a walk in rank order passes before it is widened; nil, as
     /// many as the estimate says (`SearchIndex.walked`). Tests set a few, so that walks are
     /// widened many times, to hold each widening to the same results.
