@@ -15,7 +15,8 @@ final class AnswerConnection<Connection: Sendable>: Sendable {
     }
 
     /// A connection serves one statement at a time: work the answer runs concurrently (an
-    /// `async let`) reads through the reader's pool instead.
+    /// `async let`) reads through the reader's pool instead, where that cannot wait on other
+    /// answers (`SQLDatabase.readsBesideEachOther`).
     func claim(by reader: ObjectIdentifier) -> Bool {
         self.reader == reader && inUse.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
     }

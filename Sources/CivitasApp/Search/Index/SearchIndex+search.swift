@@ -115,15 +115,14 @@ extension SearchIndex {
         }
         request.corrections = try await corrections(of: request.query, prefixStartsAWord: prefixStartsAWord)
         // Each chosen facet's counts leave out its own choices, so each comes from a sample of
-        // its own. On SQLite these are read beside the page's sample and ranking, each on a
-        // thread and connection of its own (a reader opens another connection rather than wait
-        // for one), and may see a later snapshot than the page's: a write committed meanwhile;
-        // each sees every write committed before the search began. On PostgreSQL they are read
-        // after, on the answer's connection: beside, they would wait for connections of the
-        // pool that other answers hold while they wait for theirs.
+        // its own, read beside the page's sample and ranking where reads may go beside each
+        // other (SQLite, `readsBesideEachOther`), else after them. Read beside, a sample may see
+        // a later snapshot than the page's (a write committed meanwhile), never an earlier one
+        // than the search's start.
         let chosen = SearchFacet.allCases.filter { !(request.filters[$0] ?? []).isEmpty }
         let completed = request
-        async let besides = isPostgres ? [:] : ownSamples(of: chosen, completed)
+        let beside = sql.readsBesideEachOther
+        async let besides = beside ? ownSamples(of: chosen, completed) : [:]
         let matching = self.matching(request.query, corrections: request.corrections, filters: request.filters, includeDrafts: request.includeDrafts)
         let rankedAlong = isPostgres ? RankedAlong(order: rankOrder(request, suggestions: suggestions), limit: request.limit, offset: request.offset,
                                                    upTo: request.rankAllUpTo) : nil
@@ -138,7 +137,7 @@ extension SearchIndex {
         var facets: [SearchFacet: [SearchFacetCount]] = [:]
         let counted = matches.facetCounts
         var estimated = matches.isEstimate
-        let own = isPostgres ? try await ownSamples(of: chosen, completed) : try await besides
+        let own = beside ? try await besides : try await ownSamples(of: chosen, completed)
         for facet in SearchFacet.allCases {
             guard let sample = own[facet] else { facets[facet] = counted[facet] ?? []; continue }
             facets[facet] = sample.facetCounts[facet] ?? []
@@ -149,7 +148,7 @@ extension SearchIndex {
     }
 
     /// The samples of the matches under every chosen value but a facet's own, for each of
-    /// `facets` (`search`): at once on SQLite, one after another on PostgreSQL.
+    /// `facets` (`search`): at once where reads may go beside each other, else one after another.
     private func ownSamples(of facets: [SearchFacet], _ request: SearchRequest) async throws -> [SearchFacet: MatchSample] {
         let reads = facets.map { facet in
             let others = request.filters.filter { $0.key != facet }
@@ -159,7 +158,7 @@ extension SearchIndex {
             return { @Sendable in (facet, try await sample(matching, query: request.query, filters: others, bounds: request.sampleBounds, walkedCondition: walked)) }
         }
         var samples: [SearchFacet: MatchSample] = [:]
-        if isPostgres {
+        if !sql.readsBesideEachOther {
             for read in reads {
                 let (facet, sample) = try await read()
                 samples[facet] = sample
