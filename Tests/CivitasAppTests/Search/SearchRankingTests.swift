@@ -18,6 +18,8 @@ struct SearchRankingTests {
         // A topic or city named (its records first), a plural being typed, a title tier under facets.
         ("transit bus", [:]), ("water malmo", [:]), ("cities", [:]), ("programme", [.kind: ["resource"]]),
         ("budget", [.kind: ["practice", "resource"], .topic: ["budgeting"]]), ("", [.kind: ["practice"], .topic: ["water"]]),
+        // A topic named under chosen values, its records' titles read first (SQLite).
+        ("transit ", [.kind: ["news"]]), ("water ", [.kind: ["news", "resource"]]),
     ]
 
     @Test("The same pages whether every match is ranked or the rank index is walked", arguments: TestDatabase.all)
@@ -25,6 +27,7 @@ struct SearchRankingTests {
         try await withIndexedNetwork(database) { services, index in
             var walked = 0
             var readByYears = 0
+            var titlesFirst = 0
             for (typed, filters) in Self.queries {
                 for (offset, limit) in [(0, 20), (20, 20), (180, 30)] {
                     var request = SearchRequest(query: SearchQuery(parsing: typed), filters: filters, offset: offset, limit: limit)
@@ -37,13 +40,30 @@ struct SearchRankingTests {
                     // their rowids); and, on SQLite, the whole search walked against its
                     // matches' rowids.
                     let third = ranked.total / 3
-                    for (rankAllUpTo, walkAmongFrom) in [(0, Int.max), (third, Int.max), (third, 0), (Int.max, 0), (Int.max, third)] {
+                    // SQLite: a named topic's records ranked whole when fewer than all but one of the
+                    // matches (the third way below), their titles read first or not.
+                    if database == .sqlite, typed.hasSuffix(" "), request.query.words.count == 1 {
+                        let named = try await index.names(in: request.query).map(\.value)
+                        let sample = try await index.sample(index.matching(request.query, filters: filters), query: request.query, filters: filters,
+                                                            inTitle: index.titleCondition(request.query))
+                        let isBoosted = sample.isUnder(named)
+                        if !named.isEmpty, Double(sample.total) * sample.share(isBoosted) < Double(ranked.total - 1),
+                           sample.share({ isBoosted($0) && $0.inTitle }) > 0 { titlesFirst += 1 }
+                    }
+                    let allButOne = max(0, ranked.total - 1)
+                    for (rankAllUpTo, walkAmongFrom) in [(0, Int.max), (third, Int.max), (allButOne, Int.max), (third, 0), (Int.max, 0), (Int.max, third)] {
                         request.rankAllUpTo = rankAllUpTo
                         request.walkAmongFrom = walkAmongFrom
                         request.walkAmongMatchesPerResult = 0
                         let read = try await index.search(request)
                         #expect(read.hits.map(\.id) == ranked.hits.map(\.id),
                                 "\(typed) \(filters) from \(offset): ranked whole up to \(rankAllUpTo), walked among from \(walkAmongFrom)")
+                        for titlesFirst in [true, false] where rankAllUpTo == allButOne {
+                            request.boostedTitlesFirst = titlesFirst
+                            #expect(try await index.search(request).hits.map(\.id) == ranked.hits.map(\.id),
+                                    "\(typed) \(filters) from \(offset): ranked whole up to \(rankAllUpTo), titles first: \(titlesFirst)")
+                        }
+                        request.boostedTitlesFirst = nil
                     }
                     // PostgreSQL: walks that pass a few entries first, widened again and again.
                     request.rankAllUpTo = 0
@@ -68,6 +88,7 @@ struct SearchRankingTests {
             }
             #expect(walked >= 25, "most searches found something to rank (\(walked))")
             if database == .postgres { #expect(readByYears >= 20, "pages read by years (\(readByYears))") }
+            if database == .sqlite { #expect(titlesFirst >= 4, "pages of named topics' tiers read titles first (\(titlesFirst))") }
         }
     }
 

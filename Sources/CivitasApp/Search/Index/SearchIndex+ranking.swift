@@ -109,6 +109,18 @@ extension SearchIndex {
                         found += try await keys(from: few + part + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
                     }
                 }
+            } else if let inTitle, !isPostgres, request.boostedTitlesFirst ?? titlesFillBoostedPage(matches, isBoosted: isBoosted, needed: needed) {
+                // SQLite: the tier's titles holding the query come from the titles' own index,
+                // whose list of the query's word is a fraction of the whole text's; the rest of
+                // the tier is read only when they fall short of the page. Read together, the
+                // intersection stepped through the word's whole-text list (at 1,000,000 records,
+                // `q=transit&country=se&kind=news`: 36 ms for the tier, the titles alone 16 ms).
+                found += try await keys(from: titlesMatching(request, anyOf: suggestions) + " AND " + inTitle
+                    + " ORDER BY " + tieBreak + " LIMIT \(bind: needed)")
+                if found.count < needed {
+                    let under = self.matching(request.query, corrections: request.corrections, filters: request.filters, anyOf: suggestions)
+                    found += try await keys(from: under + " AND NOT " + inTitle + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
+                }
             } else {
                 // The full-text index gives the matches under those values (their lists
                 // intersected), not every record under them: at 1,000,000 records "transit bus
@@ -158,6 +170,14 @@ extension SearchIndex {
             }
         }
         return try await hits(keys: Array(found.dropFirst(request.offset).prefix(request.limit)))
+    }
+
+    /// Whether a tier of records under values the query names, small enough to be ranked
+    /// whole, is read titles first (SQLite): when the sample shows at least a page of its
+    /// matches with the query in their titles. Fewer, and reading the titles would only add a
+    /// statement before the whole tier's.
+    func titlesFillBoostedPage(_ matches: MatchSample, isBoosted: (MatchSample.Entry) -> Bool, needed: Int) -> Bool {
+        Double(matches.total) * matches.share { isBoosted($0) && $0.inTitle } >= Double(needed)
     }
 
     /// The order of every match ranked at once: records under the values the query names first,

@@ -34,6 +34,10 @@ struct SearchRequest: Sendable {
     /// The word being typed is looked up as the vocabulary's words it completes to, when they
     /// are few (`SearchIndex.completions`); tests turn it off to compare with the prefix itself.
     var completesPrefix = true
+    /// SQLite: whether a tier of records under values the query names, ranked whole, is read
+    /// titles first; nil, when the sample shows a page of such titles (`titlesFillBoostedPage`).
+    /// Tests force it both ways, to hold each to the same pages.
+    var boostedTitlesFirst: Bool? = nil
 }
 
 struct SearchHit: Sendable {
