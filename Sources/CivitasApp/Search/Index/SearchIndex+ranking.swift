@@ -74,6 +74,16 @@ extension SearchIndex {
             let subTiers: [(part: SQLQueryString, holds: (MatchSample.Entry) -> Bool)] = inTitle.map {
                 [(SQLQueryString(" AND ") + $0, { isBoosted($0) && $0.inTitle }), (SQLQueryString(" AND NOT ") + $0, { isBoosted($0) && !$0.inTitle })]
             } ?? [(SQLQueryString(""), isBoosted)]
+            // The matches under those values: the full-text index intersects their lists with the
+            // query's, not every record under them (at 1,000,000 records "transit bus riders" read
+            // all 100,000 records on transit to keep 2,000, 490 ms).
+            let underNamed = self.matching(request.query, corrections: request.corrections, filters: request.filters, anyOf: suggestions)
+            // A sub-tier read whole and ranked: its titles holding the query (the first, given
+            // terms) from the titles' own index, the rest from the matches under the values.
+            func readWhole(_ number: Int, _ part: SQLQueryString, limit: Int) async throws -> [String] {
+                let few = inTitle != nil && number == 0 ? titlesMatching(request, anyOf: suggestions) : underNamed
+                return try await keys(from: few + part + " ORDER BY " + tieBreak + " LIMIT \(bind: limit)")
+            }
             if estimate >= Double(rankedWhole) {
                 for (part, _) in subTiers where found.count < needed {
                     found += try await walked(request, checks: " AND " + boosted + part + checks, limit: needed - found.count, expected: estimate,
@@ -84,14 +94,11 @@ extension SearchIndex {
                 // each sub-tier on its own; one the sample shows small (its titles holding the
                 // query) is ranked whole instead, since a walk would read most of the index for it.
                 let under = amongMatches(terms + " AND " + SearchFacetTerms.fts5(anyOf: suggestions)!)
-                let fewUnder = self.matching(request.query, corrections: request.corrections, filters: request.filters, anyOf: suggestions)
                 for (number, (part, holds)) in subTiers.enumerated() where found.count < needed {
                     if walksAmong(Int(Double(matches.total) * matches.share(holds)), request) {
                         found += try await keys(from: walk(request, checks: " AND " + under + part, limit: needed - found.count))
                     } else {
-                        // The titles holding the query come from the titles' own index.
-                        let few = inTitle != nil && number == 0 ? titlesMatching(request, anyOf: suggestions) : fewUnder
-                        found += try await keys(from: few + part + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
+                        found += try await readWhole(number, part, limit: needed - found.count)
                     }
                 }
             } else if yearsToRead(matches, holding: isBoosted, needed: needed, request) != nil {
@@ -100,33 +107,24 @@ extension SearchIndex {
                 // sub-tier the sample shows small (its titles) is read whole, from the titles'
                 // own index: by years, its few dated matches would leave the undated to be
                 // looked for among every match (25 ms).
-                let under = self.matching(request.query, corrections: request.corrections, filters: request.filters, anyOf: suggestions)
                 for (number, (part, holds)) in subTiers.enumerated() where found.count < needed {
                     if let years = yearsToRead(matches, holding: holds, needed: needed, request) {
-                        found += try await self.byYears(under, checks: part, limit: needed - found.count, years: years)
+                        found += try await self.byYears(underNamed, checks: part, limit: needed - found.count, years: years)
                     } else {
-                        let few = inTitle != nil && number == 0 ? titlesMatching(request, anyOf: suggestions) : under
-                        found += try await keys(from: few + part + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
+                        found += try await readWhole(number, part, limit: needed - found.count)
                     }
                 }
-            } else if let inTitle, !isPostgres, request.boostedTitlesFirst ?? titlesFillBoostedPage(matches, isBoosted: isBoosted, needed: needed) {
-                // SQLite: the tier's titles holding the query come from the titles' own index,
-                // whose list of the query's word is a fraction of the whole text's; the rest of
-                // the tier is read only when they fall short of the page. Read together, the
-                // intersection stepped through the word's whole-text list (at 1,000,000 records,
+            } else if inTitle != nil, !isPostgres, request.boostedTitlesFirst ?? titlesFillBoostedPage(matches, isBoosted: isBoosted, needed: needed) {
+                // SQLite: each title sub-tier on its own, so that its titles come from the titles'
+                // own index, whose list of the query's word is a fraction of the whole text's, and
+                // the rest only when they fall short of the page. Read together, the intersection
+                // stepped through the word's whole-text list (at 1,000,000 records,
                 // `q=transit&country=se&kind=news`: 36 ms for the tier, the titles alone 16 ms).
-                found += try await keys(from: titlesMatching(request, anyOf: suggestions) + " AND " + inTitle
-                    + " ORDER BY " + tieBreak + " LIMIT \(bind: needed)")
-                if found.count < needed {
-                    let under = self.matching(request.query, corrections: request.corrections, filters: request.filters, anyOf: suggestions)
-                    found += try await keys(from: under + " AND NOT " + inTitle + " ORDER BY " + tieBreak + " LIMIT \(bind: needed - found.count)")
+                for (number, (part, _)) in subTiers.enumerated() where found.count < needed {
+                    found += try await readWhole(number, part, limit: needed - found.count)
                 }
             } else {
-                // The full-text index gives the matches under those values (their lists
-                // intersected), not every record under them: at 1,000,000 records "transit bus
-                // riders" read all 100,000 records on transit to keep 2,000 (490 ms).
-                let under = self.matching(request.query, corrections: request.corrections, filters: request.filters, anyOf: suggestions)
-                found += try await keys(from: fewMatches(under, count: Int(estimate), rankAllUpTo: request.rankAllUpTo)
+                found += try await keys(from: fewMatches(underNamed, count: Int(estimate), rankAllUpTo: request.rankAllUpTo)
                     + " ORDER BY " + titleFirst + tieBreak + " LIMIT \(bind: needed)")
             }
         }
