@@ -111,3 +111,5 @@ public struct UTF8Table<Value> {
         return hash ^ (hash >> 32)
     }
 }
+
+extension UTF8Table: Sendable where Value: Sendable {}

@@ -64,6 +64,13 @@ struct SearchRankingTests {
                                     "\(typed) \(filters) from \(offset): ranked whole up to \(rankAllUpTo), titles first: \(titlesFirst)")
                         }
                         request.boostedTitlesFirst = nil
+                        // SQLite: a named value's matches walked checking each entry, or gathered first.
+                        for entryByEntry in [true, false] where database == .sqlite && walkAmongFrom == 0 {
+                            request.checksNamedEntryByEntry = entryByEntry
+                            #expect(try await index.search(request).hits.map(\.id) == ranked.hits.map(\.id),
+                                    "\(typed) \(filters) from \(offset): ranked whole up to \(rankAllUpTo), named matches checked entry by entry: \(entryByEntry)")
+                        }
+                        request.checksNamedEntryByEntry = nil
                     }
                     // PostgreSQL: walks that pass a few entries first, widened again and again.
                     request.rankAllUpTo = 0
@@ -89,6 +96,19 @@ struct SearchRankingTests {
             #expect(walked >= 25, "most searches found something to rank (\(walked))")
             if database == .postgres { #expect(readByYears >= 20, "pages read by years (\(readByYears))") }
             if database == .sqlite { #expect(titlesFirst >= 4, "pages of named topics' tiers read titles first (\(titlesFirst))") }
+        }
+    }
+
+    @Test("SQLite reads how many entries the index holds from the full-text index's own count")
+    func entriesCounted() async throws {
+        // A varint of one byte, two bytes and three, as SQLite writes them; more than nine bytes
+        // of continuation is not one.
+        #expect([("00", 0), ("7F", 127), ("8100", 128), ("9845", 3_141), ("BD8440", 1_000_000)].allSatisfy { SearchIndex.leadingVarint(hex: $0.0) == $0.1 })
+        #expect(SearchIndex.leadingVarint(hex: "8080") == nil)
+        try await withIndexedNetwork(.sqlite) { services, index in
+            let counted = try await services.database.sql.raw("SELECT count(*) AS n FROM search_entries").first()!.decode(column: "n", as: Int.self)
+            #expect(counted > 1_000)
+            #expect(try await index.entryCount() == Double(counted))
         }
     }
 

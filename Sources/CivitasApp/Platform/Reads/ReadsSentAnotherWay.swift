@@ -3,8 +3,8 @@ import NIOCore
 import SQLKit
 
 /// A reader whose statements are run another way than its own `execute` runs them (planned
-/// for their values on PostgreSQL, off the event loops on SQLite: see
-/// `AppDatabase.readsPlannedPerRun`), with the reader's dialect, logger and loop.
+/// for their values on PostgreSQL: see `AppDatabase.readsPlannedPerRun`), with the reader's
+/// dialect, logger and loop.
 struct ReadsSentAnotherWay: AsyncSQLDatabase {
     typealias Run = @Sendable (any SQLExpression, @escaping @Sendable (any SQLRow) -> ()) async throws -> Void
 

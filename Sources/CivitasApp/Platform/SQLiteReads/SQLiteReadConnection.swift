@@ -67,6 +67,47 @@ final class SQLiteReadConnection: @unchecked Sendable {
 
     /// Runs one statement with its binds and hands each row to `onRow`.
     func run(_ sql: String, binds: [SQLiteData], onRow: (SQLiteReadRow) throws -> Void) throws {
+        try withBound(sql, binds: binds) { statement in
+            let stmt = statement.handle
+            var columns = statement.columns
+            var count = Int32(columns.names.count)
+            var isFirst = true
+            // The row before, whose texts the next row may repeat (see `value(at:in:above:)`).
+            var above: [SQLiteData] = []
+            while try step(stmt, sql) {
+                if isFirst {
+                    isFirst = false
+                    // SQLite prepares a kept statement again by itself when the schema changed (another
+                    // connection migrated); a `*` then has other columns than the ones first named.
+                    if sqlite_nio_sqlite3_column_count(stmt) != count {
+                        columns = Self.columnNames(of: stmt)
+                        count = Int32(columns.names.count)
+                        statement.columns = columns
+                    }
+                }
+                var values: [SQLiteData] = []
+                values.reserveCapacity(Int(count))
+                for column in 0..<count {
+                    values.append(value(at: column, in: stmt, above: above.isEmpty ? .null : above[Int(column)]))
+                }
+                try onRow(SQLiteReadRow(columns: columns, values: values))
+                above = values
+            }
+        }
+    }
+
+    /// Runs one statement with its binds and hands each row to `onRow` as SQLite holds it,
+    /// without making a value of any column: for reads of many rows whose few columns the
+    /// caller takes apart itself (a search's sample of a thousand matches, whose texts made
+    /// into strings, and freed again, were a fifth of a common word's search in the server).
+    func visit(_ sql: String, binds: [SQLiteData], onRow: (SQLiteRowView) throws -> Void) throws {
+        try withBound(sql, binds: binds) { statement in
+            while try step(statement.handle, sql) { try onRow(SQLiteRowView(statement: statement.handle)) }
+        }
+    }
+
+    /// The statement of `sql`, prepared once, with `binds` bound for the duration of `body`.
+    private func withBound(_ sql: String, binds: [SQLiteData], _ body: (PreparedStatement) throws -> Void) throws {
         let statement = try prepared(sql)
         let stmt = statement.handle
         // Every run binds every parameter, so the previous binds need no clearing (clearing would
@@ -90,33 +131,15 @@ final class SQLiteReadConnection: @unchecked Sendable {
                 try check(bind(value, at: index, in: stmt), sql)
             }
         }
-        var columns = statement.columns
-        var count = Int32(columns.names.count)
-        var isFirst = true
-        // The row before, whose texts the next row may repeat (see `value(at:in:above:)`).
-        var above: [SQLiteData] = []
-        while true {
-            let step = sqlite_nio_sqlite3_step(stmt)
-            if step == SQLITE_DONE { return }
-            guard step == SQLITE_ROW else { try check(step, sql); return }
-            if isFirst {
-                isFirst = false
-                // SQLite prepares a kept statement again by itself when the schema changed (another
-                // connection migrated); a `*` then has other columns than the ones first named.
-                if sqlite_nio_sqlite3_column_count(stmt) != count {
-                    columns = Self.columnNames(of: stmt)
-                    count = Int32(columns.names.count)
-                    statement.columns = columns
-                }
-            }
-            var values: [SQLiteData] = []
-            values.reserveCapacity(Int(count))
-            for column in 0..<count {
-                values.append(value(at: column, in: stmt, above: above.isEmpty ? .null : above[Int(column)]))
-            }
-            try onRow(SQLiteReadRow(columns: columns, values: values))
-            above = values
-        }
+        try body(statement)
+    }
+
+    /// Steps to the next row: true on one, false when there are no more.
+    private func step(_ stmt: OpaquePointer, _ sql: String) throws -> Bool {
+        let step = sqlite_nio_sqlite3_step(stmt)
+        if step == SQLITE_ROW { return true }
+        if step != SQLITE_DONE { try check(step, sql) }
+        return false
     }
 
     private static func columnNames(of stmt: OpaquePointer) -> ReadColumns {
@@ -199,6 +222,25 @@ final class SQLiteReadConnection: @unchecked Sendable {
 
     /// SQLite copies bound text and blobs before the call returns (SQLITE_TRANSIENT).
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+/// The row a statement is on, read as SQLite holds it (`SQLiteReadConnection.visit`): valid only
+/// inside the call it is given to, since the next step overwrites it.
+struct SQLiteRowView {
+    fileprivate let statement: OpaquePointer
+
+    func isNull(_ column: Int32) -> Bool { sqlite_nio_sqlite3_column_type(statement, column) == SQLITE_NULL }
+
+    func integer(_ column: Int32) -> Int64 { sqlite_nio_sqlite3_column_int64(statement, column) }
+
+    /// The column's text in SQLite's own memory (no bytes for NULL), for the duration of `body`.
+    func withText<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        // The text first, then its length: SQLite's documented order when it may convert a value.
+        guard let text = sqlite_nio_sqlite3_column_text(statement, column) else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeRawBufferPointer(start: text, count: Int(sqlite_nio_sqlite3_column_bytes(statement, column))))
+    }
+
+    func text(_ column: Int32) -> String { withText(column) { String(decoding: $0, as: UTF8.self) } }
 }
 
 /// The texts among a statement's binds, copied one after another into one allocation, and

@@ -55,31 +55,33 @@ final class SQLiteReader: SQLDatabase {
     }
 
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
+        try withConnection(for: query) { connection, sql, binds in try connection.run(sql, binds: binds) { onRow($0) } }
+    }
+
+    /// Runs a statement and hands each row to `each` as SQLite holds it, gathering `result`
+    /// (`SQLiteReadConnection.visit`).
+    func collectRows<T>(_ query: any SQLExpression, into result: inout T, _ each: (inout T, SQLiteRowView) throws -> Void) throws {
+        try withConnection(for: query) { connection, sql, binds in try connection.visit(sql, binds: binds) { try each(&result, $0) } }
+    }
+
+    /// The statement's text and binds, and the connection to run it on: the answer's own
+    /// (`snapshot`) when it has one, else one borrowed for the statement.
+    private func withConnection(for query: any SQLExpression, _ body: (SQLiteReadConnection, String, [SQLiteData]) throws -> Void) throws {
         let (sql, encodable) = serializeRead(query)
         ReadCounter.record(sql)
         let binds = try encodable.map(Self.sqliteData)
         if let snapshot = Self.snapshot, snapshot.claim(by: ObjectIdentifier(self)) {
             defer { snapshot.release() }
-            try snapshot.connection.run(sql, binds: binds) { onRow($0) }
+            try body(snapshot.connection, sql, binds)
             return
         }
         let connection = try borrow()
         defer { giveBack(connection) }
-        try connection.run(sql, binds: binds) { onRow($0) }
-    }
-
-    /// Runs a statement that may run long (a search over a large index) off the event loops:
-    /// where it is when the caller already runs elsewhere (`AppDatabase.readingLong`), or else on
-    /// `LongReadExecutor`'s threads and back. Run on its loop, as page reads are, a long search
-    /// held every other connection of that loop for as long.
-    private func runOffTheLoops(_ query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await LongReadExecutor.offTheLoops { try self.run(query, onRow) }
+        try body(connection, sql, binds)
     }
 
     /// `SQLiteReader`, with every statement run off the event loops (`AppDatabase.readsPlannedPerRun`).
-    var offTheLoops: ReadsSentAnotherWay {
-        ReadsSentAnotherWay(reader: self) { query, onRow in try await self.runOffTheLoops(query, onRow) }
-    }
+    var offTheLoops: SQLiteReadsOffTheLoops { SQLiteReadsOffTheLoops(reader: self) }
 
     /// Text, whole numbers and flags, nearly every bind a page sends, as SQLiteKit's encoder
     /// gives them (`Bool` as 1 or 0), without its search for a conversion; the rest through it.

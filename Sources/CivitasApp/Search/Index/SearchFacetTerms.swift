@@ -80,7 +80,7 @@ enum SearchFacetTerms {
     /// making each distinct value once: every entry gets the positions of its values in
     /// `values`. Making three strings of every value of every entry, then hashing them to count
     /// them, was a fifth of a common word's search.
-    struct Reader {
+    struct Reader: Sendable {
         private(set) var values: [SearchFacetValue] = []
         /// A value's facet and value as the column holds them (`facet` \u{1F} `value`), by their
         /// bytes (`UTF8Table`: a `Substring` key hashed a column holding an accented label by its
@@ -97,7 +97,8 @@ enum SearchFacetTerms {
             return Array(column.utf8).withUnsafeBytes { positions(inBytes: $0) }
         }
 
-        private mutating func positions(inBytes bytes: UnsafeRawBufferPointer) -> [Int] {
+        /// The same, for a column's bytes (as SQLite holds them: `SearchIndex.sampledRows`).
+        mutating func positions(inBytes bytes: UnsafeRawBufferPointer) -> [Int] {
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
             var found: [Int] = []
             var start = 0

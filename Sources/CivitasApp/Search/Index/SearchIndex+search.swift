@@ -38,6 +38,10 @@ struct SearchRequest: Sendable {
     /// titles first; nil, when the sample shows a page of such titles (`titlesFillBoostedPage`).
     /// Tests force it both ways, to hold each to the same pages.
     var boostedTitlesFirst: Bool? = nil
+    /// SQLite: whether a walk among a named value's matches checks each entry it passes against
+    /// the full-text index instead of gathering every match's rowid first; nil, when the walk is
+    /// expected to pass few entries (`SearchIndex.checksEntryByEntry`). Tests force it both ways.
+    var checksNamedEntryByEntry: Bool? = nil
 }
 
 struct SearchHit: Sendable {
@@ -338,19 +342,18 @@ extension SearchIndex {
         default:
             rows = try await firstMatches()
         }
-        var reader = SearchFacetTerms.Reader()
         let sampled = min(rows.count, Self.exactCountLimit)
         let entries = (0..<sampled).map { index in
-            MatchSample.Entry(key: rows.keys[index], facets: reader.positions(inColumn: rows.facetValues[index]),
-                              inTitle: rows.inTitle.isEmpty ? false : rows.inTitle[index])
+            MatchSample.Entry(key: rows.keys[index], facets: rows.facets[index], inTitle: rows.inTitle.isEmpty ? false : rows.inTitle[index])
         }
+        let values = rows.reader.values
         guard rows.count > Self.exactCountLimit, let last = rows.lastPlace, last > 0 else {
-            return MatchSample(entries: entries, values: reader.values, total: entries.count, rankedKeys: rankedKeys)
+            return MatchSample(entries: entries, values: values, total: entries.count, rankedKeys: rankedKeys)
         }
         // The sample's last place, as a share of the whole order, is the share of matches sampled.
         let share = Double(last) / Double(Self.sampleOrderEnd)
         let total = Double(Self.exactCountLimit) / min(max(share, 1e-12), 1)
-        return MatchSample(entries: entries, values: reader.values, total: max(Self.exactCountLimit + 1, Self.roughly(Int(total.rounded()))),
+        return MatchSample(entries: entries, values: values, total: max(Self.exactCountLimit + 1, Self.roughly(Int(total.rounded()))),
                            rankedKeys: rankedKeys)
     }
 
@@ -362,11 +365,15 @@ extension SearchIndex {
         return " AND e.sample_order + 0 < \(bind: bound) AND e.document @@ CAST(\(bind: Self.sampleRangesTSQuery(below: bound)) AS tsquery)"
     }
 
-    /// The rows of a sample: each match's key, its `facet_values` and whether its title holds
-    /// the query, in the sample order, and the place of the last.
-    struct SampledRows {
+    /// The rows of a sample: each match's key, where its facet values are among every value the
+    /// rows hold (`reader`), whether its title holds the query, in the sample order, and the
+    /// place of the last.
+    struct SampledRows: Sendable {
         var keys: [String] = []
-        var facetValues: [Substring] = []
+        /// Each row's facet values, as positions in `reader.values`: only of the rows the sample
+        /// counts (the first `exactCountLimit`), since the one past them only says there are more.
+        var facets: [[Int]] = []
+        var reader = SearchFacetTerms.Reader()
         /// Empty when the statement did not say.
         var inTitle: [Bool] = []
         var lastPlace: Int64? = nil
@@ -376,11 +383,26 @@ extension SearchIndex {
 
         init(_ rows: [any SQLRow], inTitle hasInTitle: Bool) throws {
             for row in rows {
-                keys.append(try row.decode(column: "key", as: String.self))
-                facetValues.append(Substring(try row.decode(column: "facet_values", as: String?.self) ?? ""))
-                if hasInTitle { inTitle.append(try row.decode(column: "in_title", as: Int.self) == 1) }
+                append(key: try row.decode(column: "key", as: String.self), facetValues: Substring(try row.decode(column: "facet_values", as: String?.self) ?? ""),
+                       inTitle: hasInTitle ? try row.decode(column: "in_title", as: Int.self) == 1 : nil)
             }
             lastPlace = try rows.last?.decode(column: "place", as: Int64.self)
+        }
+
+        /// The next row.
+        mutating func append(key: String, facetValues: Substring, inTitle: Bool?) {
+            append(key: key, inTitle: inTitle) { $0.positions(inColumn: facetValues) }
+        }
+
+        /// The next row, its `facet_values` given as the column's bytes.
+        mutating func append(key: String, facetValues: UnsafeRawBufferPointer, inTitle: Bool?) {
+            append(key: key, inTitle: inTitle) { $0.positions(inBytes: facetValues) }
+        }
+
+        private mutating func append(key: String, inTitle: Bool?, facets: (inout SearchFacetTerms.Reader) -> [Int]) {
+            keys.append(key)
+            if self.facets.count < SearchIndex.exactCountLimit { self.facets.append(facets(&reader)) }
+            if let inTitle { self.inTitle.append(inTitle) }
         }
     }
 
@@ -417,7 +439,8 @@ extension SearchIndex {
         return pieces
     }
 
-    /// The rows of a sample's statement (`SELECT e.key, e.facet_values, ... AS place[, ... AS in_title]`).
+    /// The rows of a sample's statement (`SELECT e.key, e.facet_values, ... AS place[, ... AS in_title]`,
+    /// in that order). SQLite hands each row over where it holds it (`SQLiteRowCollecting`).
     /// PostgreSQL sends them as one text: each row's key, facet values and (given `inTitle`) its
     /// title flag apart by one control character (0x1C), the rows apart by another (0x1D), none
     /// of which a key, value or label holds. A thousand rows each read through the driver cost
@@ -425,7 +448,15 @@ extension SearchIndex {
     /// one aggregate sorts the rows once (one per column sorted them three times: a sample of
     /// `q=council` at 1,000,000 records took 5.6-6.2 ms in PostgreSQL this way, 6.3-7.2 that way).
     func sampledRows(_ statement: SQLQueryString, inTitle: Bool) async throws -> SampledRows {
-        guard isPostgres else { return try SampledRows(try await sql.raw(statement).all(), inTitle: inTitle) }
+        guard isPostgres else {
+            guard let collecting = sql as? any SQLiteRowCollecting else { return try SampledRows(try await sql.raw(statement).all(), inTitle: inTitle) }
+            // Each row taken apart where SQLite holds it: the thousand keys are the only strings made.
+            return try await collecting.collectRows(statement, into: SampledRows()) { rows, row in
+                let key = row.text(0)
+                row.withText(1) { facetValues in rows.append(key: key, facetValues: facetValues, inTitle: inTitle ? row.integer(3) == 1 : nil) }
+                rows.lastPlace = row.integer(2)
+            }
+        }
         let title: SQLQueryString = inTitle ? " || chr(28) || CAST(s.in_title AS text)" : ""
         guard let row = try await sql.raw("SELECT count(*) AS matched, string_agg(s.key || chr(28) || COALESCE(s.facet_values, '')" + title
             + ", chr(29) ORDER BY s.place) AS sampled, max(s.place) AS place FROM (" + statement + ") s").first(),
@@ -433,9 +464,7 @@ extension SearchIndex {
         var rows = SampledRows()
         for line in Self.pieces(of: try row.decode(column: "sampled", as: String.self), apartBy: 0x1D) {
             let fields = Self.pieces(of: line, apartBy: 0x1C)
-            rows.keys.append(String(fields[0]))
-            rows.facetValues.append(fields.count > 1 ? fields[1] : "")
-            if inTitle { rows.inTitle.append(fields.count > 2 && fields[2] == "1") }
+            rows.append(key: String(fields[0]), facetValues: fields.count > 1 ? fields[1] : "", inTitle: inTitle ? fields.count > 2 && fields[2] == "1" : nil)
         }
         rows.lastPlace = try row.decode(column: "place", as: Int64.self)
         return rows
@@ -627,10 +656,35 @@ extension SearchIndex {
         return (plan["Plan Rows"] as? NSNumber)?.doubleValue
     }
 
-    /// How many entries the index holds, as PostgreSQL's statistics last counted them.
+    /// About how many entries the index holds: as PostgreSQL's statistics last counted them; on
+    /// SQLite as the full-text index keeps the count of its rows, read rather than counted
+    /// (`count(*)` took 34 ms at 1,000,000 entries).
     func entryCount() async throws -> Double {
-        try await sql.raw("SELECT reltuples::float8 AS entries FROM pg_class WHERE oid = 'search_entries'::regclass").first()?
+        guard isPostgres else {
+            // FTS5's "averages" record (the row with id 1 of its data table) starts with the
+            // number of rows, as a SQLite varint (fts5_index.c). Nil when the table is empty.
+            let head = try await sql.raw("SELECT hex(substr(block, 1, 9)) AS head FROM search_text_data WHERE id = 1").first()?
+                .decode(column: "head", as: String?.self)
+            return head.flatMap { Self.leadingVarint(hex: $0) }.map(Double.init) ?? 0
+        }
+        return try await sql.raw("SELECT reltuples::float8 AS entries FROM pg_class WHERE oid = 'search_entries'::regclass").first()?
             .decode(column: "entries", as: Double.self) ?? 0
+    }
+
+    /// The SQLite varint at the start of these bytes, given in hexadecimal: seven bits a byte,
+    /// most significant first, while the high bit is set; a ninth byte gives all eight.
+    static func leadingVarint(hex: String) -> Int? {
+        let bytes: [UInt8] = stride(from: 0, to: hex.utf8.count - 1, by: 2).compactMap { offset in
+            let start = hex.utf8.index(hex.utf8.startIndex, offsetBy: offset)
+            return UInt8(String(hex.utf8[start..<hex.utf8.index(start, offsetBy: 2)])!, radix: 16)
+        }
+        var value = 0
+        for (index, byte) in bytes.enumerated() {
+            if index == 8 { return value << 8 | Int(byte) }
+            value = value << 7 | Int(byte & 0x7F)
+            if byte < 0x80 { return value }
+        }
+        return nil
     }
 
     /// Whether SQLite finds the matches through the full-text index (words asked, or facet
