@@ -1,3 +1,4 @@
+import Logging
 import NIOCore
 import SQLKit
 
@@ -11,4 +12,17 @@ extension AsyncSQLDatabase {
         promise.completeWithTask { try await self.execute(sql: query, onRow) }
         return promise.futureResult
     }
+}
+
+/// A database that runs statements its own way over another reader (`ReadsSentAnotherWay`,
+/// `SQLiteReadsOffTheLoops`), with that reader's logger, loop and dialect.
+protocol ReaderWrapping: AsyncSQLDatabase {
+    var wrappedReader: any SQLDatabase { get }
+}
+
+extension ReaderWrapping {
+    var logger: Logger { wrappedReader.logger }
+    var eventLoop: any EventLoop { wrappedReader.eventLoop }
+    var dialect: any SQLDialect { wrappedReader.dialect }
+    var queryLogLevel: Logger.Level? { nil }
 }

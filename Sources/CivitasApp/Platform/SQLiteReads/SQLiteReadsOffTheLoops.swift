@@ -1,5 +1,3 @@
-import Logging
-import NIOCore
 import SQLKit
 
 /// A reader that hands a statement's rows over as SQLite holds them (`SQLiteRowView`), without
@@ -25,13 +23,10 @@ extension SQLiteReader: SQLiteRowCollecting {
 /// threads (where it is when the caller already runs there, as a search does through
 /// `AppDatabase.readingLong`). Run on its loop, as page reads are, a long search held every
 /// other connection of that loop for as long.
-struct SQLiteReadsOffTheLoops: AsyncSQLDatabase, SQLiteRowCollecting {
+struct SQLiteReadsOffTheLoops: ReaderWrapping, SQLiteRowCollecting {
     let reader: SQLiteReader
 
-    var logger: Logger { reader.logger }
-    var eventLoop: any EventLoop { reader.eventLoop }
-    var dialect: any SQLDialect { reader.dialect }
-    var queryLogLevel: Logger.Level? { nil }
+    var wrappedReader: any SQLDatabase { reader }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         try await LongReadExecutor.offTheLoops { try await reader.execute(sql: query, onRow) }
