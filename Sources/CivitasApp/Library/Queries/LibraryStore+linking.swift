@@ -30,14 +30,16 @@ extension LibraryStore {
             let date: SQLQueryString = kind == .practice ? "CAST(r.start_year AS TEXT)" : "r.published_on"
             // Read from the links that point at the target, then each linking record by its key:
             // asked the other way (published records in list order, each looked up among the
-            // links), SQLite walked the whole table to find none. A record linked through two
-            // of the fields is one line.
+            // links), SQLite walked the whole table to find none (2.1 s for a person's page at
+            // 1,000,000 records). SQLite keeps the tables of a CROSS JOIN in the order written,
+            // whatever else it could use; PostgreSQL reads it as the join it is and plans it as
+            // it would the join. A record linked through two of the fields is one line.
             let distinct: SQLQueryString = names.count > 1 ? "DISTINCT " : ""
             // By the answer's own columns, as PostgreSQL asks of a DISTINCT list.
             let order: SQLQueryString = kind.isDated ? "date DESC" : "title ASC"
             query += "SELECT * FROM (SELECT " + distinct + "\(bind: kind.rawValue) AS kind, r.id, r.slug, r.title, r.\(ident: kind.typeColumn) AS type, "
-                + date + " AS date FROM library_links l JOIN \(ident: kind.table) r ON r.id = l.subject_id"
-                + " WHERE l.target_id = \(bind: targetID) AND l.field IN (\(binds: names)) AND l.subject_kind = \(bind: kind.rawValue)"
+                + date + " AS date FROM library_links l CROSS JOIN \(ident: kind.table) r"
+                + " WHERE r.id = l.subject_id AND l.target_id = \(bind: targetID) AND l.field IN (\(binds: names)) AND l.subject_kind = \(bind: kind.rawValue)"
                 + " AND r.published = \(bind: true) ORDER BY " + order + " LIMIT \(bind: limit)) AS part\(unsafeRaw: String(index))"
         }
         return PendingRead(query) { rows in
