@@ -9,7 +9,7 @@ struct ConveningsModule: CivitasModule {
     let name = "convenings"
     /// Shared by every copy of this manifest: registrations wait here to be decided together.
     let desk = RegistrationDesk()
-    var migrations: [any Migration] { [M001_CreateConvenings(), M002_MoveOutboxToPlatform(), M003_SessionDays()] }
+    var migrations: [any Migration] { [M001_CreateConvenings(), M002_MoveOutboxToPlatform(), M003_SessionDays(), M004_EventAreaIndex()] }
     var apiScopes: [APIScope] { [.eventsWrite] }
 
     var navigationLinks: [NavigationLink] { [NavigationLink(label: "Events", destination: ConveningsURL.events)] }

@@ -6,7 +6,7 @@ import Hummingbird
 struct DirectoryModule: CivitasModule {
     let services: AppServices
     let name = "directory"
-    var migrations: [any Migration] { [M001_CreateDirectory(), M002_ListOrderIndexes()] }
+    var migrations: [any Migration] { [M001_CreateDirectory(), M002_ListOrderIndexes(), M003_SubOrganizationIndex()] }
     var apiScopes: [APIScope] { [.directoryWrite] }
 
     var navigationLinks: [NavigationLink] {

@@ -6,7 +6,7 @@ import Hummingbird
 struct LibraryModule: CivitasModule {
     let services: AppServices
     let name = "library"
-    var migrations: [any Migration] { [M001_CreateLibrary(), M002_PracticeSubmissions(), M003_ResourceFiles(), M005_ResourceLinkColumn(), M004_AdoptHandedOverResources(services: services), M006_CoveringLinkIndex(), M007_ListOrderIndexes()] }
+    var migrations: [any Migration] { [M001_CreateLibrary(), M002_PracticeSubmissions(), M003_ResourceFiles(), M005_ResourceLinkColumn(), M004_AdoptHandedOverResources(services: services), M006_CoveringLinkIndex(), M007_ListOrderIndexes(), M008_IndexesForPagesAtScale()] }
     var apiScopes: [APIScope] { [.libraryWrite] }
     var searchDocuments: (any SearchDocumentSource)? { LibrarySearchDocuments(reads: SearchSourceReads(services: services)) }
     var scaleDemo: (any ScaleDemoGenerator)? { LibraryScaleDemo() }

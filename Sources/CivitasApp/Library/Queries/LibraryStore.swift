@@ -79,9 +79,14 @@ struct LibraryStore {
         guard !targetIDs.isEmpty, !fields.isEmpty else { return .known([]) }
         var filter = LibraryFilter()
         filter.limit = limit
+        // From the links to the records by key (SQLite keeps a CROSS JOIN's order): asked as
+        // records in list order, each looked up among the links, SQLite walked every published
+        // news item to find a practice's few (70 ms at 1,000,000 records). The filter's columns
+        // are the records' alone, as `l` has only its key.
         return PendingRead("""
-            SELECT * FROM \(unsafeRaw: kind.table) WHERE \(Self.condition(kind, filter)) AND id IN (SELECT subject_id FROM library_links
-            WHERE subject_kind = \(bind: kind.rawValue) AND field IN (\(binds: fields)) AND target_id IN (\(binds: targetIDs)))
+            SELECT r.* FROM (SELECT DISTINCT subject_id FROM library_links
+            WHERE subject_kind = \(bind: kind.rawValue) AND field IN (\(binds: fields)) AND target_id IN (\(binds: targetIDs))) l
+            CROSS JOIN \(unsafeRaw: kind.table) r WHERE r.id = l.subject_id AND \(Self.condition(kind, filter))
             ORDER BY \(Self.order(kind)) LIMIT \(bind: limit)
             """) { rows in try rows.map { try LibraryRecord.decode(kind, $0) } }
     }
