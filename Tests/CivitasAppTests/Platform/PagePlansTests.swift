@@ -41,7 +41,13 @@ struct PagePlansTests {
 
     @Test("A topic's library section reads in list order and stops at its limit; a person's starts from the links")
     func librarySectionStart() async throws {
-        try await withApp(.sqlite, demo: true) { _, services in
+        try await withApp(.sqlite, demo: true) { client, services in
+            // The pages ask for the start their subject needs.
+            for (path, start) in [("/topics/public-safety", #""practices" r CROSS JOIN library_links l"#), ("/people/tom-barrett", #"library_links l CROSS JOIN "practices" r"#)] {
+                let counter = ReadCounter()
+                #expect(try await ReadCounter.$current.withValue(counter) { try await client.execute(uri: path, method: .get) }.status == .ok, "\(path)")
+                #expect(counter.statements.contains { $0.contains(start) }, "\(path) reads its library section from \(start)")
+            }
             let store = LibraryStore(sql: services.database.sql)
             func plan(_ start: LinkedReadStart) async throws -> [String] {
                 let read = store.linesRead(linkingTo: "some-id", through: [(.practice, ["topic_ids"])], startingFrom: start)

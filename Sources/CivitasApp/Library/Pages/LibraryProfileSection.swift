@@ -27,7 +27,9 @@ struct LibraryProfileSection: ProfileSectionProvider {
 
     func profileSectionRead(for subject: ProfileSubject) -> PendingRead<Node<HTML.BodyContext>?>? {
         guard let groups = Self.linkingFields[subject.kind] else { return nil }
-        return LibraryStore(sql: services.database.reads).linesRead(linkingTo: subject.id, through: groups.map { ($0.0, $0.1) })
+        // Thousands of records carry a topic; few name a person, an event or a place.
+        return LibraryStore(sql: services.database.reads)
+            .linesRead(linkingTo: subject.id, through: groups.map { ($0.0, $0.1) }, startingFrom: subject.kind == "topic" ? .listOrder : .links)
             .map { lines in Self.section(lines, groups: groups) }
     }
 
