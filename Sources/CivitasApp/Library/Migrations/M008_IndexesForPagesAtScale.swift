@@ -23,8 +23,7 @@ struct M008_IndexesForPagesAtScale: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
-        for index in Self.indexes { try await sql.drop(index: index.name).run() }
+        try await TableIndex.drop(Self.indexes.map(\.name), on: database)
         try await TableIndex.create([("practices_adapted_from", "practices", ["adapted_from_id"])], on: database)
     }
 }

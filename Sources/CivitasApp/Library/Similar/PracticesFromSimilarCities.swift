@@ -29,7 +29,8 @@ struct PracticesFromSimilarCities: Sendable {
         let closest = matches.prefix(Self.citiesLookedAt)
         let practices = try await store.practices(inCities: closest.map(\.place.reference.id), sharingTopics: topics.map(\.id))
         let topicNames = Dictionary(topics.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-        let rank = Dictionary(uniqueKeysWithValues: matches.enumerated().map { ($1.place.reference.id, ($0, $1)) })
+        // Ranks of the cities read from only: every practice read runs in one of them.
+        let rank = Dictionary(uniqueKeysWithValues: closest.enumerated().map { ($1.place.reference.id, ($0, $1)) })
         var lines: [(order: (Int, Int), line: Line)] = []
         var seen: Set<String> = [excluding].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
         for (practice, cityIDs, sharedTopics) in practices where !seen.contains(practice.id) {

@@ -20,4 +20,24 @@ enum TableIndex {
             try await builder.run()
         }
     }
+
+    static func drop(_ names: [String], on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        for name in names { try await sql.drop(index: name).run() }
+    }
+}
+
+/// A migration that only adds indexes: it creates them, and its revert drops them.
+protocol IndexesMigration: AsyncMigration {
+    static var indexes: [(name: String, table: String, columns: [String])] { get }
+}
+
+extension IndexesMigration {
+    func prepare(on database: any Database) async throws {
+        try await TableIndex.create(Self.indexes, on: database)
+    }
+
+    func revert(on database: any Database) async throws {
+        try await TableIndex.drop(Self.indexes.map(\.name), on: database)
+    }
 }
