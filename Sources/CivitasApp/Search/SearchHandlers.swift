@@ -15,7 +15,7 @@ struct SearchHandlers: Sendable {
         let includeDrafts = context.user?.role.isStaff == true
         return try await services.cachedPage(request, context, reads: SearchParameters.names, shows: shows) {
             let request = parameters.request(includeDrafts: includeDrafts)
-            let results = try await services.database.readingLong { try await SearchIndex(sql: services.database.readsPlannedPerRun).search(request) }
+            let results = try await services.database.readingLong { try await SearchIndex.reading(services.database).search(request) }
             let page = SearchPage(parameters: parameters, query: results.highlighting(request.query), results: results)
             return PageLayout(services: services, context: context).render(title: parameters.text.isEmpty ? "Search" : "Search: \(parameters.text.prefix(80))",
                                                                            content: page.content)
@@ -27,7 +27,7 @@ struct SearchHandlers: Sendable {
         return try await services.cached(request, context, contentType: "application/json; charset=utf-8", reads: SearchParameters.names,
                                          shows: shows, json: {
             let request = parameters.request()
-            let results = try await services.database.readingLong { try await SearchIndex(sql: services.database.readsPlannedPerRun).search(request) }
+            let results = try await services.database.readingLong { try await SearchIndex.reading(services.database).search(request) }
             return SearchResultsBody(results, query: results.highlighting(request.query), page: parameters.page, publicURL: services.configuration.publicURL)
         })
     }

@@ -228,6 +228,29 @@ struct SearchRankingTests {
         }
     }
 
+    @Test("A sample arrives in the sample order, each match with its own facet values and title flag", arguments: TestDatabase.all)
+    func sampleRows(database: TestDatabase) async throws {
+        try await withIndexedNetwork(database) { services, _ in
+            // As the search pages read it (on PostgreSQL, each column gathered into one text).
+            let index = SearchIndex.reading(services.database)
+            let statement: SQLQueryString = "SELECT e.key, e.facet_values, e.sample_order AS place, (CASE WHEN e.sample_order % 3 = 0 THEN 1 ELSE 0 END) AS in_title FROM "
+                + index.matching(SearchQuery(parsing: "residents "), filters: [:]) + " ORDER BY e.sample_order LIMIT 400"
+            let expected = try await services.database.sql.raw(statement).all()
+            #expect(expected.count == 400, "the word matches more entries than the statement reads")
+            let sampled = try await services.database.readingLong { try await index.sampledRows(statement, inTitle: true) }
+            #expect(sampled.keys == (try expected.map { try $0.decode(column: "key", as: String.self) }))
+            #expect(sampled.inTitle == (try expected.map { try $0.decode(column: "in_title", as: Int.self) == 1 }))
+            #expect(Set(sampled.inTitle) == [true, false])
+            // Each match's values, written back as the column holds them.
+            let values = sampled.facets.map { positions in
+                positions.map { sampled.reader.values[$0] }.map { "\($0.facet)\u{1F}\($0.value)\u{1F}\($0.label)" }.joined(separator: "\u{1E}")
+            }
+            #expect(values == (try expected.map { try $0.decode(column: "facet_values", as: String.self) }))
+            #expect(values.allSatisfy { !$0.isEmpty }, "every entry is counted under its kind at least")
+            #expect(sampled.lastPlace == (try expected.last?.decode(column: "place", as: Int64.self)))
+        }
+    }
+
     @Test("PostgreSQL reads a sample below a bound through the ranges of the sample order, or sorts every match when few are expected")
     func sampleReadingChosen() {
         func reading(_ estimate: Double, values: Bool = false, boundable: Bool = true) -> SearchIndex.SampleReading {

@@ -1,6 +1,7 @@
 import Foundation
 import CivitasCore
 import SQLKit
+import Synchronization
 
 /// A search as asked: the query, the chosen values of each facet, and the page.
 struct SearchRequest: Sendable {
@@ -96,10 +97,23 @@ struct SearchResults: Sendable {
 }
 
 extension SearchIndex {
+    /// The index as searches and lists' `?q=` read it: statements planned for their values
+    /// (`AppDatabase.readsPlannedPerRun`), and on PostgreSQL its lookups prepared (`lookups`).
+    static func reading(_ database: AppDatabase) -> SearchIndex {
+        let planned = database.readsPlannedPerRun
+        return SearchIndex(sql: planned, lookups: planned.dialect.name == "postgresql" ? database.reads : nil)
+    }
+
     /// The most values shown per facet.
     static let valuesPerFacet = 12
 
     func search(_ asked: SearchRequest) async throws -> SearchResults {
+        var index = self
+        index.sizeOfSearch = EntryCountOfSearch()
+        return try await index.searching(asked)
+    }
+
+    private func searching(_ asked: SearchRequest) async throws -> SearchResults {
         // Nothing asked, nothing found (rather than the whole index).
         if asked.query.isEmpty && asked.filters.values.allSatisfy(\.isEmpty) { return SearchResults(hits: [], total: 0, facets: [:]) }
         var request = asked
@@ -189,7 +203,7 @@ extension SearchIndex {
         // Not the words written together whose first word the prefix also starts ("water" and
         // "wateraarhus"): 41 of "water"'s 42 completions at 1,000,000 records were such, each a
         // list merged at every step of an intersection (`remember(words:joined:)`).
-        let words = try await sql.raw("SELECT word FROM search_words WHERE word >= \(bind: prefix) AND word < \(bind: prefix + "\u{10FFFF}")"
+        let words = try await lookupSQL.raw("SELECT word FROM search_words WHERE word >= \(bind: prefix) AND word < \(bind: prefix + "\u{10FFFF}")"
             + " AND (joined_after IS NULL OR joined_after < \(bind: prefix.utf8.count)) ORDER BY word LIMIT \(bind: Self.maximumCompletions + 1)")
             .all().map { try $0.decode(column: "word", as: String.self) }
         return words.count <= Self.maximumCompletions ? words : nil
@@ -441,12 +455,16 @@ extension SearchIndex {
 
     /// The rows of a sample's statement (`SELECT e.key, e.facet_values, ... AS place[, ... AS in_title]`,
     /// in that order). SQLite hands each row over where it holds it (`SQLiteRowCollecting`).
-    /// PostgreSQL sends them as one text: each row's key, facet values and (given `inTitle`) its
-    /// title flag apart by one control character (0x1C), the rows apart by another (0x1D), none
-    /// of which a key, value or label holds. A thousand rows each read through the driver cost
-    /// about a microsecond and a half apiece, a fifth of a common word's search in the server;
-    /// one aggregate sorts the rows once (one per column sorted them three times: a sample of
-    /// `q=council` at 1,000,000 records took 5.6-6.2 ms in PostgreSQL this way, 6.3-7.2 that way).
+    /// PostgreSQL sends each column as one text: the keys apart by a control character (0x1D),
+    /// the facet values apart by the same (none of which a key, value or label holds), and
+    /// (given `inTitle`) one digit a row for its title flag. A thousand rows each read through
+    /// the driver cost about a microsecond and a half apiece, a fifth of a common word's search
+    /// in the server. Each aggregate takes its rows as the statement gives them, in sample order:
+    /// PostgreSQL documents that an aggregate over a sorted subquery with nothing else at its level
+    /// sees the subquery's order, and every aggregate of one level sees the same rows in the same
+    /// order. An `ORDER BY` in each aggregate sorted the rows once for each, and one text joined
+    /// of every column (`key || chr(28) || facet_values ...`) made PostgreSQL build a text for each
+    /// row: a sample of `q=city` at 1,000,000 records took 4.1-4.6 ms that way, 3.2-3.3 ms this way.
     func sampledRows(_ statement: SQLQueryString, inTitle: Bool) async throws -> SampledRows {
         guard isPostgres else {
             guard let collecting = sql as? any SQLiteRowCollecting else { return try SampledRows(try await sql.raw(statement).all(), inTitle: inTitle) }
@@ -457,17 +475,38 @@ extension SearchIndex {
                 rows.lastPlace = row.integer(2)
             }
         }
-        let title: SQLQueryString = inTitle ? " || chr(28) || CAST(s.in_title AS text)" : ""
-        guard let row = try await sql.raw("SELECT count(*) AS matched, string_agg(s.key || chr(28) || COALESCE(s.facet_values, '')" + title
-            + ", chr(29) ORDER BY s.place) AS sampled, max(s.place) AS place FROM (" + statement + ") s").first(),
+        let titles: SQLQueryString = inTitle ? ", string_agg(CAST(s.in_title AS text), '') AS in_title" : ""
+        guard let row = try await sql.raw("SELECT count(*) AS matched, string_agg(s.key, chr(29)) AS keys,"
+            + " string_agg(COALESCE(s.facet_values, ''), chr(29)) AS facet_values" + titles
+            + ", max(s.place) AS place FROM (" + statement + ") s").first(),
               try row.decode(column: "matched", as: Int.self) > 0 else { return SampledRows() }
+        let keys = Self.pieces(of: try row.decode(column: "keys", as: String.self), apartBy: 0x1D)
+        let flags = inTitle ? Array(try row.decode(column: "in_title", as: String.self).utf8) : []
+        var facetValues = try row.decode(column: "facet_values", as: String.self)
         var rows = SampledRows()
-        for line in Self.pieces(of: try row.decode(column: "sampled", as: String.self), apartBy: 0x1D) {
-            let fields = Self.pieces(of: line, apartBy: 0x1C)
-            rows.append(key: String(fields[0]), facetValues: fields.count > 1 ? fields[1] : "", inTitle: inTitle ? fields.count > 2 && fields[2] == "1" : nil)
+        // Each row's values taken apart where the text holds them, as SQLite's are.
+        facetValues.withUTF8 { utf8 in
+            let bytes = UnsafeRawBufferPointer(utf8)
+            var start = 0
+            for (position, key) in keys.enumerated() {
+                let end = bytes.baseAddress.flatMap { ByteSearch.offset(of: 0x1D, in: $0, from: start, to: bytes.count) } ?? bytes.count
+                let values = start < end ? UnsafeRawBufferPointer(rebasing: bytes[start..<end]) : UnsafeRawBufferPointer(start: nil, count: 0)
+                rows.append(key: String(key), facetValues: values, inTitle: inTitle ? position < flags.count && flags[position] == UInt8(ascii: "1") : nil)
+                start = end + 1
+            }
         }
         rows.lastPlace = try row.decode(column: "place", as: Int64.self)
         return rows
+    }
+
+    /// The index's size as a search read it, kept for the rest of that search (`entryCount`): the
+    /// sample and the walks in rank order each ask it.
+    final class EntryCountOfSearch: Sendable {
+        private let known = Mutex<Double?>(nil)
+        var count: Double? {
+            get { known.withLock { $0 } }
+            set { known.withLock { $0 = newValue } }
+        }
     }
 
     /// Where the sample order ends: places are spread evenly below it (`sampleOrder(of:)`).
@@ -667,8 +706,13 @@ extension SearchIndex {
                 .decode(column: "head", as: String?.self)
             return head.flatMap { Self.leadingVarint(hex: $0) }.map(Double.init) ?? 0
         }
-        return try await sql.raw("SELECT reltuples::float8 AS entries FROM pg_class WHERE oid = 'search_entries'::regclass").first()?
+        // Looked up by name when the statement runs (a `::regclass` constant of a prepared
+        // statement would keep the table it named when first prepared).
+        if let known = sizeOfSearch?.count { return known }
+        let count = try await lookupSQL.raw("SELECT reltuples::float8 AS entries FROM pg_class WHERE oid = to_regclass('search_entries')").first()?
             .decode(column: "entries", as: Double.self) ?? 0
+        sizeOfSearch?.count = count
+        return count
     }
 
     /// The SQLite varint at the start of these bytes, given in hexadecimal: seven bits a byte,
@@ -711,7 +755,7 @@ extension SearchIndex {
                 spans.append((start, length, words[start..<start + length].joined(separator: " ")))
             }
         }
-        let rows = try await sql.raw("""
+        let rows = try await lookupSQL.raw("""
             SELECT facet, value, label, words FROM search_names WHERE words IN (\(binds: Array(Set(spans.map(\.text)))))
             ORDER BY facet, value
             """).all()
@@ -741,17 +785,17 @@ extension SearchIndex {
         var words = Array(Set(query.words.filter { TypoTolerance.allowedEdits($0) > 0 }))
         // The word being typed is corrected too when no indexed word starts with it.
         if let prefix = query.prefix, TypoTolerance.allowedEdits(prefix) > 0, !prefixStartsAWord,
-           try await sql.raw("SELECT word FROM search_words WHERE word >= \(bind: prefix) AND word < \(bind: prefix + "\u{10FFFF}") LIMIT 1").first() == nil {
+           try await lookupSQL.raw("SELECT word FROM search_words WHERE word >= \(bind: prefix) AND word < \(bind: prefix + "\u{10FFFF}") LIMIT 1").first() == nil {
             words.append(prefix)
         }
         guard !words.isEmpty else { return [:] }
-        let known = Set(try await sql.raw("SELECT word FROM search_words WHERE word IN (\(binds: words))").all()
+        let known = Set(try await lookupSQL.raw("SELECT word FROM search_words WHERE word IN (\(binds: words))").all()
             .map { try $0.decode(column: "word", as: String.self) })
         var corrections: [String: [String]] = [:]
         for word in words where !known.contains(word) {
             let edits = TypoTolerance.allowedEdits(word)
             guard let first = word.unicodeScalars.first, let next = Unicode.Scalar(first.value + 1) else { continue }
-            let candidates = try await sql.raw("""
+            let candidates = try await lookupSQL.raw("""
                 SELECT word FROM search_words WHERE word >= \(bind: String(first)) AND word < \(bind: String(next))
                 AND LENGTH(word) BETWEEN \(bind: word.count - edits) AND \(bind: word.count + edits)
                 """).all().map { try $0.decode(column: "word", as: String.self) }

@@ -10,7 +10,7 @@ struct SearchTextConditions: RecordTextSearch {
         let indexed = services.site.searchKinds.contains(kind)
         let query = SearchQuery(parsing: text)
         guard indexed, !query.isEmpty else { return nil }
-        let index = SearchIndex(sql: services.database.readsPlannedPerRun)
+        let index = SearchIndex.reading(services.database)
         let corrections = try await index.corrections(of: query)
         if index.isPostgres {
             return "\(ident: idColumn) IN (SELECT e.record_id FROM search_entries e WHERE e.kind = \(bind: kind) AND e.is_public = \(bind: true) AND e.document @@ to_tsquery('simple', \(bind: SearchIndex.tsquery(query, corrections: corrections))))"
