@@ -45,20 +45,17 @@ final class SQLiteReadConnection: @unchecked Sendable {
         // (2 MiB): on a large database most of a search's time went to copying pages in. The
         // mapping shares the operating system's cache, so it costs no memory per connection.
         sqlite_nio_sqlite3_exec(handle, "PRAGMA mmap_size = \(Self.mappedBytes)", nil, nil, nil)
-        // The mapping stops at the library's build limit (2 GiB); pages past it are copied in
-        // with a system call each. A search at 1,000,000 records reads the same lists of the
-        // full-text index again and again (a kind's, a topic's), most of them past that limit:
-        // a cache of 64 MiB keeps them, filled only as pages are read.
-        sqlite_nio_sqlite3_exec(handle, "PRAGMA cache_size = -\(Self.cacheKiB)", nil, nil, nil)
+        // The mapping stops at the library's build limit (2 GiB); pages past it are copied into
+        // the connection's own cache, left at SQLite's default (2 MiB). Every kept connection
+        // fills a cache of its own, so a larger one is paid once per connection: with 64 MiB
+        // each, the server held 1,216 MB of its own memory after the search benchmark at
+        // 1,000,000 records (target: under 200 MB) and searched no faster under load (wrk over
+        // the 56 searches at 1 connection: p50 6.0 ms and p99 29.6, against 5.2 and 27.1 with
+        // the default and 124 MB; at 16 connections 107 searches a second against 205).
     }
 
     /// Up to 64 GiB of the file read through the mapping (SQLite caps it at its build's limit).
     static let mappedBytes: Int64 = 64 << 30
-
-    /// Each connection's page cache, in KiB (SQLite's default is 2 MiB). At 1,000,000 records the
-    /// 56 benchmark searches one after another took 627 ms in all with 64 MiB, 676 ms with 32 MiB,
-    /// 651 ms with 256 MiB and 808 ms with the default (server memory 130, 96, 272 and 64 MB).
-    static let cacheKiB = 65_536
 
     deinit {
         for statement in statements.values { sqlite_nio_sqlite3_finalize(statement.handle) }
