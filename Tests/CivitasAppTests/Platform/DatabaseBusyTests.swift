@@ -91,6 +91,39 @@ struct DatabaseBusyTests {
         }
     }
 
+    @Test("A search under chosen facets never waits for a second read connection: with all but one held it answers what it answers with them free",
+          arguments: TestDatabase.all)
+    func facetedSearchNeverWaitsForASecondConnection(database: TestDatabase) async throws {
+        try await withApp(database, demo: true, poolTimeout: .seconds(2)) { client, services in
+            // A kind and a topic the word is found under, so that each facet's counts come from a
+            // sample of their own (read beside the page's reads when a connection is free).
+            var pair: (kind: String, topic: String)? = nil
+            for kind in SearchTests.counts(try await SearchTests.search(client, "q=water"), "kind").keys.sorted() where pair == nil {
+                let topics = SearchTests.counts(try await SearchTests.search(client, "q=water&kind=\(kind)"), "topic")
+                if let topic = topics.keys.sorted().first { pair = (kind, topic) }
+            }
+            let (kind, topic) = try #require(pair, "some kind of record on water has a topic")
+            let path = "/api/v1/search?q=water&kind=\(kind)&topic=\(topic)"
+            let free = try await client.execute(uri: path, method: .get)
+            #expect(free.status == .ok, "\(free.text.prefix(200))")
+            #expect(SearchTests.total(try free.json()) > 0, "the search finds something under both")
+
+            // The answer takes the last connection; a wait for another would last the pool's
+            // limit (2 s here) and answer 503.
+            let release = await Self.holdReadConnections(services, count: PostgresReader.connectionLimit - 1)
+            let busy: TestResponse
+            do {
+                busy = try await within(seconds: 60) { try await client.execute(uri: path, method: .get) }
+            } catch {
+                await release()
+                throw error
+            }
+            await release()
+            #expect(busy.status == .ok, "\(busy.text.prefix(200))")
+            #expect(busy.text == free.text, "the facets' own samples read after the page's give the same answer")
+        }
+    }
+
     /// Holds `count` connections of the reader, each for one snapshot that lasts until `release`;
     /// returns once all are held.
     static func holdReadConnections(_ services: AppServices, count: Int) async -> @Sendable () async -> Void {

@@ -71,6 +71,25 @@ final class PostgresReadPool: Sendable {
         }
     }
 
+    /// A connection (or a place to open one) only if one is free now: nil rather than a wait.
+    /// For reads an answer sends beside the ones on its own connection: an answer that waited
+    /// for a second connection while holding its first could wait on answers doing the same
+    /// (`SQLDatabase.readsBesideEachOther`); one that never waits cannot.
+    /// `awayFrom`: the loop the answer's own connection runs on; a kept connection of another
+    /// loop is lent first, so the two connections' answers are read on two threads at once.
+    func takeIfFree(awayFrom loop: (any EventLoop)? = nil) -> Lent? {
+        state.withLock { state in
+            guard !state.isClosed, state.waiting.isEmpty else { return nil }
+            if let loop, let index = state.idle.lastIndex(where: { $0.underlying.eventLoop !== loop }) {
+                return .kept(state.idle.remove(at: index))
+            }
+            if let kept = state.idle.popLast() { return .kept(kept) }
+            guard state.open < limit else { return nil }
+            state.open += 1
+            return .open
+        }
+    }
+
     /// The waiter `id` waited its whole limit: it fails as busy, unless it was served meanwhile.
     private func expire(_ id: Int) {
         let waiter: Waiter? = state.withLock { state in

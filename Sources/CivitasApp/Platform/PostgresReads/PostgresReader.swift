@@ -15,7 +15,7 @@ import Synchronization
 /// server keeps a generic plan for it. Writes, transactions, migrations and `LISTEN` go through
 /// FluentPostgresDriver as before; a read inside a write transaction uses that transaction's
 /// connection, never this.
-final class PostgresReader: AsyncSQLDatabase {
+final class PostgresReader: AsyncSQLDatabase, SpareReadConnections {
     let logger: Logger
     private let configuration: PostgresConnection.Configuration
     private let pool: PostgresReadPool
@@ -116,6 +116,35 @@ final class PostgresReader: AsyncSQLDatabase {
         if Self.snapshot?.reader == ObjectIdentifier(self) { return try await body() }
         // A connection of the loop the request runs on (see `LoopBoundHTTP1Channel`), when one is free.
         let connection = try await borrow(near: MultiThreadedEventLoopGroup.currentEventLoop)
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await withTaskExecutorPreference(connection.executor) {
+                try await Self.$snapshot.withValue(AnswerConnection(reader: ObjectIdentifier(self), connection: connection), operation: body)
+            })
+        } catch {
+            result = .failure(error)
+        }
+        if case .failure(let error) = result { giveBack(connection, after: error) } else { giveBack(connection) }
+        return try result.get()
+    }
+
+    /// Runs `body` with its reads on a second connection, when one is free now (nil, without
+    /// running it, when none is): reads an answer sends beside those on its own connection
+    /// (`SpareReadConnections`). Never waits for the pool, so answers holding a connection never
+    /// wait on each other's.
+    func withSpareConnection<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T? {
+        let connection: PostgresReadConnection
+        switch pool.takeIfFree(awayFrom: MultiThreadedEventLoopGroup.currentEventLoop) {
+        case nil:
+            return nil
+        case .kept(let kept) where kept.isClosed:
+            pool.lost()
+            return nil
+        case .kept(let kept):
+            connection = kept
+        case .open:
+            connection = try await open()
+        }
         let result: Result<T, any Error>
         do {
             result = .success(try await withTaskExecutorPreference(connection.executor) {

@@ -15,3 +15,11 @@ struct ReadsSentAnotherWay: ReaderWrapping {
         try await run(query, onRow)
     }
 }
+
+extension ReadsSentAnotherWay: SpareReadConnections {
+    /// The wrapped reader's spare connection, when it lends one (its statements still run this way).
+    func withSpareConnection<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T? {
+        guard let spare = reader as? any SpareReadConnections else { return nil }
+        return try await spare.withSpareConnection(body)
+    }
+}
