@@ -52,13 +52,8 @@ final class PostgresReadPool: Sendable {
         try await withCheckedThrowingContinuation { continuation in
             let answer: Result<Lent, any Error>? = state.withLock { state in
                 if state.isClosed { return .failure(PostgresReadError.closed) }
-                if let loop, let index = state.idle.lastIndex(where: { $0.underlying.eventLoop === loop }) {
-                    return .success(.kept(state.idle.remove(at: index)))
-                }
-                if let kept = state.idle.popLast() { return .success(.kept(kept)) }
-                if state.open < limit {
-                    state.open += 1
-                    return .success(.open)
+                if let lent = Self.lendNow(&state, limit: limit, preferring: { loop == nil || $0.underlying.eventLoop === loop }) {
+                    return .success(lent)
                 }
                 state.lastWaiterID += 1
                 let id = state.lastWaiterID
@@ -80,14 +75,18 @@ final class PostgresReadPool: Sendable {
     func takeIfFree(awayFrom loop: (any EventLoop)? = nil) -> Lent? {
         state.withLock { state in
             guard !state.isClosed, state.waiting.isEmpty else { return nil }
-            if let loop, let index = state.idle.lastIndex(where: { $0.underlying.eventLoop !== loop }) {
-                return .kept(state.idle.remove(at: index))
-            }
-            if let kept = state.idle.popLast() { return .kept(kept) }
-            guard state.open < limit else { return nil }
-            state.open += 1
-            return .open
+            return Self.lendNow(&state, limit: limit, preferring: { loop == nil || $0.underlying.eventLoop !== loop })
         }
+    }
+
+    /// What can be lent without a wait: a kept connection (one `preferring` takes first), else a
+    /// place to open one under the limit; nil when neither is free.
+    private static func lendNow(_ state: inout State, limit: Int, preferring: (PostgresReadConnection) -> Bool) -> Lent? {
+        if let index = state.idle.lastIndex(where: preferring) { return .kept(state.idle.remove(at: index)) }
+        if let kept = state.idle.popLast() { return .kept(kept) }
+        guard state.open < limit else { return nil }
+        state.open += 1
+        return .open
     }
 
     /// The waiter `id` waited its whole limit: it fails as busy, unless it was served meanwhile.

@@ -115,17 +115,7 @@ final class PostgresReader: AsyncSQLDatabase, SpareReadConnections {
     func withOneConnection<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
         if Self.snapshot?.reader == ObjectIdentifier(self) { return try await body() }
         // A connection of the loop the request runs on (see `LoopBoundHTTP1Channel`), when one is free.
-        let connection = try await borrow(near: MultiThreadedEventLoopGroup.currentEventLoop)
-        let result: Result<T, any Error>
-        do {
-            result = .success(try await withTaskExecutorPreference(connection.executor) {
-                try await Self.$snapshot.withValue(AnswerConnection(reader: ObjectIdentifier(self), connection: connection), operation: body)
-            })
-        } catch {
-            result = .failure(error)
-        }
-        if case .failure(let error) = result { giveBack(connection, after: error) } else { giveBack(connection) }
-        return try result.get()
+        return try await reading(on: try await borrow(near: MultiThreadedEventLoopGroup.currentEventLoop), body)
     }
 
     /// Runs `body` with its reads on a second connection, when one is free now (nil, without
@@ -145,6 +135,12 @@ final class PostgresReader: AsyncSQLDatabase, SpareReadConnections {
         case .open:
             connection = try await open()
         }
+        return try await reading(on: connection, body)
+    }
+
+    /// Runs `body` with its reads on `connection`, lent to it alone, and its work on that
+    /// connection's event loop; then gives the connection back (closed if it broke).
+    private func reading<T: Sendable>(on connection: PostgresReadConnection, _ body: @Sendable () async throws -> T) async throws -> T {
         let result: Result<T, any Error>
         do {
             result = .success(try await withTaskExecutorPreference(connection.executor) {

@@ -159,7 +159,7 @@ extension SearchIndex {
         var estimated = matches.isEstimate
         var own = try await besides
         let left = chosen.filter { own[$0] == nil }
-        if !left.isEmpty { own.merge(try await ownSamples(of: left, completed)) { beside, _ in beside } }
+        if !left.isEmpty { own.merge(try await samplesAfter(of: left, completed)) { beside, _ in beside } }
         for facet in SearchFacet.allCases {
             guard let sample = own[facet] else { facets[facet] = counted[facet] ?? []; continue }
             facets[facet] = sample.facetCounts[facet] ?? []
@@ -170,50 +170,42 @@ extension SearchIndex {
     }
 
     /// The samples of the matches under every chosen value but a facet's own, for each of
-    /// `facets` (`search`): at once where reads may go beside each other, else one after another.
-    private func ownSamples(of facets: [SearchFacet], _ request: SearchRequest) async throws -> [SearchFacet: MatchSample] {
-        let reads = sampleReads(of: facets, request)
+    /// `facets`, one after another on the answer's connection: those `samplesBeside` left out.
+    private func samplesAfter(of facets: [SearchFacet], _ request: SearchRequest) async throws -> [SearchFacet: MatchSample] {
         var samples: [SearchFacet: MatchSample] = [:]
-        if !sql.readsBesideEachOther {
-            for read in reads {
-                let (facet, sample) = try await read()
-                samples[facet] = sample
-            }
-            return samples
-        }
-        return try await withThrowingTaskGroup(of: (SearchFacet, MatchSample).self) { group in
-            for read in reads { group.addTask(operation: read) }
-            for try await (facet, sample) in group { samples[facet] = sample }
-            return samples
-        }
+        for (facet, read) in sampleReads(of: facets, request) { samples[facet] = try await read() }
+        return samples
     }
 
     /// Each facet's own sample, as a read to run: the matches under every chosen value but its own.
-    private func sampleReads(of facets: [SearchFacet], _ request: SearchRequest) -> [@Sendable () async throws -> (SearchFacet, MatchSample)] {
+    private func sampleReads(of facets: [SearchFacet], _ request: SearchRequest) -> [(SearchFacet, @Sendable () async throws -> MatchSample)] {
         facets.map { facet in
             let others = request.filters.filter { $0.key != facet }
             let matching = self.matching(request.query, corrections: request.corrections, filters: others, includeDrafts: request.includeDrafts)
             let walked = isPostgres ? walkedCondition(request.query, corrections: request.corrections, filters: others,
                                                       includeDrafts: request.includeDrafts) : nil
-            return { @Sendable in (facet, try await sample(matching, query: request.query, filters: others, bounds: request.sampleBounds, walkedCondition: walked)) }
+            return (facet, { @Sendable in try await sample(matching, query: request.query, filters: others, bounds: request.sampleBounds, walkedCondition: walked) })
         }
     }
 
-    /// The facets' own samples that are read beside the page's sample and ranking: every one
-    /// where reads may go beside each other (SQLite, `readsBesideEachOther`); on PostgreSQL,
-    /// each one that finds a connection free at once (`SpareReadConnections`), the rest left
-    /// out, to be read after the page's reads on the answer's own connection. Read one after
-    /// another, a search under two facets read three samples in turn: at 1,000,000 records
-    /// those searches were the slowest (45-66 ms, p99 63.6 at one connection).
+    /// The facets' own samples read beside the page's sample and ranking, each in a task of its
+    /// own: every one where reads may go beside each other (SQLite, `readsBesideEachOther`); on
+    /// PostgreSQL, each one that finds a connection free at once (`SpareReadConnections`), the
+    /// rest left out, for `samplesAfter`. Read one after another, a search under two facets read
+    /// three samples in turn: at 1,000,000 records those searches were the slowest (45-66 ms,
+    /// p99 63.6 at one connection).
     private func samplesBeside(of facets: [SearchFacet], _ request: SearchRequest) async throws -> [SearchFacet: MatchSample] {
-        if sql.readsBesideEachOther { return try await ownSamples(of: facets, request) }
-        guard !facets.isEmpty, let spare = sql as? any SpareReadConnections else { return [:] }
+        let spare = sql.readsBesideEachOther ? nil : sql as? any SpareReadConnections
+        guard !facets.isEmpty, sql.readsBesideEachOther || spare != nil else { return [:] }
         return try await withThrowingTaskGroup(of: (SearchFacet, MatchSample?).self) { group in
-            for (facet, read) in zip(facets, sampleReads(of: facets, request)) {
-                group.addTask { (facet, try await spare.withSpareConnection { try await read().1 }) }
+            for (facet, read) in sampleReads(of: facets, request) {
+                group.addTask {
+                    guard let spare else { return (facet, try await read()) }
+                    return (facet, try await spare.withSpareConnection(read))
+                }
             }
             var samples: [SearchFacet: MatchSample] = [:]
-            for try await (facet, sample) in group { if let sample { samples[facet] = sample } }
+            for try await (facet, sample) in group { samples[facet] = sample }
             return samples
         }
     }
