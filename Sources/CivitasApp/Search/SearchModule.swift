@@ -8,7 +8,8 @@ struct SearchModule: CivitasModule {
     let services: AppServices
     let name = "search"
     var migrations: [any Migration] { [M001_CreateSearchIndex(services: services), M002_SearchSampleOrder(services: services), M003_SearchFacetTerms(services: services), M004_SearchTitleFacets(), M005_JoinedWords(services: services),
-                                              M006_TitleDocumentFacets(), M007_SampleRanges(), M008_RankIndexHoldsRowChecks()] }
+                                              M006_TitleDocumentFacets(), M007_SampleRanges(), M008_RankIndexHoldsRowChecks(),
+                                              M009_SampleBands()] }
     var siteSearch: SiteLink? { SiteLink(SearchURL.page) }
     var sitemap: SiteLink? { SiteLink(SearchURL.sitemap) }
     /// Result pages are endless (every query, every page of it) and show what the sitemap lists.

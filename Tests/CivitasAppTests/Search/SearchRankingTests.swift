@@ -311,7 +311,7 @@ struct SearchRankingTests {
         }
     }
 
-    @Test("PostgreSQL's full-text index holds each entry's range of the sample order, written with the entry or by the migration",
+    @Test("PostgreSQL's full-text index holds each entry's range and band of the sample order, written with the entry or by the migrations",
           arguments: TestDatabase.all.filter { $0 == .postgres })
     func sampleRangesInTheIndex(database: TestDatabase) async throws {
         try await withIndexedNetwork(database) { services, _ in
@@ -324,7 +324,13 @@ struct SearchRankingTests {
             func checkRanges() async throws {
                 let all = try await entries(below: SearchIndex.sampleOrderEnd, askingTheIndex: false)
                 #expect(all > 1_000)
-                // Whatever the bound, the ranges under it hold every entry below it.
+                // Whatever the bound, the bands and ranges under it hold every entry below it: a
+                // part of the first range, the first band exactly, a band and part of the next,
+                // bands and ranges, every band.
+                let range = SearchIndex.sampleOrderEnd / SearchIndex.sampleRanges + 1
+                for bound in [range / 3, range * SearchIndex.rangesPerBand, range * (SearchIndex.rangesPerBand + 1) + 7] {
+                    #expect(try await entries(below: bound, askingTheIndex: true) == entries(below: bound, askingTheIndex: false), "\(bound)")
+                }
                 for share in [0.001, 0.05, 0.3, 0.77, 1.0] {
                     let bound = Int64(Double(SearchIndex.sampleOrderEnd) * share)
                     #expect(try await entries(below: bound, askingTheIndex: true) == entries(below: bound, askingTheIndex: false), "\(share)")
@@ -332,16 +338,25 @@ struct SearchRankingTests {
             }
             // As the index writes its entries.
             try await checkRanges()
-            // Entries written before the ranges were kept get them from the migration.
+            // Entries written before the bands were kept get them from their migration, and
+            // before the ranges were kept, from theirs.
+            try await M009_SampleBands().revert(on: services.database.db)
+            #expect(try await entries(below: SearchIndex.sampleOrderEnd, askingTheIndex: true) == 0, "every band is asked for whole")
+            try await M009_SampleBands().prepare(on: services.database.db)
+            try await checkRanges()
             try await M007_SampleRanges().revert(on: services.database.db)
-            #expect(try await entries(below: SearchIndex.sampleOrderEnd, askingTheIndex: true) == 0)
+            #expect(try await entries(below: 1 << 52, askingTheIndex: true) == 0, "the first range is asked for as a range")
             try await M007_SampleRanges().prepare(on: services.database.db)
             try await checkRanges()
         }
         #expect(SearchIndex.sampleRangesTSQuery(below: 1) == "'=sample=0'")
         #expect(SearchIndex.sampleRangesTSQuery(below: 1 << 52) == "'=sample=0'")
         #expect(SearchIndex.sampleRangesTSQuery(below: (1 << 52) + 1) == "'=sample=0' | '=sample=1'")
-        #expect(SearchIndex.sampleRangesTSQuery(below: SearchIndex.sampleOrderEnd).components(separatedBy: " | ").count == 1024)
+        // Sixteen ranges make a band: asked as the band, and the ranges past it one by one.
+        #expect(SearchIndex.sampleRangesTSQuery(below: 16 << 52) == "'=sampleband=0'")
+        #expect(SearchIndex.sampleRangesTSQuery(below: (17 << 52) + 1) == "'=sampleband=0' | '=sample=16' | '=sample=17'")
+        #expect(SearchIndex.sampleRangesTSQuery(below: 63 << 52) == (["'=sampleband=0'", "'=sampleband=1'", "'=sampleband=2'"] + (48...62).map { "'=sample=\($0)'" }).joined(separator: " | "))
+        #expect(SearchIndex.sampleRangesTSQuery(below: SearchIndex.sampleOrderEnd).components(separatedBy: " | ") == (0..<64).map { "'=sampleband=\($0)'" })
     }
 
     @Test("The words a prefix completes to find what the prefix itself finds", arguments: TestDatabase.all)
