@@ -206,8 +206,9 @@ struct SearchRankingTests {
                 let fromStart = try await index.search(request)
                 // Below a bound (asked of the full-text index through the sample order's ranges,
                 // or intersected with the sample index), and (words with values chosen) in the
-                // sample order checking the values first.
-                for bounds in [SearchIndex.SampleBounds.always, .alwaysBySampleIndex, .walked] {
+                // sample order checking the values first; several words found apart, below a
+                // bound from the rarest one; and below bounds that hold too few, read again.
+                for bounds in [SearchIndex.SampleBounds.always, .alwaysBySampleIndex, .walked, .apart, .starved] {
                     request.sampleBounds = bounds
                     let read = try await index.search(request)
                     #expect(read.total == fromStart.total && read.countsAreEstimates == fromStart.countsAreEstimates, "\(typed) \(filters)")
@@ -224,6 +225,9 @@ struct SearchRankingTests {
             let severalWords = SearchQuery(parsing: "city residents ")
             let reading = try await index.sampleReading(index.matching(severalWords, filters: [:]), query: severalWords, filters: [:], bounds: .always)
             guard case .below = reading else { Issue.record("several words are read \(reading)"); return }
+            // Several words found apart, bounded by the rarest one's estimate too.
+            let apart = try await index.sampleReading(index.matching(severalWords, filters: [:]), query: severalWords, filters: [:], bounds: .apart)
+            guard case .below = apart else { Issue.record("several words found apart are read \(apart)"); return }
             #expect(walked >= 5, "searches with values chosen are read checking the values first (\(walked))")
         }
     }

@@ -332,21 +332,24 @@ extension SearchIndex {
             return try await sampledRows("SELECT e.key, e.facet_values, " + order + " AS place" + inTitleColumn + " FROM " + matching + bound
                 + " ORDER BY " + sortedBy + " LIMIT \(bind: Self.exactCountLimit + 1)", inTitle: inTitle != nil)
         }
+        // Every match read once, kept (`MATERIALIZED`), and taken in both orders: the sample, and
+        // the page of them all ranked.
+        func sampledAndRanked(_ ranked: RankedAlong) async throws -> (SampledRows, [String]) {
+            let inTitleKept: SQLQueryString = inTitle == nil ? ", 0 AS in_title" : inTitleColumn
+            let both = try await sql.raw("WITH e AS MATERIALIZED (SELECT e.key, e.facet_values, e.sample_order, e.title_words, e.sort_date FROM " + matching
+                + ") SELECT * FROM (SELECT 0 AS part, e.key, e.facet_values, e.sample_order AS place" + inTitleKept
+                + " FROM e ORDER BY e.sample_order LIMIT \(bind: Self.exactCountLimit + 1)) s UNION ALL SELECT * FROM (SELECT 1 AS part, e.key, NULL AS facet_values, NULL::bigint AS place, 0 AS in_title FROM e ORDER BY "
+                + ranked.order + " LIMIT \(bind: ranked.limit) OFFSET \(bind: ranked.offset)) r").all()
+            return (try SampledRows(try both.filter { try $0.decode(column: "part", as: Int.self) == 0 }, inTitle: inTitle != nil),
+                    try both.filter { try $0.decode(column: "part", as: Int.self) == 1 }.map { try $0.decode(column: "key", as: String.self) })
+        }
         var rows: SampledRows
         let (reading, estimate) = isPostgres ? try await sampleReadingAndEstimate(matching, query: query, filters: filters, bounds: bounds) : (.fromStart, nil)
         var rankedKeys: [String]? = nil
         switch (reading, walkedCondition) {
         case (.fromStart, _) where rankedAlong.map { (estimate ?? .infinity) <= Double($0.upTo) } ?? false,
              (.allMatchesSorted, _) where rankedAlong.map { (estimate ?? .infinity) <= Double($0.upTo) } ?? false:
-            // The matches are read once, kept (`MATERIALIZED`), and taken in both orders.
-            let ranked = rankedAlong!
-            let inTitleKept: SQLQueryString = inTitle == nil ? ", 0 AS in_title" : inTitleColumn
-            let both = try await sql.raw("WITH e AS MATERIALIZED (SELECT e.key, e.facet_values, e.sample_order, e.title_words, e.sort_date FROM " + matching
-                + ") SELECT * FROM (SELECT 0 AS part, e.key, e.facet_values, e.sample_order AS place" + inTitleKept
-                + " FROM e ORDER BY e.sample_order LIMIT \(bind: Self.exactCountLimit + 1)) s UNION ALL SELECT * FROM (SELECT 1 AS part, e.key, NULL AS facet_values, NULL::bigint AS place, 0 AS in_title FROM e ORDER BY "
-                + ranked.order + " LIMIT \(bind: ranked.limit) OFFSET \(bind: ranked.offset)) r").all()
-            rows = try SampledRows(try both.filter { try $0.decode(column: "part", as: Int.self) == 0 }, inTitle: inTitle != nil)
-            rankedKeys = try both.filter { try $0.decode(column: "part", as: Int.self) == 1 }.map { try $0.decode(column: "key", as: String.self) }
+            (rows, rankedKeys) = try await sampledAndRanked(rankedAlong!)
         case (.checkingValuesFirst, let condition?):
             // Most entries match the words: read in the sample order, each entry's chosen values
             // checked in its own row before its whole-text vector is read (its own pages).
@@ -365,7 +368,17 @@ extension SearchIndex {
                     ? Double(bound) * Self.sampledBelowBound * Double(Self.exactCountLimit + 1) / Double(rows.count) : .infinity
                 rows = further < Double(Self.sampleOrderEnd) / 2
                     ? try await firstMatches(belowBound(Int64(further), askingTheIndex: askingTheIndex)) : SampledRows()
-                if rows.count <= Self.exactCountLimit { rows = try await firstMatches() }
+                // Too few below either bound: few match, and they are taken whole and sorted (and
+                // ranked along, `RankedAlong`) when PostgreSQL expected few
+                // (`SampleReading.allMatchesSorted`).
+                if rows.count <= Self.exactCountLimit {
+                    let fewExpected = try await (estimate ?? .infinity) < bounds.sortedBelowShareOfIndex * entryCount()
+                    if fewExpected, let rankedAlong, (estimate ?? .infinity) <= Double(rankedAlong.upTo) {
+                        (rows, rankedKeys) = try await sampledAndRanked(rankedAlong)
+                    } else {
+                        rows = try await firstMatches(sortingAll: fewExpected)
+                    }
+                }
             }
         case (.allMatchesSorted, _):
             rows = try await firstMatches(sortingAll: true)
@@ -611,7 +624,17 @@ extension SearchIndex {
                 // may be far too low ("community land trust tenants": 260,000 match, and sorting
                 // them all took 2.2 s).
                 let entries = try await entryCount()
-                return (rarest < bounds.sortedBelowShareOfIndex * entries ? .allMatchesSorted : .fromStart, together)
+                let unbounded: SampleReading = rarest < bounds.sortedBelowShareOfIndex * entries ? .allMatchesSorted : .fromStart
+                // Found apart, and more than the sample by PostgreSQL's estimate for them all:
+                // below a bound from the rarest word's estimate, which no more of them can match.
+                // The bound holds no more than the sample needs, often fewer, and then the
+                // matches found below it move it as far as they say (`q=water malmo`: 9,600
+                // matches, 25,000 for Malmö alone; read whole to sample and rank them, 56-75 ms at
+                // 1,000,000 records; so, 26-37 ms).
+                guard together >= bounds.apartBoundedFrom,
+                      case .below = Self.sampleReading(estimate: rarest, entries: entries, checksValues: false, boundable: true, bounds: bounds)
+                else { return (unbounded, together) }
+                return (Self.sampleReading(estimate: rarest, entries: entries, checksValues: false, boundable: true, bounds: bounds), together)
             }
             let entries = try await entryCount()
             return (Self.sampleReading(estimate: rarest, entries: entries, checksValues: false, boundable: true, bounds: bounds), rarest)
@@ -639,7 +662,7 @@ extension SearchIndex {
     /// values are chosen, and whether the query may be read below a bound (one word, no phrase).
     static func sampleReading(estimate: Double, entries: Double, checksValues: Bool, boundable: Bool, bounds: SampleBounds) -> SampleReading {
         if checksValues, estimate >= bounds.walkedFromShareOfIndex * entries { return .checkingValuesFirst }
-        let share = sampledBelowBound * Double(exactCountLimit + 1) / estimate
+        let share = bounds.boundScale * sampledBelowBound * Double(exactCountLimit + 1) / estimate
         let unbounded: SampleReading = estimate < bounds.sortedBelowShareOfIndex * entries ? .allMatchesSorted : .fromStart
         guard boundable, share < 1, share <= bounds.largestShare else { return unbounded }
         let askingTheIndex = estimate >= bounds.rangesAskedFrom * share * entries
@@ -686,6 +709,15 @@ extension SearchIndex {
         /// many times PostgreSQL's estimate for them all (`wordsGoTogether`).
         var wordsTogetherFrom: Double = 10
 
+        /// Several words found apart (not `wordsGoTogether`) are read below a bound from the
+        /// rarest one's estimate when PostgreSQL expects at least this many to match them all
+        /// (four samples): fewer are read whole, sampled and ranked by one statement.
+        var apartBoundedFrom: Double = Double(4 * (SearchIndex.exactCountLimit + 1))
+
+        /// The share of the order a bound covers, scaled: tests shrink it, so that too few are
+        /// found below it and the sample is read again (below a bound moved, or whole).
+        var boundScale: Double = 1
+
         /// Below this share of the index matching, a sample read without a bound takes every
         /// match from the full-text index and sorts them (`SampleReading.allMatchesSorted`):
         /// reading the sample index in order passes about 1,001 / share entries, each vector
@@ -693,6 +725,14 @@ extension SearchIndex {
         var sortedBelowShareOfIndex: Double = 0.05
 
         static let standard = SampleBounds(largestShare: 0.2, upToShareOfIndex: 0.15, walkedFromShareOfIndex: 0.3)
+        /// Several words always taken to be found apart, and read below a bound from the rarest
+        /// one's estimate whenever it exceeds the sample (tests).
+        static let apart = SampleBounds(largestShare: 1, upToShareOfIndex: .infinity, walkedFromShareOfIndex: .infinity, rangesAskedFrom: 0,
+                                        wordsTogetherFrom: .infinity, apartBoundedFrom: 0)
+        /// Bounds that hold far too few, and few taken to be expected: the sample read again
+        /// whole, sorted and ranked along (tests).
+        static let starved = SampleBounds(largestShare: 1, upToShareOfIndex: .infinity, walkedFromShareOfIndex: .infinity, rangesAskedFrom: 0,
+                                          wordsTogetherFrom: .infinity, apartBoundedFrom: 0, boundScale: 0.001, sortedBelowShareOfIndex: 1)
         /// Whenever the estimate exceeds the sample, the ranges asked of the index (tests: the
         /// bound finds what reading from the start finds).
         static let always = SampleBounds(largestShare: 1, upToShareOfIndex: .infinity, walkedFromShareOfIndex: .infinity, rangesAskedFrom: 0,
