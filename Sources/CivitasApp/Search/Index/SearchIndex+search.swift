@@ -345,11 +345,12 @@ extension SearchIndex {
         }
         var rows: SampledRows
         let (reading, estimate) = isPostgres ? try await sampleReadingAndEstimate(matching, query: query, filters: filters, bounds: bounds) : (.fromStart, nil)
+        // The page ranked along, when the planner expects no more matches than are ranked at once.
+        let ranksAlong = rankedAlong.flatMap { (estimate ?? .infinity) <= Double($0.upTo) ? $0 : nil }
         var rankedKeys: [String]? = nil
         switch (reading, walkedCondition) {
-        case (.fromStart, _) where rankedAlong.map { (estimate ?? .infinity) <= Double($0.upTo) } ?? false,
-             (.allMatchesSorted, _) where rankedAlong.map { (estimate ?? .infinity) <= Double($0.upTo) } ?? false:
-            (rows, rankedKeys) = try await sampledAndRanked(rankedAlong!)
+        case (.fromStart, _) where ranksAlong != nil, (.allMatchesSorted, _) where ranksAlong != nil:
+            (rows, rankedKeys) = try await sampledAndRanked(ranksAlong!)
         case (.checkingValuesFirst, let condition?):
             // Most entries match the words: read in the sample order, each entry's chosen values
             // checked in its own row before its whole-text vector is read (its own pages).
@@ -373,8 +374,8 @@ extension SearchIndex {
                 // (`SampleReading.allMatchesSorted`).
                 if rows.count <= Self.exactCountLimit {
                     let fewExpected = try await (estimate ?? .infinity) < bounds.sortedBelowShareOfIndex * entryCount()
-                    if fewExpected, let rankedAlong, (estimate ?? .infinity) <= Double(rankedAlong.upTo) {
-                        (rows, rankedKeys) = try await sampledAndRanked(rankedAlong)
+                    if fewExpected, let ranksAlong {
+                        (rows, rankedKeys) = try await sampledAndRanked(ranksAlong)
                     } else {
                         rows = try await firstMatches(sortingAll: fewExpected)
                     }
@@ -619,11 +620,12 @@ extension SearchIndex {
                 guard let estimate = try await estimatedMatches(self.matching(alone, filters: filters)) else { return (.fromStart, nil) }
                 rarest = min(rarest, estimate)
             }
+            let entries = try await entryCount()
+            let fromRarest = Self.sampleReading(estimate: rarest, entries: entries, checksValues: false, boundable: true, bounds: bounds)
             guard Self.wordsGoTogether(rarest: rarest, together: together, bounds: bounds) else {
                 // Sorted only when even the rarest word is rare: PostgreSQL's estimate for them all
                 // may be far too low ("community land trust tenants": 260,000 match, and sorting
                 // them all took 2.2 s).
-                let entries = try await entryCount()
                 let unbounded: SampleReading = rarest < bounds.sortedBelowShareOfIndex * entries ? .allMatchesSorted : .fromStart
                 // Found apart, and more than the sample by PostgreSQL's estimate for them all:
                 // below a bound from the rarest word's estimate, which no more of them can match.
@@ -631,13 +633,10 @@ extension SearchIndex {
                 // matches found below it move it as far as they say (`q=water malmo`: 9,600
                 // matches, 25,000 for Malmö alone; read whole to sample and rank them, 56-75 ms at
                 // 1,000,000 records; so, 26-37 ms).
-                guard together >= bounds.apartBoundedFrom,
-                      case .below = Self.sampleReading(estimate: rarest, entries: entries, checksValues: false, boundable: true, bounds: bounds)
-                else { return (unbounded, together) }
-                return (Self.sampleReading(estimate: rarest, entries: entries, checksValues: false, boundable: true, bounds: bounds), together)
+                guard together >= bounds.apartBoundedFrom, case .below = fromRarest else { return (unbounded, together) }
+                return (fromRarest, together)
             }
-            let entries = try await entryCount()
-            return (Self.sampleReading(estimate: rarest, entries: entries, checksValues: false, boundable: true, bounds: bounds), rarest)
+            return (fromRarest, rarest)
         }
         let boundable = termsLookedUp && terms <= 1
         guard checksValues || boundable, let estimate = try await estimatedMatches(matching) else { return (.fromStart, nil) }
