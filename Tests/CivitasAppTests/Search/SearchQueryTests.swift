@@ -135,8 +135,8 @@ struct SearchQueryTests {
         values += [SearchFacetValue(facet: "topic", value: "water", label: "Water"), SearchFacetValue(facet: "topic", value: "housing", label: "Housing")]
         var entries: [SearchIndex.MatchSample.Entry] = []
         for (position, _) in values.enumerated() {
-            for copy in 0..<(1 + position % 3 + (position == 40 ? 5 : 0)) {
-                entries.append(.init(key: "entry-\(position)-\(copy)", facets: [position], inTitle: false))
+            for _ in 0..<(1 + position % 3 + (position == 40 ? 5 : 0)) {
+                entries.append(.init(facets: [position], inTitle: false))
             }
         }
         func expected(scale: Double?) -> [SearchFacet: [SearchFacetCount]] {
@@ -160,16 +160,6 @@ struct SearchQueryTests {
         #expect(exact.facetCounts[.city]?.first?.count == 3)
         let estimated = SearchIndex.MatchSample(entries: entries, values: values, total: entries.count * 1_000)
         #expect(estimated.facetCounts == expected(scale: 1_000))
-    }
-
-    @Test("A sample's joined column split into its pieces, empty ones kept")
-    func samplePieces() {
-        #expect(SearchIndex.pieces(of: "", apartBy: 0x1D) == [""])
-        #expect(SearchIndex.pieces(of: "a\u{1D}\u{1D}São Paulo\u{1D}", apartBy: 0x1D) == ["a", "", "São Paulo", ""])
-        let column = "topic\u{1F}water\u{1F}Water\u{1E}city\u{1F}area-sao-paulo\u{1F}São Paulo"
-        let joined = [column, "", column, "kind\u{1F}news\u{1F}News"].joined(separator: "\u{1D}")
-        #expect(SearchIndex.pieces(of: joined, apartBy: 0x1D).map(String.init) == [column, "", column, "kind\u{1F}news\u{1F}News"])
-        #expect(SearchIndex.pieces(of: joined, apartBy: 0x1D).map { $0.utf8.count } == [column.utf8.count, 0, column.utf8.count, 14])
     }
 
     @Test("Text compared and looked up by its bytes")

