@@ -6,7 +6,7 @@ import Testing
 @testable import CivitasApp
 
 /// A search matching more than `SearchIndex.exactCountLimit` records counts a fair sample of
-/// them and says so; fewer, and every count is exact.
+/// them (`SearchIndex.estimatedFrom`) and says so; fewer, and every count is exact.
 @Suite("Counts estimated above a thousand matches")
 struct SearchEstimateTests {
     /// The exact number of entries a search matches, counted over every match.
@@ -36,8 +36,23 @@ struct SearchEstimateTests {
                     #expect(abs(Double(count - real)) / Double(real) < 0.2, "\(kind): estimated \(count), really \(real)")
                 }
             }
+            // More than the estimate's sample, no more than the exact count's limit: still
+            // counted exactly, as read again up to the limit.
+            var between: (query: String, truth: Int)? = nil
+            let vocabulary = try await services.database.sql.raw("SELECT word FROM search_words ORDER BY word").all()
+                .map { try $0.decode(column: "word", as: String.self) }.filter { $0.count >= 4 && $0.allSatisfy(\.isLetter) }
+            for word in vocabulary {
+                let truth = try await Self.bruteForce(services, word + " ")
+                if truth > SearchIndex.estimatedFrom && truth <= SearchIndex.exactCountLimit { between = ("q=\(word)%20", truth); break }
+            }
+            let middle = try #require(between, "a search matches between the sample and the limit")
+            let counted = try await SearchTests.search(client, middle.query)
+            #expect(counted["counts_are_estimates"] == false, "\(middle.query)")
+            #expect(SearchTests.total(counted) == middle.truth, "\(middle.query)")
+            #expect(SearchTests.counts(counted, "kind").values.reduce(0, +) == middle.truth, "every match counted under its kind")
+
             let page = try await client.execute(uri: "/search?q=residents", method: .get)
-            #expect(page.text.contains("About ") && page.text.contains("estimated from 1,000 of them"))
+            #expect(page.text.contains("About ") && page.text.contains("estimated from \(SearchIndex.estimatedFrom.formatted()) of them"))
 
             // A city's own records: few, counted exactly, facets and all.
             let city = try #require(try await services.database.sql.raw("SELECT name FROM areas WHERE classification = 'city' ORDER BY id LIMIT 1").first()?
