@@ -45,7 +45,7 @@ struct SearchResultsBody: APIBody {
             "suggestions": .array(description: "Cities, topics and countries the query names, not yet chosen; records under them are ranked first",
                                   items: SearchSuggestionBody.schema),
             "page": .reference(.component(named: "Page")),
-            "counts_are_estimates": .boolean(description: "True when more than \(SearchIndex.exactCountLimit) records match: the page's total and the facet counts are then estimated from \(SearchIndex.estimatedFrom) of them, to two significant figures"),
+            "counts_are_estimates": .boolean(description: "True when more than \(SearchIndex.exactCountLimit) records match: the page's total and the facet counts are then estimated from a fair sample of them (\(SearchIndex.estimatedFromOnPostgres) on PostgreSQL, \(SearchIndex.exactCountLimit) on SQLite), to two significant figures"),
         ])
     }
 }

@@ -81,6 +81,8 @@ struct SearchResults: Sendable {
     /// The total and facet counts are estimated from a sample of the matches (more matched
     /// than `SearchIndex.exactCountLimit`); pages say "about".
     var countsAreEstimates = false
+    /// How many matches the estimates come from (`SearchIndex.estimatedFrom`).
+    var estimatedFrom = SearchIndex.exactCountLimit
     /// Each facet's values among the results, most first; a facet's counts leave out its own
     /// chosen values (so choosing a second value shows what it would add).
     let facets: [SearchFacet: [SearchFacetCount]]
@@ -165,8 +167,10 @@ extension SearchIndex {
             facets[facet] = sample.facetCounts[facet] ?? []
             estimated = estimated || sample.isEstimate
         }
-        return SearchResults(corrections: request.corrections, suggestions: suggestions, hits: hits, total: matches.total,
-                             countsAreEstimates: estimated, facets: facets)
+        var results = SearchResults(corrections: request.corrections, suggestions: suggestions, hits: hits, total: matches.total,
+                                    countsAreEstimates: estimated, facets: facets)
+        results.estimatedFrom = estimatedFrom
+        return results
     }
 
     /// The samples of the matches under every chosen value but a facet's own, for each of
@@ -234,14 +238,19 @@ extension SearchIndex {
     static let exactCountLimit = 1_000
 
     /// Above `exactCountLimit` matches, the total and the facet counts are estimated from the
-    /// first this many in the sample order, a fair sample of them. Reading the sample is most of
-    /// a common word's search: at 1,000,000 records on PostgreSQL each match below the bound
-    /// costs about 2 µs to read (its row, on a page of its own when the word is rare), and
-    /// sampling 1,000 made the median search 11.4 ms where 500 make it 8.0 (`q=city` 7.7 → 5.9,
-    /// `q=zurich` 9.0 → 6.4; `scripts/search/queries.txt`, one connection). The price is in
-    /// precision: a value with a tenth of the matches is counted within about 13% (one
-    /// standard deviation) rather than 9.5%, and pages round estimates to two figures anyway.
-    static let estimatedFrom = 500
+    /// first this many in the sample order, a fair sample of them: 500 on PostgreSQL, 1,000 on
+    /// SQLite. Reading the sample is most of a common word's search on PostgreSQL: at 1,000,000
+    /// records each match below the bound costs about 2 µs to read (its row, on a page of its
+    /// own when the word is rare), and sampling 1,000 made the median search 12.0 ms where 500
+    /// make it 8.5 (`q=city` 7.1 → 6.0, `q=zurich` 9.5 → 6.7; `scripts/search/queries.txt`, one
+    /// connection). The price is in precision: a value with a tenth of the matches is counted
+    /// within about 13% (one standard deviation) rather than 9.5%, and pages round estimates to
+    /// two figures anyway. SQLite's full-text index lists the matches in the sample order, so
+    /// its sample costs little, and the ways a page is ranked were set by estimates from 1,000:
+    /// from 500, a topic's tier of `q=youth%20appren` came out under the walk's threshold
+    /// (16,000 against 22,000) and the search took 24 ms instead of 10.
+    var estimatedFrom: Int { isPostgres ? Self.estimatedFromOnPostgres : Self.exactCountLimit }
+    static let estimatedFromOnPostgres = 500
 
     /// A sample read as far as `estimatedFrom` that puts the matches below this many times
     /// `exactCountLimit` is read again as far as the limit: the total may be under it, and then
@@ -342,12 +351,12 @@ extension SearchIndex {
         let inTitleColumn: SQLQueryString = inTitle.map { ", (CASE WHEN " + $0 + " THEN 1 ELSE 0 END) AS in_title" } ?? ""
         // As far as the estimate's sample, or (`sortingAll`: every match is read anyway, only
         // sorted and kept up to the limit) as far as the exact count's limit.
-        func firstMatches(_ bound: SQLQueryString = "", sortingAll: Bool = false, upTo: Int = Self.estimatedFrom) async throws -> SampledRows {
+        func firstMatches(_ bound: SQLQueryString = "", sortingAll: Bool = false, upTo: Int? = nil) async throws -> SampledRows {
             // `+ 0`: the sample index cannot give the order, so PostgreSQL takes the matches from
             // the full-text index and sorts them (`SampleReading.allMatchesSorted`).
             let sortedBy: SQLQueryString = sortingAll ? "(" + order + " + 0)" : order
             return try await sampledRows("SELECT e.facet_values, " + order + " AS place" + inTitleColumn + " FROM " + matching + bound
-                + " ORDER BY " + sortedBy, upTo: sortingAll ? Self.exactCountLimit : upTo, inTitle: inTitle != nil)
+                + " ORDER BY " + sortedBy, upTo: sortingAll ? Self.exactCountLimit : upTo ?? estimatedFrom, inTitle: inTitle != nil)
         }
         // Every match read once, kept (`MATERIALIZED`), and taken in both orders: the sample, and
         // the page of them all ranked.
@@ -357,7 +366,7 @@ extension SearchIndex {
                 + ") SELECT * FROM (SELECT 0 AS part, CAST(NULL AS text) AS key, e.facet_values, e.sample_order AS place" + inTitleKept
                 + " FROM e ORDER BY e.sample_order LIMIT \(bind: Self.exactCountLimit + 1)) s UNION ALL SELECT * FROM (SELECT 1 AS part, e.key, NULL AS facet_values, NULL::bigint AS place, 0 AS in_title FROM e ORDER BY "
                 + ranked.order + " LIMIT \(bind: ranked.limit) OFFSET \(bind: ranked.offset)) r").all()
-            return (try SampledRows(try both.filter { try $0.decode(column: "part", as: Int.self) == 0 }, upTo: Self.exactCountLimit, inTitle: inTitle != nil),
+            return (try SampledRows(try both.filter { try $0.decode(column: "part", as: Int.self) == 0 }, upTo: Self.exactCountLimit, estimatedFrom: estimatedFrom, inTitle: inTitle != nil),
                     try both.filter { try $0.decode(column: "part", as: Int.self) == 1 }.map { try $0.decode(column: "key", as: String.self) })
         }
         var rows: SampledRows
@@ -373,7 +382,7 @@ extension SearchIndex {
             // checked in its own row before its whole-text vector is read (its own pages).
             rows = try await sampledRows("SELECT e.facet_values, e.sample_order AS place" + inTitleColumn
                 + " FROM (SELECT e.* FROM search_entries e ORDER BY e.sample_order OFFSET 0) e WHERE (1 = 1" + facetConditions(filters)
-                + " AND " + condition + ") IS TRUE", upTo: Self.estimatedFrom, inTitle: inTitle != nil)
+                + " AND " + condition + ") IS TRUE", upTo: estimatedFrom, inTitle: inTitle != nil)
         case (.below(let bound, let askingTheIndex), _):
             // The first matches in the sample order are the same with the bound as without,
             // once enough of them lie below it. Fewer matched than estimated: below a bound
@@ -385,7 +394,7 @@ extension SearchIndex {
                 let further = rows.count >= Self.enoughToMoveBound
                     ? Double(bound) * Self.sampledBelowBound * Double(rows.readUpTo + 1) / Double(rows.count) : .infinity
                 rows = further < Double(Self.sampleOrderEnd) / 2
-                    ? try await firstMatches(belowBound(Int64(further), askingTheIndex: askingTheIndex)) : SampledRows(upTo: Self.estimatedFrom)
+                    ? try await firstMatches(belowBound(Int64(further), askingTheIndex: askingTheIndex)) : SampledRows(upTo: estimatedFrom, estimatedFrom: estimatedFrom)
                 // Too few below either bound: few match, and they are taken whole and sorted (and
                 // ranked along, `RankedAlong`) when PostgreSQL expected few
                 // (`SampleReading.allMatchesSorted`).
@@ -404,7 +413,8 @@ extension SearchIndex {
             rows = try await firstMatches()
         }
         // Read as far as the estimate's sample and estimated near the exact count's limit: read
-        // again as far as the limit, every match taken whole and sorted (few match).
+        // again as far as the limit, every match taken whole and sorted (few match). SQLite
+        // reads as far as the limit at once (`estimatedFrom`).
         if rows.isFull, rows.readUpTo < Self.exactCountLimit, let total = rows.estimatedTotal,
            total < Self.exactCheckedBelow * Double(Self.exactCountLimit) {
             rows = try await firstMatches(sortingAll: true)
@@ -414,7 +424,7 @@ extension SearchIndex {
             let entries = (0..<rows.count).map { rows.entry($0) }
             return MatchSample(entries: entries, values: rows.reader.values, total: entries.count, rankedKeys: rankedKeys)
         }
-        let entries = (0..<Self.estimatedFrom).map { rows.entry($0) }
+        let entries = (0..<estimatedFrom).map { rows.entry($0) }
         return MatchSample(entries: entries, values: rows.reader.values, total: max(Self.exactCountLimit + 1, Self.roughly(Int(total.rounded()))),
                            rankedKeys: rankedKeys)
     }
@@ -456,17 +466,24 @@ extension SearchIndex {
         var estimatedTotal: Double? {
             guard let sampleEnd, sampleEnd > 0 else { return nil }
             let share = Double(sampleEnd) / Double(SearchIndex.sampleOrderEnd)
-            return Double(SearchIndex.estimatedFrom) / min(max(share, 1e-12), 1)
+            return Double(estimatedFrom) / min(max(share, 1e-12), 1)
         }
 
-        init(upTo: Int) { readUpTo = upTo }
+        /// The estimate's sample (`SearchIndex.estimatedFrom`).
+        let estimatedFrom: Int
 
-        init(_ rows: [any SQLRow], upTo: Int, inTitle hasInTitle: Bool) throws {
+        init(upTo: Int, estimatedFrom: Int) {
             readUpTo = upTo
+            self.estimatedFrom = estimatedFrom
+        }
+
+        init(_ rows: [any SQLRow], upTo: Int, estimatedFrom: Int, inTitle hasInTitle: Bool) throws {
+            readUpTo = upTo
+            self.estimatedFrom = estimatedFrom
             for row in rows {
                 append(facetValues: Substring(try row.decode(column: "facet_values", as: String?.self) ?? ""),
                        inTitle: hasInTitle ? try row.decode(column: "in_title", as: Int.self) == 1 : nil)
-                if count == SearchIndex.estimatedFrom + 1 { sampleEnd = try row.decode(column: "place", as: Int64.self) }
+                if count == estimatedFrom + 1 { sampleEnd = try row.decode(column: "place", as: Int64.self) }
             }
         }
 
@@ -507,21 +524,21 @@ extension SearchIndex {
     func sampledRows(_ statement: SQLQueryString, upTo: Int, inTitle: Bool) async throws -> SampledRows {
         let limited = statement + " LIMIT \(bind: upTo + 1)"
         guard isPostgres else {
-            guard let collecting = sql as? any SQLiteRowCollecting else { return try SampledRows(try await sql.raw(limited).all(), upTo: upTo, inTitle: inTitle) }
+            guard let collecting = sql as? any SQLiteRowCollecting else { return try SampledRows(try await sql.raw(limited).all(), upTo: upTo, estimatedFrom: estimatedFrom, inTitle: inTitle) }
             // Each row taken apart where SQLite holds it: no string is made.
-            return try await collecting.collectRows(limited, into: SampledRows(upTo: upTo)) { rows, row in
+            return try await collecting.collectRows(limited, into: SampledRows(upTo: upTo, estimatedFrom: estimatedFrom)) { rows, row in
                 row.withText(0) { facetValues in rows.append(facetValues: facetValues, inTitle: inTitle ? row.integer(2) == 1 : nil) }
-                if rows.count == Self.estimatedFrom + 1 { rows.sampleEnd = row.integer(1) }
+                if rows.count == rows.estimatedFrom + 1 { rows.sampleEnd = row.integer(1) }
             }
         }
         let titles: SQLQueryString = inTitle ? ", string_agg(CAST(s.in_title AS text), '') AS in_title" : ""
         guard let row = try await sql.raw("SELECT count(*) AS matched, string_agg(COALESCE(s.facet_values, ''), chr(29)) AS facet_values" + titles
-            + ", (array_agg(s.place))[\(bind: Self.estimatedFrom + 1)] AS sample_end FROM (" + limited + ") s").first() else { return SampledRows(upTo: upTo) }
+            + ", (array_agg(s.place))[\(bind: estimatedFrom + 1)] AS sample_end FROM (" + limited + ") s").first() else { return SampledRows(upTo: upTo, estimatedFrom: estimatedFrom) }
         let matched = try row.decode(column: "matched", as: Int.self)
-        guard matched > 0 else { return SampledRows(upTo: upTo) }
+        guard matched > 0 else { return SampledRows(upTo: upTo, estimatedFrom: estimatedFrom) }
         let flags = inTitle ? Array(try row.decode(column: "in_title", as: String.self).utf8) : []
         var facetValues = try row.decode(column: "facet_values", as: String.self)
-        var rows = SampledRows(upTo: upTo)
+        var rows = SampledRows(upTo: upTo, estimatedFrom: estimatedFrom)
         // Each row's values taken apart where the text holds them, as SQLite's are.
         facetValues.withUTF8 { utf8 in
             let bytes = UnsafeRawBufferPointer(utf8)
@@ -668,7 +685,7 @@ extension SearchIndex {
     /// values are chosen, and whether the query may be read below a bound (one word, no phrase).
     static func sampleReading(estimate: Double, entries: Double, checksValues: Bool, boundable: Bool, bounds: SampleBounds) -> SampleReading {
         if checksValues, estimate >= bounds.walkedFromShareOfIndex * entries { return .checkingValuesFirst }
-        let share = bounds.boundScale * sampledBelowBound * Double(estimatedFrom + 1) / estimate
+        let share = bounds.boundScale * sampledBelowBound * Double(estimatedFromOnPostgres + 1) / estimate
         let unbounded: SampleReading = estimate < bounds.sortedBelowShareOfIndex * entries ? .allMatchesSorted : .fromStart
         guard boundable, share < 1, share <= bounds.largestShare else { return unbounded }
         let askingTheIndex = estimate >= bounds.rangesAskedFrom * share * entries

@@ -37,7 +37,7 @@ struct SearchPage {
                 .p(.class("notice"), .text(escaping: "Including results for \(EnglishList.joined(found.map { "“\($0)”" }, conjunction: "or")), for “\(typed)”"))
             },
             .p(.class("meta"), .text(escaping: results.countsAreEstimates
-                ? "About \(results.total.formatted()) results (this count and the counts beside the filters are estimated from \(SearchIndex.estimatedFrom.formatted()) of them)"
+                ? "About \(results.total.formatted()) results (this count and the counts beside the filters are estimated from \(results.estimatedFrom.formatted()) of them)"
                 : "\(results.total) result\(results.total == 1 ? "" : "s")")))
     }
 
