@@ -351,12 +351,12 @@ extension SearchIndex {
         let inTitleColumn: SQLQueryString = inTitle.map { ", (CASE WHEN " + $0 + " THEN 1 ELSE 0 END) AS in_title" } ?? ""
         // As far as the estimate's sample, or (`sortingAll`: every match is read anyway, only
         // sorted and kept up to the limit) as far as the exact count's limit.
-        func firstMatches(_ bound: SQLQueryString = "", sortingAll: Bool = false, upTo: Int? = nil) async throws -> SampledRows {
+        func firstMatches(_ bound: SQLQueryString = "", sortingAll: Bool = false) async throws -> SampledRows {
             // `+ 0`: the sample index cannot give the order, so PostgreSQL takes the matches from
             // the full-text index and sorts them (`SampleReading.allMatchesSorted`).
             let sortedBy: SQLQueryString = sortingAll ? "(" + order + " + 0)" : order
             return try await sampledRows("SELECT e.facet_values, " + order + " AS place" + inTitleColumn + " FROM " + matching + bound
-                + " ORDER BY " + sortedBy, upTo: sortingAll ? Self.exactCountLimit : upTo ?? estimatedFrom, inTitle: inTitle != nil)
+                + " ORDER BY " + sortedBy, upTo: sortingAll ? Self.exactCountLimit : estimatedFrom, inTitle: inTitle != nil)
         }
         // Every match read once, kept (`MATERIALIZED`), and taken in both orders: the sample, and
         // the page of them all ranked.
@@ -482,8 +482,8 @@ extension SearchIndex {
             self.estimatedFrom = estimatedFrom
             for row in rows {
                 append(facetValues: Substring(try row.decode(column: "facet_values", as: String?.self) ?? ""),
-                       inTitle: hasInTitle ? try row.decode(column: "in_title", as: Int.self) == 1 : nil)
-                if count == estimatedFrom + 1 { sampleEnd = try row.decode(column: "place", as: Int64.self) }
+                       inTitle: hasInTitle ? try row.decode(column: "in_title", as: Int.self) == 1 : nil,
+                       place: try row.decode(column: "place", as: Int64.self))
             }
         }
 
@@ -491,18 +491,20 @@ extension SearchIndex {
             MatchSample.Entry(facets: facets[index], inTitle: inTitle.isEmpty ? false : inTitle[index])
         }
 
-        /// The next row.
-        mutating func append(facetValues: Substring, inTitle: Bool?) {
-            append(inTitle: inTitle) { $0.positions(inColumn: facetValues) }
+        /// The next row; its place, when the statement gives it row by row (else `sampleEnd` is
+        /// set for the whole).
+        mutating func append(facetValues: Substring, inTitle: Bool?, place: Int64? = nil) {
+            append(inTitle: inTitle, place: place) { $0.positions(inColumn: facetValues) }
         }
 
         /// The next row, its `facet_values` given as the column's bytes.
-        mutating func append(facetValues: UnsafeRawBufferPointer, inTitle: Bool?) {
-            append(inTitle: inTitle) { $0.positions(inBytes: facetValues) }
+        mutating func append(facetValues: UnsafeRawBufferPointer, inTitle: Bool?, place: Int64? = nil) {
+            append(inTitle: inTitle, place: place) { $0.positions(inBytes: facetValues) }
         }
 
-        private mutating func append(inTitle: Bool?, facets: (inout SearchFacetTerms.Reader) -> [Int]) {
+        private mutating func append(inTitle: Bool?, place: Int64?, facets: (inout SearchFacetTerms.Reader) -> [Int]) {
             count += 1
+            if count == estimatedFrom + 1, let place { sampleEnd = place }
             if self.facets.count < readUpTo { self.facets.append(facets(&reader)) }
             if let inTitle { self.inTitle.append(inTitle) }
         }
@@ -527,8 +529,7 @@ extension SearchIndex {
             guard let collecting = sql as? any SQLiteRowCollecting else { return try SampledRows(try await sql.raw(limited).all(), upTo: upTo, estimatedFrom: estimatedFrom, inTitle: inTitle) }
             // Each row taken apart where SQLite holds it: no string is made.
             return try await collecting.collectRows(limited, into: SampledRows(upTo: upTo, estimatedFrom: estimatedFrom)) { rows, row in
-                row.withText(0) { facetValues in rows.append(facetValues: facetValues, inTitle: inTitle ? row.integer(2) == 1 : nil) }
-                if rows.count == rows.estimatedFrom + 1 { rows.sampleEnd = row.integer(1) }
+                row.withText(0) { facetValues in rows.append(facetValues: facetValues, inTitle: inTitle ? row.integer(2) == 1 : nil, place: row.integer(1)) }
             }
         }
         let titles: SQLQueryString = inTitle ? ", string_agg(CAST(s.in_title AS text), '') AS in_title" : ""
