@@ -39,7 +39,7 @@ final class PostgresReader: AsyncSQLDatabase, SpareReadConnections {
 
     var eventLoop: any EventLoop { MultiThreadedEventLoopGroup.singleton.any() }
     /// Kept, not made anew: serializing a statement asks for the dialect at every identifier and bind.
-    let dialect: any SQLDialect = PostgresDialect()
+    let dialect: any SQLDialect = ReadDialect(PostgresDialect())
     var queryLogLevel: Logger.Level? { nil }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {

@@ -24,7 +24,7 @@ final class SQLiteReader: SQLDatabase {
 
     var eventLoop: any EventLoop { MultiThreadedEventLoopGroup.singleton.any() }
     /// Kept, not made anew: serializing a statement asks for the dialect at every identifier and bind.
-    let dialect: any SQLDialect = SQLiteDialect()
+    let dialect: any SQLDialect = ReadDialect(SQLiteDialect())
     var queryLogLevel: Logger.Level? { nil }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
