@@ -58,6 +58,14 @@ final class SQLiteReader: SQLDatabase {
         try withConnection(for: query) { connection, sql, binds in try connection.run(sql, binds: binds) { onRow($0) } }
     }
 
+    /// Every row of a statement, read now on the calling thread: what `raw(_:).all()` answers,
+    /// without the query builder and the asynchronous calls it goes through (`allTogether`).
+    func allRows(_ query: any SQLExpression) throws -> [any SQLRow] {
+        var rows: [any SQLRow] = []
+        try run(query) { rows.append($0) }
+        return rows
+    }
+
     /// Runs a statement and hands each row to `each` as SQLite holds it, gathering `result`
     /// (`SQLiteReadConnection.visit`).
     func collectRows<T>(_ query: any SQLExpression, into result: inout T, _ each: (inout T, SQLiteRowView) throws -> Void) throws {
