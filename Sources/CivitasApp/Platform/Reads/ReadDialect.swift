@@ -20,7 +20,7 @@ struct ReadDialect: SQLDialect {
         // Both drivers answer with raw text; a dialect that answers otherwise is asked each time.
         let made = (1...Self.madeAhead).map { base.bindPlaceholder(at: $0) as? SQLRaw }
         placeholders = made.contains { $0 == nil } ? [] : made.compactMap { $0 }
-        identifierQuote = (base.identifierQuote as? SQLRaw).map { SQLRaw($0.sql) } ?? base.identifierQuote
+        identifierQuote = base.identifierQuote
     }
 
     func bindPlaceholder(at position: Int) -> any SQLExpression {
