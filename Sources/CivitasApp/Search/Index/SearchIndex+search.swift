@@ -420,8 +420,8 @@ extension SearchIndex {
             rows = try await firstMatches(sortingAll: true)
         }
         guard rows.isFull, let total = rows.estimatedTotal else {
-            // Every match read: counted exactly.
-            let entries = (0..<rows.count).map { rows.entry($0) }
+            // Every match read: counted exactly (the rows kept, never the one past them).
+            let entries = rows.facets.indices.map { rows.entry($0) }
             return MatchSample(entries: entries, values: rows.reader.values, total: entries.count, rankedKeys: rankedKeys)
         }
         let entries = (0..<estimatedFrom).map { rows.entry($0) }
@@ -525,21 +525,22 @@ extension SearchIndex {
     /// one connection, the statement and its answer).
     func sampledRows(_ statement: SQLQueryString, upTo: Int, inTitle: Bool) async throws -> SampledRows {
         let limited = statement + " LIMIT \(bind: upTo + 1)"
+        let none = SampledRows(upTo: upTo, estimatedFrom: estimatedFrom)
         guard isPostgres else {
             guard let collecting = sql as? any SQLiteRowCollecting else { return try SampledRows(try await sql.raw(limited).all(), upTo: upTo, estimatedFrom: estimatedFrom, inTitle: inTitle) }
             // Each row taken apart where SQLite holds it: no string is made.
-            return try await collecting.collectRows(limited, into: SampledRows(upTo: upTo, estimatedFrom: estimatedFrom)) { rows, row in
+            return try await collecting.collectRows(limited, into: none) { rows, row in
                 row.withText(0) { facetValues in rows.append(facetValues: facetValues, inTitle: inTitle ? row.integer(2) == 1 : nil, place: row.integer(1)) }
             }
         }
         let titles: SQLQueryString = inTitle ? ", string_agg(CAST(s.in_title AS text), '') AS in_title" : ""
         guard let row = try await sql.raw("SELECT count(*) AS matched, string_agg(COALESCE(s.facet_values, ''), chr(29)) AS facet_values" + titles
-            + ", (array_agg(s.place))[\(bind: estimatedFrom + 1)] AS sample_end FROM (" + limited + ") s").first() else { return SampledRows(upTo: upTo, estimatedFrom: estimatedFrom) }
+            + ", (array_agg(s.place))[\(bind: estimatedFrom + 1)] AS sample_end FROM (" + limited + ") s").first() else { return none }
         let matched = try row.decode(column: "matched", as: Int.self)
-        guard matched > 0 else { return SampledRows(upTo: upTo, estimatedFrom: estimatedFrom) }
+        guard matched > 0 else { return none }
         let flags = inTitle ? Array(try row.decode(column: "in_title", as: String.self).utf8) : []
         var facetValues = try row.decode(column: "facet_values", as: String.self)
-        var rows = SampledRows(upTo: upTo, estimatedFrom: estimatedFrom)
+        var rows = none
         // Each row's values taken apart where the text holds them, as SQLite's are.
         facetValues.withUTF8 { utf8 in
             let bytes = UnsafeRawBufferPointer(utf8)
