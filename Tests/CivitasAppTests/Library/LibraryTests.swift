@@ -108,8 +108,7 @@ struct LibraryTests {
     func listsReadInOrder(database: TestDatabase) async throws {
         try await withApp(database, demo: true) { _, services in
             for kind in [LibraryKind.news, .resource] {
-                let select: SQLQueryString = "SELECT * FROM \(unsafeRaw: kind.table) WHERE " + LibraryStore.condition(kind, LibraryFilter())
-                    + " ORDER BY " + LibraryStore.order(kind) + " LIMIT 25"
+                let select: SQLQueryString = "SELECT * FROM \(unsafeRaw: kind.table) WHERE \(LibraryStore.condition(kind, LibraryFilter())) ORDER BY \(LibraryStore.order(kind)) LIMIT 25"
                 if services.database.isPostgres {
                     // At the demo's size a sort costs nothing, so the planner is told to avoid
                     // one where it can: it can only when an index gives the order.

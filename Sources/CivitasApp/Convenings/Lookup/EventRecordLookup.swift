@@ -19,7 +19,7 @@ struct EventRecordLookup: RecordLookup {
     func references(_ keys: [RecordKey]) async throws -> [RecordKey: RecordReference] {
         let ids = Array(Set(keys.filter { $0.kind == EventTopics.event }.map(\.id)))
         guard !ids.isEmpty else { return [:] }
-        let rows = try await sql.raw("SELECT id, slug, title FROM events WHERE published = \(bind: true) AND id IN \(SQLBind.group(ids))").all()
+        let rows = try await sql.allRows(of: "SELECT id, slug, title FROM events WHERE published = \(bind: true) AND id IN (\(binds: ids))" as ReadSQL)
         var result: [RecordKey: RecordReference] = [:]
         for row in rows {
             let found = try reference(row)
@@ -41,7 +41,7 @@ struct EventRecordLookup: RecordLookup {
 
     func choicesRead(kind: String, publishedOnly: Bool) -> PendingRead<[RecordReference]> {
         guard kind == EventTopics.event else { return .known([]) }
-        let condition: SQLQueryString = publishedOnly ? "WHERE published = \(bind: true)" : ""
+        let condition: ReadSQL = publishedOnly ? "WHERE published = \(bind: true)" : ""
         return PendingRead("SELECT id, slug, title FROM events \(condition) ORDER BY starts_at DESC, id") { rows in try rows.map(reference) }
     }
 

@@ -132,7 +132,7 @@ extension EventStore {
     /// Speakers and moderators of the event's sessions (of those whose speakers are announced,
     /// unless `includeHeldBack`), moderators last.
     private func speakerRowsRead(of eventID: String, includeHeldBack: Bool) -> PendingRead<[(sessionID: String, personID: String, role: String)]> {
-        var query: SQLQueryString = """
+        var query: ReadSQL = """
             SELECT sp.session_id, sp.person_id, sp.role FROM session_people sp JOIN event_sessions s ON s.id = sp.session_id
             WHERE s.event_id = \(bind: eventID)
             """
@@ -155,10 +155,10 @@ extension EventStore {
     }
 
     func listedParticipants(of eventID: String) async throws -> [ParticipantLine] {
-        try await sql.raw("""
+        try await sql.allRows(of: """
             SELECT name, organization, role FROM registrations WHERE event_id = \(bind: eventID)
             AND status = 'confirmed' AND listed = \(bind: true) ORDER BY name
-            """).all().map {
+            """ as ReadSQL).map {
             ParticipantLine(name: try $0.decode(column: "name", as: String.self), organization: try $0.decode(column: "organization", as: String?.self),
                             role: try $0.decode(column: "role", as: String.self))
         }
@@ -173,8 +173,8 @@ extension EventStore {
     }
 
     func eventsRead(involving kind: String, id: String) -> PendingRead<[(event: EventMention, roles: [String])]> {
-        let columns: SQLQueryString = "\(unsafeRaw: EventMention.columns)"
-        var query: SQLQueryString = """
+        let columns: ReadSQL = "\(unsafeRaw: EventMention.columns)"
+        var query: ReadSQL = """
             SELECT \(columns), ep.role AS involvement FROM events e JOIN event_parties ep ON ep.event_id = e.id
             WHERE ep.party_kind = \(bind: kind) AND ep.party_id = \(bind: id) AND e.published = \(bind: true)
             """

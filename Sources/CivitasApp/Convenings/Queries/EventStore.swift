@@ -89,7 +89,7 @@ struct EventStore {
     func findRead(_ key: String, publishedOnly: Bool) -> PendingRead<EventRecord?> {
         // SQL text, not the builder: an uncached event page reads these, and turning a builder's
         // tree into text cost more than running the query.
-        var select: SQLQueryString = "SELECT * FROM events WHERE (slug = \(bind: key) OR id = \(bind: key))"
+        var select: ReadSQL = "SELECT * FROM events WHERE (slug = \(bind: key) OR id = \(bind: key))"
         if publishedOnly { select += " AND published = \(bind: true)" }
         return PendingRead(select + " LIMIT 1") { rows in try rows.first.map { try EventRecord(row: $0) } }
     }

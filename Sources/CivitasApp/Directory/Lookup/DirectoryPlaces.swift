@@ -7,7 +7,7 @@ extension DirectoryRecordLookup {
     func places(ids: [String]?) async throws -> [PlaceFacts] { try await sql.run(placesRead(ids: ids)) }
 
     func placesRead(ids: [String]?) -> PendingRead<[PlaceFacts]> {
-        var query: SQLQueryString = """
+        var query: ReadSQL = """
             SELECT a.id, a.slug, a.name AS title, a.population, a.country_code, a.identifier,
                    p.name AS parent_name, p.classification AS parent_classification,
                    c.name AS country_name
@@ -18,7 +18,7 @@ extension DirectoryRecordLookup {
             """
         if let ids {
             guard !ids.isEmpty else { return .known([]) }
-            query += " AND a.id IN \(SQLBind.group(ids))"
+            query += " AND a.id IN (\(binds: ids))"
         }
         return PendingRead(query + " ORDER BY a.name") { rows in try rows.map { row in
             let slug = try row.decode(column: "slug", as: String.self)

@@ -20,18 +20,17 @@ struct DirectoryRecordLookup: RecordLookup {
         let byKind = Dictionary(grouping: keys.compactMap { key in RecordKind(rawValue: key.kind).map { ($0, key.id) } }, by: \.0)
             .filter { $0.key.hasSlug }
         guard !byKind.isEmpty else { return [:] }
-        var parts: [SQLQueryString] = []
+        var query: ReadSQL = ""
         for (kind, pairs) in byKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let ids = Array(Set(pairs.map(\.1)))
-            parts.append("""
+            if !query.isEmpty { query += " UNION ALL " }
+            query += """
                 SELECT \(bind: kind.rawValue) AS kind, id, slug, \(unsafeRaw: kind.titleColumn) AS title FROM \(unsafeRaw: kind.table)
-                WHERE published = \(bind: true) AND id IN \(SQLBind.group(ids))
-                """)
+                WHERE published = \(bind: true) AND id IN (\(binds: ids))
+                """
         }
-        var query = parts[0]
-        for part in parts.dropFirst() { query += " UNION ALL " + part }
         var result: [RecordKey: RecordReference] = [:]
-        for row in try await sql.raw(query).all() {
+        for row in try await sql.allRows(of: query) {
             guard let kind = RecordKind(rawValue: try row.decode(column: "kind", as: String.self)) else { continue }
             let found = try reference(kind, row)
             result[RecordKey(kind: found.kind, id: found.id)] = found
@@ -51,7 +50,7 @@ struct DirectoryRecordLookup: RecordLookup {
 
     func choicesRead(kind: String, publishedOnly: Bool) -> PendingRead<[RecordReference]> {
         guard let kind = RecordKind(rawValue: kind), kind.hasSlug else { return .known([]) }
-        let condition: SQLQueryString = publishedOnly ? "WHERE published = \(bind: true)" : ""
+        let condition: ReadSQL = publishedOnly ? "WHERE published = \(bind: true)" : ""
         return PendingRead("""
             SELECT id, slug, \(unsafeRaw: kind.titleColumn) AS title FROM \(unsafeRaw: kind.table) \(condition) ORDER BY \(unsafeRaw: kind.titleColumn)
             """) { rows in try rows.map { try reference(kind, $0) } }
@@ -114,10 +113,10 @@ struct DirectoryRecordLookup: RecordLookup {
 
     func linkedRead(_ linkKind: String, toSubjects subjectKind: String, ids: [String]) -> PendingRead<[String: [RecordReference]]> {
         guard !ids.isEmpty, let (kind, table, column) = linkTable(linkKind) else { return .known([:]) }
-        let query: SQLQueryString = """
+        let query: ReadSQL = """
             SELECT l.subject_id, r.id, r.slug, r.\(unsafeRaw: kind.titleColumn) AS title FROM \(unsafeRaw: table) l
             JOIN \(unsafeRaw: kind.table) r ON r.id = l.\(unsafeRaw: column)
-            WHERE l.subject_kind = \(bind: subjectKind) AND l.subject_id IN \(SQLBind.group(ids)) AND r.published = \(bind: true)
+            WHERE l.subject_kind = \(bind: subjectKind) AND l.subject_id IN (\(binds: ids)) AND r.published = \(bind: true)
             ORDER BY title
             """
         let lookup = self

@@ -62,18 +62,18 @@ extension RecordStore {
     ///
     /// `withPlaces: false` leaves out the post's or member's area (`areaName`, `areaSlug` are
     /// nil), two lookups a row that the API's memberships do not show.
-    func memberships(where condition: SQLQueryString, withPlaces: Bool = true) async throws -> [MembershipLine] {
+    func memberships(where condition: ReadSQL, withPlaces: Bool = true) async throws -> [MembershipLine] {
         try await sql.run(membershipsRead(where: condition, withPlaces: withPlaces))
     }
 
-    func membershipsRead(where condition: SQLQueryString, withPlaces: Bool = true) -> PendingRead<[MembershipLine]> {
-        let places: SQLQueryString = withPlaces ? "COALESCE(pa.name, ma.name) AS area_name, COALESCE(pa.slug, ma.slug) AS area_slug" : "NULL AS area_name, NULL AS area_slug"
-        let placeJoins: SQLQueryString = withPlaces ? """
+    func membershipsRead(where condition: ReadSQL, withPlaces: Bool = true) -> PendingRead<[MembershipLine]> {
+        let places: ReadSQL = withPlaces ? "COALESCE(pa.name, ma.name) AS area_name, COALESCE(pa.slug, ma.slug) AS area_slug" : "NULL AS area_name, NULL AS area_slug"
+        let placeJoins: ReadSQL = withPlaces ? """
 
             LEFT JOIN areas pa ON pa.id = p.area_id AND pa.published = \(bind: true)
             LEFT JOIN areas ma ON ma.id = mo.area_id AND ma.published = \(bind: true)
             """ : ""
-        let query: SQLQueryString = """
+        let query: ReadSQL = """
             SELECT m.id AS membership_id, m.person_id, m.member_organization_id, m.organization_id, p.id AS post_id, m.role, m.label, m.start_date, m.end_date,
                    p.label AS post_label, p.slug AS post_slug,
                    pe.name AS person_name, pe.slug AS person_slug,
@@ -96,7 +96,7 @@ extension RecordStore {
 
     /// Each citation's subject with its source (written as SQL text: pages read it on every
     /// uncached answer, and a builder's tree cost more to turn into text than the query to run).
-    private static let citedSources: SQLQueryString = """
+    private static let citedSources: ReadSQL = """
         SELECT c.subject_kind, c.subject_id, s.id, s.slug, s.title, s.url, s.publisher, s.published_on
         FROM citations c JOIN sources s ON c.source_id = s.id
         """
@@ -149,8 +149,8 @@ extension RecordStore {
     /// The sources of a record and of every membership matching the conditions (written as for
     /// `membershipsRead`; the memberships a page lists are among them), by subject kind and id:
     /// one read that needs no list of membership ids, so it goes with the memberships' own.
-    func sourcesRead(of subjectKind: String, id: String, membershipsWhere conditions: [SQLQueryString]) -> PendingRead<[String: [String: [SourceLine]]]> {
-        var cited: SQLQueryString = "(c.subject_kind = \(bind: subjectKind) AND c.subject_id = \(bind: id))"
+    func sourcesRead(of subjectKind: String, id: String, membershipsWhere conditions: [ReadSQL]) -> PendingRead<[String: [String: [SourceLine]]]> {
+        var cited: ReadSQL = "(c.subject_kind = \(bind: subjectKind) AND c.subject_id = \(bind: id))"
         if !conditions.isEmpty {
             cited += """
                  OR (c.subject_kind = \(bind: RecordKind.membership.rawValue) AND c.subject_id IN (SELECT m.id FROM memberships m

@@ -29,7 +29,7 @@ extension RecordStore {
         guard let record = try await find(kind, key: key, publishedOnly: true, withLinks: false) else { return nil }
         let id = record.id
         // Which memberships the page lists, seen from this record (see `Profile.memberships`).
-        let (listed, belonging): (SQLQueryString?, SQLQueryString?) = switch kind {
+        let (listed, belonging): (ReadSQL?, ReadSQL?) = switch kind {
         case .person: ("m.person_id = \(bind: id)", nil)
         case .organization: ("m.organization_id = \(bind: id)", "m.member_organization_id = \(bind: id)")
         case .area: ("p.area_id = \(bind: id)", "mo.area_id = \(bind: id)")

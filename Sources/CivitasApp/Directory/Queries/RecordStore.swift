@@ -36,24 +36,23 @@ struct RecordStore {
         // Written as SQL text rather than with the query builder: pages read these on every
         // uncached answer, and building the text from a builder's tree cost a tenth of one.
         // Table and column names come from the kind's fixed lists, never from a request.
-        var conditions: [SQLQueryString] = []
+        var conditions: [ReadSQL] = []
         if query.publishedOnly { conditions.append(Self.visible(kind)) }
         if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             var indexed: SQLQueryString? = nil
             if query.publishedOnly, let search = query.textSearch { indexed = try await search.condition(kind: kind.rawValue, text: text, idColumn: "id") }
-            conditions.append(indexed ?? Self.textFilter(kind, text: text, publishedOnly: query.publishedOnly))
+            conditions.append(ReadSQL(indexed ?? Self.textFilter(kind, text: text, publishedOnly: query.publishedOnly)))
         }
-        let filter: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + .list(conditions, separator: " AND ") { "(" + $0 + ")" }
-        let select: SQLQueryString = "SELECT * FROM \(unsafeRaw: kind.table)" + filter
-            + " ORDER BY \(unsafeRaw: kind.sortColumn) ASC, id ASC LIMIT \(bind: query.limit + 1) OFFSET \(bind: query.offset)"
+        let filter: ReadSQL = conditions.isEmpty ? "" : " WHERE " + .list(conditions, separator: " AND ") { "(\($0))" }
+        let select: ReadSQL = "SELECT * FROM \(unsafeRaw: kind.table)\(filter) ORDER BY \(unsafeRaw: kind.sortColumn) ASC, id ASC LIMIT \(bind: query.limit + 1) OFFSET \(bind: query.offset)"
         // One row past the page: a page that reaches the end of the list (most lists of a
         // network fit in one) knows the total without counting, one statement fewer.
-        let rows = try await sql.raw(select).all()
+        let rows = try await sql.allRows(of: select)
         let total: Int
         if rows.count <= query.limit, !rows.isEmpty || query.offset == 0 {
             total = query.offset + rows.count
         } else {
-            total = try await sql.raw("SELECT count(*) AS total FROM \(unsafeRaw: kind.table)" + filter).first()?
+            total = try await sql.allRows(of: "SELECT count(*) AS total FROM \(unsafeRaw: kind.table)\(filter)" as ReadSQL).first?
                 .decode(column: "total", as: Int.self) ?? 0
         }
         var records = try rows.prefix(query.limit).map { try decode(kind, $0) }
@@ -71,10 +70,10 @@ struct RecordStore {
 
     /// Finds by id, or by slug for kinds that have one.
     func find(_ kind: RecordKind, key: String, publishedOnly: Bool, withLinks: Bool = true) async throws -> RecordValues? {
-        var select: SQLQueryString = "SELECT * FROM \(unsafeRaw: kind.table) WHERE "
+        var select: ReadSQL = "SELECT * FROM \(unsafeRaw: kind.table) WHERE "
         select += kind.hasSlug ? "(id = \(bind: key) OR slug = \(bind: key))" : "id = \(bind: key)"
-        if publishedOnly { select += " AND (" + Self.visible(kind) + ")" }
-        guard let row = try await sql.raw(select + " LIMIT 1").first() else { return nil }
+        if publishedOnly { select += " AND (\(Self.visible(kind)))" }
+        guard let row = try await sql.allRows(of: select + " LIMIT 1").first else { return nil }
         var records = [try decode(kind, row)]
         if withLinks { try await attachLinks(&records, kind: kind) }
         return records.first
@@ -91,7 +90,7 @@ struct RecordStore {
     /// What the public may see of a kind: published records, and for memberships and posts
     /// only those whose people and organizations are published too (a hidden person's
     /// memberships would otherwise reveal them).
-    static func visible(_ kind: RecordKind) -> SQLQueryString {
+    static func visible(_ kind: RecordKind) -> ReadSQL {
         switch kind {
         case .membership:
             """

@@ -40,7 +40,7 @@ extension LibraryStore {
     func linesRead(linkingTo targetID: String, through fields: [(LibraryKind, [String])], limit: Int = 20,
                    startingFrom start: LinkedReadStart = .links) -> PendingRead<[LibraryLine]> {
         guard !fields.isEmpty else { return .known([]) }
-        var query: SQLQueryString = ""
+        var query: ReadSQL = ""
         for (index, (kind, names)) in fields.enumerated() {
             if index > 0 { query += " UNION ALL " }
             // Each part is written as one interpolation: SQLKit's `+` nests both sides in a new

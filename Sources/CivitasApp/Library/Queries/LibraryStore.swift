@@ -41,7 +41,7 @@ struct LibraryStore {
 
     /// Finds by id or slug.
     func find(_ kind: LibraryKind, key: String, publishedOnly: Bool) async throws -> LibraryRecord? {
-        var matching: SQLQueryString = "(id = \(bind: key) OR slug = \(bind: key))"
+        var matching: ReadSQL = "(id = \(bind: key) OR slug = \(bind: key))"
         if publishedOnly { matching += " AND published = \(bind: true)" }
         // The record and its links together (one statement on PostgreSQL), the links found by the same key.
         let (found, links) = try await sql.together(
@@ -104,7 +104,7 @@ struct LibraryStore {
     }
 
     /// The links of the records whose ids `subjects` lists or selects.
-    private func linksRead(kind: LibraryKind, subjects: SQLQueryString) -> PendingRead<[String: [String: [String]]]> {
+    private func linksRead(kind: LibraryKind, subjects: ReadSQL) -> PendingRead<[String: [String: [String]]]> {
         PendingRead("""
             SELECT subject_id, field, target_id FROM library_links WHERE subject_kind = \(bind: kind.rawValue) AND subject_id IN (
             """ + subjects + ") ORDER BY target_id") { rows in
@@ -161,23 +161,23 @@ struct LibraryStore {
 
     /// The list order without its tie-break, which the kind's index gives without a sort (the
     /// tie-break made SQLite build a temporary tree for every profile page).
-    static func indexedOrder(_ kind: LibraryKind) -> SQLQueryString {
+    static func indexedOrder(_ kind: LibraryKind) -> ReadSQL {
         kind.isDated ? "published_on DESC" : "title ASC"
     }
 
-    static func order(_ kind: LibraryKind) -> SQLQueryString {
+    static func order(_ kind: LibraryKind) -> ReadSQL {
         kind.isDated ? "published_on DESC, title ASC, id ASC" : "title ASC, id ASC"
     }
 
     /// The WHERE of a list: visibility, then each filter asked for. Text matches the title
     /// and summary (and a news item's subtitle); the public only finds published records.
-    static func condition(_ kind: LibraryKind, _ filter: LibraryFilter) -> SQLQueryString {
-        var condition: SQLQueryString = filter.publishedOnly ? "published = \(bind: true)" : "1 = 1"
+    static func condition(_ kind: LibraryKind, _ filter: LibraryFilter) -> ReadSQL {
+        var condition: ReadSQL = filter.publishedOnly ? "published = \(bind: true)" : "1 = 1"
         if let indexed = filter.textCondition, filter.publishedOnly {
-            condition += " AND " + indexed
+            condition += " AND " + ReadSQL(indexed)
         } else if let text = filter.text, !text.isEmpty {
             let columns = kind == .news ? ["title", "subtitle", "body"] : ["title", "summary"]
-            condition += " AND (" + SQLQueryString.list(columns, separator: " OR ") { SQLText.contains(column: $0, text: text) } + ")"
+            condition += " AND (" + ReadSQL.list(columns, separator: " OR ") { ReadSQL(SQLText.contains(column: $0, text: text)) } + ")"
         }
         if let topic = filter.topicID {
             condition += " AND id IN (SELECT subject_id FROM library_links WHERE subject_kind = \(bind: kind.rawValue) AND field = 'topic_ids' AND target_id = \(bind: topic))"

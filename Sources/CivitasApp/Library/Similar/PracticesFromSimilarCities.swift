@@ -63,17 +63,15 @@ extension LibraryStore {
     /// the other way it walked every published practice: 1.1 s a practice page at 1,000,000).
     func practices(inCities cityIDs: [String], sharingTopics topics: [String]) async throws -> [(LibraryLine, [String], [String])] {
         guard !cityIDs.isEmpty else { return [] }
-        let sharedTopic: SQLQueryString = topics.isEmpty ? "NULL" : "t.target_id"
-        let topicJoin: SQLQueryString = topics.isEmpty ? "" : """
+        let sharedTopic = topics.isEmpty ? "NULL" : "t.target_id"
+        let topicJoin: ReadSQL = topics.isEmpty ? "" : """
              LEFT JOIN library_links t ON t.subject_kind = 'practice' AND t.subject_id = p.id AND t.field = 'topic_ids' AND t.target_id IN (\(binds: topics))
             """
-        let rows = try await sql.raw("""
-            SELECT p.id, p.slug, p.title, p.status, CAST(p.start_year AS TEXT) AS date, l.target_id AS city_id, 
-            """ + sharedTopic + """
-             AS shared_topic FROM library_links l CROSS JOIN practices p
-            """ + topicJoin + """
-             WHERE l.subject_kind = 'practice' AND l.subject_id = p.id AND l.field = 'city_ids' AND p.published = \(bind: true) AND l.target_id IN (\(binds: cityIDs))
-            """).all()
+        let rows = try await sql.allRows(of: """
+            SELECT p.id, p.slug, p.title, p.status, CAST(p.start_year AS TEXT) AS date, l.target_id AS city_id, \(unsafeRaw: sharedTopic) AS shared_topic \
+            FROM library_links l CROSS JOIN practices p\(topicJoin) \
+            WHERE l.subject_kind = 'practice' AND l.subject_id = p.id AND l.field = 'city_ids' AND p.published = \(bind: true) AND l.target_id IN (\(binds: cityIDs))
+            """ as ReadSQL)
         var byPractice: [String: (LibraryLine, [String], [String])] = [:]
         for row in rows {
             let id = try row.decode(column: "id", as: String.self)

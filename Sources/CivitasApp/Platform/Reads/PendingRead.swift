@@ -5,18 +5,24 @@ import SQLKit
 /// that needs several independent reads, some of them other capabilities', pays one round trip
 /// for all of them on PostgreSQL.
 struct PendingRead<Answer>: Sendable {
-    let queries: [SQLQueryString]
+    let queries: [ReadSQL]
     /// Given each query's rows, in order.
     let answer: @Sendable ([[any SQLRow]]) throws -> Answer
 
-    init(queries: [SQLQueryString], answer: @escaping @Sendable ([[any SQLRow]]) throws -> Answer) {
+    init(queries: [ReadSQL], answer: @escaping @Sendable ([[any SQLRow]]) throws -> Answer) {
         self.queries = queries
         self.answer = answer
     }
 
     /// One query, and how its rows become the answer.
-    init(_ query: SQLQueryString, answer: @escaping @Sendable ([any SQLRow]) throws -> Answer) {
+    init(_ query: ReadSQL, answer: @escaping @Sendable ([any SQLRow]) throws -> Answer) {
         self.init(queries: [query]) { rows in try answer(rows[0]) }
+    }
+
+    /// One query built with SQLKit (serialized by SQLKit when it runs).
+    @_disfavoredOverload
+    init(_ query: SQLQueryString, answer: @escaping @Sendable ([any SQLRow]) throws -> Answer) {
+        self.init(ReadSQL(query), answer: answer)
     }
 
     /// An answer known without reading.
@@ -55,7 +61,7 @@ extension SQLDatabase {
 
     /// Runs independent reads together (see `allTogether`) and answers each one's answer.
     func together<each Answer>(_ reads: repeat PendingRead<each Answer>) async throws -> (repeat each Answer) {
-        var queries: [SQLQueryString] = []
+        var queries: [ReadSQL] = []
         for read in repeat each reads { queries += read.queries }
         let rows = try await allTogether(queries)
         var next = 0

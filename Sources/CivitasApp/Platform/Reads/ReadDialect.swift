@@ -23,6 +23,11 @@ struct ReadDialect: SQLDialect {
         identifierQuote = base.identifierQuote
     }
 
+    /// The placeholder's text, when made ahead (`ReadSQL` writes it in place of its marks).
+    func placeholderText(at position: Int) -> String? {
+        position >= 1 && position <= placeholders.count ? placeholders[position - 1].sql : nil
+    }
+
     func bindPlaceholder(at position: Int) -> any SQLExpression {
         position >= 1 && position <= placeholders.count ? placeholders[position - 1] : base.bindPlaceholder(at: position)
     }

@@ -1,3 +1,4 @@
+import Synchronization
 import SQLKit
 
 extension SQLDatabase {
@@ -17,7 +18,7 @@ extension SQLDatabase {
     /// statement once and keeps that plan unless one of its reads is better planned for the
     /// values bound (a count over a table where one key holds most rows), and then plans the
     /// whole statement again on every run.
-    func allTogether(_ reads: [SQLQueryString]) async throws -> [[any SQLRow]] {
+    func allTogether(_ reads: [ReadSQL]) async throws -> [[any SQLRow]] {
         if let reader = self as? SQLiteReader {
             // SQLite's statements run on the calling thread: each is read at once.
             return try reads.map { try reader.allRows($0) }
@@ -25,17 +26,32 @@ extension SQLDatabase {
         guard reads.count > 1, dialect.name == "postgresql" else {
             // One statement (or none) needs no combining.
             var answers: [[any SQLRow]] = []
-            for read in reads { answers.append(try await raw(read).all()) }
+            for read in reads { answers.append(try await allRows(of: read)) }
             return answers
         }
-        var combined: SQLQueryString = "SELECT "
+        var combined: ReadSQL = "SELECT "
         for (index, read) in reads.enumerated() {
             if index > 0 { combined += ", " }
-            combined += "(SELECT COALESCE(json_agg(r), '[]')::text FROM (" + read + ") r) AS \(unsafeRaw: "read_\(index)")"
+            combined += "(SELECT COALESCE(json_agg(r), '[]')::text FROM (\(read)) r) AS read_\(unsafeRaw: String(index))"
         }
-        guard let row = try await raw(combined).first() else { throw JSONRowError.noAnswer }
+        guard let row = try await allRows(of: combined).first else { throw JSONRowError.noAnswer }
         return try reads.indices.map { index in
             try JSONRow.rows(fromArray: row.decode(column: "read_\(index)", as: String.self)).map { $0 as any SQLRow }
         }
     }
+
+    /// Every row of a statement, handed to the database as it is (a `ReadSQL` reaches the
+    /// readers whole, so they write it without SQLKit's serializer).
+    func allRows(of statement: any SQLExpression) async throws -> [any SQLRow] {
+        let rows = CollectedRows()
+        try await execute(sql: statement) { rows.append($0) }
+        return rows.all
+    }
+}
+
+/// Rows handed over one at a time by a database, kept in order.
+private final class CollectedRows: Sendable {
+    private let rows = Mutex<[any SQLRow]>([])
+    func append(_ row: any SQLRow) { rows.withLock { $0.append(row) } }
+    var all: [any SQLRow] { rows.withLock { $0 } }
 }
