@@ -15,6 +15,13 @@ struct HTMLRendererTests {
         #expect(html(node) == #"<div class="box" id="x" role="note"><p>a</p></div>"#)
     }
 
+    @Test("Each element's attributes are its own: none pass to the elements inside it or beside it")
+    func attributesStayWithTheirElement() {
+        let node: Node<HTML.BodyContext> = .div(.class("outer"), .p(.id("inner"), .span(.class("deep"), "a"), .class("p")), .span("b"),
+                                                .attribute(named: "role", value: "note"), .p(.em("c")))
+        #expect(html(node) == #"<div class="outer" role="note"><p id="inner" class="p"><span class="deep">a</span></p><span>b</span><p><em>c</em></p></div>"#)
+    }
+
     @Test("A later attribute of the same name replaces the value, or joins it when it asks to")
     func attributesMergeByName() {
         #expect(html(.div(.class("a"), .class("b"))) == #"<div class="b"></div>"#)

@@ -79,7 +79,11 @@ struct RecordLookups: Sendable {
         var result: [RecordKey: RecordReference] = [:]
         for lookup in lookups {
             let mine = keys.filter { lookup.kinds.contains($0.kind) }
-            if !mine.isEmpty { result.merge(try await lookup.references(mine)) { $1 } }
+            guard !mine.isEmpty else { continue }
+            let found = try await lookup.references(mine)
+            // Most pages name records of one capability only: its answer is the answer, not
+            // copied key by key into another dictionary.
+            if result.isEmpty { result = found } else { result.merge(found) { $1 } }
         }
         return result
     }

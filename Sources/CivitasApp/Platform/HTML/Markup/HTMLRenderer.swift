@@ -12,11 +12,16 @@ enum HTMLRenderer {
     static func render(_ markup: Markup) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(16 * 1024)
-        write(markup, into: &output)
+        // One list for every element's attributes while its opening tag is written, reused
+        // down the tree: a list made per element was an allocation for each of a page's
+        // hundreds of elements.
+        var attributes: [MarkupAttribute] = []
+        attributes.reserveCapacity(32)
+        write(markup, into: &output, attributes: &attributes)
         return String(decoding: output, as: UTF8.self)
     }
 
-    static func write(_ markup: Markup, into output: inout [UInt8]) {
+    private static func write(_ markup: Markup, into output: inout [UInt8], attributes: inout [MarkupAttribute]) {
         switch markup {
         case .empty, .attribute:
             // An attribute outside any element has nothing to belong to.
@@ -26,29 +31,31 @@ enum HTMLRenderer {
         case .raw(let html):
             append(html, into: &output)
         case .group(let members):
-            for member in members { write(member, into: &output) }
+            for member in members { write(member, into: &output, attributes: &attributes) }
         case .element(let element):
-            write(element, into: &output)
+            write(element, into: &output, attributes: &attributes)
         }
     }
 
-    private static func write(_ element: MarkupElement, into output: inout [UInt8]) {
+    private static func write(_ element: MarkupElement, into output: inout [UInt8], attributes: inout [MarkupAttribute]) {
         output.append(UInt8(ascii: "<"))
         append(element.name, into: &output)
-        var attributes: [MarkupAttribute] = []
+        // The list is empty here: each element empties it once its opening tag is written,
+        // before its content is.
         var hasContent = false
         collectAttributes(element.children, into: &attributes, hasContent: &hasContent)
         for attribute in attributes { writeAttribute(attribute, into: &output) }
+        attributes.removeAll(keepingCapacity: true)
         switch element.closing {
         case .neverClosed:
             output.append(UInt8(ascii: ">"))
-            writeContent(element.children, into: &output)
+            writeContent(element.children, into: &output, attributes: &attributes)
         case .selfClosing where !hasContent:
             output.append(UInt8(ascii: "/"))
             output.append(UInt8(ascii: ">"))
         case .standard, .selfClosing:
             output.append(UInt8(ascii: ">"))
-            writeContent(element.children, into: &output)
+            writeContent(element.children, into: &output, attributes: &attributes)
             output.append(UInt8(ascii: "<"))
             output.append(UInt8(ascii: "/"))
             append(element.name, into: &output)
@@ -105,12 +112,12 @@ enum HTMLRenderer {
     }
 
     /// Everything but the attributes, in order.
-    private static func writeContent(_ children: [Markup], into output: inout [UInt8]) {
+    private static func writeContent(_ children: [Markup], into output: inout [UInt8], attributes: inout [MarkupAttribute]) {
         for child in children {
             switch child {
             case .attribute: continue
-            case .group(let members): writeContent(members, into: &output)
-            default: write(child, into: &output)
+            case .group(let members): writeContent(members, into: &output, attributes: &attributes)
+            default: write(child, into: &output, attributes: &attributes)
             }
         }
     }
