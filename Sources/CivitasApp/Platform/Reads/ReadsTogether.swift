@@ -41,8 +41,10 @@ extension SQLDatabase {
     }
 
     /// Every row of a statement, handed to the database as it is (a `ReadSQL` reaches the
-    /// readers whole, so they write it without SQLKit's serializer).
+    /// readers whole, so they write it without SQLKit's serializer); on SQLite read at once
+    /// through the reader, as `allTogether` reads.
     func allRows(of statement: any SQLExpression) async throws -> [any SQLRow] {
+        if let reader = self as? SQLiteReader { return try reader.allRows(statement) }
         let rows = CollectedRows()
         try await execute(sql: statement) { rows.append($0) }
         return rows.all
