@@ -54,18 +54,23 @@ public enum HTMLEscaping {
 
     /// Replaces the ASCII bytes `reference` names; every other byte (all of UTF-8's multi-byte
     /// sequences among them, which never contain ASCII bytes) is copied as it is.
+    /// Read through the string's own bytes (`withUTF8`): walking `utf8` as a sequence decoded
+    /// each step, and every text and attribute of a page passes here.
     private static func escape(_ value: String, _ reference: (UInt8) -> StaticString?) -> String {
-        let utf8 = value.utf8
-        guard utf8.contains(where: { reference($0) != nil }) else { return value }
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(utf8.count + 32)
-        for byte in utf8 {
-            if let replacement = reference(byte) {
-                replacement.withUTF8Buffer { escaped.append(contentsOf: $0) }
-            } else {
-                escaped.append(byte)
+        var value = value
+        return value.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(where: { reference($0) != nil }) else { return nil }
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + 32)
+            escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+            for byte in bytes[first...] {
+                if let replacement = reference(byte) {
+                    replacement.withUTF8Buffer { escaped.append(contentsOf: $0) }
+                } else {
+                    escaped.append(byte)
+                }
             }
-        }
-        return String(decoding: escaped, as: UTF8.self)
+            return String(decoding: escaped, as: UTF8.self)
+        } ?? value
     }
 }

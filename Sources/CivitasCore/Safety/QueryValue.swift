@@ -8,16 +8,25 @@ public enum QueryValue {
     public static func encode(_ value: String) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(value.utf8.count + 16)
-        for byte in value.utf8 {
-            if isAllowed(byte) {
-                output.append(byte)
-            } else {
-                output.append(UInt8(ascii: "%"))
-                output.append(hex[Int(byte >> 4)])
-                output.append(hex[Int(byte & 0x0F)])
+        append(value, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The value encoded onto the end of `output`: how a query of many values is written
+    /// into one buffer, without a string per value.
+    public static func append(_ value: String, to output: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { bytes in
+            for byte in bytes {
+                if isAllowed(byte) {
+                    output.append(byte)
+                } else {
+                    output.append(UInt8(ascii: "%"))
+                    output.append(hex[Int(byte >> 4)])
+                    output.append(hex[Int(byte & 0x0F)])
+                }
             }
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     private static let hex = Array("0123456789ABCDEF".utf8)

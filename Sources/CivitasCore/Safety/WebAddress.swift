@@ -47,10 +47,19 @@ public struct WebAddress: Sendable, Hashable, CustomStringConvertible {
         // Compared byte by byte: Foundation's `contains` on a String searched through NSString,
         // a third of an event page's calendar links.
         guard !text.utf8.contains(UInt8(ascii: "?")), !text.utf8.contains(UInt8(ascii: "#")) else { return nil }
-        let query = items.map { QueryValue.encode($0.0) + "=" + QueryValue.encode($0.1) }.joined(separator: "&")
-        let combined = query.isEmpty ? text : text + "?" + query
-        guard combined.utf8.count <= Self.maximumLength else { return nil }
-        return WebAddress(checkedText: combined, host: host)
+        // Written into one buffer: a string per name, value and pair, joined, then copied into
+        // the address, was half the time of an event page's calendar links.
+        var combined: [UInt8] = []
+        combined.reserveCapacity(text.utf8.count + items.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 2 } + 64)
+        combined.append(contentsOf: text.utf8)
+        for (index, (name, value)) in items.enumerated() {
+            combined.append(index == 0 ? UInt8(ascii: "?") : UInt8(ascii: "&"))
+            QueryValue.append(name, to: &combined)
+            combined.append(UInt8(ascii: "="))
+            QueryValue.append(value, to: &combined)
+        }
+        guard combined.count <= Self.maximumLength else { return nil }
+        return WebAddress(checkedText: String(decoding: combined, as: UTF8.self), host: host)
     }
 
     private init(checkedText: String, host: String) {

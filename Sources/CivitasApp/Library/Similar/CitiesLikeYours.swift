@@ -7,8 +7,22 @@ enum CitiesLikeYours {
     struct Match: Sendable {
         let place: PlaceFacts
         let score: Int
-        /// "a city of 200,000–500,000 people", "in Wisconsin", "in the United States"
-        let reasons: [String]
+        /// The city it was compared with.
+        let city: PlaceFacts
+
+        /// "a city of 200,000–500,000 people", "in Wisconsin", "in the United States". Written
+        /// only for the matches a page shows: every city is compared, and a practice page shows
+        /// eight (writing the reasons of all took a quarter of its comparing).
+        var reasons: [String] {
+            var reasons: [String] = []
+            if let band = CitiesLikeYours.sharedBand(city, place) { reasons.append("a city of \(bands[band].label)") }
+            switch CitiesLikeYours.sharedPlace(city, place) {
+            case .region(let region): reasons.append("in \(region)")
+            case .country(let country): reasons.append("in \(CitiesLikeYours.countryName(city.countryName ?? country))")
+            case nil: break
+            }
+            return reasons
+        }
     }
 
     /// Population bands, as networks and funders group cities.
@@ -23,22 +37,30 @@ enum CitiesLikeYours {
     static func matches(for city: PlaceFacts, among places: [PlaceFacts]) -> [Match] {
         places.compactMap { other -> Match? in
             guard other.reference.id != city.reference.id else { return nil }
-            var score = 0
-            var reasons: [String] = []
-            if let mine = city.population, let theirs = other.population, band(mine) == band(theirs) {
-                score += 3
-                reasons.append("a city of \(bands[band(mine)].label)")
+            var score = sharedBand(city, other) == nil ? 0 : 3
+            switch sharedPlace(city, other) {
+            case .region: score += 2
+            case .country: score += 1
+            case nil: break
             }
-            if let region = city.region, region == other.region {
-                score += 2
-                reasons.append("in \(region)")
-            } else if let country = city.countryCode, country == other.countryCode {
-                score += 1
-                reasons.append("in \(Self.countryName(city.countryName ?? country))")
-            }
-            return score > 0 ? Match(place: other, score: score, reasons: reasons) : nil
+            return score > 0 ? Match(place: other, score: score, city: city) : nil
         }
         .sorted { ($0.score, $1.place.reference.title) > ($1.score, $0.place.reference.title) }
+    }
+
+    /// The population band both cities are in, when both populations are known.
+    static func sharedBand(_ city: PlaceFacts, _ other: PlaceFacts) -> Int? {
+        guard let mine = city.population, let theirs = other.population, band(mine) == band(theirs) else { return nil }
+        return band(mine)
+    }
+
+    enum SharedPlace { case region(String), country(String) }
+
+    /// The state or region both cities lie in, else the country they share.
+    static func sharedPlace(_ city: PlaceFacts, _ other: PlaceFacts) -> SharedPlace? {
+        if let region = city.region, region == other.region { return .region(region) }
+        if let country = city.countryCode, country == other.countryCode { return .country(country) }
+        return nil
     }
 
     /// Country names read with their article where English gives one ("the United States").
