@@ -56,10 +56,15 @@ public enum HTMLEscaping {
     /// sequences among them, which never contain ASCII bytes) is copied as it is.
     /// Read through the string's own bytes (`withUTF8`): walking `utf8` as a sequence decoded
     /// each step, and every text and attribute of a page passes here.
+    /// Inlined, so that each caller's `reference` is a switch in its own loop rather than a
+    /// call per byte.
+    @inline(__always)
     private static func escape(_ value: String, _ reference: (UInt8) -> StaticString?) -> String {
         var value = value
         return value.withUTF8 { bytes in
-            guard let first = bytes.firstIndex(where: { reference($0) != nil }) else { return nil }
+            var first = 0
+            while first < bytes.count, reference(bytes[first]) == nil { first += 1 }
+            guard first < bytes.count else { return nil }
             var escaped: [UInt8] = []
             escaped.reserveCapacity(bytes.count + 32)
             escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
