@@ -34,8 +34,8 @@ extension AppServices {
     }
 
     func cachedPage(_ request: Request, _ context: AppRequestContext, reads parameters: [String] = [], shows: [ChangeTopic],
-                    html: @escaping @Sendable () async throws -> String) async throws -> Response {
-        try await cached(request, context, contentType: "text/html; charset=utf-8", reads: parameters, shows: shows) { ByteBuffer(string: try await html()) }
+                    html: @escaping @Sendable () async throws -> RenderedPage) async throws -> Response {
+        try await cached(request, context, contentType: "text/html; charset=utf-8", reads: parameters, shows: shows) { try await html().buffer }
     }
 
     /// Browsers and shared caches (a CDN) may keep a public answer for a short while, then ask

@@ -15,6 +15,10 @@ enum Responses {
         bytes(ByteBuffer(string: html), contentType: "text/html; charset=utf-8", status: status)
     }
 
+    static func html(_ page: RenderedPage, status: HTTPResponse.Status = .ok) -> Response {
+        bytes(page.buffer, contentType: "text/html; charset=utf-8", status: status)
+    }
+
     static func text(_ text: String, contentType: String = "text/plain; charset=utf-8", status: HTTPResponse.Status = .ok) -> Response {
         bytes(ByteBuffer(string: text), contentType: contentType, status: status)
     }

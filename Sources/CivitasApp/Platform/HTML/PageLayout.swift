@@ -31,7 +31,7 @@ struct PageLayout {
         self.siteSearch = services.site.siteSearch
     }
 
-    func render(title: String, description: String? = nil, jsonLD: JSONValue? = nil, content: Node<HTML.BodyContext>) -> String {
+    func render(title: String, description: String? = nil, jsonLD: JSONValue? = nil, content: Node<HTML.BodyContext>) -> RenderedPage {
         // Pages without a more specific description are still described as schema.org WebPages.
         let jsonLD = jsonLD ?? ["@context": "https://schema.org", "@type": "WebPage", "name": .string(title)]
         let html = HTML(
@@ -58,7 +58,7 @@ struct PageLayout {
                 .raw(frame.footer)
             )
         )
-        return html.render()
+        return html.renderedPage()
     }
 
     /// A visitor's header and footer are the same on every page: rendered once and kept (a

@@ -1,14 +1,21 @@
+import NIOCore
+
 /// A whole HTML document: `<!DOCTYPE html><html …>…</html>`.
 struct HTML {
     private let nodes: [Node<HTML.DocumentContext>]
 
     init(_ nodes: Node<HTML.DocumentContext>...) { self.nodes = nodes }
 
-    func render() -> String {
-        HTMLRenderer.render(.group([
+    func render() -> String { HTMLRenderer.render(markup) }
+
+    /// The document as the answer's bytes (see `HTMLRenderer.bytes`).
+    func renderedPage() -> RenderedPage { RenderedPage(buffer: ByteBuffer(bytes: HTMLRenderer.bytes(markup))) }
+
+    private var markup: Markup {
+        .group([
             .element(MarkupElement(name: "!DOCTYPE", closing: .neverClosed, children: [.attribute(MarkupAttribute(name: "html", value: nil, ignoreIfValueIsEmpty: false))])),
             .element(MarkupElement(name: "html", closing: .standard, children: nodes.map(\.markup))),
-        ]))
+        ])
     }
 }
 
