@@ -11,10 +11,6 @@ enum Responses {
         return bytes(ByteBuffer(bytes: try jsonEncoder.encode(value)), contentType: "application/json; charset=utf-8", status: status)
     }
 
-    static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
-        bytes(ByteBuffer(string: html), contentType: "text/html; charset=utf-8", status: status)
-    }
-
     static func html(_ page: RenderedPage, status: HTTPResponse.Status = .ok) -> Response {
         bytes(page.buffer, contentType: "text/html; charset=utf-8", status: status)
     }

@@ -43,7 +43,7 @@ struct HTMLRendererTests {
         #expect(html(.p(.br(), .span())) == "<p><br/><span></span></p>")
         #expect(html(.img(.src(web: WebAddress("https://example.org/a.png")!), .alt(escaping: "A \"quoted\" <b>"))) ==
             #"<img src="https://example.org/a.png" alt="A &quot;quoted&quot; &lt;b&gt;"/>"#)
-        let document = HTML(.lang(.english), .head(.meta(.charset(.utf8))), .body(.p("x"))).render()
+        let document = String(buffer: HTML(.lang(.english), .head(.meta(.charset(.utf8))), .body(.p("x"))).renderedPage().buffer)
         #expect(document == #"<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"/></head><body><p>x</p></body></html>"#)
     }
 

@@ -43,23 +43,21 @@ extension LibraryStore {
         var query: ReadSQL = ""
         for (index, (kind, names)) in fields.enumerated() {
             if index > 0 { query += " UNION ALL " }
-            // Each part is written as one interpolation: SQLKit's `+` nests both sides in a new
-            // text with empty pieces around them, which every run then walks to serialize. The
-            // names interpolated raw are the code's own (`LibraryKind`), never a visitor's.
-            let date = kind == .practice ? "CAST(r.start_year AS TEXT)" : "r.published_on"
+            // The names written into the text are the code's own (`LibraryKind`), never a visitor's.
+            let date: ReadSQL = kind == .practice ? "CAST(r.start_year AS TEXT)" : "r.published_on"
             // SQLite keeps the tables of a CROSS JOIN in the order written (`start`), whatever
             // else it could use; PostgreSQL reads it as the join it is and plans it as it would
             // any join. A record linked through two of the fields is one line.
-            let distinct = names.count > 1 ? "DISTINCT " : ""
+            let distinct: ReadSQL = names.count > 1 ? "DISTINCT " : ""
             // By the answer's own columns, as PostgreSQL asks of a DISTINCT list.
-            let order = kind.isDated ? "date DESC" : "title ASC"
-            let tables = start == .links
-                ? "library_links l CROSS JOIN \"\(kind.table)\" r" : "\"\(kind.table)\" r CROSS JOIN library_links l"
+            let order: ReadSQL = kind.isDated ? "date DESC" : "title ASC"
+            let tables: ReadSQL = start == .links
+                ? "library_links l CROSS JOIN \(ident: kind.table) r" : "\(ident: kind.table) r CROSS JOIN library_links l"
             query += """
-                SELECT * FROM (SELECT \(unsafeRaw: distinct)\(bind: kind.rawValue) AS kind, r.id, r.slug, r.title, r."\(unsafeRaw: kind.typeColumn)" AS type, \
-                \(unsafeRaw: date) AS date FROM \(unsafeRaw: tables) \
+                SELECT * FROM (SELECT \(distinct)\(bind: kind.rawValue) AS kind, r.id, r.slug, r.title, r.\(ident: kind.typeColumn) AS type, \
+                \(date) AS date FROM \(tables) \
                 WHERE r.id = l.subject_id AND l.target_id = \(bind: targetID) AND l.field IN (\(binds: names)) AND l.subject_kind = \(bind: kind.rawValue) \
-                AND r.published = \(bind: true) ORDER BY \(unsafeRaw: order) LIMIT \(bind: limit)) AS part\(unsafeRaw: String(index))
+                AND r.published = \(bind: true) ORDER BY \(order) LIMIT \(bind: limit)) AS part\(unsafeRaw: String(index))
                 """
         }
         return PendingRead(query) { rows in

@@ -6,8 +6,6 @@ struct HTML {
 
     init(_ nodes: Node<HTML.DocumentContext>...) { self.nodes = nodes }
 
-    func render() -> String { HTMLRenderer.render(markup) }
-
     /// The document as the answer's bytes (see `HTMLRenderer.bytes`).
     func renderedPage() -> RenderedPage { RenderedPage(buffer: ByteBuffer(bytes: HTMLRenderer.bytes(markup))) }
 
